@@ -1,0 +1,63 @@
+"""Translation objects for the user interface and for prints.
+
+The UI language and the language of a printed flyer are independent (a German-speaking
+officer prints an Arabic flyer), so besides the process-wide UI translation there is
+`translation_for(language)` which returns a separate catalog per print language.
+Message ids are English; German is the default UI language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from functools import lru_cache
+from pathlib import Path
+
+DOMAIN = "gwa_desktop"
+DEFAULT_LANGUAGE = "de"
+UI_LANGUAGES = ("de", "en", "ar", "uk")
+
+_ui_translation: gettext.NullTranslations = gettext.NullTranslations()
+_ui_language = "en"
+
+
+def translations_dir() -> Path:
+    """Folder with `<lang>/LC_MESSAGES/gwa_desktop.mo`; overridable for installed builds."""
+    override = os.environ.get("GWA_TRANSLATIONS_DIR")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "translations"
+
+
+@lru_cache(maxsize=None)
+def translation_for(language: str) -> gettext.NullTranslations:
+    """Catalog for one language; English (the message ids) when no catalog exists."""
+    return gettext.translation(DOMAIN, translations_dir(), languages=[language], fallback=True)
+
+
+def set_ui_language(language: str) -> None:
+    """Switch the process-wide UI language used by `_` and `ngettext`."""
+    global _ui_translation, _ui_language
+    _ui_translation = translation_for(language)
+    _ui_language = language
+
+
+def ui_language() -> str:
+    return _ui_language
+
+
+def _(message: str) -> str:
+    """Translate a UI message into the current UI language."""
+    return _ui_translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _ui_translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction only; it is translated later, where it is shown."""
+    return message
+
+
+set_ui_language(DEFAULT_LANGUAGE)

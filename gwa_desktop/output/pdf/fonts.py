@@ -1,0 +1,151 @@
+"""Bundled fonts for PDF output and the per-character choice between them.
+
+No single font covers every script our flyers need: Noto Sans Arabic lacks Latin
+letters and even ASCII brackets, Noto Sans Ethiopic lacks digits and "!".  So every
+character gets a font from a fallback chain.  The fonts ship in `resources/fonts/`
+(OFL-1.1) so that output looks the same on every machine and in CI, and ReportLab
+embeds only the glyphs used (subsetting), so the PDF prints the same everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+#: Environment variable pointing at a `resources` directory, for installed builds
+#: that keep resources outside the source tree.
+RESOURCES_ENV = "GWA_RESOURCES_DIR"
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """One bundled typeface: the ReportLab font names of its two weights."""
+
+    regular: str
+    bold: str
+
+    def face(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
+
+LATIN = FontFamily(regular="GWA-NotoSans", bold="GWA-NotoSans-Bold")
+ARABIC = FontFamily(regular="GWA-NotoSansArabic", bold="GWA-NotoSansArabic-Bold")
+ETHIOPIC = FontFamily(regular="GWA-NotoSansEthiopic", bold="GWA-NotoSansEthiopic-Bold")
+
+#: Order in which fonts are asked for a character.  The scripts do not overlap in
+#: letters, so the order only matters for shared characters (digits, punctuation),
+#: where Noto Sans comes first because it covers the most.
+FALLBACK_CHAIN: tuple[FontFamily, ...] = (LATIN, ARABIC, ETHIOPIC)
+
+_FILES = {
+    LATIN.regular: "NotoSans-Regular.ttf",
+    LATIN.bold: "NotoSans-Bold.ttf",
+    ARABIC.regular: "NotoSansArabic-Regular.ttf",
+    ARABIC.bold: "NotoSansArabic-Bold.ttf",
+    ETHIOPIC.regular: "NotoSansEthiopic-Regular.ttf",
+    ETHIOPIC.bold: "NotoSansEthiopic-Bold.ttf",
+}
+
+# Characters that take the font of their neighbours instead of choosing their own:
+# marks must stay with their base letter, and spaces, digits and punctuation should
+# not break a run of one script into several fonts.
+_NEUTRAL_CATEGORIES = frozenset(
+    {"Mn", "Mc", "Me", "Zs", "Cf", "Cc", "Nd", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"}
+)
+
+
+def resources_dir() -> Path:
+    """The `resources` directory: `$GWA_RESOURCES_DIR` if set, else beside the package."""
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[3] / "resources"
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled fonts with ReportLab; later calls do nothing.
+
+    Raises FileNotFoundError naming the missing file, because a half-registered set
+    would silently print boxes instead of text.
+    """
+    font_dir = resources_dir() / "fonts"
+    for name, filename in _FILES.items():
+        path = font_dir / filename
+        if not path.is_file():
+            raise FileNotFoundError(f"Bundled font missing: {path}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+@cache
+def _coverage(font_name: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def _covers(font_name: str, char: str) -> bool:
+    return ord(char) in _coverage(font_name)
+
+
+def _chain_font(char: str, bold: bool) -> str | None:
+    for family in FALLBACK_CHAIN:
+        if _covers(family.face(bold), char):
+            return family.face(bold)
+    return None
+
+
+def _is_neutral(char: str) -> bool:
+    return unicodedata.category(char) in _NEUTRAL_CATEGORIES
+
+
+def fonts_for_text(text: str, bold: bool = False) -> list[str]:
+    """The ReportLab font name for each character of `text`.
+
+    Letters take the first font of the chain that has them.  Neutral characters
+    (marks, spaces, digits, punctuation, joiners) stay in the previous character's
+    font if it has them, else take the next letter's font, else the chain's choice;
+    joiners such as ZWNJ stay put even if the font lacks them, since HarfBuzz hides
+    them anyway.  Characters no font has get Noto Sans (a visible box); callers
+    should check `uncovered_characters` first.
+    """
+    fonts: list[str | None] = [
+        None if _is_neutral(char) else _chain_font(char, bold) or LATIN.face(bold) for char in text
+    ]
+    next_letter_font: list[str | None] = [None] * len(text)
+    following: str | None = None
+    for index in range(len(text) - 1, -1, -1):
+        next_letter_font[index] = following
+        following = fonts[index] or following
+    previous: str | None = None
+    for index, char in enumerate(text):
+        if fonts[index] is None:
+            if previous and (_covers(previous, char) or unicodedata.category(char) == "Cf"):
+                fonts[index] = previous
+            elif next_letter_font[index] and _covers(next_letter_font[index], char):
+                fonts[index] = next_letter_font[index]
+            else:
+                fonts[index] = _chain_font(char, bold) or previous or LATIN.face(bold)
+        previous = fonts[index]
+    return fonts  # type: ignore[return-value]  # every None was replaced above
+
+
+def uncovered_characters(text: str) -> list[str]:
+    """Characters of `text` that no bundled font can draw, each once, in text order.
+
+    Lets the user interface warn ("this flyer would print empty boxes for ...")
+    before a PDF is made.  Control and format characters are never reported: they
+    are not drawn.
+    """
+    seen: dict[str, None] = {}
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf") or char in seen:
+            continue
+        if _chain_font(char, bold=False) is None:
+            seen[char] = None
+    return list(seen)

@@ -1,0 +1,222 @@
+"""Line breaking and per-line visual ordering of bidirectional, multi-font text.
+
+Lines are broken in *logical* order (the order the text was typed), so the first
+line of an Arabic paragraph holds the beginning of the text; only then is each line
+cut into runs of one font and one bidi level, and the runs are put in visual order
+(UAX #9 rule L2).  Widths always come from shaped glyphs, because joined Arabic
+letters are narrower or wider than their isolated forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from dataclasses import dataclass
+from itertools import groupby
+
+from .bidi_levels import Direction, base_level, embedding_levels
+from .fonts import fonts_for_text
+from .shaping import ShapedRun, shape_run
+
+# Where a line may end: after ordinary spaces and the zero-width space.  No-break
+# spaces (U+00A0, U+2007, U+202F) are deliberately absent.
+_BREAK_SPACES = " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
+_TOKEN = re.compile(f"([^{_BREAK_SPACES}]*)([{_BREAK_SPACES}]*)")
+_JOINERS = frozenset("\u200c\u200d")
+# Rounding slack when comparing widths, in points.
+_EPSILON = 0.01
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """Everything about a paragraph that does not depend on the line width."""
+
+    text: str
+    paragraph_level: int
+    levels: tuple[int, ...]
+    fonts: tuple[str, ...]
+    font_size: float
+    language: str | None
+
+    @property
+    def rtl(self) -> bool:
+        return self.paragraph_level % 2 == 1
+
+
+@dataclass(frozen=True)
+class VisualRun:
+    """Part of a line in one font and one direction; `text` is in logical order."""
+
+    text: str
+    font_name: str
+    rtl: bool
+    shaped: ShapedRun
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: `text` is its logical text, `runs` go from left to right."""
+
+    start: int
+    end: int
+    text: str
+    runs: tuple[VisualRun, ...]
+    width: float
+
+
+def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
+    """Resolve bidi levels and fonts once per paragraph, for every later layout."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    level = base_level(text, direction)
+    return TextAnalysis(
+        text=text,
+        paragraph_level=level,
+        levels=tuple(embedding_levels(text, level)),
+        fonts=tuple(fonts_for_text(text, bold)),
+        font_size=font_size,
+        language=language,
+    )
+
+
+def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
+    """Lines for `analysis.text[start:end]` at most `width` points wide.
+
+    Greedy: each line takes as many words as fit; a word wider than a whole line
+    is cut between characters (never between a letter and its marks).  "\\n"
+    forces a break; an empty text gives no lines, an empty text line a blank line.
+    """
+    if start >= end:
+        return []
+    lines: list[Line] = []
+    segment_start = start
+    while True:
+        newline = analysis.text.find("\n", segment_start, end)
+        segment_end = end if newline < 0 else newline
+        lines.extend(_break_segment(analysis, segment_start, segment_end, width))
+        if newline < 0:
+            return lines
+        segment_start = newline + 1
+
+
+def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
+    if start == end:
+        return [_make_line(analysis, start, end)]
+    # (word start, word end, end of the spaces after it)
+    tokens = deque(
+        (start + match.start(1), start + match.end(1), start + match.end(2))
+        for match in _TOKEN.finditer(analysis.text[start:end])
+        if match.end(2) > match.start(1)
+    )
+    lines: list[Line] = []
+    current: list[tuple[int, int, int]] = []
+    used = pending_space = 0.0
+    while tokens:
+        word_start, word_end, spaces_end = token = tokens.popleft()
+        word_width = _measure(analysis, word_start, word_end)
+        if current and used + pending_space + word_width > width + _EPSILON:
+            tokens.appendleft(token)
+            lines.append(_finish_line(analysis, current, tokens, width))
+            current, used = [], 0.0
+            continue
+        if not current and word_width > width + _EPSILON:
+            cut = _longest_fitting_prefix(analysis, word_start, word_end, width)
+            if cut < word_end:
+                lines.append(_make_line(analysis, word_start, cut))
+                tokens.appendleft((cut, word_end, spaces_end))
+                continue
+        current.append(token)
+        used += (pending_space if len(current) > 1 else 0.0) + word_width
+        pending_space = _measure(analysis, word_end, spaces_end)
+    if current:
+        lines.append(_finish_line(analysis, current, tokens, width))
+    return lines
+
+
+def _finish_line(
+    analysis: TextAnalysis, words: list[tuple[int, int, int]], rest: deque[tuple[int, int, int]], width: float
+) -> Line:
+    """Build the line; if shaping across word gaps (kerning) made it too wide, hand
+    trailing words back to `rest`, so that no line ever overflows."""
+    line = _make_line(analysis, words[0][0], words[-1][1])
+    while line.width > width + _EPSILON and len(words) > 1:
+        rest.appendleft(words.pop())
+        line = _make_line(analysis, words[0][0], words[-1][1])
+    return line
+
+
+def _measure(analysis: TextAnalysis, start: int, end: int) -> float:
+    return sum(run.shaped.width for run in _logical_runs(analysis, start, end))
+
+
+def _cluster_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Positions inside text[start:end] where a word may be cut: not before a mark
+    and not next to a joiner, so that "كافٍ" keeps its kasratan on its letter."""
+    return [
+        index
+        for index in range(start + 1, end)
+        if not unicodedata.category(text[index]).startswith("M")
+        and text[index] not in _JOINERS
+        and text[index - 1] not in _JOINERS
+    ]
+
+
+def _longest_fitting_prefix(analysis: TextAnalysis, start: int, end: int, width: float) -> int:
+    """End of the longest cluster-aligned prefix no wider than `width`; at least one
+    cluster, so that every line makes progress even in a very narrow column."""
+    candidates = _cluster_boundaries(analysis.text, start, end)
+    if not candidates:
+        return end
+    low, high = 0, len(candidates) - 1
+    best = candidates[0]
+    while low <= high:
+        middle = (low + high) // 2
+        if _measure(analysis, start, candidates[middle]) <= width + _EPSILON:
+            best = candidates[middle]
+            low = middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def _logical_runs(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, VisualRun]]:
+    """Runs of one font and one level in text[start:end], in logical order, with levels."""
+    runs: list[tuple[int, VisualRun]] = []
+    position = start
+    keyed = zip(analysis.fonts[start:end], analysis.levels[start:end])
+    for (font_name, level), group in groupby(keyed):
+        length = sum(1 for _ in group)
+        text = analysis.text[position : position + length]
+        rtl = level % 2 == 1
+        shaped = shape_run(text, font_name, analysis.font_size, rtl, analysis.language)
+        runs.append((level, VisualRun(text, font_name, rtl, shaped)))
+        position += length
+    return runs
+
+
+def _visual_order(levels: list[int]) -> list[int]:
+    """Indices of runs from left to right (rule L2): from the highest level down to
+    the lowest odd one, reverse every sequence of runs at that level or above."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    lowest_odd = min(levels) | 1
+    for level in range(max(levels), lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] < level:
+                index += 1
+                continue
+            stop = index
+            while stop < len(order) and levels[order[stop]] >= level:
+                stop += 1
+            order[index:stop] = reversed(order[index:stop])
+            index = stop
+    return order
+
+
+def _make_line(analysis: TextAnalysis, start: int, end: int) -> Line:
+    logical = _logical_runs(analysis, start, end)
+    order = _visual_order([level for level, _ in logical])
+    runs = tuple(logical[index][1] for index in order)
+    return Line(start, end, analysis.text[start:end], runs, sum(run.shaped.width for run in runs))

@@ -1,0 +1,84 @@
+"""HarfBuzz shaping of one run (one font, one direction) into a ReportLab string.
+
+ReportLab's own helper (`reportlab.pdfbase.ttfonts.shapeFragWord`) guesses the
+direction from the script, which shapes Arabic-Indic digits inside a left-to-right
+run backwards and leaves brackets in right-to-left runs unmirrored; it also turns on
+the decorative 'dlig' feature, which makes e.g. "محمد" a calligraphic ligature.  So
+we call HarfBuzz with the direction the bidi algorithm resolved, and build the same
+`ShapedStr` (glyphs as characters plus positioning data) that ReportLab's text
+objects know how to draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import uharfbuzz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
+
+# Explicit, so that a change of HarfBuzz or ReportLab defaults cannot bring back
+# decorative ligatures in running text.
+_FEATURES = {"kern": True, "liga": True, "dlig": False}
+
+
+@dataclass(frozen=True)
+class ShapedRun:
+    """A run ready to draw: glyphs in visual order and its advance width in points."""
+
+    glyphs: ShapedStr
+    width: float
+
+
+@cache
+def _hb_font(font_name: str) -> tuple[TTFont, uharfbuzz.Font]:
+    font = pdfmetrics.getFont(font_name)
+    # hbFont() also installs font.hbAddPrivate, used below for glyphs without a
+    # Unicode mapping of their own.
+    return font, font.hbFont()
+
+
+@lru_cache(maxsize=8192)
+def shape_run(text: str, font_name: str, font_size: float, rtl: bool, language: str | None = None) -> ShapedRun:
+    """Shape `text` in one font and one direction.
+
+    `language` (BCP 47, e.g. "ur") selects language-specific glyphs, such as the
+    Urdu forms of the digits ۴ and ۶.  Cached: words repeat across a document and
+    line breaking measures the same words again.
+    """
+    font, hb_font = _hb_font(font_name)
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.direction = "rtl" if rtl else "ltr"
+    if language:
+        buffer.language = language
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(hb_font, buffer, _FEATURES)
+
+    face = font.face
+    chars: list[str] = []
+    shape_data: list[ShapeData] = []
+    advance = 0.0
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions):
+        gid = info.codepoint
+        mapped = face.glyphToChar.get(gid)
+        if mapped:
+            codepoint = mapped[0]
+        else:
+            codepoint = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, position.x_advance)
+        x_advance = font.pdfScale(position.x_advance)
+        advance += x_advance
+        chars.append(chr(codepoint))
+        shape_data.append(
+            ShapeData(
+                info.cluster,
+                x_advance,
+                font.pdfScale(position.y_advance),
+                font.pdfScale(position.x_offset),
+                font.pdfScale(position.y_offset),
+                face.charWidths[codepoint],
+            )
+        )
+    return ShapedRun(ShapedStr("".join(chars), shapeData=shape_data), advance * font_size / 1000)

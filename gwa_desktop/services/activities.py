@@ -1,0 +1,199 @@
+"""Use cases for activities: what happened, with anonymous headcounts only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from gwa_desktop.domain.enums import ActivityKind
+from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
+
+COUNT_FIELDS = (
+    "participants_total", "participants_women", "participants_men", "participants_diverse",
+    "age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars", "volunteers_count",
+)
+
+
+@dataclass
+class ActivityData:
+    occurred_on: date
+    kind: ActivityKind
+    title: str
+    start_time: time | None = None
+    end_time: time | None = None
+    offer_id: int | None = None
+    participants_total: int = 0
+    participants_women: int | None = None
+    participants_men: int | None = None
+    participants_diverse: int | None = None
+    age_under_18: int | None = None
+    age_18_26: int | None = None
+    age_27_64: int | None = None
+    age_65_plus: int | None = None
+    newcomers: int | None = None
+    regulars: int | None = None
+    languages: list[str] = field(default_factory=list)
+    volunteers_count: int = 0
+    volunteer_hours: float = 0.0
+    organisation_ids: list[int] = field(default_factory=list)
+    notes: str = ""
+    id: int | None = None
+
+
+#: Keys of the values in each row of `list_rows`, after the id.
+ACTIVITY_COLUMNS = ("occurred_on", "kind", "title", "offer", "participants_total", "volunteer_hours")
+
+
+class ActivityService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def validate(self, data: ActivityData) -> None:
+        check = Checker()
+        check.required("title", data.title, _("Title"))
+        for name in COUNT_FIELDS:
+            check.not_negative(name, getattr(data, name), _("A number of people"))
+        check.not_negative("volunteer_hours", data.volunteer_hours, _("Volunteer hours"))
+        total = data.participants_total
+        check.not_more_than(
+            "participants_women",
+            (data.participants_women, data.participants_men, data.participants_diverse),
+            total, _("Women, men and diverse"),
+        )
+        check.not_more_than(
+            "age_under_18", (data.age_under_18, data.age_18_26, data.age_27_64, data.age_65_plus),
+            total, _("The age bands"),
+        )
+        check.not_more_than("newcomers", (data.newcomers, data.regulars), total, _("Newcomers and regulars"))
+        check.time_order("end_time", data.start_time, data.end_time)
+        check.languages("languages", data.languages)
+        check.raise_if_any()
+
+    def create(self, data: ActivityData) -> int:
+        self.validate(data)
+        with self.database.session() as session:
+            activity = Activity()
+            self._apply(session, activity, data)
+            session.add(activity)
+            session.flush()
+            return activity.id
+
+    def update(self, data: ActivityData) -> None:
+        if data.id is None:
+            raise ValueError("update needs an id")
+        self.validate(data)
+        with self.database.session() as session:
+            activity = session.get(Activity, data.id)
+            if activity is None:
+                raise NotFoundError(data.id)
+            self._apply(session, activity, data)
+
+    def get(self, activity_id: int) -> ActivityData:
+        with self.database.session() as session:
+            activity = session.get(
+                Activity, activity_id,
+                options=[selectinload(Activity.languages), selectinload(Activity.organisations)],
+            )
+            if activity is None:
+                raise NotFoundError(activity_id)
+            values = {name: getattr(activity, name) for name in COUNT_FIELDS}
+            return ActivityData(
+                id=activity.id,
+                occurred_on=activity.occurred_on,
+                kind=activity.kind,
+                title=activity.title,
+                start_time=activity.start_time,
+                end_time=activity.end_time,
+                offer_id=activity.offer_id,
+                languages=[lang.code for lang in activity.languages],
+                volunteer_hours=float(activity.volunteer_hours or 0),
+                organisation_ids=[c.id for c in activity.organisations],
+                notes=activity.notes,
+                **values,
+            )
+
+    def delete(self, activity_ids: list[int]) -> None:
+        with self.database.session() as session:
+            for activity_id in activity_ids:
+                activity = session.get(Activity, activity_id)
+                if activity is not None:
+                    session.delete(activity)
+
+    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
+        with self.database.session() as session:
+            return page(session, self._list_statement(query), offset, limit)
+
+    def count(self, query: ListQuery | None = None) -> int:
+        with self.database.session() as session:
+            return count(session, self._list_statement(query or ListQuery()))
+
+    def totals(self, query: ListQuery | None = None) -> tuple[int, int, float]:
+        """Activities, participants and volunteer hours matching `query` (for the status bar)."""
+        inner = self._list_statement(query or ListQuery()).order_by(None).subquery()
+        with self.database.session() as session:
+            row = session.execute(
+                select(func.count(), func.coalesce(func.sum(inner.c.participants_total), 0),
+                       func.coalesce(func.sum(inner.c.volunteer_hours), 0))
+            ).one()
+            return int(row[0]), int(row[1]), float(row[2])
+
+    def _list_statement(self, query: ListQuery) -> Select:
+        offer_title = (
+            select(OfferText.title)
+            .where(OfferText.offer_id == Activity.offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
+            .scalar_subquery()
+        )
+        columns = {
+            "occurred_on": Activity.occurred_on,
+            "kind": Activity.kind,
+            "title": Activity.title,
+            "offer": offer_title.label("offer"),
+            "participants_total": Activity.participants_total,
+            "volunteer_hours": Activity.volunteer_hours,
+        }
+        statement = select(Activity.id, *(columns[key] for key in ACTIVITY_COLUMNS))
+        condition = search_condition(Activity.search_text, query.text)
+        if condition is not None:
+            statement = statement.where(condition)
+        filters = query.filters
+        if filters.get("date_from"):
+            statement = statement.where(Activity.occurred_on >= filters["date_from"])
+        if filters.get("date_to"):
+            statement = statement.where(Activity.occurred_on <= filters["date_to"])
+        if filters.get("kind"):
+            statement = statement.where(Activity.kind == filters["kind"])
+        if filters.get("offer_id"):
+            statement = statement.where(Activity.offer_id == filters["offer_id"])
+        sort = columns.get(query.sort_key, Activity.occurred_on)
+        descending = query.descending if query.sort_key in columns else True
+        order = sort.desc() if descending else sort.asc()
+        return statement.order_by(order, Activity.start_time, Activity.id)
+
+    def _apply(self, session: Session, activity: Activity, data: ActivityData) -> None:
+        if data.offer_id is not None and session.get(Offer, data.offer_id) is None:
+            raise ValidationError({"offer_id": _("The chosen offer no longer exists.")})
+        activity.occurred_on = data.occurred_on
+        activity.kind = data.kind
+        activity.title = data.title.strip()
+        activity.start_time = data.start_time
+        activity.end_time = data.end_time
+        activity.offer_id = data.offer_id
+        for name in COUNT_FIELDS:
+            setattr(activity, name, getattr(data, name))
+        activity.volunteer_hours = data.volunteer_hours
+        activity.notes = data.notes.strip()
+        codes = clean_list(normalise_code(c) for c in data.languages)
+        activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]
+        ids = list(dict.fromkeys(data.organisation_ids))
+        activity.organisations = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
+        activity.search_text = fold(activity.title, activity.notes, data.kind.label)

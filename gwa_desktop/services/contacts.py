@@ -1,0 +1,312 @@
+"""Use cases for contacts: people and organisations of the local network.
+
+GDPR rule enforced here, not in the form: a private person without a legal basis
+(a consent that has not been withdrawn, the municipality's public task, or a contract)
+may only be stored with name and organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
+from gwa_desktop.domain.languages import language_name, normalise_code
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.models import (
+    ConsentRecord,
+    Contact,
+    ContactLanguage,
+    ContactTopic,
+    Tag,
+)
+
+PERSONAL_FIELDS = ("role", "phone", "email", "street", "postal_code", "city", "notes", "languages", "topics", "tags")
+
+
+@dataclass
+class ConsentData:
+    given_on: date
+    purpose: str
+    method: ConsentMethod = ConsentMethod.WRITTEN
+    form_version: str = ""
+    form_language: str = "de"
+    withdrawn_on: date | None = None
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_on is None
+
+
+@dataclass
+class ContactData:
+    name: str
+    kind: ContactKind = ContactKind.PERSON
+    organisation_id: int | None = None
+    role: ContactRole | None = None
+    phone: str = ""
+    email: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    notes: str = ""
+    languages: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    legal_basis: LegalBasis | None = None
+    consents: list[ConsentData] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def has_legal_basis(self) -> bool:
+        """Whether more than name and organisation may be stored."""
+        if self.kind is ContactKind.ORGANISATION:
+            return True
+        if self.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
+            return True
+        return self.legal_basis is LegalBasis.CONSENT and any(c.is_active for c in self.consents)
+
+    def personal_fields_in_use(self) -> list[str]:
+        return [name for name in PERSONAL_FIELDS if getattr(self, name)]
+
+
+#: Keys of the values in each row of `list_rows`, after the id.
+CONTACT_COLUMNS = ("name", "kind", "organisation", "role", "phone", "email", "languages", "topics")
+
+
+class ContactService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def validate(self, data: ContactData) -> None:
+        check = Checker()
+        check.required("name", data.name, _("Name"))
+        check.email("email", data.email.strip())
+        check.phone("phone", data.phone.strip())
+        check.languages("languages", data.languages)
+        if data.kind is ContactKind.ORGANISATION and data.consents:
+            check.add("consents", _("Consent records belong to private persons, not to organisations."))
+        if data.legal_basis is LegalBasis.CONSENT and not any(c.is_active for c in data.consents):
+            check.add("consents", _("The legal basis is consent, but no valid consent is recorded. Record the consent (date, purpose, form) or choose another basis."))
+        for consent in data.consents:
+            if not consent.purpose.strip():
+                check.add("consents", _("Each consent needs its purpose."))
+            if consent.withdrawn_on and consent.withdrawn_on < consent.given_on:
+                check.add("consents", _("A consent cannot be withdrawn before it was given."))
+            if consent.given_on > date.today():
+                check.add("consents", _("The date of consent lies in the future."))
+        if not data.has_legal_basis and data.personal_fields_in_use():
+            check.add(
+                "legal_basis",
+                _(
+                    "Without consent or another legal basis only the name and the organisation "
+                    "of a private person may be stored (GDPR Art. 6). Record a consent or "
+                    "choose a legal basis, or leave the other fields empty."
+                ),
+            )
+        check.raise_if_any()
+
+    def create(self, data: ContactData) -> int:
+        self.validate(data)
+        with self.database.session() as session:
+            contact = Contact()
+            self._apply(session, contact, data)
+            session.add(contact)
+            session.flush()
+            return contact.id
+
+    def update(self, data: ContactData) -> None:
+        if data.id is None:
+            raise ValueError("update needs an id")
+        self.validate(data)
+        with self.database.session() as session:
+            contact = session.get(Contact, data.id)
+            if contact is None:
+                raise NotFoundError(data.id)
+            self._apply(session, contact, data)
+
+    def get(self, contact_id: int) -> ContactData:
+        with self.database.session() as session:
+            contact = session.get(Contact, contact_id, options=[selectinload(Contact.languages), selectinload(Contact.topics), selectinload(Contact.tags), selectinload(Contact.consents)])
+            if contact is None:
+                raise NotFoundError(contact_id)
+            return _to_data(contact)
+
+    def delete(self, contact_ids: list[int]) -> None:
+        """Delete for real: link rows go with the contact, members lose their organisation."""
+        with self.database.session() as session:
+            for contact_id in contact_ids:
+                contact = session.get(Contact, contact_id)
+                if contact is not None:
+                    session.delete(contact)
+
+    def withdraw_consent(self, contact_id: int, on: date) -> None:
+        """Record the withdrawal and erase everything but name and organisation.
+
+        Withdrawal means the basis is gone (Art. 7(3) GDPR); keeping the data "for later"
+        would be unlawful, so the erasure happens in the same transaction.
+        """
+        with self.database.session() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError(contact_id)
+            for consent in contact.consents:
+                consent.withdrawn_on = consent.withdrawn_on or on
+            if contact.legal_basis is LegalBasis.CONSENT:
+                contact.legal_basis = None
+                contact.role = None
+                for name in ("phone", "email", "street", "postal_code", "city", "notes"):
+                    setattr(contact, name, "")
+                contact.languages.clear()
+                contact.topics.clear()
+                contact.tags.clear()
+                contact.search_text = fold(contact.name)
+
+    def organisations(self) -> list[tuple[int, str]]:
+        with self.database.session() as session:
+            rows = session.execute(
+                select(Contact.id, Contact.name).where(Contact.kind == ContactKind.ORGANISATION).order_by(Contact.name)
+            )
+            return [tuple(row) for row in rows]
+
+    def choices(self) -> list[tuple[int, str]]:
+        """All contacts as (id, "Name (Organisation)") for pickers."""
+        with self.database.session() as session:
+            org = aliased(Contact)
+            rows = session.execute(
+                select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id).order_by(Contact.name)
+            )
+            return [(cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows]
+
+    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
+        with self.database.session() as session:
+            return page(session, self._list_statement(query), offset, limit)
+
+    def count(self, query: ListQuery | None = None) -> int:
+        with self.database.session() as session:
+            return count(session, self._list_statement(query or ListQuery()))
+
+    def _list_statement(self, query: ListQuery) -> Select:
+        org = aliased(Contact)
+        languages = (
+            select(func.aggregate_strings(ContactLanguage.code, ", "))
+            .where(ContactLanguage.contact_id == Contact.id)
+            .scalar_subquery()
+        )
+        topics = (
+            select(func.aggregate_strings(ContactTopic.topic, ", "))
+            .where(ContactTopic.contact_id == Contact.id)
+            .scalar_subquery()
+        )
+        columns = {
+            "name": Contact.name,
+            "kind": Contact.kind,
+            "organisation": org.name,
+            "role": Contact.role,
+            "phone": Contact.phone,
+            "email": Contact.email,
+            "languages": languages,
+            "topics": topics,
+        }
+        statement = select(Contact.id, *(columns[key] for key in CONTACT_COLUMNS)).outerjoin(org, Contact.organisation_id == org.id)
+        condition = search_condition(Contact.search_text, query.text)
+        if condition is not None:
+            org_condition = search_condition(org.search_text, query.text)
+            statement = statement.where(condition | org_condition)
+        filters = query.filters
+        if filters.get("kind"):
+            statement = statement.where(Contact.kind == filters["kind"])
+        if filters.get("role"):
+            statement = statement.where(Contact.role == filters["role"])
+        if filters.get("language"):
+            statement = statement.where(
+                Contact.languages.any(ContactLanguage.code == filters["language"])
+            )
+        sort = columns.get(query.sort_key, Contact.name)
+        order = sort.desc() if query.descending else sort.asc()
+        return statement.order_by(order, Contact.id)
+
+    def _apply(self, session: Session, contact: Contact, data: ContactData) -> None:
+        if data.organisation_id is not None:
+            organisation = session.get(Contact, data.organisation_id)
+            if organisation is None or organisation.kind is not ContactKind.ORGANISATION or organisation.id == data.id:
+                raise ValidationError({"organisation_id": _("Choose an organisation from the contacts.")})
+        contact.kind = data.kind
+        contact.name = data.name.strip()
+        contact.organisation_id = data.organisation_id
+        contact.role = data.role
+        contact.phone = data.phone.strip()
+        contact.email = data.email.strip()
+        contact.street = data.street.strip()
+        contact.postal_code = data.postal_code.strip()
+        contact.city = data.city.strip()
+        contact.notes = data.notes.strip()
+        contact.legal_basis = data.legal_basis
+        codes = clean_list(normalise_code(c) for c in data.languages)
+        contact.languages = [ContactLanguage(code=c, position=i) for i, c in enumerate(codes)]
+        topics = clean_list(data.topics)
+        contact.topics = [ContactTopic(topic=t, position=i) for i, t in enumerate(topics)]
+        contact.tags = [_tag(session, name) for name in clean_list(data.tags)]
+        contact.consents = [
+            ConsentRecord(
+                given_on=c.given_on,
+                purpose=c.purpose.strip(),
+                method=c.method,
+                form_version=c.form_version.strip(),
+                form_language=c.form_language,
+                withdrawn_on=c.withdrawn_on,
+            )
+            for c in data.consents
+        ]
+        contact.search_text = fold(
+            contact.name, contact.phone, contact.email, contact.street, contact.postal_code,
+            contact.city, contact.notes, *topics, *clean_list(data.tags),
+            *codes, *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
+            contact.role.label if contact.role else "",
+        )
+
+
+def _tag(session: Session, name: str) -> Tag:
+    tag = session.scalar(select(Tag).where(Tag.name == name))
+    if tag is None:
+        tag = Tag(name=name)
+        session.add(tag)
+    return tag
+
+
+def _to_data(contact: Contact) -> ContactData:
+    return ContactData(
+        id=contact.id,
+        name=contact.name,
+        kind=contact.kind,
+        organisation_id=contact.organisation_id,
+        role=contact.role,
+        phone=contact.phone,
+        email=contact.email,
+        street=contact.street,
+        postal_code=contact.postal_code,
+        city=contact.city,
+        notes=contact.notes,
+        languages=[lang.code for lang in contact.languages],
+        topics=[t.topic for t in contact.topics],
+        tags=[t.name for t in contact.tags],
+        legal_basis=contact.legal_basis,
+        consents=[
+            ConsentData(
+                given_on=c.given_on,
+                purpose=c.purpose,
+                method=c.method,
+                form_version=c.form_version,
+                form_language=c.form_language,
+                withdrawn_on=c.withdrawn_on,
+            )
+            for c in contact.consents
+        ],
+    )

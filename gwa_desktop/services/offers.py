@@ -1,0 +1,280 @@
+"""Use cases for offers (Angebote): what exists in the village, when, where, for whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Recurrence, TargetGroup
+from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
+
+REQUIRED_TEXT_LANGUAGE = "de"
+
+
+@dataclass
+class OfferTextData:
+    language: str
+    title: str
+    description: str = ""
+
+
+@dataclass
+class OfferData:
+    texts: list[OfferTextData]
+    category: OfferCategory
+    start_date: date
+    status: OfferStatus = OfferStatus.ACTIVE
+    recurrence: Recurrence = Recurrence.WEEKLY
+    end_date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    target_groups: list[TargetGroup] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    place_name: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    cost_cents: int | None = None
+    cost_note: str = ""
+    registration_required: bool = False
+    registration_note: str = ""
+    web_url: str = ""
+    provider_id: int | None = None
+    contact_person_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def schedule(self) -> Schedule:
+        return Schedule(self.recurrence, self.start_date, self.end_date, self.start_time, self.end_time)
+
+    def text_in(self, language: str) -> OfferTextData | None:
+        return next((t for t in self.texts if t.language == language), None)
+
+    @property
+    def title(self) -> str:
+        german = self.text_in(REQUIRED_TEXT_LANGUAGE)
+        return german.title if german else ""
+
+
+#: Keys of the values in each row of `list_rows`, after the id.
+OFFER_COLUMNS = ("title", "category", "status", "schedule", "place", "languages", "text_languages")
+
+
+class OfferService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def validate(self, data: OfferData) -> None:
+        check = Checker()
+        german = data.text_in(REQUIRED_TEXT_LANGUAGE)
+        check.required("title", german.title if german else "", _("The German title"))
+        languages = [normalise_code(t.language) for t in data.texts]
+        check.languages("texts", languages)
+        if len(set(languages)) != len(languages):
+            check.add("texts", _("Each language may have only one text."))
+        for text in data.texts:
+            if text.description.strip() and not text.title.strip():
+                check.add("texts", _("The text in {language} has a description but no title.").format(language=text.language))
+        check.languages("languages", data.languages)
+        check.date_order("end_date", data.start_date, data.end_date)
+        check.time_order("end_time", data.start_time, data.end_time)
+        check.not_negative("cost_cents", data.cost_cents, _("The cost"))
+        check.url("web_url", data.web_url.strip())
+        if data.recurrence is Recurrence.ONCE and data.end_date and data.end_date != data.start_date:
+            check.add("end_date", _("A one-off offer takes place on one day; leave the end date empty."))
+        check.raise_if_any()
+
+    def create(self, data: OfferData) -> int:
+        self.validate(data)
+        with self.database.session() as session:
+            offer = Offer()
+            self._apply(session, offer, data)
+            session.add(offer)
+            session.flush()
+            return offer.id
+
+    def update(self, data: OfferData) -> None:
+        if data.id is None:
+            raise ValueError("update needs an id")
+        self.validate(data)
+        with self.database.session() as session:
+            offer = session.get(Offer, data.id)
+            if offer is None:
+                raise NotFoundError(data.id)
+            self._apply(session, offer, data)
+
+    def get(self, offer_id: int) -> OfferData:
+        with self.database.session() as session:
+            offer = session.get(Offer, offer_id, options=_LOAD_ALL)
+            if offer is None:
+                raise NotFoundError(offer_id)
+            return to_offer_data(offer)
+
+    def get_many(self, offer_ids: list[int] | None = None, statuses: tuple[OfferStatus, ...] = ()) -> list[OfferData]:
+        """Full data of several offers (for prints and exports), ordered by German title."""
+        with self.database.session() as session:
+            statement = select(Offer).options(*_LOAD_ALL)
+            if offer_ids is not None:
+                statement = statement.where(Offer.id.in_(offer_ids))
+            if statuses:
+                statement = statement.where(Offer.status.in_(statuses))
+            offers = [to_offer_data(o) for o in session.scalars(statement)]
+        return sorted(offers, key=lambda o: o.title.casefold())
+
+    def delete(self, offer_ids: list[int]) -> None:
+        """Activities of a deleted offer stay (they happened); they lose the link."""
+        with self.database.session() as session:
+            for offer_id in offer_ids:
+                offer = session.get(Offer, offer_id)
+                if offer is not None:
+                    session.delete(offer)
+
+    def choices(self) -> list[tuple[int, str]]:
+        with self.database.session() as session:
+            rows = session.execute(
+                select(Offer.id, OfferText.title)
+                .join(OfferText, (OfferText.offer_id == Offer.id) & (OfferText.language == REQUIRED_TEXT_LANGUAGE))
+                .order_by(OfferText.title)
+            )
+            return [tuple(row) for row in rows]
+
+    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
+        with self.database.session() as session:
+            return page(session, self._list_statement(query), offset, limit)
+
+    def count(self, query: ListQuery | None = None) -> int:
+        with self.database.session() as session:
+            return count(session, self._list_statement(query or ListQuery()))
+
+    def _list_statement(self, query: ListQuery) -> Select:
+        title = (
+            select(OfferText.title)
+            .where(OfferText.offer_id == Offer.id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
+            .scalar_subquery()
+        )
+        languages = (
+            select(func.aggregate_strings(OfferLanguage.code, ", "))
+            .where(OfferLanguage.offer_id == Offer.id)
+            .scalar_subquery()
+        )
+        text_languages = (
+            select(func.aggregate_strings(OfferText.language, ", "))
+            .where(OfferText.offer_id == Offer.id)
+            .scalar_subquery()
+        )
+        columns = {
+            "title": title,
+            "category": Offer.category,
+            "status": Offer.status,
+            "schedule": Offer.start_date,
+            "place": Offer.place_name,
+            "languages": languages,
+            "text_languages": text_languages,
+        }
+        statement = select(
+            Offer.id, *(columns[key] for key in OFFER_COLUMNS),
+            Offer.recurrence, Offer.start_time, Offer.end_time, Offer.end_date,
+        )
+        condition = search_condition(Offer.search_text, query.text)
+        if condition is not None:
+            statement = statement.where(condition)
+        filters = query.filters
+        if filters.get("category"):
+            statement = statement.where(Offer.category == filters["category"])
+        if filters.get("status"):
+            statement = statement.where(Offer.status == filters["status"])
+        if filters.get("target_group"):
+            statement = statement.where(Offer.target_groups.any(OfferTargetGroup.group == filters["target_group"]))
+        if filters.get("language"):
+            statement = statement.where(Offer.languages.any(OfferLanguage.code == filters["language"]))
+        sort = columns.get(query.sort_key, title)
+        order = sort.desc() if query.descending else sort.asc()
+        return statement.order_by(order, Offer.id)
+
+    def _apply(self, session: Session, offer: Offer, data: OfferData) -> None:
+        offer.category = data.category
+        offer.status = data.status
+        offer.recurrence = data.recurrence
+        offer.start_date = data.start_date
+        offer.end_date = data.end_date
+        offer.start_time = data.start_time
+        offer.end_time = data.end_time
+        offer.place_name = data.place_name.strip()
+        offer.street = data.street.strip()
+        offer.postal_code = data.postal_code.strip()
+        offer.city = data.city.strip()
+        offer.cost_cents = data.cost_cents
+        offer.cost_note = data.cost_note.strip()
+        offer.registration_required = data.registration_required
+        offer.registration_note = data.registration_note.strip()
+        offer.web_url = data.web_url.strip()
+        if data.provider_id is not None and not _is_organisation(session, data.provider_id):
+            raise ValidationError({"provider_id": _("The provider must be an organisation from the contacts.")})
+        offer.provider_id = data.provider_id
+        existing = {t.language: t for t in offer.texts}
+        texts = []
+        for position, text in enumerate(t for t in data.texts if t.title.strip()):
+            language = normalise_code(text.language)
+            row = existing.get(language) or OfferText(language=language)
+            row.title, row.description, row.position = text.title.strip(), text.description.strip(), position
+            texts.append(row)
+        offer.texts = texts
+        offer.target_groups = [OfferTargetGroup(group=g) for g in dict.fromkeys(data.target_groups)]
+        codes = clean_list(normalise_code(c) for c in data.languages)
+        offer.languages = [OfferLanguage(code=c, position=i) for i, c in enumerate(codes)]
+        ids = list(dict.fromkeys(data.contact_person_ids))
+        offer.contact_persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
+        offer.search_text = fold(
+            offer.place_name, offer.street, offer.city, *(f"{t.title} {t.description}" for t in texts),
+            data.category.label, *codes,
+        )
+
+
+def _is_organisation(session: Session, contact_id: int) -> bool:
+    contact = session.get(Contact, contact_id)
+    return contact is not None and contact.kind is ContactKind.ORGANISATION
+
+
+_LOAD_ALL = [
+    selectinload(Offer.texts),
+    selectinload(Offer.target_groups),
+    selectinload(Offer.languages),
+    selectinload(Offer.contact_persons),
+]
+
+
+def to_offer_data(offer: Offer) -> OfferData:
+    return OfferData(
+        id=offer.id,
+        texts=[OfferTextData(t.language, t.title, t.description) for t in offer.texts],
+        category=offer.category,
+        status=offer.status,
+        recurrence=offer.recurrence,
+        start_date=offer.start_date,
+        end_date=offer.end_date,
+        start_time=offer.start_time,
+        end_time=offer.end_time,
+        target_groups=[g.group for g in offer.target_groups],
+        languages=[lang.code for lang in offer.languages],
+        place_name=offer.place_name,
+        street=offer.street,
+        postal_code=offer.postal_code,
+        city=offer.city,
+        cost_cents=offer.cost_cents,
+        cost_note=offer.cost_note,
+        registration_required=offer.registration_required,
+        registration_note=offer.registration_note,
+        web_url=offer.web_url,
+        provider_id=offer.provider_id,
+        contact_person_ids=[c.id for c in offer.contact_persons],
+    )

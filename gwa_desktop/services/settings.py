@@ -1,0 +1,78 @@
+"""The municipality's own data, printed on flyers and written into exports."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services.validation import Checker
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.models import MunicipalitySettings
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class MunicipalityData:
+    name: str = ""
+    district: str = ""
+    officer_name: str = ""
+    officer_phone: str = ""
+    officer_email: str = ""
+    officer_address: str = ""
+    logo: bytes | None = None
+    logo_filename: str = ""
+
+
+class SettingsService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def get(self) -> MunicipalityData:
+        with self.database.session() as session:
+            row = session.get(MunicipalitySettings, 1)
+            if row is None:
+                return MunicipalityData()
+            return MunicipalityData(
+                name=row.name, district=row.district, officer_name=row.officer_name,
+                officer_phone=row.officer_phone, officer_email=row.officer_email,
+                officer_address=row.officer_address, logo=row.logo, logo_filename=row.logo_filename,
+            )
+
+    def validate(self, data: MunicipalityData) -> None:
+        check = Checker()
+        check.required("name", data.name, _("The name of the municipality"))
+        check.email("officer_email", data.officer_email.strip())
+        check.phone("officer_phone", data.officer_phone.strip())
+        if data.logo is not None:
+            check.add("logo", logo_problem(data.logo))
+        check.raise_if_any()
+
+    def save(self, data: MunicipalityData) -> None:
+        self.validate(data)
+        with self.database.session() as session:
+            row = session.get(MunicipalitySettings, 1) or MunicipalitySettings(id=1)
+            row.name = data.name.strip()
+            row.district = data.district.strip()
+            row.officer_name = data.officer_name.strip()
+            row.officer_phone = data.officer_phone.strip()
+            row.officer_email = data.officer_email.strip()
+            row.officer_address = data.officer_address.strip()
+            row.logo = data.logo
+            row.logo_filename = data.logo_filename
+            session.add(row)
+
+
+def logo_problem(content: bytes) -> str | None:
+    """Why these bytes cannot serve as a logo on prints, or None when they can."""
+    if len(content) > MAX_LOGO_BYTES:
+        return _("The logo file is larger than 2 MB. Please choose a smaller image.")
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return _("The logo file is not a readable PNG or JPEG image. Please choose another file.")
+    return None

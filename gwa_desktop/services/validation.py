@@ -1,0 +1,82 @@
+"""Field checks shared by the services; each returns a translated message or None."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, time
+
+from gwa_desktop.domain.languages import is_known_language
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import ValidationError
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-.]{3,30}$")
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+
+
+class Checker:
+    """Collects one message per field so a form can show all problems at once."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def add(self, field: str, message: str | None) -> None:
+        if message and field not in self.errors:
+            self.errors[field] = message
+
+    def required(self, field: str, value: str, label: str) -> None:
+        if not value.strip():
+            self.add(field, _("{field} is required.").format(field=label))
+
+    def email(self, field: str, value: str) -> None:
+        if value and not EMAIL_PATTERN.match(value):
+            self.add(field, _("“{value}” is not a valid e-mail address (example: name@example.org).").format(value=value))
+
+    def phone(self, field: str, value: str) -> None:
+        if value and not PHONE_PATTERN.match(value):
+            self.add(field, _("“{value}” is not a valid phone number (digits, spaces, +, /, - only; example: 06221 12345).").format(value=value))
+
+    def url(self, field: str, value: str) -> None:
+        if value and not URL_PATTERN.match(value):
+            self.add(field, _("“{value}” is not a web address starting with https:// or http://.").format(value=value))
+
+    def languages(self, field: str, codes: Iterable[str]) -> None:
+        unknown = [code for code in codes if not is_known_language(code)]
+        if unknown:
+            self.add(field, _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes=", ".join(unknown)))
+
+    def not_negative(self, field: str, value: float | None, label: str) -> None:
+        if value is not None and value < 0:
+            self.add(field, _("{field} cannot be negative.").format(field=label))
+
+    def date_order(self, field: str, start: date | None, end: date | None) -> None:
+        if start and end and end < start:
+            self.add(field, _("The end date lies before the start date."))
+
+    def time_order(self, field: str, start: time | None, end: time | None) -> None:
+        if start and end and end <= start:
+            self.add(field, _("The end time must be after the start time."))
+
+    def not_more_than(self, field: str, parts: Iterable[int | None], total: int, label: str) -> None:
+        if sum(p or 0 for p in parts) > total:
+            self.add(field, _("{breakdown} add up to more than the total number of participants.").format(breakdown=label))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def clean_list(values: Iterable[str]) -> list[str]:
+    """Stripped, non-empty, unique values in their first order."""
+    seen: dict[str, None] = {}
+    for value in values:
+        value = value.strip()
+        if value and value.casefold() not in {v.casefold() for v in seen}:
+            seen[value] = None
+    return list(seen)
+
+
+def fold(*parts: object) -> str:
+    """Case-folded text for the `search_text` columns."""
+    return " ".join(str(p) for p in parts if p).casefold()

@@ -1,0 +1,19 @@
+"""Alembic environment: runs on the connection the program hands over at start.
+
+SQLite cannot alter tables in place, so migrations render in batch mode (copy and move),
+as OpenLP does for its users' databases.
+"""
+
+from alembic import context
+
+from gwa_desktop.storage.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

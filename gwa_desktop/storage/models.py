@@ -1,0 +1,316 @@
+"""SQLAlchemy models: the persistent shape of contacts, offers, activities and settings.
+
+Enumerations are stored as plain strings (non-native enums) so SQLite and PostgreSQL
+behave the same and Alembic batch migrations stay simple. `search_text` columns hold a
+case-folded copy of the searchable fields: SQLite's LIKE folds ASCII only, and "Müller"
+must be found by typing "mü".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from gwa_desktop.domain.enums import (
+    ActivityKind,
+    ConsentMethod,
+    ContactKind,
+    ContactRole,
+    LegalBasis,
+    OfferCategory,
+    OfferStatus,
+    Recurrence,
+    TargetGroup,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _enum(enum_cls: type, length: int = 32) -> Enum:
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+contact_tags = Table(
+    "contact_tags",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+offer_contacts = Table(
+    "offer_contacts",
+    Base.metadata,
+    Column("offer_id", ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+)
+
+activity_organisations = Table(
+    "activity_organisations",
+    Base.metadata,
+    Column("activity_id", ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class Contact(Timestamped, Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind), default=ContactKind.PERSON)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[ContactRole | None] = mapped_column(_enum(ContactRole))
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    legal_basis: Mapped[LegalBasis | None] = mapped_column(_enum(LegalBasis))
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    organisation: Mapped[Contact | None] = relationship(
+        remote_side="Contact.id", back_populates="members"
+    )
+    members: Mapped[list[Contact]] = relationship(back_populates="organisation")
+    languages: Mapped[list[ContactLanguage]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactLanguage.position"
+    )
+    topics: Mapped[list[ContactTopic]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactTopic.position"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, order_by=Tag.name)
+    consents: Mapped[list[ConsentRecord]] = relationship(
+        cascade="all, delete-orphan", order_by="ConsentRecord.given_on"
+    )
+
+
+class ContactLanguage(Base):
+    __tablename__ = "contact_languages"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContactTopic(Base):
+    """A topic this contact is the fixed contact person for (feste Kontaktperson)."""
+
+    __tablename__ = "contact_topics"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic: Mapped[str] = mapped_column(String(120), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ConsentRecord(Timestamped, Base):
+    __tablename__ = "consent_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    given_on: Mapped[date] = mapped_column(Date)
+    purpose: Mapped[str] = mapped_column(Text)
+    form_version: Mapped[str] = mapped_column(String(40), default="")
+    form_language: Mapped[str] = mapped_column(String(12), default="de")
+    method: Mapped[ConsentMethod] = mapped_column(_enum(ConsentMethod))
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Offer(Timestamped, Base):
+    __tablename__ = "offers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[OfferCategory] = mapped_column(_enum(OfferCategory), index=True)
+    status: Mapped[OfferStatus] = mapped_column(
+        _enum(OfferStatus), default=OfferStatus.ACTIVE, index=True
+    )
+    place_name: Mapped[str] = mapped_column(String(200), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    recurrence: Mapped[Recurrence] = mapped_column(_enum(Recurrence), default=Recurrence.WEEKLY)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    cost_cents: Mapped[int | None] = mapped_column(Integer)
+    cost_note: Mapped[str] = mapped_column(String(200), default="")
+    registration_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    registration_note: Mapped[str] = mapped_column(String(300), default="")
+    web_url: Mapped[str] = mapped_column(String(500), default="")
+    provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    texts: Mapped[list[OfferText]] = relationship(
+        cascade="all, delete-orphan", order_by="OfferText.position"
+    )
+    target_groups: Mapped[list[OfferTargetGroup]] = relationship(cascade="all, delete-orphan")
+    languages: Mapped[list[OfferLanguage]] = relationship(
+        cascade="all, delete-orphan", order_by="OfferLanguage.position"
+    )
+    provider: Mapped[Contact | None] = relationship(foreign_keys=[provider_id])
+    contact_persons: Mapped[list[Contact]] = relationship(
+        secondary=offer_contacts, order_by=Contact.name
+    )
+
+    def text_in(self, language: str) -> OfferText | None:
+        return next((t for t in self.texts if t.language == language), None)
+
+
+class OfferText(Base):
+    """Title and description of an offer in one language; German is required."""
+
+    __tablename__ = "offer_texts"
+    __table_args__ = (UniqueConstraint("offer_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(12))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfferTargetGroup(Base):
+    __tablename__ = "offer_target_groups"
+
+    offer_id: Mapped[int] = mapped_column(
+        ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True
+    )
+    group: Mapped[TargetGroup] = mapped_column(_enum(TargetGroup), primary_key=True)
+
+
+class OfferLanguage(Base):
+    """A language spoken at the offer (not a translation of its texts)."""
+
+    __tablename__ = "offer_languages"
+
+    offer_id: Mapped[int] = mapped_column(
+        ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Activity(Timestamped, Base):
+    """Something that happened, with anonymous headcounts only: no person records."""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    offer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offers.id", ondelete="SET NULL"), index=True
+    )
+    participants_total: Mapped[int] = mapped_column(Integer, default=0)
+    participants_women: Mapped[int | None] = mapped_column(Integer)
+    participants_men: Mapped[int | None] = mapped_column(Integer)
+    participants_diverse: Mapped[int | None] = mapped_column(Integer)
+    age_under_18: Mapped[int | None] = mapped_column(Integer)
+    age_18_26: Mapped[int | None] = mapped_column(Integer)
+    age_27_64: Mapped[int | None] = mapped_column(Integer)
+    age_65_plus: Mapped[int | None] = mapped_column(Integer)
+    newcomers: Mapped[int | None] = mapped_column(Integer)
+    regulars: Mapped[int | None] = mapped_column(Integer)
+    volunteers_count: Mapped[int] = mapped_column(Integer, default=0)
+    volunteer_hours: Mapped[float] = mapped_column(Numeric(8, 2, asdecimal=False), default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    offer: Mapped[Offer | None] = relationship()
+    languages: Mapped[list[ActivityLanguage]] = relationship(
+        cascade="all, delete-orphan", order_by="ActivityLanguage.position"
+    )
+    organisations: Mapped[list[Contact]] = relationship(
+        secondary=activity_organisations, order_by=Contact.name
+    )
+
+
+class ActivityLanguage(Base):
+    __tablename__ = "activity_languages"
+
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True
+    )
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MunicipalitySettings(Timestamped, Base):
+    """The one row describing the municipality; printed on flyers and exports."""
+
+    __tablename__ = "municipality_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    district: Mapped[str] = mapped_column(String(200), default="")
+    officer_name: Mapped[str] = mapped_column(String(200), default="")
+    officer_phone: Mapped[str] = mapped_column(String(60), default="")
+    officer_email: Mapped[str] = mapped_column(String(254), default="")
+    officer_address: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_filename: Mapped[str] = mapped_column(String(200), default="")
