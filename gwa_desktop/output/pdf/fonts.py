@@ -114,25 +114,26 @@ def fonts_for_text(text: str, bold: bool = False) -> list[str]:
     them anyway.  Characters no font has get Noto Sans (a visible box); callers
     should check `uncovered_characters` first.
     """
-    fonts: list[str | None] = [
-        None if _is_neutral(char) else _chain_font(char, bold) or LATIN.face(bold) for char in text
-    ]
+    own_fonts = [None if _is_neutral(char) else _chain_font(char, bold) or LATIN.face(bold) for char in text]
     next_letter_font: list[str | None] = [None] * len(text)
     following: str | None = None
     for index in range(len(text) - 1, -1, -1):
         next_letter_font[index] = following
-        following = fonts[index] or following
+        following = own_fonts[index] or following
+
+    chosen: list[str] = []
     previous: str | None = None
-    for index, char in enumerate(text):
-        if fonts[index] is None:
+    for char, own, after in zip(text, own_fonts, next_letter_font):
+        if own is None:
             if previous and (_covers(previous, char) or unicodedata.category(char) == "Cf"):
-                fonts[index] = previous
-            elif next_letter_font[index] and _covers(next_letter_font[index], char):
-                fonts[index] = next_letter_font[index]
+                own = previous
+            elif after and _covers(after, char):
+                own = after
             else:
-                fonts[index] = _chain_font(char, bold) or previous or LATIN.face(bold)
-        previous = fonts[index]
-    return fonts  # type: ignore[return-value]  # every None was replaced above
+                own = _chain_font(char, bold) or previous or LATIN.face(bold)
+        chosen.append(own)
+        previous = own
+    return chosen
 
 
 def uncovered_characters(text: str) -> list[str]:
