@@ -1,0 +1,42 @@
+"""Dates, times, numbers and money in the conventions of a language, through Babel.
+
+The UI passes nothing and gets the UI language; prints pass the print language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
+from babel.numbers import format_currency, format_decimal
+
+from gwa_desktop.i18n import ui_language
+
+#: CLDR has no locale for these codes; the closest one formats their dates and numbers.
+_LOCALE_ALIASES = {"prs": "fa_AF", "ku": "ku", "kmr": "ku"}
+
+
+def babel_locale(language: str | None = None) -> Locale:
+    code = _LOCALE_ALIASES.get(language or ui_language(), language or ui_language())
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("de")
+
+
+def format_date(value: date | None, language: str | None = None, fmt: str = "medium") -> str:
+    return "" if value is None else _babel_date(value, format=fmt, locale=babel_locale(language))
+
+
+def format_time(value: time | None, language: str | None = None) -> str:
+    return "" if value is None else _babel_time(value, format="short", locale=babel_locale(language))
+
+
+def format_number(value: float, language: str | None = None) -> str:
+    return format_decimal(value, locale=babel_locale(language))
+
+
+def format_money(cents: int, language: str | None = None) -> str:
+    return format_currency(cents / 100, "EUR", locale=babel_locale(language))

@@ -1,0 +1,83 @@
+"""Start of the desktop program: open the database, offer demo data, show the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from gwa_desktop.i18n import _
+from gwa_desktop.paths import backups_dir, database_location
+from gwa_desktop.services.registry import Services
+from gwa_desktop.storage.database import Database, open_database
+from gwa_desktop.storage.errors import StorageError
+from gwa_desktop.ui.main_window import MainWindow
+from gwa_desktop.ui.operations import attempt, show_error
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="gwa-desktop", description=_("GWA Desktop"))
+    parser.add_argument("--database", help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"))
+    return parser.parse_args(argv)
+
+
+def open_with_dialogs(location: str) -> Database | None:
+    """Open the database; on failure explain why and let the user pick another file."""
+    while True:
+        try:
+            return open_database(location, backup_dir=backups_dir())
+        except StorageError as error:
+            answer = QMessageBox.critical(
+                None, _("GWA Desktop"),
+                str(error) + "\n\n" + _("Do you want to open another database file?"),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            )
+            if answer != QMessageBox.StandardButton.Open:
+                return None
+            location, _filter = QFileDialog.getSaveFileName(
+                None, _("Open or create database"), "", _("GWA database (*.sqlite)"),
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not location:
+                return None
+
+
+def offer_demo_data(services: Services) -> None:
+    answer = QMessageBox.question(
+        None, _("Welcome to GWA Desktop"),
+        _("The database is still empty.\n\nDo you want to load demo data of an invented village "
+          "(about 30 contacts, 15 offers and 60 activities) to get to know the program? "
+          "You can delete them later or start with an empty database."),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        from gwa_desktop.services.demo_data import load_demo_data
+
+        ok, _summary = attempt(None, lambda: load_demo_data(services.database))
+        if not ok:
+            show_error(None, _("The demo data could not be loaded."))
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO)
+    arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("GWA Desktop")
+    app.setOrganizationName("GWA Desktop")
+    database = open_with_dialogs(database_location(arguments.database))
+    if database is None:
+        return 1
+    services = Services.on(database)
+    if services.is_empty():
+        offer_demo_data(services)
+    window = MainWindow(services)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        database.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+"""Log an activity with anonymous headcounts; breakdowns are optional."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from gwa_desktop.domain.enums import ActivityKind
+from gwa_desktop.i18n import _
+from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.offers import OfferService
+from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.widgets import (
+    DateEdit,
+    LanguageCodesEdit,
+    OptionalIntEdit,
+    RecordPicker,
+    TimeRangeEdit,
+    enum_combo,
+    hbox,
+    select_data,
+)
+
+
+class ActivityDialog(FormDialog):
+    def __init__(self, service: ActivityService, offers: OfferService, contacts: ContactService,
+                 activity_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(_("New activity") if activity_id is None else _("Edit activity"), parent)
+        self.service = service
+        self.activity_id = activity_id
+        self.occurred_on = self.add_row(_("Date"), DateEdit(), "occurred_on")
+        self.times = self.add_row(_("Time"), TimeRangeEdit(), "end_time")
+        self.kind = self.add_row(_("Kind"), enum_combo(ActivityKind))
+        self.title = self.add_row(_("Title"), QLineEdit(), "title")
+        self.offer = self.add_row(_("Belongs to offer"), QComboBox(), "offer_id")
+        self.offer.addItem(_("— none —"), None)
+        for offer_id, title in offers.choices():
+            self.offer.addItem(title, offer_id)
+        self.offer.currentIndexChanged.connect(self._offer_chosen)
+        self.total = self.add_row(_("Participants"), _count_box(), "participants_total")
+        self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
+        self.add_row(_("women / men / diverse"), _labelled((_("women"), self.women), (_("men"), self.men), (_("diverse"), self.diverse)), "participants_women")
+        self.age_under_18, self.age_18_26, self.age_27_64, self.age_65_plus = (OptionalIntEdit() for _i in range(4))
+        self.add_row(_("Age bands"), _labelled(("<18", self.age_under_18), ("18–26", self.age_18_26), ("27–64", self.age_27_64), ("65+", self.age_65_plus)), "age_under_18")
+        self.newcomers, self.regulars = OptionalIntEdit(), OptionalIntEdit()
+        self.add_row(_("Newcomers / regulars"), _labelled((_("new"), self.newcomers), (_("regular"), self.regulars)), "newcomers")
+        self.languages = self.add_row(_("Languages used"), LanguageCodesEdit(), "languages")
+        self.volunteers = self.add_row(_("Volunteers involved"), _count_box(), "volunteers_count")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 10000)
+        self.hours.setDecimals(1)
+        self.hours.setSingleStep(0.5)
+        self.add_row(_("Volunteer hours"), self.hours, "volunteer_hours")
+        self.organisations = self.add_row(_("Organisations involved"), RecordPicker(contacts.organisations()))
+        self.notes = self.add_row(_("Notes"), QPlainTextEdit())
+        self.notes.setPlaceholderText(_("No names of participants here: counts only."))
+        if activity_id is not None:
+            self._load(service.get(activity_id))
+        self.resize(600, 720)
+
+    def data(self) -> ActivityData:
+        start_time, end_time = self.times.values()
+        return ActivityData(
+            id=self.activity_id,
+            occurred_on=self.occurred_on.to_date(),
+            start_time=start_time,
+            end_time=end_time,
+            kind=self.kind.currentData(),
+            title=self.title.text(),
+            offer_id=self.offer.currentData(),
+            participants_total=self.total.value(),
+            participants_women=self.women.optional_value(),
+            participants_men=self.men.optional_value(),
+            participants_diverse=self.diverse.optional_value(),
+            age_under_18=self.age_under_18.optional_value(),
+            age_18_26=self.age_18_26.optional_value(),
+            age_27_64=self.age_27_64.optional_value(),
+            age_65_plus=self.age_65_plus.optional_value(),
+            newcomers=self.newcomers.optional_value(),
+            regulars=self.regulars.optional_value(),
+            languages=self.languages.values(),
+            volunteers_count=self.volunteers.value(),
+            volunteer_hours=self.hours.value(),
+            organisation_ids=self.organisations.ids(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> int:
+        data = self.data()
+        if self.activity_id is None:
+            return self.service.create(data)
+        self.service.update(data)
+        return self.activity_id
+
+    def _offer_chosen(self) -> None:
+        """An activity of an offer is usually one of its sessions, titled like the offer."""
+        if self.offer.currentData() is not None and not self.title.text().strip():
+            self.title.setText(self.offer.currentText())
+            select_data(self.kind, ActivityKind.OFFER_SESSION)
+
+    def _load(self, data: ActivityData) -> None:
+        self.occurred_on.set_date(data.occurred_on)
+        self.times.set_values(data.start_time, data.end_time)
+        select_data(self.kind, data.kind)
+        self.title.setText(data.title)
+        select_data(self.offer, data.offer_id)
+        self.total.setValue(data.participants_total)
+        for name in ("women", "men", "diverse"):
+            getattr(self, name).set_optional_value(getattr(data, f"participants_{name}"))
+        for name in ("age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars"):
+            getattr(self, name).set_optional_value(getattr(data, name))
+        self.languages.set_values(data.languages)
+        self.volunteers.setValue(data.volunteers_count)
+        self.hours.setValue(data.volunteer_hours)
+        self.organisations.set_ids(data.organisation_ids)
+        self.notes.setPlainText(data.notes)
+
+
+def _count_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 100000)
+    return box
+
+
+def _labelled(*pairs: tuple[str, QWidget]) -> QWidget:
+    widgets: list[QWidget] = []
+    for text, widget in pairs:
+        widgets.extend((QLabel(text), widget))
+    return hbox(*widgets)

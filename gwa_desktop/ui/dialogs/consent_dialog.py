@@ -1,0 +1,38 @@
+"""Recording one consent: when, for what, on which form version and language, how."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from gwa_desktop.domain.enums import ConsentMethod
+from gwa_desktop.i18n import _
+from gwa_desktop.services.contacts import ConsentData
+from gwa_desktop.services.validation import Checker
+from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.widgets import DateEdit, enum_combo
+
+
+class ConsentDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Record consent"), parent)
+        self.result_data: ConsentData | None = None
+        self.given_on = self.add_row(_("Given on"), DateEdit(), "given_on")
+        self.purpose = self.add_row(_("Purpose"), QPlainTextEdit(_("Contact and information about the offers of the municipality")), "purpose")
+        self.purpose.setMaximumHeight(70)
+        self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
+        self.form_version = self.add_row(_("Form version"), QLineEdit("1"))
+        self.form_language = self.add_row(_("Form language"), QLineEdit("de"), "form_language")
+
+    def save(self) -> int:
+        check = Checker()
+        check.required("purpose", self.purpose.toPlainText(), _("Purpose"))
+        check.languages("form_language", [self.form_language.text().strip()])
+        check.raise_if_any()
+        self.result_data = ConsentData(
+            given_on=self.given_on.to_date(),
+            purpose=self.purpose.toPlainText().strip(),
+            method=self.method.currentData(),
+            form_version=self.form_version.text().strip(),
+            form_language=self.form_language.text().strip().lower(),
+        )
+        return 0

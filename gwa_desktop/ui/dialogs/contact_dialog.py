@@ -1,0 +1,191 @@
+"""Create or edit a contact, with the GDPR legal basis shown where it matters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
+from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_date
+from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
+from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
+from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.widgets import CommaListEdit, LanguageCodesEdit, enum_combo, hbox, select_data
+
+
+class ContactDialog(FormDialog):
+    def __init__(self, service: ContactService, contact_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(_("New contact") if contact_id is None else _("Edit contact"), parent)
+        self.service = service
+        self.contact_id = contact_id
+        self.consents: list[ConsentData] = []
+        self.kind = self.add_row(_("Kind"), enum_combo(ContactKind))
+        self.name = self.add_row(_("Name"), QLineEdit(), "name")
+        self.organisation = self.add_row(_("Organisation"), QComboBox(), "organisation_id")
+        self.organisation.addItem(_("— none —"), None)
+        for org_id, org_name in service.organisations():
+            if org_id != contact_id:
+                self.organisation.addItem(org_name, org_id)
+        self.legal_basis = self.add_row(_("Legal basis"), enum_combo(LegalBasis, empty=_("— none —")), "legal_basis")
+        self.basis_hint = QLabel()
+        self.basis_hint.setWordWrap(True)
+        self.form.addRow("", self.basis_hint)
+        self.consent_list = QListWidget()
+        self.consent_list.setMaximumHeight(70)
+        self.add_consent_button = QPushButton(_("Record consent…"))
+        self.withdraw_button = QPushButton(_("Consent withdrawn…"))
+        self.add_row(_("Consents"), self._consent_box(), "consents")
+        self.role = self.add_row(_("Role"), enum_combo(ContactRole, empty=_("— none —")))
+        self.phone = self.add_row(_("Phone"), QLineEdit(), "phone")
+        self.email = self.add_row(_("E-mail"), QLineEdit(), "email")
+        self.street = self.add_row(_("Street"), QLineEdit())
+        self.postal_code = QLineEdit()
+        self.postal_code.setMaximumWidth(80)
+        self.city = QLineEdit()
+        self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city))
+        self.languages = self.add_row(_("Languages"), LanguageCodesEdit(), "languages")
+        self.topics = self.add_row(_("Contact person for"), CommaListEdit(), "topics")
+        self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
+        self.tags = self.add_row(_("Tags"), CommaListEdit())
+        self.notes = self.add_row(_("Notes"), QPlainTextEdit())
+        self.personal_widgets = [self.role, self.phone, self.email, self.street, self.postal_code,
+                                 self.city, self.languages, self.topics, self.tags, self.notes]
+        self.kind.currentIndexChanged.connect(self._update_basis_state)
+        self.legal_basis.currentIndexChanged.connect(self._update_basis_state)
+        self.add_consent_button.clicked.connect(self._record_consent)
+        self.withdraw_button.clicked.connect(self._withdraw_consent)
+        if contact_id is not None:
+            self._load(service.get(contact_id))
+        self._update_basis_state()
+        self.resize(560, 680)
+
+    def data(self) -> ContactData:
+        return ContactData(
+            id=self.contact_id,
+            kind=self.kind.currentData(),
+            name=self.name.text(),
+            organisation_id=self.organisation.currentData(),
+            role=self.role.currentData(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            street=self.street.text(),
+            postal_code=self.postal_code.text(),
+            city=self.city.text(),
+            notes=self.notes.toPlainText(),
+            languages=self.languages.values(),
+            topics=self.topics.values(),
+            tags=self.tags.values(),
+            legal_basis=self.legal_basis.currentData(),
+            consents=list(self.consents),
+        )
+
+    def save(self) -> int:
+        data = self.data()
+        if self.contact_id is None:
+            return self.service.create(data)
+        self.service.update(data)
+        return self.contact_id
+
+    def _load(self, data: ContactData) -> None:
+        select_data(self.kind, data.kind)
+        self.name.setText(data.name)
+        select_data(self.organisation, data.organisation_id)
+        select_data(self.role, data.role)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.street.setText(data.street)
+        self.postal_code.setText(data.postal_code)
+        self.city.setText(data.city)
+        self.notes.setPlainText(data.notes)
+        self.languages.set_values(data.languages)
+        self.topics.set_values(data.topics)
+        self.tags.set_values(data.tags)
+        select_data(self.legal_basis, data.legal_basis)
+        self.consents = list(data.consents)
+        self._show_consents()
+
+    def _update_basis_state(self) -> None:
+        is_person = self.kind.currentData() is ContactKind.PERSON
+        data = self.data()
+        allowed = data.has_legal_basis or data.legal_basis is LegalBasis.CONSENT
+        for widget in self.personal_widgets:
+            widget.setEnabled(allowed)
+        for widget in (self.legal_basis, self.consent_list, self.add_consent_button, self.withdraw_button):
+            widget.setEnabled(is_person)
+        self.withdraw_button.setEnabled(is_person and any(c.is_active for c in self.consents))
+        if not is_person:
+            self.basis_hint.setText(_("Organisations need no legal basis."))
+        elif allowed:
+            self.basis_hint.setText("")
+        else:
+            self.basis_hint.setText(
+                _("Without consent or another legal basis only the name and the organisation of a "
+                  "private person may be stored (GDPR Art. 6). Choose a legal basis to fill in the other fields.")
+            )
+
+    def _consent_box(self) -> QWidget:
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_consent_button)
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.consent_list, 1)
+        row.addLayout(buttons)
+        return box
+
+    def _show_consents(self) -> None:
+        self.consent_list.clear()
+        for consent in self.consents:
+            text = f"{format_date(consent.given_on)} – {consent.purpose} ({consent.method.label}, {consent.form_language})"
+            if consent.withdrawn_on:
+                text += " – " + _("withdrawn on {date}").format(date=format_date(consent.withdrawn_on))
+            self.consent_list.addItem(text)
+
+    def _record_consent(self) -> None:
+        dialog = ConsentDialog(self)
+        if dialog.exec() and dialog.result_data is not None:
+            self.consents.append(dialog.result_data)
+            select_data(self.legal_basis, LegalBasis.CONSENT)
+            self._show_consents()
+            self._update_basis_state()
+
+    def _withdraw_consent(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Consent withdrawn"),
+            _("The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
+              "topics, tags and notes of this person are erased for good; only the name and the "
+              "organisation remain. Continue?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.contact_id is None:
+            self.consents = [ConsentData(**{**c.__dict__, "withdrawn_on": date.today()}) for c in self.consents]
+            select_data(self.legal_basis, None)
+            for widget in (self.phone, self.email, self.street, self.postal_code, self.city,
+                           self.languages, self.topics, self.tags):
+                widget.clear()
+            self.notes.clear()
+            self._show_consents()
+            self._update_basis_state()
+            return
+        ok, _result = attempt(self, lambda: self.service.withdraw_consent(self.contact_id, date.today()))
+        if ok:
+            self._load(self.service.get(self.contact_id))
+            self._update_basis_state()

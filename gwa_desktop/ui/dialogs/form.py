@@ -1,0 +1,115 @@
+"""The base of every edit dialog: a form with inline error messages.
+
+Saving runs the service inside the dialog; a ValidationError marks the fields it names
+and the dialog stays open with everything the user typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.ui.operations import attempt
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows with `add_row` and implement `save()` returning the record id."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.saved_id: int | None = None
+        self._errors: dict[str, QLabel] = {}
+        self.general_error = self._error_label()
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addWidget(scroll)
+        layout.addWidget(self.buttons)
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        """Add a labelled row; `field` names the service's key for errors on it."""
+        if field is None:
+            self.form.addRow(label, widget)
+            return widget
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self._error_label()
+        column.addWidget(error)
+        self._errors[field] = error
+        self.form.addRow(label, holder)
+        return widget
+
+    def save(self) -> int:
+        raise NotImplementedError
+
+    def try_save(self) -> None:
+        self.clear_errors()
+        try:
+            ok, saved_id = attempt(self, self.save)
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return
+        if ok:
+            self.saved_id = saved_id
+            self.accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        general = []
+        for field, message in errors.items():
+            label = self._errors.get(field)
+            if label is None:
+                general.append(message)
+            else:
+                label.setText(message)
+                label.show()
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        first = next((self._errors[f] for f in errors if f in self._errors), None)
+        if first is not None:
+            self.findChild(QScrollArea).ensureWidgetVisible(first)
+
+    def clear_errors(self) -> None:
+        for label in [self.general_error, *self._errors.values()]:
+            label.clear()
+            label.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self._errors.get(field, self.general_error)
+        return label.text()
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label

@@ -1,0 +1,167 @@
+"""The main window: navigation on the left, one screen per area, status bar below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from gwa_desktop import __version__
+from gwa_desktop.i18n import _
+from gwa_desktop.paths import data_dir
+from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.pages.activities_page import ActivitiesPage
+from gwa_desktop.ui.pages.contacts_page import ContactsPage
+from gwa_desktop.ui.pages.list_page import ListPage
+from gwa_desktop.ui.pages.offers_page import OffersPage
+from gwa_desktop.ui.pages.settings_page import SettingsPage
+
+NAVIGATION_STYLE = """
+QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
+QListWidget#navigation::item { padding: 10px 14px; }
+QListWidget#navigation::item:selected { background: #3d6a8f; color: white; }
+"""
+
+
+def window_settings() -> QSettings:
+    """Per-machine window state, kept beside the data (not in the registry)."""
+    return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(_("GWA Desktop – integration and community work"))
+        self.contacts_page = ContactsPage(services.contacts)
+        self.offers_page = OffersPage(services.offers, services.contacts)
+        self.activities_page = ActivitiesPage(services.activities, services.offers, services.contacts)
+        self.settings_page = SettingsPage(services.settings)
+        self.pages: list[QWidget] = [self.contacts_page, self.offers_page, self.activities_page, self.settings_page]
+        titles = [_("Contacts"), _("Offers"), _("Activities"), _("Settings")]
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.addItems(titles)
+        self.navigation.setFixedWidth(170)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            page.status_changed.connect(self._show_status)
+            if isinstance(page, ListPage):
+                page.data_changed.connect(self._refresh_lists)
+        self.navigation.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(QLabel(services.database.location))
+        self._create_actions(titles)
+        for page in self.pages:
+            page.refresh()
+        self.navigation.setCurrentRow(0)
+        self._restore_geometry()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def current_list(self) -> ListPage | None:
+        page = self.current_page()
+        return page if isinstance(page, ListPage) else None
+
+    def show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        page = self.current_page()
+        for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
+            action.setEnabled(isinstance(page, ListPage))
+        if isinstance(page, ListPage):
+            self._show_status(page.summary())
+            page.table.setFocus()
+
+    def closeEvent(self, event) -> None:
+        settings = window_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("state", self.saveState())
+        settings.setValue("page", self.stack.currentIndex())
+        settings.sync()
+        super().closeEvent(event)
+
+    def _restore_geometry(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            self.restoreState(settings.value("state", QByteArray()))
+        else:
+            self.resize(1180, 720)
+        self.show_page(int(settings.value("page", 0)))
+
+    def _create_actions(self, titles: list[str]) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        view_menu = self.menuBar().addMenu(_("&View"))
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.new_action = self._action(_("&New…"), QKeySequence.StandardKey.New, lambda: self.current_list().create())
+        self.edit_action = self._action(_("&Edit…"), QKeySequence(Qt.Key.Key_F2), lambda: self.current_list().edit_current())
+        self.delete_action = self._action(
+            _("&Delete…"), QKeySequence.StandardKey.Delete, lambda: self.current_list().delete_selected(), window_wide=False
+        )
+        self.find_action = self._action(_("&Find"), QKeySequence.StandardKey.Find, lambda: self.current_list().focus_search())
+        quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        for action in (self.edit_action, self.delete_action, self.find_action):
+            edit_menu.addAction(action)
+        for index, title in enumerate(titles):
+            view_menu.addAction(self._action(title, QKeySequence(f"Ctrl+{index + 1}"), lambda i=index: self.show_page(i)))
+        help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
+        # Delete must not fire while the user edits text in the search field.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for page in self.pages:
+            if isinstance(page, ListPage):
+                page.table.addAction(self.delete_action)
+
+    def _action(self, text: str, shortcut, handler, *, window_wide: bool = True) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(handler)
+        if window_wide:
+            self.addAction(action)
+        return action
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _refresh_lists(self) -> None:
+        """A write on one screen can change another (e.g. an offer's title in activities)."""
+        sender = self.sender()
+        for page in self.pages:
+            if isinstance(page, ListPage) and page is not sender:
+                page.refresh()
+        page = self.current_list()
+        if page is not None:
+            self._show_status(page.summary())
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About GWA Desktop"),
+            _("GWA Desktop {version}\nContacts, offers and activities for integration and community work "
+              "in small municipalities. Works offline; your data stays on this computer.").format(version=__version__),
+        )

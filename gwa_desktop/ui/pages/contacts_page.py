@@ -1,0 +1,54 @@
+"""The contacts screen: people and organisations of the local network."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+
+from gwa_desktop.domain.enums import ContactKind, ContactRole
+from gwa_desktop.i18n import _, ngettext
+from gwa_desktop.services.contacts import CONTACT_COLUMNS, ContactService
+from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
+from gwa_desktop.ui.pages.list_page import ListPage
+from gwa_desktop.ui.table_model import Column
+from gwa_desktop.ui.widgets import enum_combo
+
+
+def _label(value, _row) -> str:
+    return value.label if value is not None else ""
+
+
+COLUMNS = (
+    Column("name", lambda: _("Name")),
+    Column("kind", lambda: _("Kind"), _label),
+    Column("organisation", lambda: _("Organisation")),
+    Column("role", lambda: _("Role"), _label),
+    Column("phone", lambda: _("Phone")),
+    Column("email", lambda: _("E-mail")),
+    Column("languages", lambda: _("Languages")),
+    Column("topics", lambda: _("Contact person for")),
+)
+
+
+class ContactsPage(ListPage):
+    def __init__(self, service: ContactService, parent: QWidget | None = None) -> None:
+        super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)
+        self.kind_filter: QComboBox = self.add_filter(enum_combo(ContactKind, empty=_("All kinds")))
+        self.role_filter: QComboBox = self.add_filter(enum_combo(ContactRole, empty=_("All roles")))
+
+    def filters(self) -> dict:
+        return {"kind": self.kind_filter.currentData(), "role": self.role_filter.currentData()}
+
+    def open_dialog(self, record_id: int | None) -> QDialog:
+        return ContactDialog(self.service, record_id, self)
+
+    def delete_question(self, count: int) -> str:
+        return ngettext(
+            "Delete {n} contact for good? Their links to offers and activities are removed too.",
+            "Delete {n} contacts for good? Their links to offers and activities are removed too.",
+            count,
+        ).format(n=count)
+
+    def summary(self) -> str:
+        shown = self.service.count(self.model.query)
+        total = self.service.count()
+        return ngettext("{shown} of {total} contact", "{shown} of {total} contacts", total).format(shown=shown, total=total)

@@ -1,0 +1,186 @@
+"""The common shape of the Contacts, Offers and Activities screens.
+
+Search as you type (debounced so fast typists do not queue queries), filters, a sortable
+table fetched page by page, and New / Edit / Delete with confirmation. Subclasses say
+which service, columns, filters and dialog they use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.i18n import _
+from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.table_model import Column, PagedTableModel
+
+SEARCH_DELAY_MS = 200
+
+
+class ListPage(QWidget):
+    """Emits `status_changed` with a one-line summary for the status bar."""
+
+    status_changed = Signal(str)
+    data_changed = Signal()
+
+    def __init__(self, service, columns: Sequence[Column], row_keys: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = PagedTableModel(columns, row_keys, service.list_rows, self)
+        self._columns_sized = False
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Search… (Ctrl+F)"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.new_button = QPushButton(_("New"))
+        self.edit_button = QPushButton(_("Edit"))
+        self.delete_button = QPushButton(_("Delete"))
+        self.new_button.clicked.connect(self.create)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.filter_bar = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addLayout(self.filter_bar, 3)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_buttons)
+
+    # to be provided by subclasses ------------------------------------------------------
+
+    def open_dialog(self, record_id: int | None) -> QDialog:
+        raise NotImplementedError
+
+    def delete_question(self, count: int) -> str:
+        raise NotImplementedError
+
+    def summary(self) -> str:
+        raise NotImplementedError
+
+    # shared behaviour -------------------------------------------------------------------
+
+    def add_filter(self, combo: QComboBox) -> QComboBox:
+        combo.currentIndexChanged.connect(self.apply_filters)
+        self.filter_bar.addWidget(combo)
+        return combo
+
+    def filters(self) -> dict:
+        return {}
+
+    def refresh(self) -> None:
+        self.model.query.text = self.search.text()
+        self.model.query.filters = self.filters()
+        ok, _result = attempt(self, self.model.reload)
+        if ok:
+            if not self._columns_sized and self.model.rowCount():
+                self.table.resizeColumnsToContents()
+                self._cap_column_widths()
+                self._columns_sized = True
+            self.status_changed.emit(self.summary())
+
+    def apply_search(self) -> None:
+        self.refresh()
+
+    def apply_filters(self) -> None:
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_id(row) for row in rows]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        selected = self.selected_ids()
+        if index.isValid() and self.model.row_id(index.row()) in selected:
+            return self.model.row_id(index.row())
+        return selected[0] if selected else None
+
+    def create(self) -> None:
+        dialog = self.open_dialog(None)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(dialog.saved_id)
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is None:
+            return
+        dialog = self.open_dialog(record_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(record_id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete"), self.delete_question(len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, _result = attempt(self, lambda: self.service.delete(ids))
+        if ok:
+            self.refresh()
+            self.data_changed.emit()
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of_id(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _after_write(self, record_id: int | None) -> None:
+        self.refresh()
+        if record_id is not None:
+            self.select_id(record_id)
+        self.data_changed.emit()
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(has_selection)
+        self.delete_button.setEnabled(has_selection)
+
+    def _cap_column_widths(self, maximum: int = 320) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, maximum))

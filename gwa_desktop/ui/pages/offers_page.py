@@ -1,0 +1,65 @@
+"""The offers screen: what exists in the village, filterable by category and status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+
+from gwa_desktop.domain.enums import OfferCategory, OfferStatus
+from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.i18n import _, ngettext, ui_language
+from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
+from gwa_desktop.services.schedule_text import describe_schedule
+from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
+from gwa_desktop.ui.pages.list_page import ListPage
+from gwa_desktop.ui.table_model import Column
+from gwa_desktop.ui.widgets import enum_combo
+
+_EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date follow the columns
+
+
+def _label(value, _row) -> str:
+    return value.label if value is not None else ""
+
+
+def _schedule(start_date, row: tuple) -> str:
+    recurrence, start_time, end_time, end_date = row[_EXTRA:_EXTRA + 4]
+    schedule = Schedule(recurrence, start_date, end_date, start_time, end_time)
+    return describe_schedule(schedule, ui_language())
+
+
+COLUMNS = (
+    Column("title", lambda: _("Title")),
+    Column("category", lambda: _("Category"), _label),
+    Column("status", lambda: _("Status"), _label),
+    Column("schedule", lambda: _("When"), _schedule),
+    Column("place", lambda: _("Place")),
+    Column("languages", lambda: _("Languages spoken")),
+    Column("text_languages", lambda: _("Texts in")),
+)
+
+
+class OffersPage(ListPage):
+    def __init__(self, service: OfferService, contacts: ContactService, parent: QWidget | None = None) -> None:
+        super().__init__(service, COLUMNS, OFFER_COLUMNS, parent)
+        self.contacts = contacts
+        self.category_filter: QComboBox = self.add_filter(enum_combo(OfferCategory, empty=_("All categories")))
+        self.status_filter: QComboBox = self.add_filter(enum_combo(OfferStatus, empty=_("All states")))
+
+    def filters(self) -> dict:
+        return {"category": self.category_filter.currentData(), "status": self.status_filter.currentData()}
+
+    def open_dialog(self, record_id: int | None) -> QDialog:
+        return OfferDialog(self.service, self.contacts, record_id, self)
+
+    def delete_question(self, count: int) -> str:
+        return ngettext(
+            "Delete {n} offer for good? Activities logged for it are kept without the link.",
+            "Delete {n} offers for good? Activities logged for them are kept without the link.",
+            count,
+        ).format(n=count)
+
+    def summary(self) -> str:
+        shown = self.service.count(self.model.query)
+        total = self.service.count()
+        return ngettext("{shown} of {total} offer", "{shown} of {total} offers", total).format(shown=shown, total=total)

@@ -1,0 +1,140 @@
+"""Settings: the municipality's data printed on flyers, and the officer's contact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.settings import MunicipalityData, SettingsService, logo_problem
+from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.operations import attempt
+
+
+class SettingsPage(QWidget):
+    status_changed = Signal(str)
+
+    def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.logo: bytes | None = None
+        self.logo_filename = ""
+        self.name = QLineEdit()
+        self.district = QLineEdit()
+        self.officer_name = QLineEdit()
+        self.officer_phone = QLineEdit()
+        self.officer_email = QLineEdit()
+        self.officer_address = QPlainTextEdit()
+        self.officer_address.setMaximumHeight(80)
+        self.logo_preview = QLabel(_("no logo"))
+        self.logo_preview.setFixedSize(160, 80)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid #bbb;")
+        choose = QPushButton(_("Choose logo…"))
+        remove = QPushButton(_("Remove logo"))
+        choose.clicked.connect(self.choose_logo)
+        remove.clicked.connect(lambda: self._set_logo(None, ""))
+        self.errors = QLabel()
+        self.errors.setStyleSheet(ERROR_STYLE)
+        self.errors.setWordWrap(True)
+        self.save_button = QPushButton(_("Save settings"))
+        self.save_button.clicked.connect(self.save)
+
+        municipality = QGroupBox(_("Municipality"))
+        form = QFormLayout(municipality)
+        form.addRow(_("Name of the municipality"), self.name)
+        form.addRow(_("District"), self.district)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(remove)
+        logo_row.addStretch(1)
+        form.addRow(_("Logo"), logo_row)
+        officer = QGroupBox(_("Integration officer (printed as contact on flyers)"))
+        officer_form = QFormLayout(officer)
+        officer_form.addRow(_("Name"), self.officer_name)
+        officer_form.addRow(_("Phone"), self.officer_phone)
+        officer_form.addRow(_("E-mail"), self.officer_email)
+        officer_form.addRow(_("Address"), self.officer_address)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(municipality)
+        layout.addWidget(officer)
+        layout.addWidget(self.errors)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        ok, data = attempt(self, self.service.get)
+        if not ok:
+            return
+        self.name.setText(data.name)
+        self.district.setText(data.district)
+        self.officer_name.setText(data.officer_name)
+        self.officer_phone.setText(data.officer_phone)
+        self.officer_email.setText(data.officer_email)
+        self.officer_address.setPlainText(data.officer_address)
+        self._set_logo(data.logo, data.logo_filename)
+        self.status_changed.emit(data.name)
+
+    def data(self) -> MunicipalityData:
+        return MunicipalityData(
+            name=self.name.text(), district=self.district.text(), officer_name=self.officer_name.text(),
+            officer_phone=self.officer_phone.text(), officer_email=self.officer_email.text(),
+            officer_address=self.officer_address.toPlainText(), logo=self.logo, logo_filename=self.logo_filename,
+        )
+
+    def save(self) -> bool:
+        self.errors.clear()
+        try:
+            ok, _result = attempt(self, lambda: self.service.save(self.data()))
+        except ValidationError as error:
+            self.errors.setText("\n".join(error.errors.values()))
+            return False
+        if ok:
+            self.status_changed.emit(_("Settings saved."))
+        return ok
+
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.load_logo_file(Path(path))
+
+    def load_logo_file(self, path: Path) -> None:
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self, _("Logo"), _("The file cannot be read: {error}").format(error=error.strerror))
+            return
+        problem = logo_problem(content)
+        if problem:
+            QMessageBox.warning(self, _("Logo"), problem)
+            return
+        self._set_logo(content, path.name)
+
+    def _set_logo(self, content: bytes | None, filename: str) -> None:
+        self.logo, self.logo_filename = content, filename
+        pixmap = QPixmap()
+        if content and pixmap.loadFromData(content):
+            self.logo_preview.setPixmap(pixmap.scaled(self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                      Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setText(_("no logo"))

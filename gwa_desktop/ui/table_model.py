@@ -1,0 +1,104 @@
+"""A read-only table model that fetches rows from a service page by page.
+
+Sorting and searching happen in SQL; the model only holds the rows fetched so far, so
+a list of 100,000 activities opens as fast as one of 100. Qt's views call `fetchMore`
+as the user scrolls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from gwa_desktop.services.listing import ListQuery
+
+PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Column:
+    """One visible column: the row key it shows, its header and how to display a value."""
+
+    key: str
+    title: Callable[[], str]
+    display: Callable[[Any, tuple], str] = lambda value, _row: "" if value is None else str(value)
+    align_right: bool = False
+
+
+class PagedTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        row_keys: Sequence[str],
+        fetch: Callable[[ListQuery, int, int], list[tuple]],
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._positions = {key: i + 1 for i, key in enumerate(row_keys)}
+        self._fetch = fetch
+        self.query = ListQuery()
+        self._rows: list[tuple] = []
+        self._exhausted = False
+
+    # Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title()
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.display(row[self._positions[column.key]], row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        rows = self._fetch(self.query, len(self._rows), PAGE_SIZE)
+        self._exhausted = len(rows) < PAGE_SIZE
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.query.sort_key = self.columns[column].key
+        self.query.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # For the pages -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fetch the first page again, e.g. after a search, a filter or a write."""
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def row_id(self, row: int) -> int:
+        return self._rows[row][0]
+
+    def row_of_id(self, row_id: int) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row[0] == row_id), None)

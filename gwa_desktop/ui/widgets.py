@@ -1,0 +1,267 @@
+"""Small input widgets the edit dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, time
+from enum import Enum
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.domain.languages import language_name
+from gwa_desktop.i18n import _, ui_language
+
+
+class EnumCombo(QComboBox):
+    """A combo box of an enum's members showing their translated labels.
+
+    Qt hands string enums back as plain str; `currentData` turns them into members again.
+    """
+
+    def __init__(self, enum_cls: type[Enum], empty: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enum_cls = enum_cls
+        if empty is not None:
+            self.addItem(empty, None)
+        for member in enum_cls:
+            self.addItem(member.label, member.value)
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole):
+        value = super().currentData(role)
+        return None if value is None else self.enum_cls(value)
+
+
+def enum_combo(enum_cls: type[Enum], *, empty: str | None = None) -> EnumCombo:
+    return EnumCombo(enum_cls, empty)
+
+
+def hbox(*widgets: QWidget) -> QWidget:
+    """Widgets side by side in one form row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    index = combo.findData(value.value if isinstance(value, Enum) else value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class CommaListEdit(QLineEdit):
+    """Several short values typed as one comma-separated line (topics, tags)."""
+
+    def values(self) -> list[str]:
+        return [part.strip() for part in self.text().split(",") if part.strip()]
+
+    def set_values(self, values: Iterable[str]) -> None:
+        self.setText(", ".join(values))
+
+
+class LanguageCodesEdit(CommaListEdit):
+    """ISO 639 codes such as "ar, fa, uk"; the tooltip names them in the UI language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(_("e.g. ar, fa, uk"))
+        self.textChanged.connect(self._explain)
+        self._explain()
+
+    def _explain(self) -> None:
+        names = [f"{code} = {language_name(code, ui_language())}" for code in self.values()]
+        self.setToolTip("\n".join(names) or _("Language codes (ISO 639), separated by commas"))
+
+
+class OptionalIntEdit(QSpinBox):
+    """A count that may be left open: the lowest value shows as "–" and means None."""
+
+    def __init__(self, maximum: int = 100000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-1, maximum)
+        self.setSpecialValueText("–")
+        self.setValue(-1)
+
+    def optional_value(self) -> int | None:
+        return None if self.value() < 0 else self.value()
+
+    def set_optional_value(self, value: int | None) -> None:
+        self.setValue(-1 if value is None else value)
+
+
+class DateEdit(QDateEdit):
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd.MM.yyyy")
+        self.set_date(value or date.today())
+
+    def to_date(self) -> date:
+        return self.date().toPython()
+
+    def set_date(self, value: date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left open, e.g. the end of an offer without end."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(label)
+        self.edit = DateEdit()
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return self.edit.to_date() if self.enabled.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.set_date(value)
+
+
+class TimeRangeEdit(QWidget):
+    """From–to times, both optional together ("ganztägig" when unchecked)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(_("Time"))
+        self.start = QTimeEdit(QTime(15, 0))
+        self.end = QTimeEdit(QTime(17, 0))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+            edit.setEnabled(False)
+            self.enabled.toggled.connect(edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.start)
+        row.addWidget(self.end)
+        row.addStretch(1)
+
+    def values(self) -> tuple[time | None, time | None]:
+        if not self.enabled.isChecked():
+            return None, None
+        return self.start.time().toPython(), self.end.time().toPython()
+
+    def set_values(self, start: time | None, end: time | None) -> None:
+        self.enabled.setChecked(start is not None)
+        if start is not None:
+            self.start.setTime(QTime(start.hour, start.minute))
+        if end is not None:
+            self.end.setTime(QTime(end.hour, end.minute))
+
+
+class CheckList(QListWidget):
+    """Checkable members of an enum, e.g. target groups."""
+
+    def __init__(self, enum_cls: type[Enum], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enum_cls = enum_cls
+        for member in enum_cls:
+            item = QListWidgetItem(member.label)
+            item.setData(Qt.ItemDataRole.UserRole, member.value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.setMaximumHeight(self.sizeHintForRow(0) * min(self.count(), 5) + 8)
+
+    def checked(self) -> list[Enum]:
+        return [
+            self.enum_cls(self.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, values: Iterable[Enum]) -> None:
+        wanted = {value.value for value in values}
+        for i in range(self.count()):
+            item = self.item(i)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+
+
+class RecordPicker(QWidget):
+    """Choose several records (e.g. contact persons) from a long list by typing."""
+
+    changed = Signal()
+
+    def __init__(self, choices: Sequence[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = dict(choices)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for record_id, name in choices:
+            self.combo.addItem(name, record_id)
+        self.combo.setCurrentIndex(-1)
+        self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.combo.lineEdit().setPlaceholderText(_("Type a name…"))
+        self.add_button = QPushButton(_("Add"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.chosen = QListWidget()
+        self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.chosen.setMaximumHeight(90)
+        self.add_button.clicked.connect(self._add_current)
+        self.combo.lineEdit().returnPressed.connect(self._add_current)
+        self.remove_button.clicked.connect(self._remove_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.combo, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.chosen)
+
+    def ids(self) -> list[int]:
+        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
+
+    def set_ids(self, ids: Iterable[int]) -> None:
+        self.chosen.clear()
+        for record_id in ids:
+            self.add_id(record_id)
+
+    def add_id(self, record_id: int) -> None:
+        if record_id in self.ids() or record_id not in self._names:
+            return
+        item = QListWidgetItem(self._names[record_id])
+        item.setData(Qt.ItemDataRole.UserRole, record_id)
+        self.chosen.addItem(item)
+        self.changed.emit()
+
+    def _add_current(self) -> None:
+        index = self.combo.findText(self.combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.add_id(self.combo.itemData(index))
+            self.combo.setCurrentIndex(-1)
+            self.combo.clearEditText()
+
+    def _remove_selected(self) -> None:
+        for item in self.chosen.selectedItems():
+            self.chosen.takeItem(self.chosen.row(item))
+        self.changed.emit()

@@ -1,0 +1,51 @@
+"""Helpers for driving the real windows and their modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def services(database) -> Services:
+    return Services.on(database)
+
+
+@pytest.fixture
+def window(qtbot, services) -> MainWindow:
+    main_window = MainWindow(services)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    with qtbot.waitActive(main_window):
+        main_window.activateWindow()
+    return main_window
+
+
+def drive_dialog(trigger: Callable[[], None], handle: Callable[[QDialog], None]) -> None:
+    """Run `trigger`, which opens a modal dialog, and let `handle` work in it.
+
+    The handler runs from the dialog's own event loop, exactly as a user's clicks would.
+    """
+    failures: list[BaseException] = []
+
+    def in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, in_dialog)
+            return
+        try:
+            handle(dialog)
+        except BaseException as error:
+            failures.append(error)
+            dialog.reject()
+
+    QTimer.singleShot(0, in_dialog)
+    trigger()
+    if failures:
+        raise failures[0]
