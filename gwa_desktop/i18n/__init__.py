@@ -14,6 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DOMAIN = "gwa_desktop"
+#: Fixed texts on prints ("Wann", "Wo", "kostenlos") live in their own small catalog,
+#: translated into many more languages than the user interface.
+PRINT_DOMAIN = "gwa_print"
 DEFAULT_LANGUAGE = "de"
 UI_LANGUAGES = ("de", "en", "ar", "uk")
 
@@ -30,9 +33,14 @@ def translations_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
-def translation_for(language: str) -> gettext.NullTranslations:
+def translation_for(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """Catalog for one language; English (the message ids) when no catalog exists."""
-    return gettext.translation(DOMAIN, translations_dir(), languages=[language], fallback=True)
+    return gettext.translation(domain, translations_dir(), languages=[language], fallback=True)
+
+
+def print_translation(language: str) -> gettext.NullTranslations:
+    """The catalog of fixed print texts for one print language."""
+    return translation_for(language, PRINT_DOMAIN)
 
 
 def set_ui_language(language: str) -> None:
@@ -56,7 +64,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def N_(message: str) -> str:
-    """Mark a message for extraction only; it is translated later, where it is shown."""
+    """Mark a UI message for extraction only; it is translated later, where it is shown."""
+    return message
+
+
+def P_(message: str) -> str:
+    """Mark a fixed print text for extraction into the print catalog (`print_translation`)."""
     return message
 
 

@@ -1,0 +1,80 @@
+"""`gwa count`, `gwa list`, `gwa demo`, `gwa info`: look into the database from scripts."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services.activities import ACTIVITY_COLUMNS
+from gwa_desktop.services.contacts import CONTACT_COLUMNS
+from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.services.offers import OFFER_COLUMNS
+from gwa_desktop.services.registry import Services
+
+ENTITIES = {
+    "contacts": CONTACT_COLUMNS,
+    "offers": OFFER_COLUMNS,
+    "activities": ACTIVITY_COLUMNS,
+}
+BATCH = 5000
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    count = commands.add_parser("count", help=_("count contacts, offers and activities"))
+    count.add_argument("entity", nargs="?", choices=sorted(ENTITIES))
+    count.set_defaults(handler=run_count)
+    listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
+    listing.add_argument("entity", choices=sorted(ENTITIES))
+    listing.add_argument("--search", default="", help=_("only rows containing these words"))
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.set_defaults(handler=run_list)
+    commands.add_parser("demo", help=_("load the demo village into an empty database")).set_defaults(handler=run_demo)
+    commands.add_parser("info", help=_("show which database is used")).set_defaults(handler=run_info)
+
+
+def run_count(arguments: argparse.Namespace, services: Services) -> int:
+    for entity in [arguments.entity] if arguments.entity else list(ENTITIES):
+        print(f"{entity}\t{getattr(services, entity).count()}")
+    return 0
+
+
+def run_list(arguments: argparse.Namespace, services: Services) -> int:
+    service = getattr(services, arguments.entity)
+    keys = ["id", *ENTITIES[arguments.entity]]
+    query = ListQuery(text=arguments.search)
+    rows = []
+    while batch := service.list_rows(query, len(rows), BATCH):
+        rows.extend([_plain(v) for v in row[: len(keys)]] for row in batch)
+    if arguments.format == "json":
+        json.dump([dict(zip(keys, row)) for row in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif arguments.format == "csv":
+        writer = csv.writer(sys.stdout, delimiter=";")
+        writer.writerow(keys)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print("\t".join("" if v is None else str(v) for v in row))
+    return 0
+
+
+def run_demo(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.demo_data import load_demo_data
+
+    print(load_demo_data(services.database))
+    return 0
+
+
+def run_info(arguments: argparse.Namespace, services: Services) -> int:
+    print(services.database.location)
+    return 0
+
+
+def _plain(value):
+    """JSON- and CSV-friendly form of enum members, dates and times."""
+    if value is None or isinstance(value, (int, float, str)):
+        return value.value if hasattr(value, "value") else value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
