@@ -1,0 +1,31 @@
+"""The `gwa` command reaches the services without a window."""
+
+from __future__ import annotations
+
+import json
+
+from gwa_desktop.cli.main import main
+from gwa_desktop.domain.enums import ContactKind
+from gwa_desktop.services.contacts import ContactData, ContactService
+
+
+def test_count_and_list_contacts(database, database_path, capsys):
+    contacts = ContactService(database)
+    contacts.create(ContactData(name="Familienzentrum Lindenbach", kind=ContactKind.ORGANISATION))
+    contacts.create(ContactData(name="Jobcenter Außenstelle", kind=ContactKind.ORGANISATION))
+
+    assert main(["--database", str(database_path), "count"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["contacts\t2", "offers\t0", "activities\t0"]
+
+    assert main(["--database", str(database_path), "list", "contacts", "--search", "außen", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(row["name"], row["kind"]) for row in rows] == [("Jobcenter Außenstelle", "organisation")]
+
+
+def test_a_file_that_is_no_database_is_refused(tmp_path, capsys):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("Einkaufsliste: Kaffee, Milch", encoding="utf-8")
+
+    assert main(["--database", str(bogus), "count"]) == 2
+    assert str(bogus) in capsys.readouterr().err
+    assert bogus.read_text(encoding="utf-8") == "Einkaufsliste: Kaffee, Milch"
