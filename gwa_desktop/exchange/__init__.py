@@ -1,0 +1,1 @@
+"""Exchange formats and safe file writing, free of Qt and of the database."""
