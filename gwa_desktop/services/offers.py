@@ -9,7 +9,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Recurrence, TargetGroup
-from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
@@ -237,6 +237,7 @@ class OfferService:
         offer.search_text = fold(
             offer.place_name, offer.street, offer.city, *(f"{t.title} {t.description}" for t in texts),
             data.category.label, *codes,
+            *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
         )
 
 

@@ -7,9 +7,9 @@ is not SQLite at all is refused before anything is written to it.
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -147,9 +147,15 @@ def _check_sqlite_file(path: Path, location: str) -> None:
 def _migrate(engine: Engine, location: str, sqlite_path: Path | None, backup_dir: Path | None) -> None:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
+    # Look without the pragmas: switching to WAL would already rewrite a file we refuse.
+    probe = create_engine(engine.url) if sqlite_path is not None else engine
+    try:
+        with probe.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            tables = set(inspect(connection).get_table_names())
+    finally:
+        if probe is not engine:
+            probe.dispose()
     if current is None and tables:
         raise NotADatabaseError(location)
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
@@ -166,4 +172,8 @@ def _migrate(engine: Engine, location: str, sqlite_path: Path | None, backup_dir
 def _copy_before_upgrade(path: Path, backup_dir: Path, revision: str) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    shutil.copy2(path, backup_dir / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}")
+    target = backup_dir / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
+    # SQLite's backup API also copies transactions still in the -wal file (e.g. after a
+    # crash); a plain file copy would silently miss them.
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
