@@ -87,7 +87,10 @@ class Database:
             session.commit()
         except (OperationalError, DatabaseError) as error:
             session.rollback()
-            raise translate_operational_error(error.orig, self.location) or error from error
+            translated = translate_operational_error(error.orig, self.location)
+            if translated is None:
+                raise
+            raise translated from error
         except BaseException:
             session.rollback()
             raise
@@ -164,9 +167,20 @@ def _migrate(engine: Engine, location: str, sqlite_path: Path | None, backup_dir
         return
     if current is not None and sqlite_path is not None and backup_dir is not None:
         _copy_before_upgrade(sqlite_path, backup_dir, current)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # Batch migrations rebuild tables (copy, drop, rename); with foreign keys on,
+            # the drop would cascade and silently delete linked rows.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if engine.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise NotADatabaseError(location)
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def _copy_before_upgrade(path: Path, backup_dir: Path, revision: str) -> None:

@@ -13,11 +13,14 @@ from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
 from service_builders import activity_data, offer_data, organisation, person, sql
 
-GDPR_MESSAGE = _(
-    "Without consent or another legal basis only the name and the organisation "
-    "of a private person may be stored (GDPR Art. 6). Record a consent or "
-    "choose a legal basis, or leave the other fields empty."
-)
+
+def gdpr_message() -> str:
+    """Translated when called: module-level `_()` would run before the catalogs are compiled."""
+    return _(
+        "Without consent or another legal basis only the name and the organisation "
+        "of a private person may be stored (GDPR Art. 6). Record a consent or "
+        "choose a legal basis, or leave the other fields empty."
+    )
 
 
 def names(service, text="", **query) -> list[str]:
@@ -309,7 +312,7 @@ def test_person_without_legal_basis_may_store_name_and_organisation(contacts):
 def test_person_without_legal_basis_may_not_store_more(contacts, extra):
     with pytest.raises(ValidationError) as caught:
         contacts.create(ContactData(name="Hamid", **extra))
-    assert caught.value.errors == {"legal_basis": GDPR_MESSAGE}
+    assert caught.value.errors == {"legal_basis": gdpr_message()}
     assert contacts.count() == 0
 
 

@@ -12,7 +12,9 @@ from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import MAX_LOGO_BYTES, MunicipalityData, logo_problem
 from service_builders import sql
 
-NOT_AN_IMAGE = _("The logo file is not a readable PNG or JPEG image. Please choose another file.")
+def not_an_image() -> str:
+    """Translated when called: module-level `_()` would run before the catalogs are compiled."""
+    return _("The logo file is not a readable PNG or JPEG image. Please choose another file.")
 
 
 def image_bytes(fmt: str = "PNG", size=(40, 20)) -> bytes:
@@ -69,7 +71,7 @@ def test_broken_logo_is_refused(settings, content):
     settings.save(municipality(name="Vorher"))
     with pytest.raises(ValidationError) as caught:
         settings.save(municipality(name="Nachher", logo=content))
-    assert caught.value.errors == {"logo": NOT_AN_IMAGE}
+    assert caught.value.errors == {"logo": not_an_image()}
     assert settings.get().name == "Vorher"
 
 

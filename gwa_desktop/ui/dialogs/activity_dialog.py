@@ -39,7 +39,7 @@ class ActivityDialog(FormDialog):
         self.offer.currentIndexChanged.connect(self._offer_chosen)
         self.total = self.add_row(_("Participants"), _count_box(), "participants_total")
         self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
-        self.add_row(_("women / men / diverse"), _labelled((_("women"), self.women), (_("men"), self.men), (_("diverse"), self.diverse)), "participants_women")
+        self.add_row(_("Gender"), _labelled((_("women"), self.women), (_("men"), self.men), (_("diverse"), self.diverse)), "participants_women")
         self.age_under_18, self.age_18_26, self.age_27_64, self.age_65_plus = (OptionalIntEdit() for _i in range(4))
         self.add_row(_("Age bands"), _labelled(("<18", self.age_under_18), ("18–26", self.age_18_26), ("27–64", self.age_27_64), ("65+", self.age_65_plus)), "age_under_18")
         self.newcomers, self.regulars = OptionalIntEdit(), OptionalIntEdit()
@@ -56,7 +56,7 @@ class ActivityDialog(FormDialog):
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
             self._load(service.get(activity_id))
-        self.resize(600, 720)
+        self.resize(700, 720)
 
     def data(self) -> ActivityData:
         start_time, end_time = self.times.values()
