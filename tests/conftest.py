@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own migrated database file.
+"""Shared fixtures: compiled catalogs, and every test gets its own migrated database file.
 
 Migrating takes a few hundred milliseconds, so one migrated template is built per test
 session and copied per test (as Anki's tests copy a pre-built empty collection).
@@ -8,14 +8,57 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gwa_desktop.i18n import set_ui_language  # noqa: E402
+from gwa_desktop.i18n import set_ui_language, translation_for, translations_dir  # noqa: E402
 from gwa_desktop.storage.database import Database, open_database  # noqa: E402
+
+_CATALOGS = pytest.StashKey[Path]()
+
+
+def compile_catalogs(source: Path, target: Path) -> None:
+    """Compile every domain's .po below `source` into the same layout below `target`."""
+    for po_path in source.glob("*/LC_MESSAGES/*.po"):
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the catalogs once, before any test module is imported.
+
+    The .mo files are not in git; compiling here means tests see the catalogs as committed
+    (never a stale local build) and run in German like the program. It happens this early,
+    not in a fixture, because some test modules translate messages at import time.
+    """
+    target = Path(tempfile.mkdtemp(prefix="gwa-translations-"))
+    compile_catalogs(translations_dir(), target)
+    config.stash[_CATALOGS] = target
+    os.environ["GWA_TRANSLATIONS_DIR"] = str(target)
+    translation_for.cache_clear()
+    set_ui_language("de")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    target = config.stash.get(_CATALOGS, None)
+    if target is not None:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def compiled_catalogs(pytestconfig: pytest.Config) -> Path:
+    """The folder with the compiled catalogs the tests run with."""
+    return pytestconfig.stash[_CATALOGS]
 
 
 @pytest.fixture(scope="session")
