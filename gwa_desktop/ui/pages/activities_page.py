@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from gwa_desktop.domain.enums import ActivityKind
@@ -53,6 +54,8 @@ COLUMNS = (
 
 
 class ActivitiesPage(ListPage):
+    default_sort_order = Qt.SortOrder.DescendingOrder
+
     def __init__(self, service: ActivityService, offers: OfferService, contacts: ContactService,
                  parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, ACTIVITY_COLUMNS, parent)

@@ -36,6 +36,8 @@ class ListPage(QWidget):
 
     status_changed = Signal(str)
     data_changed = Signal()
+    #: Order of the first column when the screen opens (newest activities first).
+    default_sort_order = Qt.SortOrder.AscendingOrder
 
     def __init__(self, service, columns: Sequence[Column], row_keys: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,7 @@ class ListPage(QWidget):
         top.addWidget(self.delete_button)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, self.default_sort_order)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
