@@ -51,6 +51,13 @@ def enum_combo(enum_cls: type[Enum], *, empty: str | None = None) -> EnumCombo:
     return EnumCombo(enum_cls, empty)
 
 
+def narrow_combo(combo: QComboBox, characters: int = 24) -> QComboBox:
+    """Long entries (organisation names) must not make the dialog wider than the screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
 def hbox(*widgets: QWidget) -> QWidget:
     """Widgets side by side in one form row."""
     box = QWidget()
@@ -215,6 +222,7 @@ class RecordPicker(QWidget):
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        narrow_combo(self.combo)
         for record_id, name in choices:
             self.combo.addItem(name, record_id)
         self.combo.setCurrentIndex(-1)

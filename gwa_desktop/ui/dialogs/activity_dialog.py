@@ -11,6 +11,7 @@ from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.widgets import (
+    narrow_combo,
     DateEdit,
     LanguageCodesEdit,
     OptionalIntEdit,
@@ -32,7 +33,7 @@ class ActivityDialog(FormDialog):
         self.times = self.add_row(_("Time"), TimeRangeEdit(), "end_time")
         self.kind = self.add_row(_("Kind"), enum_combo(ActivityKind))
         self.title = self.add_row(_("Title"), QLineEdit(), "title")
-        self.offer = self.add_row(_("Belongs to offer"), QComboBox(), "offer_id")
+        self.offer = self.add_row(_("Belongs to offer"), narrow_combo(QComboBox()), "offer_id")
         self.offer.addItem(_("— none —"), None)
         for offer_id, title in offers.choices():
             self.offer.addItem(title, offer_id)

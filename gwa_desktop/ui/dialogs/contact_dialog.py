@@ -24,7 +24,7 @@ from gwa_desktop.services.contacts import ConsentData, ContactData, ContactServi
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.operations import attempt
-from gwa_desktop.ui.widgets import CommaListEdit, LanguageCodesEdit, enum_combo, hbox, select_data
+from gwa_desktop.ui.widgets import narrow_combo, CommaListEdit, LanguageCodesEdit, enum_combo, hbox, select_data
 
 
 class ContactDialog(FormDialog):
@@ -35,7 +35,7 @@ class ContactDialog(FormDialog):
         self.consents: list[ConsentData] = []
         self.kind = self.add_row(_("Kind"), enum_combo(ContactKind))
         self.name = self.add_row(_("Name"), QLineEdit(), "name")
-        self.organisation = self.add_row(_("Organisation"), QComboBox(), "organisation_id")
+        self.organisation = self.add_row(_("Organisation"), narrow_combo(QComboBox()), "organisation_id")
         self.organisation.addItem(_("— none —"), None)
         for org_id, org_name in service.organisations():
             if org_id != contact_id:
@@ -71,7 +71,7 @@ class ContactDialog(FormDialog):
         if contact_id is not None:
             self._load(service.get(contact_id))
         self._update_basis_state()
-        self.resize(560, 680)
+        self.resize(640, 700)
 
     def data(self) -> ContactData:
         return ContactData(

@@ -21,6 +21,7 @@ from gwa_desktop.services.offers import OfferData, OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
 from gwa_desktop.ui.widgets import (
+    narrow_combo,
     CheckList,
     DateEdit,
     LanguageCodesEdit,
@@ -78,7 +79,7 @@ class OfferDialog(FormDialog):
         self.add_row(_("Registration"), hbox(self.registration, self.registration_note))
         self.web_url = self.add_row(_("Web address"), QLineEdit(), "web_url")
         self.web_url.setPlaceholderText("https://")
-        self.provider = self.add_row(_("Provider"), QComboBox(), "provider_id")
+        self.provider = self.add_row(_("Provider"), narrow_combo(QComboBox()), "provider_id")
         self.provider.addItem(_("— none —"), None)
         for org_id, name in contacts.organisations():
             self.provider.addItem(name, org_id)
@@ -139,7 +140,7 @@ class OfferDialog(FormDialog):
         self.street.setText(data.street)
         self.postal_code.setText(data.postal_code)
         self.city.setText(data.city)
-        self.free.setChecked(data.cost_cents is None)
+        self.free.setChecked(not data.cost_cents)
         self.cost.setValue((data.cost_cents or 0) / 100)
         self.cost_note.setText(data.cost_note)
         self.registration.setChecked(data.registration_required)

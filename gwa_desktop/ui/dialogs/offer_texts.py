@@ -44,6 +44,10 @@ class OfferTextsEdit(QWidget):
         super().__init__(parent)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
+        # Many languages must not widen the dialog: the tab bar scrolls instead.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.tabBar().setExpanding(False)
+        self.tabs.setMinimumWidth(200)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         add = QPushButton(_("Add language…"))
         add.clicked.connect(self._ask_language)
