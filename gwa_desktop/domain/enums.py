@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from gwa_desktop.i18n import N_, _
+from gwa_desktop.i18n import UI_LANGUAGES, N_, _, translation_for
 
 
 class LabelledEnum(StrEnum):
@@ -17,6 +17,12 @@ class LabelledEnum(StrEnum):
     @property
     def label(self) -> str:
         return _(type(self)._labels()[self])
+
+    @property
+    def search_words(self) -> str:
+        """The label in every UI language: search must work after switching languages."""
+        message = type(self)._labels()[self]
+        return " ".join(translation_for(language).gettext(message) for language in UI_LANGUAGES)
 
     @classmethod
     def _labels(cls) -> dict["LabelledEnum", str]:

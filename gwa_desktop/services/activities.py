@@ -196,4 +196,4 @@ class ActivityService:
         activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.organisation_ids))
         activity.organisations = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
-        activity.search_text = fold(activity.title, activity.notes, data.kind.label)
+        activity.search_text = fold(activity.title, activity.notes, data.kind.search_words)

@@ -269,7 +269,7 @@ class ContactService:
             contact.name, contact.phone, contact.email, contact.street, contact.postal_code,
             contact.city, contact.notes, *topics, *clean_list(data.tags),
             *codes, *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
-            contact.role.label if contact.role else "",
+            contact.role.search_words if contact.role else "",
         )
 
 

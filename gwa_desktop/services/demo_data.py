@@ -303,7 +303,7 @@ class _Bulk:
         full["search_text"] = fold(
             full["name"], full["phone"], full["email"], full["street"], full["postal_code"], full["city"], full["notes"],
             *subjects, *_language_words(codes),
-            full["role"].label if full["role"] else "",
+            full["role"].search_words if full["role"] else "",
         )
         return full
 
@@ -335,7 +335,7 @@ class _Bulk:
                 provider_id=rng.choice(org_ids) if org_ids else None, **self.stamps,
                 search_text=fold(place_name, template.get("street", ""), content.VILLAGE["city"],
                                  *(f"{title} {text}" for _lang, title, text in entries),
-                                 template["category"].label, *_language_words(template["languages"])),
+                                 template["category"].search_words, *_language_words(template["languages"])),
             ))
             result.append((offer_id, title_de))
         for model, extra in ((m.Offer, rows), (m.OfferText, texts), (m.OfferTargetGroup, groups),
@@ -359,7 +359,7 @@ class _Bulk:
                 id=activity_id, occurred_on=self.today - timedelta(days=rng.randint(0, 5 * 365)),
                 start_time=time(rng.randint(8, 18)), end_time=None, kind=kind, title=title, offer_id=offer_id,
                 participants_total=total, volunteers_count=helpers, volunteer_hours=helpers * 2.0, notes=notes,
-                search_text=fold(title, notes, kind.label), **self.stamps,
+                search_text=fold(title, notes, kind.search_words), **self.stamps,
                 **breakdown(rng, total, content.PROFILES[rng.choice(content.BULK_PROFILES)]),
             ))
             if rng.random() < 0.3:

@@ -236,7 +236,7 @@ class OfferService:
         offer.contact_persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
         offer.search_text = fold(
             offer.place_name, offer.street, offer.city, *(f"{t.title} {t.description}" for t in texts),
-            data.category.label, *codes,
+            data.category.search_words, *codes,
             *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
         )
 
