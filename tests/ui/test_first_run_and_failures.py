@@ -1,0 +1,81 @@
+"""First start, and what the user sees when something goes wrong underneath."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from gwa_desktop.domain.enums import LegalBasis
+from gwa_desktop.i18n import set_ui_language
+from gwa_desktop.storage.errors import DiskFullError
+from gwa_desktop.ui import app as app_module
+from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
+from tests.ui.conftest import drive_dialog
+
+
+def _answer(monkeypatch, button) -> list[str]:
+    """Make QMessageBox answer `button` and collect the texts it was asked to show."""
+    shown: list[str] = []
+
+    def ask(parent, title, text, *args, **kwargs):
+        shown.append(text)
+        return button
+
+    for name in ("question", "critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, ask)
+    return shown
+
+
+def test_empty_database_offers_demo_data_and_loads_it(qtbot, services, monkeypatch):
+    assert services.is_empty()
+    shown = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    app_module.offer_demo_data(services)
+    assert "erfundenen Dorfes" in shown[0]
+    assert services.contacts.count() >= 25 and services.offers.count() >= 12 and services.activities.count() >= 50
+
+
+def test_declining_demo_data_keeps_the_database_empty(qtbot, services, monkeypatch):
+    _answer(monkeypatch, QMessageBox.StandardButton.No)
+    app_module.offer_demo_data(services)
+    assert services.is_empty()
+
+
+def test_full_disk_keeps_the_form_open_with_the_entry(qtbot, services, monkeypatch):
+    shown = _answer(monkeypatch, QMessageBox.StandardButton.Ok)
+
+    def disk_full(data):
+        raise DiskFullError()
+
+    monkeypatch.setattr(services.contacts, "create", disk_full)
+    dialog = ContactDialog(services.contacts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "Mariam Nouri")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.isVisible()
+    assert dialog.name.text() == "Mariam Nouri"
+    assert shown == [str(DiskFullError())]
+    assert "voll" in shown[0]
+
+
+def test_messages_follow_an_english_ui(qtbot, window):
+    set_ui_language("en")
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Olena Koval")
+        dialog.legal_basis.setCurrentIndex(dialog.legal_basis.findData(LegalBasis.CONSENT.value))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert dialog.isVisible()
+        assert "no valid consent is recorded" in dialog.error_text("consents")
+        dialog.reject()
+
+    drive_dialog(window.new_action.trigger, fill)
+    assert window.services.contacts.count() == 0
+
+
+def test_a_file_that_is_no_database_is_refused_at_start(qtbot, tmp_path, monkeypatch):
+    bogus = tmp_path / "brief.sqlite"
+    bogus.write_bytes(b"Sehr geehrte Damen und Herren")
+    shown = _answer(monkeypatch, QMessageBox.StandardButton.Close)
+    assert app_module.open_with_dialogs(str(bogus)) is None
+    assert str(bogus) in shown[0]
+    assert bogus.read_bytes() == b"Sehr geehrte Damen und Herren"
