@@ -130,6 +130,11 @@ class ContactService:
             contact = session.get(Contact, data.id)
             if contact is None:
                 raise NotFoundError(data.id)
+            if data.kind is ContactKind.PERSON and contact.members:
+                raise ValidationError({"kind": _(
+                    "This organisation still has {n} members. Assign them to another organisation "
+                    "before turning it into a person."
+                ).format(n=len(contact.members))})
             self._apply(session, contact, data)
 
     def get(self, contact_id: int) -> ContactData:

@@ -76,7 +76,7 @@ class OfferService:
 
     def validate(self, data: OfferData) -> None:
         check = Checker()
-        german = data.text_in(REQUIRED_TEXT_LANGUAGE)
+        german = next((t for t in data.texts if normalise_code(t.language) == REQUIRED_TEXT_LANGUAGE), None)
         check.required("title", german.title if german else "", _("The German title"))
         languages = [normalise_code(t.language) for t in data.texts]
         check.languages("texts", languages)

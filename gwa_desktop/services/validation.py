@@ -42,7 +42,7 @@ class Checker:
             self.add(field, _("“{value}” is not a web address starting with https:// or http://.").format(value=value))
 
     def languages(self, field: str, codes: Iterable[str]) -> None:
-        unknown = [code for code in codes if not is_known_language(code)]
+        unknown = [code for code in codes if code.strip() and not is_known_language(code)]
         if unknown:
             self.add(field, _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes=", ".join(unknown)))
 

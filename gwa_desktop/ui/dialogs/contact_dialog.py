@@ -33,7 +33,7 @@ class ContactDialog(FormDialog):
         self.service = service
         self.contact_id = contact_id
         self.consents: list[ConsentData] = []
-        self.kind = self.add_row(_("Kind"), enum_combo(ContactKind))
+        self.kind = self.add_row(_("Kind"), enum_combo(ContactKind), "kind")
         self.name = self.add_row(_("Name"), QLineEdit(), "name")
         self.organisation = self.add_row(_("Organisation"), narrow_combo(QComboBox()), "organisation_id")
         self.organisation.addItem(_("— none —"), None)

@@ -1,0 +1,36 @@
+"""Inputs a hurried user produces: upper-case codes, stray commas, changing kinds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from gwa_desktop.domain.enums import ContactKind, OfferCategory
+from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+
+
+def test_upper_case_german_text_language_counts_as_german(database):
+    offers = OfferService(database)
+    offer_id = offers.create(OfferData(texts=[OfferTextData("DE", "Spieletreff")], category=OfferCategory.LEISURE, start_date=date(2026, 2, 3)))
+    assert offers.get(offer_id).text_in("de").title == "Spieletreff"
+
+
+def test_blank_language_entries_are_ignored_not_refused(database):
+    offers = OfferService(database)
+    offer_id = offers.create(OfferData(texts=[OfferTextData("de", "Lesepaten")], category=OfferCategory.EDUCATION,
+                                       start_date=date(2026, 2, 3), languages=["ar", " ", ""]))
+    assert offers.get(offer_id).languages == ["ar"]
+
+
+def test_organisation_with_members_cannot_become_a_person(database):
+    contacts = ContactService(database)
+    club = contacts.create(ContactData(name="Sportverein", kind=ContactKind.ORGANISATION))
+    contacts.create(ContactData(name="Trainerin", organisation_id=club))
+    with pytest.raises(ValidationError) as caught:
+        contacts.update(replace(contacts.get(club), kind=ContactKind.PERSON))
+    assert set(caught.value.errors) == {"kind"}
+    assert contacts.get(club).kind is ContactKind.ORGANISATION
