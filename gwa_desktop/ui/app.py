@@ -8,11 +8,13 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from gwa_desktop.i18n import _
+from gwa_desktop.i18n import UI_LANGUAGES, _
 from gwa_desktop.paths import backups_dir, database_location
+from gwa_desktop.preferences import choose_language
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import StorageError
+from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.operations import attempt, show_error
 
@@ -20,6 +22,11 @@ from gwa_desktop.ui.operations import attempt, show_error
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="gwa-desktop", description=_("GWA Desktop"))
     parser.add_argument("--database", help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"))
+    parser.add_argument(
+        "--language", choices=UI_LANGUAGES,
+        help=_("language of the user interface for this start (default: as chosen in the settings, "
+               "else the system's language, else German)"),
+    )
     return parser.parse_args(argv)
 
 
@@ -60,19 +67,20 @@ def offer_demo_data(services: Services) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO)
+    logging.basicConfig(level=logging.WARNING)
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GWA Desktop")
     app.setOrganizationName("GWA Desktop")
+    apply_language(choose_language(arguments.language, system_locale_name()))
     database = open_with_dialogs(database_location(arguments.database))
     if database is None:
         return 1
     services = Services.on(database)
     if services.is_empty():
         offer_demo_data(services)
-    window = MainWindow(services)
-    window.show()
+    windows = WindowRebuilder(lambda: MainWindow(services))
+    windows.window.show()
     try:
         return app.exec()
     finally:
