@@ -5,11 +5,13 @@ The UI passes nothing and gets the UI language; prints pass the print language.
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
+from babel.dates import get_date_format, get_time_format
 from babel.numbers import format_currency, format_decimal
 
 from gwa_desktop.i18n import ui_language
@@ -40,3 +42,18 @@ def format_number(value: float, language: str | None = None) -> str:
 
 def format_money(cents: int, language: str | None = None) -> str:
     return format_currency(cents / 100, "EUR", locale=babel_locale(language))
+
+
+def date_input_pattern(language: str | None = None) -> str:
+    """The locale's usual short date pattern (CLDR syntax) with a four-digit year.
+
+    Typing a date is easier in the short form people write by hand ("05.03.2026",
+    "3/5/2026"); the year gets four digits so that no century is guessed.
+    """
+    pattern = get_date_format("short", locale=babel_locale(language)).pattern
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def time_input_pattern(language: str | None = None) -> str:
+    """The locale's usual short time pattern (CLDR syntax), e.g. "HH:mm" or "h:mm a"."""
+    return get_time_format("short", locale=babel_locale(language)).pattern

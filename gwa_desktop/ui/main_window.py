@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +37,9 @@ def window_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
+    #: The user picked another UI language in the settings (see ui.language.WindowRebuilder).
+    language_chosen = Signal(str)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self.offers_page = OffersPage(services.offers, services.contacts)
         self.activities_page = ActivitiesPage(services.activities, services.offers, services.contacts)
         self.settings_page = SettingsPage(services.settings)
+        self.settings_page.language_chosen.connect(self.language_chosen)
         self.pages: list[QWidget] = [self.contacts_page, self.offers_page, self.activities_page, self.settings_page]
         titles = [_("Contacts"), _("Offers"), _("Activities"), _("Settings")]
         self.navigation = QListWidget()
@@ -94,12 +98,16 @@ class MainWindow(QMainWindow):
             page.table.setFocus()
 
     def closeEvent(self, event) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
+
+    def save_window_state(self) -> None:
+        """Remember size, position and page for the next start (or a language switch)."""
         settings = window_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("page", self.stack.currentIndex())
         settings.sync()
-        super().closeEvent(event)
 
     def _restore_geometry(self) -> None:
         settings = window_settings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, time
 from enum import Enum
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.i18n import _, ui_language
+from gwa_desktop.i18n.formatting import date_input_pattern, time_input_pattern
 
 
 class EnumCombo(QComboBox):
@@ -113,11 +115,23 @@ class OptionalIntEdit(QSpinBox):
         self.setValue(-1 if value is None else value)
 
 
+def qt_date_format() -> str:
+    """The UI language's usual date input format; CLDR and Qt share d, M, y and quotes."""
+    return date_input_pattern()
+
+
+def qt_time_format() -> str:
+    """The UI language's usual time format; Qt writes CLDR's am/pm marker "a" as "AP"."""
+    return re.sub(r"a+", "AP", time_input_pattern())
+
+
 class DateEdit(QDateEdit):
+    """A date typed in the locale's usual short form, or picked from a calendar."""
+
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("dd.MM.yyyy")
+        self.setDisplayFormat(qt_date_format())
         self.set_date(value or date.today())
 
     def to_date(self) -> date:
@@ -159,7 +173,7 @@ class TimeRangeEdit(QWidget):
         self.start = QTimeEdit(QTime(15, 0))
         self.end = QTimeEdit(QTime(17, 0))
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
+            edit.setDisplayFormat(qt_time_format())
             edit.setEnabled(False)
             self.enabled.toggled.connect(edit.setEnabled)
         row = QHBoxLayout(self)

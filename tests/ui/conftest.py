@@ -9,7 +9,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def german_qt(qapp):
+    """Each test starts in German, left to right, and leaves the application so."""
+    apply_language("de")
+    yield
+    apply_language("de")
 
 
 @pytest.fixture

@@ -31,9 +31,11 @@ class _LanguageTab(QWidget):
         self.title.setPlaceholderText(_("Title"))
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(_("Description"))
-        if is_rtl(language):
-            for edit in (self.title, self.description):
-                edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # The text's own direction, whatever the UI language (German stays left to right
+        # in the Arabic UI, Arabic stays right to left in the German one).
+        direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        for edit in (self.title, self.description):
+            edit.setLayoutDirection(direction)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.description)

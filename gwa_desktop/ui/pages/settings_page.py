@@ -1,4 +1,5 @@
-"""Settings: the municipality's data printed on flyers, and the officer's contact."""
+"""Settings: the UI language of this computer, the municipality's data printed on
+flyers, and the officer's contact."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gwa_desktop.i18n import _
+from gwa_desktop.domain.languages import language_name
+from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import MunicipalityData, SettingsService, logo_problem
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
@@ -29,6 +32,8 @@ from gwa_desktop.ui.operations import attempt
 
 class SettingsPage(QWidget):
     status_changed = Signal(str)
+    #: Another UI language was picked; the main window is rebuilt in it.
+    language_chosen = Signal(str)
 
     def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +61,20 @@ class SettingsPage(QWidget):
         self.save_button = QPushButton(_("Save settings"))
         self.save_button.clicked.connect(self.save)
 
+        self.language = QComboBox()
+        for code in UI_LANGUAGES:
+            # Each language in its own name, so a reader finds theirs in any UI language.
+            name = language_name(code, code)
+            self.language.addItem(name[:1].upper() + name[1:], code)
+        self.language.setCurrentIndex(self.language.findData(ui_language()))
+        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
+        language_box = QGroupBox(_("Language of the program"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(_("Language"), self.language)
+        language_note = QLabel(_("Applies at once and only on this computer; the data stay as they are."))
+        language_note.setWordWrap(True)
+        language_form.addRow(language_note)
+
         municipality = QGroupBox(_("Municipality"))
         form = QFormLayout(municipality)
         form.addRow(_("Name of the municipality"), self.name)
@@ -76,6 +95,7 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(language_box)
         layout.addWidget(municipality)
         layout.addWidget(officer)
         layout.addWidget(self.errors)

@@ -1,0 +1,66 @@
+"""Per-machine preferences of the person at this computer, such as the UI language.
+
+They live in a small JSON file in the data folder, not in the database: a database on a
+USB stick or a shared server is used from several computers by people who read different
+languages. A missing or damaged file simply means "no preference yet".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES
+from gwa_desktop.paths import data_dir
+
+PREFERENCES_FILE = "preferences.json"
+
+
+def preferences_path() -> Path:
+    return data_dir() / PREFERENCES_FILE
+
+
+def _load() -> dict:
+    try:
+        content = json.loads(preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return content if isinstance(content, dict) else {}
+
+
+def _save(preferences: dict) -> None:
+    """Write via a temporary file so a crash never leaves half a file behind."""
+    path = preferences_path()
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(preferences, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def stored_language() -> str | None:
+    """The UI language chosen on this computer, or None before the first choice."""
+    language = _load().get("language")
+    return language if language in UI_LANGUAGES else None
+
+
+def store_language(language: str) -> None:
+    if language not in UI_LANGUAGES:
+        raise ValueError(f"not a UI language: {language}")
+    _save({**_load(), "language": language})
+
+
+def language_of_locale(locale_name: str | None) -> str | None:
+    """The UI language for a locale name such as "uk_UA" or "ar-SY", if there is one."""
+    if not locale_name:
+        return None
+    language = locale_name.replace("-", "_").split("_")[0].lower()
+    return language if language in UI_LANGUAGES else None
+
+
+def choose_language(requested: str | None, system_locale: str | None) -> str:
+    """The language to start in: the command line, then the stored choice, then the
+    system's language when the program has it, else German."""
+    for candidate in (requested, stored_language(), language_of_locale(system_locale)):
+        if candidate in UI_LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
