@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
 from tests.exchange.sample_data import fill
@@ -30,3 +31,9 @@ def other_database(tmp_path, template_database):
     database = open_database(str(path))
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def english_messages(german_ui):
+    """Messages are checked by their English message ids, whatever the catalogs say."""
+    set_ui_language("en")

@@ -1,0 +1,175 @@
+"""The district workbook: summary sheets first, then offers and activities, for one or many municipalities.
+
+Written with openpyxl in write-only mode, which streams rows to disk; 100,000
+activities would not fit a normal in-memory workbook on an old laptop. Headers,
+widths and number formats are set so a clerk can open and print it without tidying.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import date, datetime
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from gwa_desktop.exchange import vocabulary as v
+from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
+from gwa_desktop.exchange.progress import Progress, no_progress
+from gwa_desktop.exchange.records import DistrictData
+from gwa_desktop.exchange.summary import KINDS, Figures, compute
+
+FORMATS = {"date": "DD.MM.YYYY", "time": "HH:MM", "integer": "#,##0", "decimal": "#,##0.0", "money": '#,##0.00 "€"'}
+MONTH_FORMAT = "MM.YYYY"
+PERCENT_FORMAT = "0.0%"
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="28465F")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+PROGRESS_STEP = 5000
+
+
+def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: datetime, progress: Progress = no_progress) -> None:
+    """Write the workbook for `datasets` (one per municipality) to `stream`."""
+    book = Workbook(write_only=True)
+    book.properties.creator = "GWA Desktop"
+    try:
+        _fill(book, datasets, created, progress)
+    except BaseException:
+        _discard(book)
+        raise
+    book.save(stream)
+
+
+def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progress: Progress) -> None:
+    per_dataset = [(data, compute(data.offers, data.activities)) for data in datasets]
+    total = compute([o for d in datasets for o in d.offers], [a for d in datasets for a in d.activities])
+    _overview(book, datasets, total, created)
+    _municipalities(book, per_dataset)
+    _months(book, total)
+    _participants(book, total)
+    _languages(book, total)
+    count = sum(len(d.offers) + len(d.activities) + len(d.contacts) for d in datasets)
+    done = _records(book, v.SHEET_OFFERS, OFFER_COLUMNS, [(d.municipality, d.offers) for d in datasets], progress, 0, count)
+    done = _records(book, v.SHEET_ACTIVITIES, ACTIVITY_COLUMNS, [(d.municipality, d.activities) for d in datasets], progress, done, count)
+    if any(d.contacts for d in datasets):
+        _records(book, v.SHEET_CONTACTS, CONTACT_COLUMNS, [("", d.contacts) for d in datasets], progress, done, count)
+
+
+def _discard(book: Workbook) -> None:
+    """Finish the streamed sheets of an abandoned workbook so their temporary files go away."""
+    for sheet in book.worksheets:
+        if not sheet.closed:
+            with suppress(Exception):
+                sheet.close()
+
+
+def _sheet(book: Workbook, title: str, widths: list[float], header: list[str] | None = None):
+    sheet = book.create_sheet(title)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if header:
+        sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, text, header=True) for text in header])
+    return sheet
+
+
+def _cell(sheet, value: Any, number_format: str | None = None, font: Font | None = None, header: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if number_format:
+        cell.number_format = number_format
+    if header:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    elif font:
+        cell.font = font
+    return cell
+
+
+def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime) -> None:
+    sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
+    names = sorted({d.municipality for d in datasets})
+    personal = any(d.contacts for d in datasets)
+    starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
+    sheet.append([_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
+    sheet.append([])
+    sheet.append(["Gemeinde", names[0] if len(names) == 1 else f"{len(names)} Gemeinden"])
+    sheet.append(["Landkreis", ", ".join(sorted({d.district for d in datasets if d.district}))])
+    if starts:
+        sheet.append(["Zeitraum von", _cell(sheet, min(starts), FORMATS["date"])])
+        sheet.append(["Zeitraum bis", _cell(sheet, max(ends), FORMATS["date"])])
+    sheet.append(["Erstellt am", _cell(sheet, created, "DD.MM.YYYY HH:MM")])
+    sheet.append(["Personenbezogene Daten", "enthalten – vertraulich behandeln" if personal else "keine (anonymisiert)"])
+    sheet.append([])
+    sheet.append([_cell(sheet, "Kennzahl", header=True), _cell(sheet, "Wert", header=True)])
+    figures = [
+        ("Angebote im Zeitraum", total.offers, FORMATS["integer"]),
+        ("Aktivitäten", total.activities, FORMATS["integer"]),
+        ("Teilnehmende gesamt", total.participants_total, FORMATS["integer"]),
+        ("Einsätze Ehrenamtlicher", total.participants["volunteers_count"], FORMATS["integer"]),
+        ("Ehrenamtsstunden", total.volunteer_hours, FORMATS["decimal"]),
+        *((f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"]) for kind in KINDS),
+    ]
+    for label, value, number_format in figures:
+        sheet.append([label, _cell(sheet, value, number_format)])
+
+
+def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
+    header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
+    sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
+    for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
+        sheet.append([
+            data.municipality, data.period.label(), figures.offers, figures.activities, figures.participants_total,
+            _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
+        ])
+
+
+def _months(book: Workbook, total: Figures) -> None:
+    header = ["Monat", *(v.german(kind) for kind in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"]
+    sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * (len(header) - 1), header)
+    for month in sorted(total.months):
+        figures = total.months[month]
+        first = date(int(month[:4]), int(month[5:]), 1)
+        sheet.append([
+            _cell(sheet, first, MONTH_FORMAT), *(figures.by_kind[kind] for kind in KINDS), figures.activities,
+            figures.participants, figures.volunteers, _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
+        ])
+    sheet.append([
+        _cell(sheet, "Summe", font=BOLD), *(total.kinds[kind] for kind in KINDS), total.activities,
+        total.participants_total, total.participants["volunteers_count"], _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
+    ])
+
+
+def _participants(book: Workbook, total: Figures) -> None:
+    sheet = _sheet(book, v.SHEET_PARTICIPANTS, [30, 12, 20], ["Kategorie", "Anzahl", "Anteil an allen Teilnehmenden"])
+    all_people = total.participants_total
+    for key, label in v.PARTICIPANT_CATEGORIES.items():
+        share = total.participants[key] / all_people if all_people and key != "volunteers_count" else None
+        sheet.append([label, _cell(sheet, total.participants[key], FORMATS["integer"]), _cell(sheet, share, PERCENT_FORMAT)])
+
+
+def _languages(book: Workbook, total: Figures) -> None:
+    sheet = _sheet(book, v.SHEET_LANGUAGES, [24, 8, 20, 22], ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"])
+    for code, offers, activities in total.languages():
+        sheet.append([v.language_names([code]), code, offers, activities])
+
+
+def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, progress: Progress, done: int, count: int) -> int:
+    sheet = _sheet(book, title, [c.width for c in columns], [c.header for c in columns])
+    formatted = [(i, FORMATS[c.kind]) for i, c in enumerate(columns) if c.kind in FORMATS]
+    rows_written = 0
+    for municipality, records in groups:
+        for values in rows(columns, records, municipality):
+            for index, number_format in formatted:
+                if values[index] is not None:
+                    values[index] = _cell(sheet, values[index], number_format)
+            sheet.append(values)
+            done += 1
+            rows_written += 1
+            if done % PROGRESS_STEP == 0:
+                progress(done, count, title)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows_written + 1}"
+    return done

@@ -1,0 +1,169 @@
+"""District export: anonymous by default, a workbook whose figures match the database, safe writing."""
+
+from __future__ import annotations
+
+import errno
+import os
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from gwa_desktop.exchange.errors import Cancelled, ExchangeError, WriteError
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.exchange.redaction import Redactor
+from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.settings import MunicipalityData
+from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
+from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
+
+PASSWORD = "Lindental im Herbst 2026"
+
+
+def test_the_default_export_holds_no_personal_data(filled, tmp_path):
+    path = export_district(filled.database, Period(*PERIOD), tmp_path)
+    texts = all_texts(path)
+    assert {"manifest.json", "data/offers.json", "data/activities.json", "csv/angebote.csv", "csv/aktivitaeten.csv"} <= set(texts)
+    assert any(name.startswith("bericht.xlsx/xl/worksheets/") for name in texts)
+    for name, content in texts.items():
+        for detail in PRIVATE_DETAILS:
+            assert detail.casefold() not in content.casefold(), f"{detail!r} found in {name}"
+    # the offer and its provider organisation are there, only the people are gone
+    assert "Sprachcafé" in texts["csv/angebote.csv"] and "Caritas Lindental" in texts["csv/angebote.csv"]
+
+
+def test_the_workbook_summary_matches_the_database(filled, tmp_path):
+    period = Period(*PERIOD)
+    source = figures_from_sql(filled.database, period)
+    book = workbook_of(export_district(filled.database, period, tmp_path))
+
+    assert book.sheetnames[:5] == [SHEET_OVERVIEW, "Gemeinden", SHEET_MONTHS, SHEET_PARTICIPANTS, "Sprachen"]
+    overview = labelled_values(book[SHEET_OVERVIEW])
+    assert overview["Gemeinde"] == "Gemeinde Lindental"
+    assert overview["Aktivitäten"] == source["activities"] == 8
+    assert overview["Teilnehmende gesamt"] == source["participants"]
+    assert overview["Ehrenamtsstunden"] == pytest.approx(source["hours"])
+    assert overview["Angebote im Zeitraum"] == 3  # the 2024 course ended before the period
+    assert overview["Aktivitäten: Beratung"] == 1
+    months = list(book[SHEET_MONTHS].iter_rows(min_row=2, values_only=True))
+    assert months[-1][0] == "Summe" and months[-1][-4] == source["activities"]
+    assert sum(row[-3] for row in months[:-1]) == source["participants"]
+    participants = labelled_values(book[SHEET_PARTICIPANTS])
+    assert participants["Frauen"] == source["women"] and participants["unter 18 Jahre"] == source["under_18"]
+    assert participants["Ehrenamtliche"] == source["volunteers"]
+    activities = book["Aktivitäten"]
+    assert activities.freeze_panes == "A2" and activities.column_dimensions["D"].width == 30
+    assert activities["B2"].number_format == "DD.MM.YYYY" and activities["B2"].value.date() == date(2026, 1, 10)
+
+
+def test_csv_files_are_what_german_excel_expects(filled, tmp_path):
+    path = export_district(filled.database, Period(*PERIOD), tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        raw = archive.read("csv/aktivitaeten.csv")
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Gemeinde;Datum;Art;Titel")
+    assert "Gemeinde Lindental;10.01.2026;Angebotstermin;Sprachcafé;Sprachcafé;11;" in lines[1]
+    assert lines[1].split(";")[16] == "3,5"
+
+
+def test_the_full_export_is_encrypted_and_says_what_it_holds(filled, tmp_path):
+    path = export_district(filled.database, Period(*PERIOD), tmp_path, password=PASSWORD)
+    assert path.name.endswith("_vertraulich.zip")
+    raw = path.read_bytes()
+    for detail in ("Anna Müller", "anna.mueller@example.org", "Sprachcafé"):
+        assert detail.encode() not in raw
+    texts = all_texts(path, PASSWORD)
+    assert '"personal_data": true' in texts["manifest.json"]
+    assert "anna.mueller@example.org" in texts["data/contacts.json"] and "06321 4711" in texts["csv/kontakte.csv"]
+    assert "Kontakte" in workbook_of(path, PASSWORD).sheetnames
+    with pytest.raises(RuntimeError):
+        all_texts(path)
+
+
+def test_a_short_password_is_refused(filled, tmp_path):
+    with pytest.raises(ExchangeError, match="12"):
+        export_district(filled.database, Period(*PERIOD), tmp_path, password="kurz")
+    assert list(tmp_path.iterdir()) == [tmp_path / "gwa.sqlite"] or not any(p.suffix == ".zip" for p in tmp_path.iterdir())
+
+
+def test_an_export_needs_the_name_of_the_municipality(services, tmp_path):
+    services.settings.save(MunicipalityData(name="Gemeinde X"))
+    with services.database.session() as session:
+        session.execute(__import__("sqlalchemy").text("UPDATE municipality_settings SET name = ''"))
+    with pytest.raises(ExchangeError, match="name of the municipality"):
+        export_district(services.database, Period(*PERIOD), tmp_path / "stick")
+
+
+class FailingFile:
+    """A file on a stick that fills up (or is pulled) after `limit` bytes."""
+
+    def __init__(self, handle, limit: int, code: int) -> None:
+        self.handle, self.left, self.code = handle, limit, code
+
+    def write(self, data) -> int:
+        self.left -= len(data)
+        if self.left < 0:
+            raise OSError(self.code, os.strerror(self.code))
+        return self.handle.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+
+@pytest.mark.parametrize(("code", "message"), [(errno.ENOSPC, "full"), (errno.EIO, "removed")])
+def test_a_full_or_removed_stick_leaves_no_partial_file(filled, tmp_path, monkeypatch, code, message):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    original = Path.open
+
+    def failing_open(self, mode="r", *args, **kwargs):
+        handle = original(self, mode, *args, **kwargs)
+        return FailingFile(handle, 2000, code) if self.suffix == ".part" and "w" in mode else handle
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    with pytest.raises(WriteError, match=message):
+        export_district(filled.database, Period(*PERIOD), stick)
+    assert list(stick.iterdir()) == []
+
+
+def test_a_missing_folder_is_reported(filled, tmp_path):
+    with pytest.raises(WriteError, match="removed"):
+        export_district(filled.database, Period(*PERIOD), tmp_path / "no-stick")
+
+
+def test_cancelling_leaves_no_file(filled, tmp_path):
+    def cancel(done, total, text):
+        if done:
+            raise Cancelled()
+
+    import gwa_desktop.exchange.xlsx_report as report
+    report.PROGRESS_STEP, before = 1, report.PROGRESS_STEP
+    try:
+        with pytest.raises(Cancelled):
+            export_district(filled.database, Period(*PERIOD), tmp_path / "", progress=cancel)
+    finally:
+        report.PROGRESS_STEP = before
+    assert not any(p.suffix in (".zip", ".part") for p in tmp_path.iterdir())
+
+
+def test_an_export_for_another_period_has_other_figures(filled, tmp_path):
+    path = export_district(filled.database, Period(date(2025, 12, 1), date(2025, 12, 31)), tmp_path, created=datetime(2026, 1, 2, 9))
+    overview = labelled_values(workbook_of(path)[SHEET_OVERVIEW])
+    assert (overview["Aktivitäten"], overview["Teilnehmende gesamt"]) == (1, 8)
+
+
+def test_redactor_blanks_names_phones_and_mails_but_keeps_punctuation():
+    redact = Redactor(["Yusuf Demir", "0176 5550123", "yusuf@example.net", "Al"])
+    assert redact("Beratung mit Yusuf  Demir.") == "Beratung mit […]."
+    assert redact("Rückruf (0176 5550123) oder yusuf@example.net!") == "Rückruf ([…]) oder […]!"
+    assert redact("Sprachcafé") == "Sprachcafé"
+    assert redact("Also Al kommt") == "Also Al kommt"
