@@ -18,6 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import pyzipper
+
 from gwa_desktop import __version__
 from gwa_desktop.exchange import encrypted
 from gwa_desktop.exchange.csv_export import csv_members
@@ -37,7 +39,7 @@ WORKBOOK = "bericht.xlsx"
 MAX_MEMBER_BYTES = 1 << 30
 COPY_CHUNK = 1 << 20
 #: What reading a damaged zip can raise, from the zip structure up to the JSON inside.
-DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, pyzipper.BadZipFile, pyzipper.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
           struct.error, OSError, KeyError, IndexError, OverflowError, TypeError, AttributeError)
 
 

@@ -3,8 +3,10 @@
 Anonymous by construction: only fields that describe offers and headcounts are read;
 contact persons, activity notes and every contact field stay behind. Free texts pass
 a Redactor with the private persons' names, phones and e-mails, and counselling
-activities lose their title, which too often names the person counselled. Only the
-explicit, encrypted full export adds the contacts.
+activities lose their title, which too often names the person counselled. The
+explicit, encrypted full export adds the contacts and nothing else, so offers and
+activities are the same anonymous records in both, and a district office importing
+either never stores a person.
 """
 
 from __future__ import annotations
@@ -28,15 +30,15 @@ from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offe
 
 
 def collect(database: Database, period: Period, personal: bool = False) -> DistrictData:
-    """The municipality's data for `period`; contacts and unredacted texts only when `personal`."""
+    """The municipality's data for `period`; the contacts only when `personal`."""
     settings = SettingsService(database).get()
     if not settings.name.strip():
         raise ExchangeError(_("Enter the name of the municipality in the settings first: the district office "
                               "sorts the packages it receives by it."))
     with database.session() as session:
-        redact = (lambda text: text) if personal else _redactor(session)
+        redact = _redactor(session)
         offers = _offers(session, period, redact)
-        activities = _activities(session, period, redact, personal)
+        activities = _activities(session, period, redact)
         contacts = _contacts(session) if personal else []
     return DistrictData(settings.name.strip(), settings.district.strip(), period, offers, activities, contacts)
 
@@ -46,7 +48,7 @@ def _redactor(session: Session) -> Redactor:
     return Redactor(value for row in rows for value in row if value)
 
 
-def _offers(session: Session, period: Period, redact) -> list[dict[str, Any]]:
+def _offers(session: Session, period: Period, redact: Redactor) -> list[dict[str, Any]]:
     runs_in_period = and_(
         Offer.start_date <= period.end,
         or_(
@@ -76,7 +78,7 @@ def _offers(session: Session, period: Period, redact) -> list[dict[str, Any]]:
     return records
 
 
-def _activities(session: Session, period: Period, redact, personal: bool) -> list[dict[str, Any]]:
+def _activities(session: Session, period: Period, redact: Redactor) -> list[dict[str, Any]]:
     in_period = Activity.occurred_on.between(period.start, period.end)
     languages: dict[int, list[str]] = defaultdict(list)
     language_rows = session.execute(
@@ -94,7 +96,7 @@ def _activities(session: Session, period: Period, redact, personal: bool) -> lis
     )
     records = []
     for activity_id, occurred_on, kind, title, offer_title, hours, *values in session.execute(statement):
-        if kind is ActivityKind.COUNSELLING and not personal:
+        if kind is ActivityKind.COUNSELLING:
             title = german(kind)
         record = {"occurred_on": occurred_on, "kind": kind.value, "title": redact(title), "offer": redact(offer_title or "")}
         record.update(zip(COUNT_KEYS, values))

@@ -314,3 +314,8 @@ class MunicipalitySettings(Timestamped, Base):
     officer_address: Mapped[str] = mapped_column(Text, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
+
+
+# Registers the district-mode tables on Base.metadata wherever the models are used
+# (migrations compare against it); they live in their own module to keep this one small.
+from gwa_desktop.storage import district_models  # noqa: E402,F401

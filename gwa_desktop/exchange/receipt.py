@@ -1,0 +1,47 @@
+"""The receipt an import writes: what was taken, with checksums, to travel back to the municipality.
+
+Written in German, like the workbook, because it is a document between two offices;
+the checksums let the municipality confirm that exactly its package arrived.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gwa_desktop.exchange.package import Package
+
+OUTCOME_TEXTS = {
+    "imported": "übernommen",
+    "replaced": "übernommen; ersetzt das ältere Paket vom {previous:%d.%m.%Y %H:%M}",
+    "unchanged": "war bereits eingelesen; nichts geändert",
+    "older": "nicht übernommen: ein neueres Paket vom {previous:%d.%m.%Y %H:%M} liegt bereits vor",
+}
+
+
+def receipt_name(package: Package) -> str:
+    return f"Empfangsbestaetigung_{package.path.stem}.txt"
+
+
+def receipt_text(package: Package, outcome: str, imported_at: datetime, previous: datetime | None = None) -> str:
+    manifest = package.manifest
+    taken = outcome in ("imported", "replaced")
+    lines = [
+        "Empfangsbestätigung – GWA Desktop",
+        "",
+        f"Gemeinde:        {manifest.municipality}",
+        f"Landkreis:       {manifest.district}",
+        f"Zeitraum:        {manifest.period.label()}",
+        f"Paket:           {package.path.name}",
+        f"Erstellt am:     {manifest.created_at:%d.%m.%Y %H:%M} (Programmversion {manifest.program_version})",
+        f"Eingelesen am:   {imported_at:%d.%m.%Y %H:%M}",
+        f"Ergebnis:        {OUTCOME_TEXTS[outcome].format(previous=previous)}",
+        f"Übernommen:      {len(package.data.offers) if taken else 0} Angebote, "
+        f"{len(package.data.activities) if taken else 0} Aktivitäten",
+        f"Personenbezogene Daten übernommen: nein",
+        "",
+        f"SHA-256 des Pakets: {package.sha256}",
+        "SHA-256 der Bestandteile:",
+        *(f"  {digest}  {name}" for name, digest in sorted(manifest.members.items())),
+        "",
+    ]
+    return "\r\n".join(lines)

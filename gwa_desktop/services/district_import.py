@@ -1,0 +1,117 @@
+"""Use case (district mode): take packages from many municipalities into the office's database.
+
+Each package is verified completely before its one transaction starts, so a refused
+package leaves the database as it was. Importing the same package twice changes
+nothing; a newer package of the same municipality and period replaces the older one;
+an older one never overwrites a newer. Every verified package gets a receipt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from gwa_desktop.exchange.atomic import write_bytes_atomically
+from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.exchange.package import Package, read_package
+from gwa_desktop.exchange.progress import Progress, no_progress
+from gwa_desktop.exchange.receipt import receipt_name, receipt_text
+from gwa_desktop.i18n import _
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
+
+IMPORTED, REPLACED, UNCHANGED, OLDER = "imported", "replaced", "unchanged", "older"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    outcome: str | None
+    message: str
+    receipt: Path | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome is None
+
+
+def import_packages(database: Database, paths: Iterable[Path], password: str | None = None,
+                    receipts: Path | None = None, progress: Progress = no_progress) -> list[ImportResult]:
+    """Import each package on its own; a refused one is reported and does not stop the others."""
+    paths = list(paths)
+    results = []
+    for number, path in enumerate(paths):
+        progress(number, len(paths), Path(path).name)
+        try:
+            results.append(import_package(database, Path(path), password, receipts))
+        except ExchangeError as error:
+            results.append(ImportResult(Path(path), None, str(error)))
+    progress(len(paths), len(paths), "")
+    return results
+
+
+def import_package(database: Database, path: Path, password: str | None = None, receipts: Path | None = None) -> ImportResult:
+    package = read_package(path, password)
+    imported_at = datetime.now().replace(microsecond=0)
+    with database.session() as session:
+        outcome, previous = _store(session, package, imported_at)
+    manifest = package.manifest
+    message = {
+        IMPORTED: _("{municipality}, {period}: {offers} offers and {activities} activities imported."),
+        REPLACED: _("{municipality}, {period}: replaced the older package; {offers} offers and {activities} activities imported."),
+        UNCHANGED: _("{municipality}, {period}: this package was already imported; nothing changed."),
+        OLDER: _("{municipality}, {period}: a newer package is already imported; this older one was not taken."),
+    }[outcome].format(municipality=manifest.municipality, period=manifest.period.label(),
+                      offers=len(package.data.offers), activities=len(package.data.activities))
+    folder = Path(receipts) if receipts is not None else package.path.parent
+    text = receipt_text(package, outcome, imported_at, previous)
+    try:
+        receipt = write_bytes_atomically(folder / receipt_name(package), text.encode("utf-8-sig"))
+    except ExchangeError as error:
+        return ImportResult(package.path, outcome, message + "\n" + _("The receipt could not be written: {reason}").format(reason=error))
+    return ImportResult(package.path, outcome, message, receipt)
+
+
+def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, datetime | None]:
+    manifest = package.manifest
+    existing = session.scalar(select(DistrictPackage).where(
+        DistrictPackage.municipality == manifest.municipality,
+        DistrictPackage.period_start == manifest.period.start,
+        DistrictPackage.period_end == manifest.period.end,
+    ))
+    if existing is not None and existing.sha256 == package.sha256:
+        return UNCHANGED, existing.created_at
+    if existing is not None and existing.created_at > manifest.created_at:
+        return OLDER, existing.created_at
+    previous = existing.created_at if existing is not None else None
+    if existing is not None:
+        for table in (DistrictActivity, DistrictOffer):
+            session.execute(delete(table).where(table.package_id == existing.id))
+        session.delete(existing)
+        session.flush()
+    row = DistrictPackage(
+        municipality=manifest.municipality, district=manifest.district, period_start=manifest.period.start,
+        period_end=manifest.period.end, created_at=manifest.created_at, imported_at=imported_at,
+        format_version=manifest.format_version, program_version=manifest.program_version,
+        sha256=package.sha256, file_name=package.path.name,
+    )
+    session.add(row)
+    session.flush()
+    offers = [_joined(dict(o, package_id=row.id), "target_groups", "languages") for o in package.data.offers]
+    activities = [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities]
+    if offers:
+        session.execute(insert(DistrictOffer), offers)
+    if activities:
+        session.execute(insert(DistrictActivity), activities)
+    return (REPLACED if previous is not None else IMPORTED), previous
+
+
+def _joined(record: dict, *keys: str) -> dict:
+    for key in keys:
+        record[key] = ",".join(record[key])
+    return record

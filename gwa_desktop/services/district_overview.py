@@ -1,0 +1,87 @@
+"""District mode: the combined overview of all imported packages, and its workbook.
+
+The overview is computed from the same records and the same `compute` as each
+municipality's own export, so the district's figures equal the sum of the villages'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from gwa_desktop.exchange.atomic import atomic_output
+from gwa_desktop.exchange.progress import Progress, no_progress
+from gwa_desktop.exchange.records import ACTIVITY_FIELDS, OFFER_FIELDS, DistrictData, Period
+from gwa_desktop.exchange.summary import Figures, compute
+from gwa_desktop.exchange.xlsx_report import write_workbook
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
+
+LIST_KEYS = ("target_groups", "languages")
+
+
+@dataclass(frozen=True)
+class VillageFigures:
+    """One imported package in the overview: whose, which period, what it holds."""
+
+    package_id: int
+    municipality: str
+    period: Period
+    created_at: datetime
+    imported_at: datetime
+    figures: Figures
+
+
+def combined_datasets(database: Database) -> list[DistrictData]:
+    """Every imported package as the records it was exported from, ordered by municipality."""
+    return [data for _package, data in _load(database)]
+
+
+def village_figures(database: Database) -> list[VillageFigures]:
+    return [
+        VillageFigures(package.id, data.municipality, data.period, package.created_at, package.imported_at,
+                       compute(data.offers, data.activities))
+        for package, data in _load(database)
+    ]
+
+
+def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData]]:
+    with database.session() as session:
+        packages = session.scalars(
+            select(DistrictPackage).order_by(DistrictPackage.municipality, DistrictPackage.period_start)
+        ).all()
+        offers = _records(session, DistrictOffer, OFFER_FIELDS)
+        activities = _records(session, DistrictActivity, ACTIVITY_FIELDS)
+    return [
+        (p, DistrictData(p.municipality, p.district, Period(p.period_start, p.period_end),
+                         offers.get(p.id, []), activities.get(p.id, [])))
+        for p in packages
+    ]
+
+
+def export_combined(database: Database, folder: Path, progress: Progress = no_progress, created: datetime | None = None) -> Path:
+    """The district's workbook over all imported municipalities, written atomically into `folder`."""
+    created = created or datetime.now().replace(microsecond=0)
+    target = Path(folder) / f"Kreisuebersicht_{created:%Y-%m-%d}.xlsx"
+    datasets = combined_datasets(database)
+    with atomic_output(target) as stream:
+        write_workbook(stream, datasets, created, progress)
+    return target
+
+
+def _records(session, table, fields) -> dict[int, list[dict]]:
+    columns = [getattr(table, key) for key in fields]
+    grouped: dict[int, list[dict]] = {}
+    keys = list(fields)
+    for package_id, *values in session.execute(select(table.package_id, *columns).order_by(table.id)):
+        record = dict(zip(keys, values))
+        for key in LIST_KEYS:
+            if key in record:
+                record[key] = record[key].split(",") if record[key] else []
+        if "volunteer_hours" in record:
+            record["volunteer_hours"] = float(record["volunteer_hours"] or 0)
+        grouped.setdefault(package_id, []).append(record)
+    return grouped
