@@ -1,0 +1,85 @@
+"""Offers and activities as iCalendar for calendar programs and phones.
+
+An offer becomes one recurring event with an RRULE, so "every 2nd Tuesday" stays a rule
+in the calendar instead of hundreds of copies; activities are single events. Times are
+local to the municipality (Europe/Berlin) and the time zone is included, so a phone
+set to another zone still shows the right hour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vRecur
+
+from gwa_desktop import __version__
+from gwa_desktop.domain.enums import Recurrence
+from gwa_desktop.domain.schedule import Schedule
+
+ZONE = ZoneInfo("Europe/Berlin")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    uid: str
+    title: str
+    schedule: Schedule
+    location: str = ""
+    description: str = ""
+
+
+def recurrence_rule(schedule: Schedule) -> vRecur | None:
+    """The RRULE for a schedule; None for a one-off date."""
+    if schedule.recurrence is Recurrence.ONCE:
+        return None
+    weekday = WEEKDAYS[schedule.weekday]
+    if schedule.recurrence is Recurrence.MONTHLY:
+        rule = vRecur(freq="MONTHLY", byday=f"{schedule.month_ordinal}{weekday}")
+    else:
+        rule = vRecur(freq="WEEKLY", byday=weekday)
+        if schedule.recurrence is Recurrence.BIWEEKLY:
+            rule["interval"] = 2
+    if schedule.end_date is not None:
+        # With a zoned start, UNTIL must be in UTC (RFC 5545 3.3.10); the end of the last day.
+        last = datetime.combine(schedule.end_date, time(23, 59, 59), ZONE).astimezone(timezone.utc)
+        rule["until"] = last if schedule.start_time is not None else schedule.end_date
+    return rule
+
+
+def event_for(entry: CalendarEntry, stamp: datetime) -> Event:
+    schedule = entry.schedule
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", entry.title)
+    if schedule.start_time is None:
+        event.add("dtstart", schedule.start_date)
+        event.add("dtend", schedule.start_date + timedelta(days=1))
+    else:
+        start = datetime.combine(schedule.start_date, schedule.start_time, ZONE)
+        event.add("dtstart", start)
+        end = datetime.combine(schedule.start_date, schedule.end_time, ZONE) if schedule.end_time else start + timedelta(hours=1)
+        event.add("dtend", end)
+    rule = recurrence_rule(schedule)
+    if rule is not None:
+        event.add("rrule", rule)
+    if entry.location:
+        event.add("location", entry.location)
+    if entry.description:
+        event.add("description", entry.description)
+    return event
+
+
+def write_calendar(entries: list[CalendarEntry], name: str, stamp: datetime | None = None) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//GWA Desktop {__version__}//DE")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    for entry in entries:
+        calendar.add_component(event_for(entry, stamp))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
