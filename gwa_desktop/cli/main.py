@@ -15,7 +15,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gwa_desktop.cli import listing_commands
+from gwa_desktop.cli import exchange_commands, listing_commands
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir, database_location
 from gwa_desktop.services.errors import ValidationError
@@ -23,7 +24,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import StorageError
 
-COMMAND_MODULES = (listing_commands,)
+COMMAND_MODULES = (listing_commands, exchange_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return arguments.handler(arguments, Services.on(database))
-    except (StorageError, ValidationError) as error:
+    except (StorageError, ValidationError, ExchangeError) as error:
         print(str(error), file=sys.stderr)
         return 2
     finally:

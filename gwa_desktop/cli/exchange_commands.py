@@ -1,0 +1,105 @@
+"""`gwa export district|vcard|ical`, `gwa import`, `gwa backup`, `gwa restore`: the USB exchange from scripts."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.i18n import _
+from gwa_desktop.paths import backups_dir
+from gwa_desktop.services import backup
+from gwa_desktop.services.device_export import export_ical, export_vcard
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.district_import import import_packages
+from gwa_desktop.services.registry import Services
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    export = commands.add_parser("export", help=_("export for the district, a phone or a calendar"))
+    kinds = export.add_subparsers(dest="kind", required=True)
+    district = kinds.add_parser("district", help=_("write the package for the district office"))
+    district.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help=_("first day, YYYY-MM-DD"))
+    district.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help=_("last day, YYYY-MM-DD"))
+    district.add_argument("--out", type=Path, required=True, help=_("folder, e.g. the USB stick"))
+    district.add_argument("--encrypted", action="store_true", help=_("include contacts, encrypted with a password"))
+    district.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
+    district.set_defaults(handler=run_export_district)
+    for name, handler, text in (("vcard", run_export_vcard, _("contacts as vCard file")),
+                                ("ical", run_export_ical, _("offers and activities as iCalendar file"))):
+        device = kinds.add_parser(name, help=text)
+        device.add_argument("--out", type=Path, required=True, help=_("file to write"))
+        device.set_defaults(handler=handler)
+    package = commands.add_parser("import", help=_("import district packages (district mode)"))
+    package.add_argument("packages", nargs="+", type=Path)
+    package.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
+    package.add_argument("--receipts", type=Path, help=_("folder for the receipts (default: beside each package)"))
+    package.set_defaults(handler=run_import)
+    copy = commands.add_parser("backup", help=_("back up the database"))
+    copy.add_argument("--out", type=Path, help=_("folder (default: the backup folder)"))
+    copy.set_defaults(handler=run_backup)
+    restore = commands.add_parser("restore", help=_("restore a backup (a safety copy is made first)"))
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=run_restore)
+
+
+def _password(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExchangeError(_("The password file {path} cannot be read ({reason}).").format(path=path, reason=error)) from error
+    return lines[0] if lines else ""
+
+
+def run_export_district(arguments: argparse.Namespace, services: Services) -> int:
+    if arguments.encrypted and arguments.password_file is None:
+        print(_("--encrypted needs --password-file."))
+        return 2
+    password = _password(arguments.password_file) if arguments.encrypted else None
+    path = export_district(services.database, Period(arguments.start, arguments.end), arguments.out, password)
+    print(path)
+    return 0
+
+
+def run_export_vcard(arguments: argparse.Namespace, services: Services) -> int:
+    print(_("{count} contacts written to {path}").format(count=export_vcard(services.database, arguments.out), path=arguments.out))
+    return 0
+
+
+def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
+    print(_("{count} events written to {path}").format(count=export_ical(services.database, arguments.out), path=arguments.out))
+    return 0
+
+
+def run_import(arguments: argparse.Namespace, services: Services) -> int:
+    results = import_packages(services.database, arguments.packages, _password(arguments.password_file), arguments.receipts)
+    for result in results:
+        print(f"{result.path.name}: {result.message}")
+    return 2 if any(r.refused for r in results) else 0
+
+
+def run_backup(arguments: argparse.Namespace, services: Services) -> int:
+    print(backup.backup_database(services.database, arguments.out or backups_dir()))
+    return 0
+
+
+def run_restore(arguments: argparse.Namespace, services: Services) -> int:
+    summary = backup.describe_backup(arguments.file)
+    print(describe(summary))
+    safety = backup.restore_backup(services.database, arguments.file)
+    print(_("Restored. The previous state was saved as {path}").format(path=safety))
+    return 0
+
+
+def describe(summary: backup.BackupSummary) -> str:
+    """The preview of a backup in words, shared by the command line and the restore dialog."""
+    counts = summary.counts
+    return _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities, "
+             "{packages} imported district packages.").format(
+        municipality=summary.municipality or "–", when=summary.modified.strftime("%d.%m.%Y %H:%M"),
+        contacts=counts.get("contacts", 0), offers=counts.get("offers", 0), activities=counts.get("activities", 0),
+        packages=counts.get("district_packages", 0))

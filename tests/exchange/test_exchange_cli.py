@@ -1,0 +1,54 @@
+"""The exchange commands of `gwa`: the same use cases, driven from a script."""
+
+from __future__ import annotations
+
+import zipfile
+
+from gwa_desktop.cli.main import main
+
+
+def run(database_path, *arguments) -> int:
+    return main(["--database", str(database_path), *arguments])
+
+
+def test_export_district_import_backup_and_restore(filled, database_path, other_database, tmp_path, capsys):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(stick)) == 0
+    (package,) = stick.glob("Kreisbericht_*.zip")
+    assert zipfile.ZipFile(package).testzip() is None
+
+    assert run(other_database.file_path, "import", str(package), "--receipts", str(tmp_path)) == 0
+    assert "3 offers and 8 activities imported" in capsys.readouterr().out
+    assert list(tmp_path.glob("Empfangsbestaetigung_*.txt"))
+
+    assert run(database_path, "backup", "--out", str(tmp_path / "backups")) == 0
+    (copy,) = (tmp_path / "backups").iterdir()
+    assert run(database_path, "restore", str(copy)) == 0
+    assert "4 contacts, 4 offers, 9 activities" in capsys.readouterr().out
+
+
+def test_encrypted_export_reads_the_password_file(filled, database_path, tmp_path, capsys):
+    secret = tmp_path / "passwort.txt"
+    secret.write_text("ein langes geheimes Passwort\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
+               "--encrypted", "--password-file", str(secret)) == 0
+    (package,) = out.glob("*_vertraulich.zip")
+    assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
+               "--encrypted") == 2
+
+
+def test_a_bad_package_gives_exit_code_2(database_path, tmp_path, capsys):
+    bad = tmp_path / "brief.zip"
+    bad.write_text("kein Paket")
+    assert run(database_path, "import", str(bad)) == 2
+    assert "not a GWA district package" in capsys.readouterr().out
+
+
+def test_vcard_and_ical(filled, database_path, tmp_path, capsys):
+    assert run(database_path, "export", "vcard", "--out", str(tmp_path / "k.vcf")) == 0
+    assert run(database_path, "export", "ical", "--out", str(tmp_path / "k.ics")) == 0
+    assert (tmp_path / "k.vcf").read_bytes().startswith(b"BEGIN:VCARD")
+    assert b"RRULE:FREQ=WEEKLY" in (tmp_path / "k.ics").read_bytes()
