@@ -1,0 +1,137 @@
+"""A one-page consent form: German beside a second language, with fields to sign.
+
+Consent must be informed (Art. 7 GDPR), so the person reads purpose, stored data,
+duration and rights in a language they understand; the German column is the binding
+text the municipality files.  The form version is printed so that the officer can
+record which form was signed (ConsentData.form_version, form_language).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from gwa_desktop.domain.languages import is_rtl
+from gwa_desktop.i18n import P_
+from gwa_desktop.services.settings import MunicipalityData
+
+from .document import PrintResult, catalog_warnings, font_warning, logo_warning, page_size
+from .footer import draw_footer, officer_line
+from .logo import load_logo
+from .paginate import Block, Column, Rect, count_pages, render
+from .print_texts import PrintTexts
+from .styles import ACCENT, MUTED, PRIMARY, RULE, Rule, Text
+
+FORM_VERSION = "1"
+GERMAN = "de"
+
+TITLE = P_("Consent to the storage of personal data")
+THE_MUNICIPALITY = P_("The municipality")
+SECTIONS = (
+    (P_("Purpose"), P_("{municipality} would like to store your contact details so that the integration officer "
+                       "can tell you about offers, invite you to events and get in touch with you about your "
+                       "concerns.")),
+    (P_("What is stored"), P_("Your name and the details you give on this form: phone number, e-mail address, the "
+                              "languages you speak and topics that interest you. Your data stays with the "
+                              "municipality and is not passed on to anyone else.")),
+    (P_("How long"), P_("Your data is stored until you withdraw your consent or until it is no longer needed for "
+                        "this purpose. Then it is deleted.")),
+    (P_("Your rights"), P_("Giving consent is voluntary. If you do not give it, you will not suffer any "
+                           "disadvantage. You can withdraw it at any time, orally or in writing, without giving "
+                           "reasons; your data will then be deleted. You have the right to information about your "
+                           "data, to correction, deletion and restriction of processing, and the right to complain "
+                           "to the data protection supervisory authority.")),
+)
+CONTROLLER = P_("Who is responsible")
+LEGAL_BASIS = P_("Legal basis: Art. 6(1)(a) and Art. 7 of the EU General Data Protection Regulation (GDPR).")
+DECLARATION = P_("I agree that my data may be stored and used for the purpose described above.")
+GERMAN_BINDING = P_("This translation is for your information. The German text is binding.")
+FIELDS = (P_("Name"), P_("Phone"), P_("E-mail"), P_("Languages"), P_("Place, date"), P_("Signature"))
+VERSION = P_("Form version {version}")
+
+#: Body sizes tried until the form fits on one page; long translations need the smaller ones.
+SIZES = (9.6, 9.0, 8.4, 7.8)
+SIGNATURE_HEIGHT = 64 * mm
+
+
+def _column(language: str, municipality: MunicipalityData, size: float) -> list[Block]:
+    texts = PrintTexts(language)
+    name = municipality.name.strip() or texts(THE_MUNICIPALITY)
+    controller = "\n".join(part for part in (name, municipality.officer_address, officer_line(municipality)) if part.strip())
+    blocks = [Block([Text(texts(TITLE), language, size * 1.6, bold=True, color=PRIMARY, leading=size * 2.1),
+                     Rule(ACCENT, thickness=2, length=size * 3, rtl=is_rtl(language), space=size * 0.5)])]
+    sections = [(heading, texts(body).format(municipality=name)) for heading, body in SECTIONS]
+    for heading, text in [*sections, (CONTROLLER, controller)]:
+        blocks.append(Block([Text(texts(heading), language, size, bold=True, color=PRIMARY, space_before=size * 0.6),
+                             Text(text, language, size, space_before=1)]))
+    notes = [Text(texts(LEGAL_BASIS), language, size * 0.85, color=MUTED, space_before=size * 0.6)]
+    if language != GERMAN:
+        notes.append(Text(texts(GERMAN_BINDING), language, size * 0.85, bold=True, color=MUTED, space_before=3))
+    blocks.append(Block(notes))
+    blocks.append(Block([Text(texts(DECLARATION), language, size * 1.05, bold=True, space_before=size)]))
+    return blocks
+
+
+def _draw_signature_fields(canvas: Canvas, rect: Rect, languages: list[str]) -> None:
+    """Lines to write on, each labelled in both languages."""
+    x, y, width, height = rect
+    rows = [FIELDS[:2], FIELDS[2:4], FIELDS[4:]]
+    row_height = height / len(rows)
+    half = (width - 10 * mm) / 2
+    canvas.saveState()
+    canvas.setStrokeColor(MUTED)
+    canvas.setLineWidth(0.7)
+    for index, pair in enumerate(rows):
+        line_y = y + height - (index + 1) * row_height + 7 * mm
+        for column, field in enumerate(pair):
+            left = x + column * (half + 10 * mm)
+            canvas.line(left, line_y, left + half, line_y)
+            labels = " / ".join(dict.fromkeys(PrintTexts(language)(field) for language in languages))
+            label = Text(labels, GERMAN, 8.2, color=MUTED)
+            _, label_height = label.wrap(half, 1e6)
+            label.drawOn(canvas, left, line_y - 2 - label_height)
+    canvas.restoreState()
+
+
+def build_consent_form(language: str, municipality: MunicipalityData) -> PrintResult:
+    """German and `language` side by side (German alone when `language` is German)."""
+    width, height = page_size("A4")
+    margin = 16 * mm
+    languages = list(dict.fromkeys([GERMAN, language]))
+    logo, logo_broken = load_logo(municipality.logo)
+    footer = 18 * mm
+    gutter = 9 * mm
+    top = height - margin - 4 * mm - 6 * mm
+    bottom = margin * 0.6 + footer + SIGNATURE_HEIGHT
+    column_width = (width - 2 * margin - gutter * (len(languages) - 1)) / len(languages)
+
+    def frames(page: int) -> list[Rect]:
+        return [(margin + index * (column_width + gutter), bottom, column_width, top - bottom)
+                for index in range(len(languages))]
+
+    def decorate(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(PRIMARY)
+        canvas.rect(margin, height - margin - 4 * mm, width - 2 * margin, 4 * mm, stroke=0, fill=1)
+        canvas.setStrokeColor(RULE)
+        for (x, y, w, h), (next_x, *_rest) in zip(frames(page), frames(page)[1:]):
+            canvas.line((x + w + next_x) / 2, y + 4 * mm, (x + w + next_x) / 2, y + h)
+        canvas.restoreState()
+        if page == pages:
+            fields = (margin, margin * 0.6 + footer + 4 * mm, width - 2 * margin, SIGNATURE_HEIGHT - 8 * mm)
+            _draw_signature_fields(canvas, fields, languages)
+        version = PrintTexts(GERMAN)(VERSION).format(version=f"{FORM_VERSION} ({'/'.join(languages)})")
+        canvas.setFont("GWA-NotoSans", 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - margin, margin * 0.6 + footer + 2 * mm, version)
+        draw_footer(canvas, (margin, margin * 0.6, width - 2 * margin, footer), municipality, logo, page, pages)
+
+    def columns(size: float) -> list[Column]:
+        return [Column.of(_column(code, municipality, size)) for code in languages]
+
+    size = next((s for s in SIZES if count_pages((width, height), columns(s), frames) == 1), SIZES[-1])
+    pdf, pages = render((width, height), lambda: columns(size), frames, decorate, title=PrintTexts(GERMAN)(TITLE))
+    warnings = [logo_warning()] if logo_broken else []
+    warnings += catalog_warnings(languages)
+    warnings += font_warning([municipality.name, municipality.officer_name, municipality.officer_address])
+    return PrintResult(pdf, pages, warnings)

@@ -1,0 +1,123 @@
+"""What a print says about one offer in one language, as finished strings.
+
+Layouts only place text; everything that depends on the language (fixed labels,
+weekday names, dates, money, the German fallback for a missing translation) is decided
+here, once, so flyer, overview and weekly plan say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from gwa_desktop.domain.enums import Recurrence
+from gwa_desktop.domain.languages import is_rtl, language_name
+from gwa_desktop.i18n.formatting import babel_locale, format_date, format_money
+from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferData
+from gwa_desktop.services.schedule_text import describe_period, describe_schedule
+
+from . import print_texts as t
+from .print_texts import PrintTexts
+
+NEXT_DATES_COUNT = 3
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A contact person as printed: name and phone number."""
+
+    name: str
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class OfferView:
+    """One offer's printable texts in one language (title and description may be German)."""
+
+    offer_id: int | None
+    language: str
+    text_language: str
+    title: str
+    description: str
+    when: str
+    next_dates: str
+    where: str
+    cost: str
+    registration: str
+    languages_spoken: str
+    target_groups: str
+    contacts: tuple[ContactLine, ...] = field(default_factory=tuple)
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the offer has no text in this language and German is printed."""
+        return self.text_language != self.language
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.language)
+
+    def all_text(self) -> str:
+        """Every string of the view, to check fonts cover it."""
+        contacts = " ".join(f"{c.name} {c.phone}" for c in self.contacts)
+        return " ".join([self.title, self.description, self.when, self.next_dates, self.where, self.cost,
+                         self.registration, self.languages_spoken, self.target_groups, contacts])
+
+
+def offer_view(offer: OfferData, language: str, contacts: list[ContactLine], today: date) -> OfferView:
+    """The texts of `offer` for a print in `language`, German where no translation exists."""
+    texts = PrintTexts(language)
+    own = offer.text_in(language)
+    text = own if own and own.title.strip() else offer.text_in(REQUIRED_TEXT_LANGUAGE)
+    schedule = offer.schedule
+    when = "\n".join(part for part in (describe_schedule(schedule, language), describe_period(schedule, language)) if part)
+    upcoming = [] if schedule.recurrence is Recurrence.ONCE else schedule.next_dates(today, NEXT_DATES_COUNT)
+    german = language == REQUIRED_TEXT_LANGUAGE
+    return OfferView(
+        offer_id=offer.id,
+        language=language,
+        text_language=text.language if text else REQUIRED_TEXT_LANGUAGE,
+        title=text.title if text else "",
+        description=text.description if text else "",
+        when=when,
+        next_dates=texts.join([format_date(day, language) for day in upcoming]),
+        where=_where(offer),
+        cost=_cost(offer, texts, german),
+        registration=_registration(offer, texts, german),
+        languages_spoken=texts.join([language_name(code, str(babel_locale(language))) for code in offer.languages]),
+        target_groups=texts.target_groups(offer.target_groups),
+        contacts=tuple(contacts),
+    )
+
+
+def missing_translations(offers: list[OfferData], languages: list[str]) -> dict[int, list[str]]:
+    """Offer id → the chosen languages it has no title in; offers lacking none are left out."""
+    missing: dict[int, list[str]] = {}
+    for offer in offers:
+        lacking = [lang for lang in languages if not (offer.text_in(lang) and offer.text_in(lang).title.strip())]
+        if lacking and offer.id is not None:
+            missing[offer.id] = lacking
+    return missing
+
+
+def _where(offer: OfferData) -> str:
+    town = " ".join(part for part in (offer.postal_code, offer.city) if part)
+    return "\n".join(part for part in (offer.place_name, offer.street, town) if part)
+
+
+def _cost(offer: OfferData, texts: PrintTexts, german: bool) -> str:
+    """"kostenlos" or the amount; the officer's note is German free text, so only German prints it."""
+    if offer.cost_cents is None:
+        amount = ""
+    elif offer.cost_cents == 0:
+        amount = texts(t.FREE)
+    else:
+        amount = format_money(offer.cost_cents, texts.language)
+    note = offer.cost_note if german else ""
+    return "\n".join(part for part in (amount, note) if part)
+
+
+def _registration(offer: OfferData, texts: PrintTexts, german: bool) -> str:
+    label = texts(t.REGISTRATION_REQUIRED if offer.registration_required else t.NO_REGISTRATION)
+    note = offer.registration_note if german else ""
+    return "\n".join(part for part in (label, note) if part)

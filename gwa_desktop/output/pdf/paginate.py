@@ -1,0 +1,145 @@
+"""Filling rectangles on pages with flowables, column by column.
+
+ReportLab's document templates chain frames, so text that overflows one column would
+continue in the next column, which on a bilingual flyer is the other language.  Here
+each column keeps its own queue: a page fills every column from its queue, and further
+pages follow while any queue has content left.  Flowables grouped in one `Block` stay on
+the same page when they fit; a long block (a description) may split across pages.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+#: Geometry of one column on a page: x, y (bottom), width, height, in points.
+Rect = tuple[float, float, float, float]
+_FUZZ = 1e-3
+#: A print longer than this is a layout bug, not a request: stop instead of looping.
+MAX_PAGES = 500
+
+
+@dataclass
+class Block:
+    """Flowables to keep together; `splittable` lets a long block run onto the next page."""
+
+    items: list[Flowable]
+    splittable: bool = False
+
+
+@dataclass
+class Column:
+    """The queue of blocks still to be placed in one column."""
+
+    blocks: deque[Block] = field(default_factory=deque)
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block]) -> Column:
+        return cls(deque(blocks))
+
+    @property
+    def done(self) -> bool:
+        return not self.blocks
+
+
+def _height(flowable: Flowable, width: float, with_space_before: bool) -> float:
+    _, height = flowable.wrap(width, 1e6)
+    before = flowable.getSpaceBefore() if with_space_before else 0.0
+    return before + height + flowable.getSpaceAfter()
+
+
+def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
+    """Draw blocks from the front of `column` into `rect` until it is full."""
+    x, bottom, width, height = rect
+    top = bottom + height
+    cursor = top
+
+    def draw(flowable: Flowable) -> None:
+        nonlocal cursor
+        if cursor < top:
+            cursor -= flowable.getSpaceBefore()
+        _, item_height = flowable.wrap(width, cursor - bottom)
+        cursor -= item_height
+        flowable.drawOn(canvas, x, cursor)
+        cursor -= flowable.getSpaceAfter()
+
+    while column.blocks:
+        block = column.blocks[0]
+        needed = sum(_height(item, width, index > 0 or cursor < top) for index, item in enumerate(block.items))
+        if needed <= cursor - bottom + _FUZZ:
+            for item in block.items:
+                draw(item)
+            column.blocks.popleft()
+            continue
+        at_top = cursor >= top
+        if not (at_top or (block.splittable and cursor - bottom > height / 4)):
+            return
+        _draw_partially(block, draw, lambda: cursor - bottom, width, at_top)
+        return
+
+
+def _draw_partially(block: Block, draw: Callable[[Flowable], None], room: Callable[[], float],
+                    width: float, at_top: bool) -> None:
+    """Draw the items of `block` that fit, split the first one that does not, keep the rest."""
+    while block.items:
+        item = block.items[0]
+        space_before = item.getSpaceBefore()
+        if _height(item, width, True) <= room() + _FUZZ:
+            draw(block.items.pop(0))
+            continue
+        pieces = item.split(width, room() - space_before)
+        if len(pieces) >= 2:
+            draw(pieces[0])
+            block.items[0:1] = pieces[1:]
+        elif at_top:
+            # Taller than a whole empty column and not splittable: drawing it here is
+            # the only way to make progress; layouts keep such items small enough.
+            draw(block.items.pop(0))
+        return
+
+
+def render(
+    pagesize: tuple[float, float],
+    make_columns: Callable[[], list[Column]],
+    frames: Callable[[int], list[Rect]],
+    decorate: Callable[[Canvas, int, int], None],
+    title: str = "",
+) -> tuple[bytes, int]:
+    """Lay out the columns over as many pages as needed; returns the PDF and its page count.
+
+    `frames(page)` gives one rectangle per column for page 1, 2, ...; `decorate(canvas,
+    page, pages)` draws what every page has (footer, page number).  Layout runs twice,
+    first only to count pages, so that footers can say "1 / 2".
+    """
+    pages = _lay_out(Canvas(io.BytesIO(), pagesize=pagesize), make_columns(), frames, lambda *_: None)
+    output = io.BytesIO()
+    canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setCreator("GWA Desktop")
+    _lay_out(canvas, make_columns(), frames, lambda c, page: decorate(c, page, pages))
+    canvas.save()
+    return output.getvalue(), pages
+
+
+def count_pages(pagesize: tuple[float, float], columns: list[Column], frames: Callable[[int], list[Rect]]) -> int:
+    """How many pages the columns need, without producing a PDF."""
+    return _lay_out(Canvas(io.BytesIO(), pagesize=pagesize), columns, frames, lambda *_: None)
+
+
+def _lay_out(canvas: Canvas, columns: list[Column], frames: Callable[[int], list[Rect]],
+             decorate: Callable[[Canvas, int], None]) -> int:
+    page = 0
+    while page == 0 or not all(column.done for column in columns):
+        page += 1
+        if page > MAX_PAGES:
+            raise RuntimeError(f"layout did not finish within {MAX_PAGES} pages")
+        decorate(canvas, page)
+        for column, rect in zip(columns, frames(page)):
+            fill(canvas, rect, column)
+        canvas.showPage()
+    return page

@@ -1,0 +1,127 @@
+"""Colours, coloured text and rules shared by all prints.
+
+`BidiParagraph` draws in the canvas's current colour; prints need a few colours and
+spacing around paragraphs, so `Text` adds both without touching the text engine.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor, black
+from reportlab.platypus.flowables import Flowable
+
+from gwa_desktop.domain.languages import is_rtl
+
+from .bidi_text import Alignment, BidiParagraph
+
+PRIMARY = HexColor("#1F4E79")
+ACCENT = HexColor("#E08A00")
+MUTED = HexColor("#5A6470")
+RULE = HexColor("#C5CDD6")
+TINT = HexColor("#EAF0F6")
+WARNING = HexColor("#9A3412")
+
+
+class Text(BidiParagraph):
+    """A paragraph in one colour with space above and below.
+
+    Alignment follows the column, not the text: in a right-to-left column a place name
+    such as "Café Mondial" is a left-to-right paragraph but still sits at the right edge,
+    so the column keeps one clean edge.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        size: float,
+        *,
+        bold: bool = False,
+        color: Color = black,
+        space_before: float = 0.0,
+        space_after: float = 0.0,
+        centered: bool = False,
+        leading: float | None = None,
+    ) -> None:
+        super().__init__(text, font_size=size, bold=bold, direction="auto", language=language, leading=leading)
+        column_rtl = is_rtl(language)
+        if centered:
+            self.alignment: Alignment = "center"
+        else:
+            self.alignment = "start" if (self.direction == "rtl") == column_rtl else "end"
+        self.color = color
+        self.spaceBefore = space_before
+        self.spaceAfter = space_after
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        super().draw()
+
+
+class Rule(Flowable):
+    """A horizontal line across the column, or a short accent line at its start edge."""
+
+    def __init__(self, color: Color = RULE, thickness: float = 0.6, length: float | None = None,
+                 rtl: bool = False, space: float = 4.0) -> None:
+        super().__init__()
+        self.color, self.thickness, self.length, self.rtl = color, thickness, length, rtl
+        self.spaceBefore = self.spaceAfter = space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.thickness
+        return availWidth, self.thickness
+
+    def draw(self) -> None:
+        length = min(self.length or self.width, self.width)
+        start = self.width - length if self.rtl else 0.0
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(self.thickness)
+        self.canv.line(start, self.thickness / 2, start + length, self.thickness / 2)
+
+
+class FittedText(Flowable):
+    """A heading that gets smaller when its longest word is wider than the column.
+
+    Narrow columns (four languages on A5) would otherwise cut "Gemeindehaus" between
+    letters; a slightly smaller title reads better than a broken word.
+    """
+
+    MIN_FACTOR = 0.55
+
+    def __init__(self, text: str, language: str, size: float, **style) -> None:
+        super().__init__()
+        self.text, self.language, self.size, self.style = text, language, size, style
+        self.spaceBefore = style.get("space_before", 0.0)
+        self.spaceAfter = style.get("space_after", 0.0)
+        self._paragraph: Text | None = None
+        self._for_width: float | None = None
+
+    def _fitted(self, width: float) -> Text:
+        if self._paragraph is None or self._for_width != width:
+            size = self.size
+            words = self.text.split() or [""]
+            widest = max(_word_width(word, self.language, size, self.style.get("bold", False)) for word in words)
+            if widest > width:
+                size = max(size * width / widest * 0.98, size * self.MIN_FACTOR)
+            style = {k: v for k, v in self.style.items() if k != "leading"}
+            leading = self.style.get("leading")
+            self._paragraph = Text(self.text, self.language, size,
+                                   leading=leading * size / self.size if leading else None, **style)
+            self._for_width = width
+        return self._paragraph
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self._fitted(availWidth).wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self._paragraph.drawOn(self.canv, 0, 0)
+
+
+def _word_width(word: str, language: str, size: float, bold: bool) -> float:
+    paragraph = BidiParagraph(word, font_size=size, bold=bold, language=language)
+    paragraph.wrap(1e6, 1e6)
+    return max((line.width for line in paragraph.lines), default=0.0)

@@ -1,0 +1,135 @@
+"""Sample offers in every print language, and reading printed PDFs back.
+
+Arabic-script text extracts as presentation forms: compare after NFKC, word by word,
+and only words whose letters all have presentation forms (Pashto ټ ګ ښ do not).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+import pypdf
+
+from gwa_desktop.domain.enums import OfferCategory, Recurrence, TargetGroup
+from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.services.settings import MunicipalityData
+
+PRINT_LANGUAGES = ("de", "en", "fr", "ar", "fa", "prs", "ur", "ps", "uk", "ru", "tr", "ti", "ku")
+ARABIC_SCRIPT = ("ar", "fa", "prs", "ur", "ps")
+TODAY = date(2026, 3, 1)
+PHONE = "0151 2345678"
+
+TEXTS = {
+    "de": ("Sprachcafé im Gemeindehaus", "Menschen aus dem Dorf und Neuzugewanderte sprechen Deutsch bei Kaffee und Kuchen."),
+    "en": ("Language café at the community hall", "Villagers and newcomers speak German over coffee and cake."),
+    "fr": ("Café des langues à la maison communale", "Habitants et nouveaux arrivants parlent allemand autour d'un café."),
+    "ar": ("مقهى اللغة في دار البلدية", "يلتقي سكان القرية والقادمون الجدد للتحدث بالألمانية مع القهوة والكعك."),
+    "fa": ("کافه زبان در خانه شهرداری", "ساکنان روستا و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند."),
+    "prs": ("کافه زبان در تالار شاروالی", "باشندگان قریه و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند."),
+    "ur": ("زبان کیفے کمیونٹی ہال میں", "گاؤں کے لوگ اور نئے آنے والے کافی اور کیک کے ساتھ جرمن بولتے ہیں۔"),
+    "ps": ("د ژبې کافې په ښاروالۍ کې", "د کلي خلک او نوي راغلي کسان د قهوې او کیک سره الماني خبرې کوي."),
+    "uk": ("Мовне кафе в громадському будинку", "Мешканці села та новоприбулі розмовляють німецькою за кавою."),
+    "ru": ("Языковое кафе в общественном доме", "Жители деревни и новоприбывшие говорят по-немецки за кофе."),
+    "tr": ("Belediye binasında dil kafesi", "Köy sakinleri ve yeni gelenler kahve eşliğinde Almanca konuşuyor."),
+    "ti": ("ናይ ቋንቋ ካፌ ኣብ ኣዳራሽ ምምሕዳር", "ተቐማጦ ዓድን ሓደሽቲ መጻእትን ብቡንን ኬክን ጀርመንኛ ይዛረቡ።"),
+    "ku": ("Kafeya zimanan li mala civakê", "Gundî û nûhatî bi qehwe û kekê bi almanî diaxivin."),
+}
+
+
+def sample_offer(languages: tuple[str, ...] = PRINT_LANGUAGES, offer_id: int = 1, **changes) -> OfferData:
+    values = dict(
+        id=offer_id,
+        texts=[OfferTextData(code, *TEXTS[code]) for code in languages],
+        category=OfferCategory.LANGUAGE,
+        start_date=date(2026, 1, 6),
+        recurrence=Recurrence.WEEKLY,
+        start_time=time(15),
+        end_time=time(17),
+        place_name="Gemeindehaus",
+        street="Hauptstraße 5",
+        postal_code="12345",
+        city="Musterdorf",
+        cost_cents=0,
+        target_groups=[TargetGroup.EVERYONE, TargetGroup.NEWCOMERS],
+        languages=["de", "ar"],
+    )
+    values.update(changes)
+    return OfferData(**values)
+
+
+def municipality(**changes) -> MunicipalityData:
+    values = dict(name="Gemeinde Musterdorf", district="Landkreis Beispiel", officer_name="Anna Schmidt",
+                  officer_phone="0123 456-78", officer_email="integration@musterdorf.de")
+    values.update(changes)
+    return MunicipalityData(**values)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def is_arabic_letter(char: str) -> bool:
+    return unicodedata.bidirectional(char) == "AL" and unicodedata.category(char).startswith("L")
+
+
+def letters_only(word: str) -> str:
+    return "".join(char for char in word if unicodedata.category(char).startswith("L"))
+
+
+def has_presentation_forms(word: str) -> bool:
+    forms = {nfkc(chr(code)) for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]}
+    return all(char in forms for char in word if is_arabic_letter(char))
+
+
+def comparable_words(text: str) -> list[str]:
+    """Words of an Arabic-script text that come back from a PDF as themselves after NFKC."""
+    words = [letters_only(word) for word in text.replace("\u200c", " ").split()]
+    return [word for word in words if word and has_presentation_forms(word)]
+
+
+def pdf_text(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def flat_text(pdf: bytes) -> str:
+    """All pages' text with every run of whitespace as one space (titles wrap)."""
+    return " ".join(" ".join(pdf_text(pdf)).split())
+
+
+def presentation_form_count(text: str) -> int:
+    return sum(1 for char in text if 0xFB50 <= ord(char) <= 0xFDFF or 0xFE70 <= ord(char) <= 0xFEFF)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+    @property
+    def logical(self) -> str:
+        """NFKC text in logical order (pdftotext lists Arabic letters left to right)."""
+        arabic = any(is_arabic_letter(char) for char in nfkc(self.text))
+        return nfkc(self.text[::-1] if arabic else self.text)
+
+
+def bbox_words(pdf: bytes, tmp_path: Path) -> list[list[Word]]:
+    """Words per page from `pdftotext -bbox`, y growing downwards."""
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    output = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        [Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))
+         for x0, y0, x1, y1, text in re.findall(
+             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)]
+        for page in output.split("<page ")[1:]
+    ]

@@ -1,0 +1,189 @@
+"""Flyers in every print language, read back from the PDF."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pypdf
+import pytest
+from reportlab.lib.pagesizes import A4, A5
+
+from gwa_desktop.i18n.formatting import format_time
+from gwa_desktop.output.pdf import print_texts as t
+from gwa_desktop.output.pdf.flyer import FlyerContent, FlyerOptions, build_flyer
+from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view
+from gwa_desktop.output.pdf.print_texts import PrintTexts
+from gwa_desktop.output.pdf.styles import Text
+from tests.output.print_samples import (
+    ARABIC_SCRIPT,
+    PHONE,
+    PRINT_LANGUAGES,
+    TEXTS,
+    TODAY,
+    bbox_words,
+    comparable_words,
+    flat_text,
+    letters_only,
+    municipality,
+    nfkc,
+    pdf_text,
+    presentation_form_count,
+    sample_offer,
+)
+from datetime import time
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+CONTACTS = [ContactLine("Samira Haddad", PHONE)]
+
+
+def flyer(languages, offer=None, layout="side_by_side", paper="A4", strips=False, **town):
+    offer = offer or sample_offer()
+    views = [offer_view(offer, code, CONTACTS, TODAY) for code in languages]
+    content = FlyerContent(views, offer.category, municipality(**town), web_url=offer.web_url, phone=PHONE)
+    return build_flyer(content, FlyerOptions(tuple(languages), paper, layout, strips))
+
+
+@pytest.mark.parametrize("language", [code for code in PRINT_LANGUAGES if code not in ARABIC_SCRIPT])
+def test_left_to_right_flyer_has_title_time_labels_and_phone(language):
+    result = flyer(["de", language] if language != "de" else ["de"])
+    flat = flat_text(result.pdf)
+    assert result.pages == 1 and result.warnings == []
+    assert TEXTS[language][0] in flat
+    assert format_time(time(15), language).replace("\u202f", " ") in flat.replace("\u202f", " ")
+    assert PHONE in flat
+    texts = PrintTexts(language)
+    assert texts(t.WHEN) in flat and texts(t.FREE) in flat
+    assert texts.category(sample_offer().category) in flat
+
+
+@pytest.mark.parametrize("language", ARABIC_SCRIPT)
+@needs_pdftotext
+def test_arabic_script_flyer_is_shaped_and_in_logical_order(language, tmp_path):
+    result = flyer(["de", language])
+    extracted = nfkc(" ".join(pdf_text(result.pdf)))
+    assert result.warnings == []
+    assert presentation_form_count(" ".join(pdf_text(result.pdf))) > 30  # joined letter forms, not isolated letters
+    title_words = comparable_words(TEXTS[language][0])
+    label_words = comparable_words(PrintTexts(language)(t.WHEN))
+    assert title_words and label_words
+    for word in title_words + label_words:
+        assert word in extracted
+    assert PHONE in extracted
+
+    words = bbox_words(result.pdf, tmp_path)[0]
+    title = TEXTS[language][0].split()
+    tallest = max(word.y_max - word.y_min for word in words)
+    title_sized = [word for word in words if word.y_max - word.y_min > 0.8 * tallest]
+    positions = {letters_only(word.logical): word for word in title_sized}
+    placed = [positions[letters_only(w)] for w in title if letters_only(w) in positions and letters_only(w) in title_words]
+    assert len(placed) >= 2
+    # Right to left: each later word of the title stands left of the one before (or on a later line).
+    for earlier, later in zip(placed, placed[1:]):
+        assert later.x_max < earlier.x_min or later.y_min > earlier.y_min + 5
+    # The Arabic column is right-aligned at the right margin.
+    assert max(word.x_max for word in placed) > A4[0] - 60
+
+
+@pytest.mark.parametrize("language", ARABIC_SCRIPT)
+def test_arabic_script_time_keeps_its_digits_in_order(language):
+    view = offer_view(sample_offer(), language, CONTACTS, TODAY)
+    paragraph = Text(view.when, language, 11)
+    paragraph.wrap(250, 1000)
+    assert paragraph.direction == "rtl"
+    visual = "".join(nfkc(run.shaped.glyphs) for line in paragraph.lines for run in line.runs)
+    assert format_time(time(15), language).split()[0] in visual
+    assert paragraph.lines[0].text.startswith(view.when.split()[0])
+
+
+def test_four_languages_stacked_fit_on_one_page():
+    result = flyer(["de", "uk", "fa", "ti"], layout="stacked")
+    text = flat_text(result.pdf)
+    assert result.pages == 1
+    for code in ("de", "uk", "ti"):
+        assert TEXTS[code][0] in text
+
+
+def test_four_languages_side_by_side_and_a5():
+    result = flyer(["de", "ar", "ru", "tr"], paper="A5")
+    page = pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A5, abs=0.5)
+    assert set(TEXTS["ru"][0].split()) <= set(flat_text(result.pdf).split())
+
+
+def test_more_than_four_languages_are_refused():
+    with pytest.raises(ValueError):
+        flyer(["de", "en", "fr", "ar", "uk"])
+
+
+@needs_pdftotext
+def test_long_description_flows_to_second_page_without_overflow(tmp_path):
+    long_text = " ".join(f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
+                         for number in range(1, 61))
+    offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", long_text)])
+    result = flyer(["de"], offer=offer)
+    assert result.pages >= 2
+    pages = bbox_words(result.pdf, tmp_path)
+    width, height = A4
+    for page in pages:
+        for word in page:
+            assert 40 < word.x_min and word.x_max < width - 40, word
+            assert 0 < word.y_min and word.y_max < height
+    first_text = " ".join(word.text for word in pages[0])
+    later_text = " ".join(word.text for page in pages[1:] for word in page)
+    assert "1:" in first_text and "60:" in later_text and "60:" not in first_text
+    footer_top = max(word.y_min for word in pages[0] if word.text == "Gemeinde")
+    body = [word for word in pages[0] if word.text.startswith("Satz")]
+    assert max(word.y_max for word in body) < footer_top
+
+
+def test_somewhat_long_description_shrinks_onto_one_page():
+    medium = " ".join(["Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."] * 26)
+    offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", medium)])
+    assert flyer(["de"], offer=offer).pages == 1
+
+
+def test_missing_translation_falls_back_to_german_marked():
+    offer = sample_offer(languages=("de",))
+    result = flyer(["de", "uk"], offer=offer)
+    text = flat_text(result.pdf)
+    assert [w.kind for w in result.warnings] == ["missing_translation"]
+    assert "Ukrainisch" in result.warnings[0].message or "Ukrainian" in result.warnings[0].message
+    assert PrintTexts("uk")(t.NOT_TRANSLATED) in text
+    assert text.count(TEXTS["de"][0].split()[0]) >= 2
+
+
+def test_broken_logo_prints_without_it_and_warns():
+    result = flyer(["de"], logo=b"\x89PNG not really")
+    assert [w.kind for w in result.warnings] == ["logo"]
+    assert TEXTS["de"][0] in flat_text(result.pdf)
+
+
+def test_valid_logo_is_embedded():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 30), (200, 0, 0)).save(buffer, "PNG")
+    result = flyer(["de"], logo=buffer.getvalue())
+    assert result.warnings == []
+    assert b"/Subtype /Image" in result.pdf or b"/Image" in result.pdf
+
+
+def test_uncovered_characters_are_reported():
+    offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé 漢字", "")])
+    result = flyer(["de"], offer=offer)
+    kinds = [w.kind for w in result.warnings]
+    assert kinds == ["uncovered_characters"]
+    assert "漢" in result.warnings[0].message and "U+5B57" in result.warnings[0].message
+
+
+def test_tear_off_strips_repeat_title_and_phone():
+    plain = " ".join(pdf_text(flyer(["de", "ar"]).pdf))
+    with_strips = " ".join(pdf_text(flyer(["de", "ar"], strips=True).pdf))
+    assert with_strips.count(PHONE) >= plain.count(PHONE) + 8
+    assert with_strips.count("Sprachcafé") >= 9
+
+
+def test_web_address_goes_into_the_qr_code_caption():
+    result = flyer(["de"], offer=sample_offer(web_url="https://musterdorf.de/sprachcafe"))
+    assert PrintTexts("de")(t.SCAN_WEB) in flat_text(result.pdf)
