@@ -104,14 +104,20 @@ class OfferService:
             return offer.id
 
     def update(self, data: OfferData) -> None:
-        if data.id is None:
-            raise ValueError("update needs an id")
-        self.validate(data)
+        self.update_many([data])
+
+    def update_many(self, records: list[OfferData]) -> None:
+        """Save several offers in one transaction, all or none (e.g. imported translations)."""
+        for data in records:
+            if data.id is None:
+                raise ValueError("update needs an id")
+            self.validate(data)
         with self.database.session() as session:
-            offer = session.get(Offer, data.id)
-            if offer is None:
-                raise NotFoundError(data.id)
-            self._apply(session, offer, data)
+            for data in records:
+                offer = session.get(Offer, data.id)
+                if offer is None:
+                    raise NotFoundError(data.id)
+                self._apply(session, offer, data)
 
     def get(self, offer_id: int) -> OfferData:
         with self.database.session() as session:

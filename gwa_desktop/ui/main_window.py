@@ -18,6 +18,7 @@ from gwa_desktop import __version__
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import data_dir
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
@@ -130,7 +131,9 @@ class MainWindow(QMainWindow):
         )
         self.find_action = self._action(_("&Find"), QKeySequence.StandardKey.Find, lambda: self.current_list().focus_search())
         quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.translations_action = self._action(_("Offer texts for &translators…"), None, self.open_offer_translations)
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.translations_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         for action in (self.edit_action, self.delete_action, self.find_action):
@@ -152,6 +155,10 @@ class MainWindow(QMainWindow):
         if window_wide:
             self.addAction(action)
         return action
+
+    def open_offer_translations(self) -> None:
+        OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
+        self.offers_page.refresh()
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)
