@@ -89,17 +89,8 @@ def run_backup(arguments: argparse.Namespace, services: Services) -> int:
 
 def run_restore(arguments: argparse.Namespace, services: Services) -> int:
     summary = backup.describe_backup(arguments.file)
-    print(describe(summary))
+    print(summary.describe())
     safety = backup.restore_backup(services.database, arguments.file)
     print(_("Restored. The previous state was saved as {path}").format(path=safety))
     return 0
 
-
-def describe(summary: backup.BackupSummary) -> str:
-    """The preview of a backup in words, shared by the command line and the restore dialog."""
-    counts = summary.counts
-    return _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities, "
-             "{packages} imported district packages.").format(
-        municipality=summary.municipality or "–", when=summary.modified.strftime("%d.%m.%Y %H:%M"),
-        contacts=counts.get("contacts", 0), offers=counts.get("offers", 0), activities=counts.get("activities", 0),
-        packages=counts.get("district_packages", 0))

@@ -45,6 +45,14 @@ class BackupSummary:
     counts: dict[str, int]
     modified: datetime
 
+    def describe(self) -> str:
+        """The preview in words, for the restore dialog and the command line."""
+        return _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities, "
+                 "{packages} imported district packages.").format(
+            municipality=self.municipality or "–", when=self.modified.strftime("%d.%m.%Y %H:%M"),
+            contacts=self.counts.get("contacts", 0), offers=self.counts.get("offers", 0),
+            activities=self.counts.get("activities", 0), packages=self.counts.get("district_packages", 0))
+
 
 def database_file(database: Database) -> Path:
     path = database.file_path

@@ -17,6 +17,7 @@ from gwa_desktop.storage.errors import StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.operations import attempt, show_error
+from gwa_desktop.ui.startup_checks import back_up_on_exit, offer_restore_if_damaged
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -81,9 +82,11 @@ def main(argv: list[str] | None = None) -> int:
         offer_demo_data(services)
     windows = WindowRebuilder(lambda: MainWindow(services))
     windows.window.show()
+    offer_restore_if_damaged(windows.window)
     try:
         return app.exec()
     finally:
+        back_up_on_exit(database)
         database.close()
 
 

@@ -19,6 +19,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.paths import data_dir
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
+from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.translations_action)
         file_menu.addSeparator()
+        self.exchange_actions = add_exchange_actions(self, file_menu)
         file_menu.addAction(quit_action)
         for action in (self.edit_action, self.delete_action, self.find_action):
             edit_menu.addAction(action)

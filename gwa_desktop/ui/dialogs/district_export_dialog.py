@@ -1,0 +1,139 @@
+"""Export for the district: period, target folder, and anonymous or encrypted with personal data."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.exchange.encrypted import MINIMUM_PASSWORD_LENGTH, check_password
+from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.i18n import _
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.progress import run_with_progress
+from gwa_desktop.ui.widgets import DateEdit, hbox
+
+WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0a040; padding: 8px;"
+
+
+def personal_data_warning() -> str:
+    """Names exactly what the encrypted export contains beyond the anonymous figures."""
+    return _(
+        "This export contains personal data: the names, phone numbers, e-mail addresses, postal addresses, "
+        "notes, languages, topics, legal basis and consent records of all contacts. Hand it over only to "
+        "someone who may receive these data, and tell them the password by another way (phone, not with the stick)."
+    )
+
+
+class DistrictExportDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.written: Path | None = None
+        self.setWindowTitle(_("Export for the district"))
+        today = date.today()
+        self.start = DateEdit(date(today.year - 1, 1, 1))
+        self.end = DateEdit(date(today.year - 1, 12, 31))
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(_("e.g. the USB stick"))
+        choose = QPushButton(_("Choose…"))
+        choose.clicked.connect(self._choose_folder)
+        self.anonymous = QRadioButton(_("Anonymous figures (recommended): offers and headcounts, no personal data"))
+        self.encrypted = QRadioButton(_("Full export with personal data, encrypted with a password"))
+        self.anonymous.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.anonymous)
+        group.addButton(self.encrypted)
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("at least {count} characters").format(count=MINIMUM_PASSWORD_LENGTH))
+        self.warning = QLabel(personal_data_warning())
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_("From"), self.start)
+        form.addRow(_("To"), self.end)
+        form.addRow(_("Folder"), hbox(self.folder, choose))
+        form.addRow(self.anonymous)
+        form.addRow(self.encrypted)
+        form.addRow(_("Password"), self.password)
+        form.addRow(_("Repeat password"), self.repeat)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.encrypted.toggled.connect(self._mode_changed)
+        self._mode_changed()
+        self.resize(620, self.sizeHint().height())
+
+    def _mode_changed(self) -> None:
+        personal = self.encrypted.isChecked()
+        for widget in (self.password, self.repeat, self.warning):
+            widget.setVisible(personal)
+        form = self.layout().itemAt(0).layout()
+        for widget in (self.password, self.repeat):
+            form.labelForField(widget).setVisible(personal)
+        self.error.hide()
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the export"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def export(self) -> None:
+        self.error.hide()
+        folder = self.folder.text().strip()
+        if not folder:
+            self._show_error(_("Choose the folder to write the export to, e.g. the USB stick."))
+            return
+        password = None
+        if self.encrypted.isChecked():
+            password = self.password.text()
+            if password != self.repeat.text():
+                self._show_error(_("The two passwords differ. Please type them again."))
+                return
+        try:
+            period = Period(self.start.to_date(), self.end.to_date())
+            if password is not None:
+                check_password(password)
+        except ExchangeError as error:
+            self._show_error(str(error))
+            return
+        ok, path = run_with_progress(
+            self, _("Writing the export…"),
+            lambda progress: export_district(self.services.database, period, Path(folder), password, progress),
+        )
+        if ok:
+            self.written = path
+            self.accept()

@@ -1,0 +1,98 @@
+"""District mode: import packages from the municipalities and see the combined overview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_number
+from gwa_desktop.services.district_import import import_packages
+from gwa_desktop.services.district_overview import export_combined, village_figures
+from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.progress import run_with_progress
+from gwa_desktop.ui.widgets import hbox
+
+
+class DistrictImportDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(_("District mode: import packages"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("only for encrypted packages"))
+        choose = QPushButton(_("Import packages…"))
+        choose.clicked.connect(self.choose_and_import)
+        combined = QPushButton(_("Export combined workbook…"))
+        combined.clicked.connect(self.export_workbook)
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        self.log.setMaximumHeight(110)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [_("Municipality"), _("Period"), _("Offers"), _("Activities"), _("Participants"), _("Volunteer hours")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hbox(QLabel(_("Password")), self.password, choose))
+        layout.addWidget(self.log)
+        layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hbox(combined, buttons))
+        self.resize(820, 520)
+        self.refresh()
+
+    def choose_and_import(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Choose district packages"), "", _("District packages (*.zip)"))
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        password = self.password.text() or None
+        ok, results = run_with_progress(
+            self, _("Importing packages…"),
+            lambda progress: import_packages(self.services.database, paths, password, progress=progress),
+        )
+        if ok:
+            self.log.appendPlainText("\n".join(f"{r.path.name}: {r.message}" for r in results))
+        self.refresh()
+
+    def refresh(self) -> None:
+        villages = village_figures(self.services.database)
+        self.table.setRowCount(len(villages))
+        for row, village in enumerate(villages):
+            figures = village.figures
+            values = [village.municipality, village.period.label(), str(figures.offers), str(figures.activities),
+                      str(figures.participants_total), format_number(figures.volunteer_hours)]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def export_workbook(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the workbook"))
+        if not folder:
+            return
+        ok, path = run_with_progress(
+            self, _("Writing the workbook…"), lambda progress: export_combined(self.services.database, Path(folder), progress)
+        )
+        if ok:
+            QMessageBox.information(self, _("GWA Desktop"), _("The workbook was written to {path}").format(path=path))

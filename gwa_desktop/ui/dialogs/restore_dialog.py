@@ -1,0 +1,105 @@
+"""Restore a backup: pick one, see what it holds, confirm; the current state is saved first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.i18n import _
+from gwa_desktop.paths import backups_dir
+from gwa_desktop.services import backup
+from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.progress import run_with_progress
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None, reason: str = "") -> None:
+        super().__init__(parent)
+        self.services = services
+        self.safety_copy: Path | None = None
+        self.setWindowTitle(_("Restore a backup"))
+        intro = QLabel(reason or _("Choose a backup. Before it is restored, the current state is saved as a safety copy."))
+        intro.setWordWrap(True)
+        self.backups = QListWidget()
+        for path in backup.list_backups(backups_dir()):
+            self._add(path)
+        self.backups.currentItemChanged.connect(self._preview)
+        other = QPushButton(_("Other file…"))
+        other.clicked.connect(self._choose_file)
+        self.preview = QLabel(_("No backup chosen."))
+        self.preview.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.restore_button.setText(_("Restore"))
+        self.restore_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.restore)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.backups, other, self.preview, self.buttons):
+            layout.addWidget(widget)
+        self.resize(560, 420)
+        if self.backups.count():
+            self.backups.setCurrentRow(0)
+
+    def chosen(self) -> Path | None:
+        item = self.backups.currentItem()
+        return None if item is None else Path(item.data(PATH_ROLE))
+
+    def _add(self, path: Path) -> QListWidgetItem:
+        item = QListWidgetItem(path.name)
+        item.setData(PATH_ROLE, str(path))
+        self.backups.addItem(item)
+        return item
+
+    def _choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.sqlite)"))
+        if name:
+            self.backups.setCurrentItem(self._add(Path(name)))
+
+    def _preview(self) -> None:
+        path = self.chosen()
+        self.restore_button.setEnabled(False)
+        self.preview.setStyleSheet("")
+        if path is None:
+            return
+        try:
+            summary = backup.describe_backup(path)
+        except ExchangeError as error:
+            self.preview.setText(str(error))
+            self.preview.setStyleSheet(ERROR_STYLE)
+            return
+        self.preview.setText(summary.describe())
+        self.restore_button.setEnabled(True)
+
+    def restore(self) -> None:
+        path = self.chosen()
+        answer = QMessageBox.question(
+            self, _("Restore a backup"),
+            _("Replace all current data with the backup {name}? The current state is saved first.").format(name=path.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, safety = run_with_progress(
+            self, _("Restoring the backup…"), lambda progress: backup.restore_backup(self.services.database, path)
+        )
+        if ok:
+            self.safety_copy = safety
+            self.accept()

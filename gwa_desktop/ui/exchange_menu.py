@@ -1,0 +1,82 @@
+"""The File menu's exchange section: district export and import, backups, vCard and iCal.
+
+Kept apart from the main window so the window only calls `add_exchange_actions`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from gwa_desktop.i18n import _
+from gwa_desktop.paths import backups_dir
+from gwa_desktop.services import backup
+from gwa_desktop.services.device_export import export_ical, export_vcard
+from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
+from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
+from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from gwa_desktop.ui.progress import run_with_progress
+
+
+def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
+    """Add the exchange entries to `menu`; `window` needs `services` and `pages`."""
+    entries = {
+        "export_district": (_("Export for the district…"), lambda: export_for_district(window)),
+        "import_packages": (_("Import packages… (district mode)"), lambda: DistrictImportDialog(window.services, window).exec()),
+        "backup": (_("Back up now…"), lambda: back_up_now(window)),
+        "restore": (_("Restore…"), lambda: restore(window)),
+        "vcard": (_("Export contacts (vCard)…"), lambda: export_device_file(window, "vcard")),
+        "ical": (_("Export calendar (iCal)…"), lambda: export_device_file(window, "ical")),
+    }
+    actions = {}
+    for key, (text, handler) in entries.items():
+        if key in ("backup", "vcard"):
+            menu.addSeparator()
+        action = QAction(text, window)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        actions[key] = action
+    menu.addSeparator()
+    return actions
+
+
+def export_for_district(window: QMainWindow) -> None:
+    dialog = DistrictExportDialog(window.services, window)
+    if dialog.exec() and dialog.written is not None:
+        QMessageBox.information(window, _("Export for the district"),
+                                _("The export was written to {path}").format(path=dialog.written))
+
+
+def back_up_now(window: QMainWindow) -> None:
+    folder = QFileDialog.getExistingDirectory(window, _("Choose the folder for the backup"), str(backups_dir()))
+    if not folder:
+        return
+    ok, path = run_with_progress(window, _("Backing up…"), lambda progress: backup.backup_database(window.services.database, Path(folder)))
+    if ok:
+        QMessageBox.information(window, _("Back up now"), _("The backup was written to {path}").format(path=path))
+
+
+def restore(window: QMainWindow, reason: str = "") -> bool:
+    dialog = RestoreDialog(window.services, window, reason)
+    if not dialog.exec():
+        return False
+    for page in window.pages:
+        page.refresh()
+    QMessageBox.information(window, _("Restore a backup"),
+                            _("The backup was restored. The previous state was saved as {path}").format(path=dialog.safety_copy))
+    return True
+
+
+def export_device_file(window: QMainWindow, kind: str) -> None:
+    title, default, pattern, work = {
+        "vcard": (_("Export contacts (vCard)"), "kontakte.vcf", _("vCard (*.vcf)"), export_vcard),
+        "ical": (_("Export calendar (iCal)"), "kalender.ics", _("iCalendar (*.ics)"), export_ical),
+    }[kind]
+    name, _filter = QFileDialog.getSaveFileName(window, title, default, pattern)
+    if not name:
+        return
+    ok, count = run_with_progress(window, title, lambda progress: work(window.services.database, Path(name)))
+    if ok:
+        QMessageBox.information(window, title, _("{count} entries written to {path}").format(count=count, path=name))
