@@ -1,0 +1,138 @@
+"""Shared parts of notice-board prints (overview and weekly plan): page head and bands.
+
+A notice board is read standing, from about a metre away, so these prints use large
+type and strong headings; the page head names the municipality and the date, so an
+outdated sheet is easy to spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.colors import Color, white
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+from gwa_desktop.domain.languages import is_rtl
+from gwa_desktop.i18n.formatting import format_date
+from gwa_desktop.services.offers import OfferData
+from gwa_desktop.services.settings import MunicipalityData
+
+from . import print_texts as t
+from .document import EmptySelectionError, page_size
+from .offer_view import OfferView
+from .paginate import Rect
+from .print_texts import PrintTexts
+from .styles import MUTED, PRIMARY, Text
+
+GAP = 6.0
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One offer on a board: its data and its texts in each chosen language."""
+
+    offer: OfferData
+    views: list[OfferView]
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    """Paper and the derived measures every board layout uses."""
+
+    width: float
+    height: float
+    factor: float  # type size relative to A4
+    margin: float
+    head: float
+    footer: float
+
+    @classmethod
+    def of(cls, paper: str, landscape: bool) -> BoardPage:
+        width, height = page_size(paper, landscape)
+        factor = 1.2 if paper == "A3" else 1.0
+        return cls(width, height, factor, margin=14 * mm * factor, head=30 * mm * factor, footer=16 * mm * factor)
+
+    def body(self) -> tuple[float, float]:
+        """Bottom and top of the area below the head and above the footer."""
+        return self.margin + self.footer + 4 * mm, self.height - self.margin - self.head
+
+    def columns(self, count: int, gutter: float) -> list[Rect]:
+        bottom, top = self.body()
+        width = (self.width - 2 * self.margin - gutter * (count - 1)) / count
+        return [(self.margin + i * (width + gutter), bottom, width, top - bottom) for i in range(count)]
+
+
+def require_entries(entries: list[BoardEntry]) -> None:
+    if not entries:
+        raise EmptySelectionError("no offers to print")
+
+
+class Band(Flowable):
+    """A coloured heading bar; a second language's text sits at the other end or below."""
+
+    def __init__(self, texts: list[tuple[str, str]], size: float, color: Color = PRIMARY,
+                 space_before: float = 0.0) -> None:
+        super().__init__()
+        self.paragraphs = [Text(text, language, size, bold=True, color=white) for text, language in texts if text]
+        self.languages = [language for text, language in texts if text]
+        self.color, self.size = color, size
+        self.padding = size * 0.35
+        self.spaceBefore, self.spaceAfter = space_before, size * 0.4
+        self._one_row = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        inner = availWidth - 2 * self.padding
+        natural = []
+        for paragraph in self.paragraphs:
+            paragraph.wrap(inner, 1e6)
+            natural.append(max((line.width for line in paragraph.lines), default=0.0))
+        self._one_row = sum(natural) + 4 * self.padding <= inner
+        heights = [p.wrap(inner, 1e6)[1] for p in self.paragraphs]
+        self.height = (max(heights, default=0) if self._one_row else sum(heights)) + 2 * self.padding
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        self.canv.roundRect(0, 0, self.width, self.height, self.size * 0.25, stroke=0, fill=1)
+        inner = self.width - 2 * self.padding
+        top = self.height - self.padding
+        for index, (paragraph, language) in enumerate(zip(self.paragraphs, self.languages)):
+            if index and not self._one_row:
+                top -= self.paragraphs[index - 1].height
+            # In one row the first text keeps its own start edge, the second goes to the other end.
+            if self._one_row and index and is_rtl(language) == is_rtl(self.languages[0]):
+                paragraph.alignment = "end"
+            paragraph.wrap(inner, 1e6)
+            paragraph.drawOn(self.canv, self.padding, top - paragraph.height)
+
+
+def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: list[str],
+              municipality: MunicipalityData, today: date) -> None:
+    """Title in the first language (and the second at the other side), date below."""
+    left, width = page.margin, page.width - 2 * page.margin
+    top = page.height - page.margin
+    canvas.saveState()
+    canvas.setFillColor(PRIMARY)
+    canvas.rect(left, top - 3 * mm, width, 3 * mm, stroke=0, fill=1)
+    canvas.restoreState()
+    size = 24 * page.factor
+    for index, language in enumerate(languages[:2]):
+        texts = PrintTexts(language)
+        name = municipality.name.strip()
+        message = t.OVERVIEW_TITLE_PLAIN if "{municipality}" in title_message and not name else title_message
+        title = texts(message).format(municipality=name)
+        heading = Text(title, language, size if index == 0 else size * 0.8, bold=True, color=PRIMARY)
+        if index and is_rtl(language) == is_rtl(languages[0]):
+            heading.alignment = "end"
+        half = width * (0.62 if index == 0 else 0.38) if len(languages) > 1 else width
+        x = left if (index == 0) != is_rtl(languages[0]) else left + width - half
+        _, height = heading.wrap(half, 1e6)
+        heading.drawOn(canvas, x, top - 6 * mm - height)
+    stamp = Text(PrintTexts(languages[0])(t.AS_OF).format(date=format_date(today, languages[0])), languages[0],
+                 10 * page.factor, color=MUTED)
+    _, height = stamp.wrap(width, 1e6)
+    stamp.drawOn(canvas, left, top - page.head + GAP)

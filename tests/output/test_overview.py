@@ -1,0 +1,114 @@
+"""Notice-board overview and weekly plan, in every print language, read back from the PDF."""
+
+from __future__ import annotations
+
+import io
+from datetime import time
+
+import pypdf
+import pytest
+from reportlab.lib.pagesizes import A3, landscape
+
+from gwa_desktop.domain.enums import OfferCategory, Recurrence
+from gwa_desktop.i18n.formatting import format_time
+from gwa_desktop.output.pdf.board import BoardEntry
+from gwa_desktop.output.pdf.document import EmptySelectionError
+from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view
+from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
+from gwa_desktop.output.pdf.print_texts import PrintTexts
+from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
+from gwa_desktop.services.schedule_text import weekday_name
+from tests.output.print_samples import (
+    ARABIC_SCRIPT,
+    PHONE,
+    PRINT_LANGUAGES,
+    TEXTS,
+    TODAY,
+    comparable_words,
+    flat_text,
+    municipality,
+    nfkc,
+    presentation_form_count,
+    sample_offer,
+)
+
+
+def board(languages, offers=None):
+    offers = offers or [sample_offer()]
+    entries = [BoardEntry(o, [offer_view(o, code, [ContactLine("Samira Haddad", PHONE)], TODAY) for code in languages])
+               for o in offers]
+    return BoardContent(entries, municipality(), TODAY)
+
+
+def many_offers(count):
+    return [
+        sample_offer(offer_id=i + 1, category=list(OfferCategory)[i % 8], start_date=sample_offer().start_date.replace(day=5 + i % 7),
+                     start_time=time(9 + i % 9), end_time=time(10 + i % 9),
+                     texts=[sample_offer().texts[0].__class__("de", f"Angebot Nummer {i + 1}", "")])
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("language", PRINT_LANGUAGES)
+@pytest.mark.parametrize("builder", [build_overview, build_weekly_plan])
+def test_every_language_prints_title_time_and_weekday(language, builder):
+    languages = ("de", language) if language != "de" else ("de",)
+    result = builder(board(languages), OverviewOptions(languages, group_by="weekday"))
+    text = flat_text(result.pdf)
+    assert result.warnings == []
+    assert TEXTS["de"][0] in text and "15:00" in text
+    if language in ARABIC_SCRIPT:
+        assert presentation_form_count(text) > 10
+        for word in comparable_words(TEXTS[language][0]) + comparable_words(weekday_name(1, language)):
+            assert word in nfkc(text)
+    else:
+        assert TEXTS[language][0] in text
+        assert weekday_name(1, language) in text
+        if builder is build_overview:  # the plan prints times once, in the first language
+            assert format_time(time(15), language).replace("\u202f", " ") in text.replace("\u202f", " ")
+
+
+def test_overview_contact_phone_and_category_heading():
+    text = flat_text(build_overview(board(("de",)), OverviewOptions(("de",), group_by="category")).pdf)
+    assert PHONE in text and PrintTexts("de").category(OfferCategory.LANGUAGE) in text
+
+
+def test_forty_offers_on_a3_landscape_grouped_by_weekday_in_weekday_order():
+    result = build_overview(board(("de",), many_offers(40)), OverviewOptions(("de",), "A3", True, "weekday"))
+    page = pypdf.PdfReader(io.BytesIO(result.pdf)).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(landscape(A3), abs=0.5)
+    text = flat_text(result.pdf)
+    assert result.pages <= 2
+    for number in range(1, 41):
+        assert f"Angebot Nummer {number} " in text + " "
+    positions = [text.index(weekday_name(day, "de")) for day in range(7)]
+    assert positions == sorted(positions)
+
+
+def test_weekly_plan_keeps_a_busy_day_in_its_column():
+    offers = [sample_offer(offer_id=i + 1, start_time=time(8 + i % 12),
+                           texts=[sample_offer().texts[0].__class__("de", f"Dienstagsangebot {i + 1}", "")])
+              for i in range(30)]
+    result = build_weekly_plan(board(("de",), offers), OverviewOptions(("de",), landscape=True))
+    assert result.pages >= 2
+    text = flat_text(result.pdf)
+    for number in range(1, 31):
+        assert f"Dienstagsangebot {number} " in text + " "
+
+
+def test_biweekly_and_one_off_offers_say_so_in_the_weekly_plan():
+    offers = [sample_offer(offer_id=1, recurrence=Recurrence.BIWEEKLY),
+              sample_offer(offer_id=2, recurrence=Recurrence.ONCE, start_date=TODAY)]
+    text = flat_text(build_weekly_plan(board(("de",), offers), OverviewOptions(("de",))).pdf)
+    assert "jeden zweiten Dienstag" in text and "01.03.2026" in text
+
+
+@pytest.mark.parametrize("builder", [build_overview, build_weekly_plan])
+def test_empty_selection_is_a_clear_error(builder):
+    with pytest.raises(EmptySelectionError):
+        builder(BoardContent([], municipality(), TODAY), OverviewOptions())
+
+
+def test_missing_translation_is_reported_per_offer():
+    result = build_overview(board(("de", "ti"), [sample_offer(languages=("de",))]), OverviewOptions(("de", "ti")))
+    assert [w.kind for w in result.warnings] == ["missing_translation"]
