@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gwa_desktop.cli import exchange_commands, listing_commands
+from gwa_desktop.cli import exchange_commands, listing_commands, print_commands
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir, database_location
@@ -24,7 +24,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import StorageError
 
-COMMAND_MODULES = (listing_commands, exchange_commands)
+COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
