@@ -25,6 +25,7 @@ from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
 from gwa_desktop.ui.pages.settings_page import SettingsPage
+from gwa_desktop.ui.print_menu import add_print_actions
 
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.translations_action)
         file_menu.addSeparator()
+        self.print_actions = add_print_actions(self, file_menu)
         self.exchange_actions = add_exchange_actions(self, file_menu)
         file_menu.addAction(quit_action)
         for action in (self.edit_action, self.delete_action, self.find_action):

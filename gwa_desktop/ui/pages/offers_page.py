@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus
 from gwa_desktop.domain.schedule import Schedule
@@ -40,11 +41,21 @@ COLUMNS = (
 
 
 class OffersPage(ListPage):
+    #: The main window opens the print dialogs (it knows the services).
+    print_flyer_requested = Signal()
+    print_overview_requested = Signal()
+
     def __init__(self, service: OfferService, contacts: ContactService, parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, OFFER_COLUMNS, parent)
         self.contacts = contacts
         self.category_filter: QComboBox = self.add_filter(enum_combo(OfferCategory, empty=_("All categories")))
         self.status_filter: QComboBox = self.add_filter(enum_combo(OfferStatus, empty=_("All states")))
+        self.print_button = QPushButton(_("Print flyer…"))
+        self.overview_button = QPushButton(_("Overview…"))
+        self.print_button.clicked.connect(lambda: self.print_flyer_requested.emit())
+        self.overview_button.clicked.connect(lambda: self.print_overview_requested.emit())
+        self.filter_bar.addWidget(self.print_button)
+        self.filter_bar.addWidget(self.overview_button)
 
     def filters(self) -> dict:
         return {"category": self.category_filter.currentData(), "status": self.status_filter.currentData()}

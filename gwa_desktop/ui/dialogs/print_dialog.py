@@ -1,0 +1,170 @@
+"""The shared print dialog: options on the left, a preview of page 1 on the right.
+
+Every change of an option rebuilds the PDF (through the printing service) shortly
+after, so the officer sees what will be printed, and warnings (missing translations,
+logo, characters without font) before saving.  Subclasses add their options and say
+how to build the PDF.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gwa_desktop.domain.languages import language_name
+from gwa_desktop.i18n import _, ngettext, ui_language
+from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
+from gwa_desktop.ui.operations import attempt, show_error
+from gwa_desktop.ui.pdf_pages import page_image, print_pdf
+
+#: The languages with translated print texts, offered first in the pickers.
+PRINT_LANGUAGES = ("de", "en", "fr", "ar", "fa", "prs", "ur", "ps", "uk", "ru", "tr", "ti", "ku")
+PREVIEW_WIDTH = 380
+REBUILD_DELAY_MS = 150
+WARNING_STYLE = "color: #9a3412;"
+
+
+def language_combo(selected: str | None, optional: bool) -> QComboBox:
+    """A picker of print languages named in the UI language; `optional` adds "none"."""
+    combo = QComboBox()
+    if optional:
+        combo.addItem(_("(none)"), None)
+    for code in PRINT_LANGUAGES:
+        combo.addItem(f"{language_name(code, ui_language())} ({code})", code)
+    combo.setCurrentIndex(max(combo.findData(selected), 0))
+    return combo
+
+
+class PrintDialog(QDialog):
+    """Subclasses fill `self.form` and implement `build()` and `file_name()`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result: PrintResult | None = None
+        self.saved_path: Path | None = None
+        self.form = QFormLayout()
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setMaximumWidth(360)
+        self.open_after = QCheckBox(_("Open the PDF after saving"))
+        self.open_after.setChecked(True)
+        self.preview = QLabel(_("Preparing the preview…"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.414))
+        self.preview.setStyleSheet("background: #6b7280; padding: 8px;")
+        self.pages = QLabel()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(_("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.send_to_printer)
+        close.clicked.connect(self.reject)
+        options = QVBoxLayout()
+        options.addLayout(self.form)
+        options.addWidget(self.warnings)
+        options.addStretch(1)
+        options.addWidget(self.open_after)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.pages)
+        row = QHBoxLayout()
+        row.addLayout(options, 1)
+        row.addLayout(right)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REBUILD_DELAY_MS)
+        self._timer.timeout.connect(self.rebuild)
+
+    # to be provided by subclasses -------------------------------------------------------
+
+    def build(self) -> PrintResult:
+        raise NotImplementedError
+
+    def file_name(self) -> str:
+        raise NotImplementedError
+
+    def hints(self) -> list[str]:
+        """Messages to show besides the print's own warnings."""
+        return []
+
+    # shared behaviour ---------------------------------------------------------------------
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Rebuild the preview whenever one of these option widgets changes."""
+        for widget in widgets:
+            signal = widget.toggled if isinstance(widget, QCheckBox) else widget.currentIndexChanged
+            signal.connect(self._timer.start)
+
+    def rebuild(self) -> None:
+        """Build the PDF now and show page 1; on an empty selection explain why nothing shows."""
+        self._timer.stop()
+        self.result = None
+        try:
+            ok, result = attempt(self, self.build)
+        except EmptySelectionError:
+            ok, result = False, None
+            self._show([_("No offer matches this selection. Change the filter to print an overview.")])
+        except ValueError as error:
+            ok, result = False, None
+            self._show([str(error)])
+        if ok and result is not None:
+            self.result = result
+            image = page_image(result.pdf, 0, dpi=PREVIEW_WIDTH / 595 * 72)
+            self.preview.setPixmap(QPixmap.fromImage(image))
+            self.pages.setText(ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages))
+            self._show(self.hints() + [warning.message for warning in result.warnings])
+        else:
+            self.preview.setPixmap(QPixmap())
+            self.pages.clear()
+        self.save_button.setEnabled(self.result is not None)
+        self.print_button.setEnabled(self.result is not None)
+
+    def _show(self, messages: list[str]) -> None:
+        self.warnings.setText("\n\n".join(messages))
+        self.warnings.setVisible(bool(messages))
+
+    def save(self) -> None:
+        if self.result is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), self.file_name(), _("PDF files (*.pdf)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        try:
+            target.write_bytes(self.result.pdf)
+        except OSError as error:
+            show_error(self, _("The PDF could not be saved: {error}").format(error=error.strerror or error))
+            return
+        self.saved_path = target
+        if self.open_after.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        self.accept()
+
+    def send_to_printer(self) -> None:
+        if self.result is not None and print_pdf(self.result.pdf, self, self.windowTitle()):
+            self.accept()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.result is None:
+            self.rebuild()

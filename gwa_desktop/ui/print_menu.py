@@ -1,0 +1,51 @@
+"""The print entries of the File menu and the offers screen's print buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services.printing import PrintingService
+from gwa_desktop.ui.dialogs.print_dialogs import ConsentPrintDialog, FlyerPrintDialog, OverviewPrintDialog
+
+
+def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
+    """Add the print entries to `menu`; `window` needs `services` and `offers_page`."""
+    entries = {
+        "flyer": (_("Print &flyer…"), QKeySequence.StandardKey.Print, lambda: print_flyer(window)),
+        "overview": (_("Print &overview…"), QKeySequence("Ctrl+Shift+P"), lambda: print_overview(window)),
+        "consent": (_("Print &consent form…"), None, lambda: ConsentPrintDialog(_printing(window), window).exec()),
+    }
+    actions = {}
+    for key, (text, shortcut, handler) in entries.items():
+        action = QAction(text, window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(handler)
+        window.addAction(action)
+        menu.addAction(action)
+        actions[key] = action
+    menu.addSeparator()
+    window.offers_page.print_flyer_requested.connect(actions["flyer"].trigger)
+    window.offers_page.print_overview_requested.connect(actions["overview"].trigger)
+    return actions
+
+
+def _printing(window: QMainWindow) -> PrintingService:
+    return PrintingService.from_services(window.services)
+
+
+def print_flyer(window: QMainWindow) -> None:
+    """Flyer for the offer selected on the offers screen."""
+    offer_id = window.offers_page.current_id()
+    if offer_id is None:
+        window.show_page(window.pages.index(window.offers_page))
+        QMessageBox.information(window, _("Print flyer"), _("Select an offer in the list first."))
+        return
+    FlyerPrintDialog(_printing(window), offer_id, window).exec()
+
+
+def print_overview(window: QMainWindow) -> None:
+    page = window.offers_page
+    OverviewPrintDialog(_printing(window), page.selected_ids(), page.category_filter.currentData(), window).exec()
