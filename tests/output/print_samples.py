@@ -6,12 +6,7 @@ and only words whose letters all have presentation forms (Pashto ټ ګ ښ do not
 
 from __future__ import annotations
 
-import html
 import io
-import re
-import subprocess
-import unicodedata
-from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
@@ -20,6 +15,10 @@ import pypdf
 from gwa_desktop.domain.enums import OfferCategory, Recurrence, TargetGroup
 from gwa_desktop.services.offers import OfferData, OfferTextData
 from gwa_desktop.services.settings import MunicipalityData
+from tests.output.test_bidi_text import Word, is_arabic_letter, letters_only, nfkc
+from tests.output.test_bidi_text import bbox_words as bidi_bbox_words
+
+__all__ = ["Word", "is_arabic_letter", "letters_only", "nfkc"]
 
 PRINT_LANGUAGES = ("de", "en", "fr", "ar", "fa", "prs", "ur", "ps", "uk", "ru", "tr", "ti", "ku")
 ARABIC_SCRIPT = ("ar", "fa", "prs", "ur", "ps")
@@ -71,18 +70,6 @@ def municipality(**changes) -> MunicipalityData:
     return MunicipalityData(**values)
 
 
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
-
-
-def is_arabic_letter(char: str) -> bool:
-    return unicodedata.bidirectional(char) == "AL" and unicodedata.category(char).startswith("L")
-
-
-def letters_only(word: str) -> str:
-    return "".join(char for char in word if unicodedata.category(char).startswith("L"))
-
-
 def has_presentation_forms(word: str) -> bool:
     forms = {nfkc(chr(code)) for code in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]}
     return all(char in forms for char in word if is_arabic_letter(char))
@@ -107,29 +94,8 @@ def presentation_form_count(text: str) -> int:
     return sum(1 for char in text if 0xFB50 <= ord(char) <= 0xFDFF or 0xFE70 <= ord(char) <= 0xFEFF)
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x_min: float
-    y_min: float
-    x_max: float
-    y_max: float
-
-    @property
-    def logical(self) -> str:
-        """NFKC text in logical order (pdftotext lists Arabic letters left to right)."""
-        arabic = any(is_arabic_letter(char) for char in nfkc(self.text))
-        return nfkc(self.text[::-1] if arabic else self.text)
-
-
 def bbox_words(pdf: bytes, tmp_path: Path) -> list[list[Word]]:
     """Words per page from `pdftotext -bbox`, y growing downwards."""
     path = tmp_path / "read.pdf"
     path.write_bytes(pdf)
-    output = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [
-        [Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))
-         for x0, y0, x1, y1, text in re.findall(
-             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)]
-        for page in output.split("<page ")[1:]
-    ]
+    return bidi_bbox_words(path)

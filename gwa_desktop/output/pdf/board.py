@@ -22,6 +22,8 @@ from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
 from .document import EmptySelectionError, page_size
+from .footer import draw_footer
+from .logo import Logo
 from .offer_view import OfferView
 from .paginate import Rect
 from .print_texts import PrintTexts
@@ -136,3 +138,11 @@ def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: li
                  10 * page.factor, color=MUTED)
     _, height = stamp.wrap(width, 1e6)
     stamp.drawOn(canvas, left, top - page.head + GAP)
+
+
+def draw_board_page(canvas: Canvas, page: BoardPage, title_message: str, languages: list[str],
+                    municipality: MunicipalityData, logo: Logo | None, today: date, number: int, pages: int) -> None:
+    """What every page of a board print has: the head and the sender footer."""
+    draw_head(canvas, page, title_message, languages, municipality, today)
+    draw_footer(canvas, (page.margin, page.margin, page.width - 2 * page.margin, page.footer),
+                municipality, logo, number, pages, size=8.5 * page.factor)

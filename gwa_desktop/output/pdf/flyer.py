@@ -28,7 +28,7 @@ from .document import (
     page_size,
     translation_warning,
 )
-from .flyer_blocks import SIDE_BY_SIDE, STACKED, Typography, column_blocks, section_blocks
+from .flyer_blocks import SIDE_BY_SIDE, STACKED, column_blocks, section_blocks
 from .footer import draw_footer
 from .logo import Logo, load_logo
 from .offer_view import OfferView
@@ -149,7 +149,7 @@ def _decorate(canvas: Canvas, geometry: _Geometry, content: FlyerContent, option
     canvas.restoreState()
     bottom = geometry.margin * 0.5 + (geometry.strips if page == 1 else 0.0)
     first_page_qr = geometry.qr if page == 1 and payload else 0.0
-    reserve = first_page_qr * 2.9 if first_page_qr else 0.0
+    reserve = first_page_qr * 2.5 if first_page_qr else 0.0
     draw_footer(canvas, (margin, bottom, width, geometry.footer), content.municipality, logo, page, pages,
                 size=9 * geometry.width / page_size("A4")[0] + 0.5, right_reserve=reserve)
     if first_page_qr:
@@ -172,7 +172,7 @@ def _draw_qr(canvas: Canvas, payload: str, is_web: bool, content: FlyerContent, 
                   bold=True, color=PRIMARY, centered=True)]
     if not is_web and content.phone:
         lines.append(Text(content.phone, "de", 11 * factor + 1, bold=True, centered=True))
-    caption_width = size * 1.8
+    caption_width = size * 1.4
     heights = [line.wrap(caption_width, 1e6)[1] for line in lines]
     y = top - size / 2 + sum(heights) / 2
     for line, height in zip(lines, heights):

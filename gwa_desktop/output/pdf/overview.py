@@ -19,9 +19,8 @@ from gwa_desktop.services.schedule_text import weekday_name
 from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
-from .board import Band, BoardEntry, BoardPage, draw_head, require_entries
+from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
 from .document import PrintResult, PrintWarning, catalog_warnings, font_warning, logo_warning, translation_warning
-from .footer import draw_footer
 from .logo import load_logo
 from .paginate import Block, Column, Rect, render
 from .print_texts import PrintTexts
@@ -115,9 +114,8 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
         return frames_on_page
 
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
-        draw_head(canvas, page, t.OVERVIEW_TITLE, languages, content.municipality, content.today)
-        draw_footer(canvas, (page.margin, page.margin, page.width - 2 * page.margin, page.footer),
-                    content.municipality, logo, number, pages, size=8.5 * page.factor)
+        draw_board_page(canvas, page, t.OVERVIEW_TITLE, languages, content.municipality, logo, content.today,
+                        number, pages)
 
     title = PrintTexts(languages[0])(t.OVERVIEW_TITLE).format(municipality=content.municipality.name)
     pdf, pages = render((page.width, page.height), make_columns, frames, decorate, title=title)

@@ -16,9 +16,8 @@ from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.schedule_text import describe_rule, time_range, weekday_name
 
 from . import print_texts as t
-from .board import Band, BoardEntry, BoardPage, draw_head, require_entries
+from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
 from .document import PrintResult
-from .footer import draw_footer
 from .logo import load_logo
 from .overview import BoardContent, OverviewOptions, board_warnings
 from .paginate import Block, Column, Rect, render
@@ -75,15 +74,14 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
         return frames_on_page
 
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
-        draw_head(canvas, page, t.WEEKLY_PLAN_TITLE, languages, content.municipality, content.today)
+        draw_board_page(canvas, page, t.WEEKLY_PLAN_TITLE, languages, content.municipality, logo, content.today,
+                        number, pages)
         canvas.saveState()
         canvas.setFillColor(TINT)
         for day, (x, y, width, height) in enumerate(frames_on_page):
             if day >= 5:  # the weekend, shaded as on a calendar
                 canvas.rect(x - 1.5 * mm, y, width + 3 * mm, height, stroke=0, fill=1)
         canvas.restoreState()
-        draw_footer(canvas, (page.margin, page.margin, page.width - 2 * page.margin, page.footer),
-                    content.municipality, logo, number, pages, size=8.5 * page.factor)
 
     title = PrintTexts(languages[0])(t.WEEKLY_PLAN_TITLE)
     pdf, pages = render((page.width, page.height), make_columns, frames, decorate, title=title)
