@@ -116,8 +116,13 @@ class OptionalIntEdit(QSpinBox):
 
 
 def qt_date_format() -> str:
-    """The UI language's usual date input format; CLDR and Qt share d, M, y and quotes."""
-    return date_input_pattern()
+    """The UI language's usual date input format; CLDR and Qt share d, M, y and quotes.
+
+    CLDR puts right-to-left marks between the numbers of an Arabic date so that the day
+    stands rightmost; Qt's date edit orders its sections for right-to-left layouts
+    itself, and with the marks it would turn the order back, so they are dropped.
+    """
+    return re.sub("[\u200e\u200f]", "", date_input_pattern())
 
 
 def qt_time_format() -> str:
@@ -173,6 +178,9 @@ class TimeRangeEdit(QWidget):
         self.start = QTimeEdit(QTime(15, 0))
         self.end = QTimeEdit(QTime(17, 0))
         for edit in (self.start, self.end):
+            # Qt reverses a time edit's sections in right-to-left layouts ("00:3" for 3:00)
+            # when the format is set; a time reads left to right in Arabic as well.
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.setDisplayFormat(qt_time_format())
             edit.setEnabled(False)
             self.enabled.toggled.connect(edit.setEnabled)
