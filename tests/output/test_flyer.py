@@ -187,3 +187,17 @@ def test_tear_off_strips_repeat_title_and_phone():
 def test_web_address_goes_into_the_qr_code_caption():
     result = flyer(["de"], offer=sample_offer(web_url="https://musterdorf.de/sprachcafe"))
     assert PrintTexts("de")(t.SCAN_WEB) in flat_text(result.pdf)
+
+
+@pytest.mark.parametrize(("phone", "uri"), [
+    ("0151 2345678", "tel:01512345678"),
+    ("+49 (0)171 234-56", "tel:+4917123456"),
+    ("05121 / 70 80 90", "tel:05121708090"),
+    ("keine Nummer", ""),
+])
+def test_phone_numbers_become_tel_uris(phone, uri):
+    from gwa_desktop.output.pdf.qr import qr_payload, tel_uri
+
+    assert tel_uri(phone) == uri
+    assert qr_payload("", phone) == (uri, False)
+    assert qr_payload(" https://musterdorf.de ", phone) == ("https://musterdorf.de", True)
