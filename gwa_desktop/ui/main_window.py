@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         if isinstance(page, ListPage):
             self._show_status(page.summary())
             page.table.setFocus()
+        else:
+            self._show_status("")
 
     def closeEvent(self, event) -> None:
         self.save_window_state()
