@@ -14,9 +14,12 @@ from gwa_desktop.services.offer_translation_exchange import (
     export_missing_texts,
     read_translations,
 )
+from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.services.offers import OfferTextData
+from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.settings import MunicipalityData
+from tests.output.print_samples import flat_text
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
@@ -72,6 +75,16 @@ def test_round_trip_gives_the_offer_its_new_text(services, offer_ids, tmp_path):
     assert cafe.text_in("uk") == OfferTextData("uk", "Мовне кафе", "Практикуйте німецьку за кавою та тістечками.")
     assert cafe.text_in("ar").title == "مقهى اللغة"
     assert services.offers.get(offer_ids["sewing"]).text_in("uk").title == "Швейне кафе"
+
+
+def test_flyer_shows_the_imported_text(services, offer_ids, tmp_path):
+    path = tmp_path / "uk.xlf"
+    export_missing_texts(services.offers, services.settings, "uk", path)
+    translate(path, {f"offer-{offer_ids['sewing']}-title": "Швейне кафе"})
+    apply_translations(read_translations(path, services.offers, services.settings), services.offers)
+    flyer = PrintingService.from_services(services).flyer(offer_ids["sewing"], FlyerOptions(("de", "uk")))
+    text = flat_text(flyer.pdf)
+    assert "Швейне кафе" in text and "Nähcafé" in text
 
 
 def test_preview_saves_nothing_and_flags_outdated_sources(services, offer_ids, tmp_path):

@@ -22,13 +22,18 @@ from gwa_desktop.services.activities import ActivityData
 from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.services.offer_translation_exchange import ImportPreview, TextChange
 from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.services.settings import MunicipalityData
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
+from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
+from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
+from gwa_desktop.ui.dialogs.print_dialogs import ConsentPrintDialog, FlyerPrintDialog, OverviewPrintDialog
+from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.language import WindowRebuilder, apply_language
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.widgets import DateEdit
@@ -46,6 +51,12 @@ DIALOGS = {
     "import preview": lambda s, ids: ImportPreviewDialog(ImportPreview(
         "uk", [TextChange(ids["offer"], "Sprachcafé", "title", "", "Мовне кафе", source_changed=True)], 1, 2,
     )),
+    "district export": lambda s, ids: DistrictExportDialog(s),
+    "district import": lambda s, ids: DistrictImportDialog(s),
+    "restore": lambda s, ids: RestoreDialog(s),
+    "print flyer": lambda s, ids: FlyerPrintDialog(PrintingService.from_services(s), ids["offer"]),
+    "print overview": lambda s, ids: OverviewPrintDialog(PrintingService.from_services(s), []),
+    "print consent form": lambda s, ids: ConsentPrintDialog(PrintingService.from_services(s)),
 }
 
 
