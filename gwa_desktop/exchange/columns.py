@@ -57,7 +57,7 @@ OFFER_COLUMNS = (
     _labels("target_groups", "Zielgruppen", 24),
     _languages("Sprachen im Angebot"),
     _plain("provider", "Träger", 24),
-    Column("Kosten (€)", 11, MONEY, lambda r: None if r["cost_cents"] is None else r["cost_cents"] / 100),
+    Column("Kosten (€)", 11, MONEY, lambda r: (r["cost_cents"] or 0) / 100),
     Column("Anmeldung nötig", 10, TEXT, lambda r: "ja" if r["registration_required"] else "nein"),
     _plain("description", "Beschreibung", 50),
 )

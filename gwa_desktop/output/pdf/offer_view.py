@@ -106,14 +106,12 @@ def _where(offer: OfferData) -> str:
 
 
 def _cost(offer: OfferData, texts: PrintTexts, german: bool) -> str:
-    """"kostenlos" or the amount; the officer's note is German free text, so only German prints it."""
-    if offer.cost_cents is None:
-        amount = ""
-    elif offer.cost_cents == 0:
-        amount = texts(t.FREE)
-    else:
-        amount = format_money(offer.cost_cents, texts.language)
-    note = offer.cost_note if german else ""
+    """"kostenlos" or the amount; the officer's note is German free text, so only German prints it.
+
+    No amount means free of charge: that is what the offer form saves for "kostenlos".
+    """
+    amount = format_money(offer.cost_cents, texts.language) if offer.cost_cents else texts(t.FREE)
+    note = offer.cost_note if german and offer.cost_note.casefold() != amount.casefold() else ""
     return "\n".join(part for part in (amount, note) if part)
 
 
