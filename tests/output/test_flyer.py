@@ -201,3 +201,12 @@ def test_phone_numbers_become_tel_uris(phone, uri):
     assert tel_uri(phone) == uri
     assert qr_payload("", phone) == (uri, False)
     assert qr_payload(" https://musterdorf.de ", phone) == ("https://musterdorf.de", True)
+
+
+@pytest.mark.parametrize(("cost_cents", "note"), [(None, ""), (0, "kostenlos")])
+def test_offer_without_amount_prints_free_of_charge_once(cost_cents, note):
+    """The offer form saves "kostenlos" as no amount; the flyer must say so, once."""
+    offer = sample_offer()
+    offer.cost_cents, offer.cost_note = cost_cents, note
+    flat = flat_text(flyer(["de"], offer).pdf)
+    assert flat.count(PrintTexts("de")(t.FREE)) == 1
