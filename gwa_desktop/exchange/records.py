@@ -56,84 +56,96 @@ class InvalidRecord(ValueError):
     """A record in a package does not have the expected shape."""
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise InvalidRecord("text expected")
-    return value
+# Column checks: a package holds up to 100,000 activities, and checking a whole column
+# in one comprehension is several times faster than one function call per cell.
+Column = list[Any]
+LIMIT = 10**9
 
 
-def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else convert(value)
+def _require(ok: bool, what: str) -> None:
+    if not ok:
+        raise InvalidRecord(what)
 
 
-def _count(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10**9:
-        raise InvalidRecord("count expected")
-    return value
+def _texts(column: Column) -> Column:
+    _require(all(type(v) is str for v in column), "text expected")
+    return column
 
 
-def _hours(value: Any) -> float:
-    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < 10**7:
-        raise InvalidRecord("hours expected")
-    return float(value)
+def _counts(column: Column) -> Column:
+    _require(all(type(v) is int and 0 <= v < LIMIT for v in column), "count expected")
+    return column
 
 
-def _date(value: Any) -> date:
-    return date.fromisoformat(_text(value))
+def _optional_counts(column: Column) -> Column:
+    _require(all(v is None or (type(v) is int and 0 <= v < LIMIT) for v in column), "count expected")
+    return column
 
 
-def _time(value: Any) -> time:
-    return time.fromisoformat(_text(value))
+def _hours(column: Column) -> Column:
+    _require(all(type(v) in (int, float) and 0 <= v < LIMIT for v in column), "hours expected")
+    return [float(v) for v in column]
 
 
-def _codes(value: Any) -> list[str]:
-    if not isinstance(value, list):
-        raise InvalidRecord("list expected")
-    return [_text(item) for item in value]
+def _flags(column: Column) -> Column:
+    _require(all(type(v) is bool for v in column), "flag expected")
+    return column
 
 
-def _member_of(enum_cls) -> Callable[[Any], str]:
+def _dates(column: Column) -> Column:
+    return [date.fromisoformat(_texts([v])[0]) for v in column]
+
+
+def _optional(convert: Callable[[Column], Column]) -> Callable[[Column], Column]:
+    return lambda column: [None if v is None else convert([v])[0] for v in column]
+
+
+def _times(column: Column) -> Column:
+    return [time.fromisoformat(_texts([v])[0]) for v in column]
+
+
+def _code_lists(column: Column) -> Column:
+    _require(all(type(v) is list and all(type(c) is str for c in v) for v in column), "list of codes expected")
+    return column
+
+
+def _members_of(enum_cls, lists: bool = False) -> Callable[[Column], Column]:
     values = {member.value for member in enum_cls}
 
-    def convert(value: Any) -> str:
-        if value not in values:
-            raise InvalidRecord(f"unknown {enum_cls.__name__}")
-        return value
-    return convert
+    def check(column: Column) -> Column:
+        if lists:
+            _code_lists(column)
+            _require(all(set(v) <= values for v in column), f"unknown {enum_cls.__name__}")
+        else:
+            _require(all(type(v) is str and v in values for v in column), f"unknown {enum_cls.__name__}")
+        return column
+    return check
 
 
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidRecord("flag expected")
-    return value
-
-
-OFFER_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "title": _text, "description": _text, "category": _member_of(OfferCategory), "status": _member_of(OfferStatus),
-    "recurrence": _member_of(Recurrence), "start_date": _date, "end_date": _optional(_date),
-    "start_time": _optional(_time), "end_time": _optional(_time), "place_name": _text, "city": _text,
-    "target_groups": lambda v: [_member_of(TargetGroup)(g) for g in _codes(v)], "languages": _codes,
-    "provider": _text, "cost_cents": _optional(_count), "registration_required": _flag,
+OFFER_FIELDS: dict[str, Callable[[Column], Column]] = {
+    "title": _texts, "description": _texts, "category": _members_of(OfferCategory),
+    "status": _members_of(OfferStatus), "recurrence": _members_of(Recurrence), "start_date": _dates,
+    "end_date": _optional(_dates), "start_time": _optional(_times), "end_time": _optional(_times),
+    "place_name": _texts, "city": _texts, "target_groups": _members_of(TargetGroup, lists=True),
+    "languages": _code_lists, "provider": _texts, "cost_cents": _optional_counts, "registration_required": _flags,
 }
-ACTIVITY_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "occurred_on": _date, "kind": _member_of(ActivityKind), "title": _text, "offer": _text,
-    **{key: _optional(_count) for key in COUNT_KEYS},
-    "participants_total": _count, "volunteers_count": _count, "volunteer_hours": _hours, "languages": _codes,
+ACTIVITY_FIELDS: dict[str, Callable[[Column], Column]] = {
+    "occurred_on": _dates, "kind": _members_of(ActivityKind), "title": _texts, "offer": _texts,
+    **{key: _optional_counts for key in COUNT_KEYS},
+    "participants_total": _counts, "volunteers_count": _counts, "volunteer_hours": _hours, "languages": _code_lists,
 }
 
 
-def _parse(records: Any, fields: dict[str, Callable[[Any], Any]]) -> list[dict[str, Any]]:
-    if not isinstance(records, list):
-        raise InvalidRecord("list of records expected")
-    parsed = []
-    for record in records:
-        if not isinstance(record, dict) or set(record) != set(fields):
-            raise InvalidRecord("record with other fields")
-        try:
-            parsed.append({key: convert(record[key]) for key, convert in fields.items()})
-        except (TypeError, ValueError) as error:
-            raise InvalidRecord(str(error)) from error
-    return parsed
+def _parse(records: Any, fields: dict[str, Callable[[Column], Column]]) -> list[dict[str, Any]]:
+    """Check and convert `records` column by column; raise InvalidRecord on any deviation."""
+    keys = fields.keys()
+    if type(records) is not list or not all(type(r) is dict and r.keys() == keys for r in records):
+        raise InvalidRecord("list of records with the expected fields expected")
+    try:
+        columns = {key: convert([r[key] for r in records]) for key, convert in fields.items()}
+    except (TypeError, ValueError) as error:
+        raise InvalidRecord(str(error)) from error
+    return [dict(zip(keys, values)) for values in zip(*columns.values())] if records else []
 
 
 def parse_offers(records: Any) -> list[dict[str, Any]]:

@@ -63,13 +63,32 @@ def compute(offers: Iterable[dict[str, Any]], activities: Iterable[dict[str, Any
         for key in COUNT_KEYS:
             figures.participants[key] += activity[key] or 0
         figures.activity_languages.update(activity["languages"])
-        month = figures.months[activity["occurred_on"].strftime("%Y-%m")]
+        month = figures.months[activity["occurred_on"].isoformat()[:7]]
         month.by_kind[kind] += 1
         month.participants += activity["participants_total"]
         month.volunteers += activity["volunteers_count"]
         month.volunteer_hours += hours
     figures.volunteer_hours = round(figures.volunteer_hours, 2)
     return figures
+
+
+def combine(parts: Iterable[Figures]) -> Figures:
+    """The figures of several municipalities together, without counting their records again."""
+    total = Figures()
+    for part in parts:
+        total.offers += part.offers
+        total.activities += part.activities
+        total.volunteer_hours += part.volunteer_hours
+        for counter in ("participants", "kinds", "offer_languages", "activity_languages"):
+            getattr(total, counter).update(getattr(part, counter))
+        for key, month in part.months.items():
+            combined = total.months[key]
+            combined.by_kind.update(month.by_kind)
+            combined.participants += month.participants
+            combined.volunteers += month.volunteers
+            combined.volunteer_hours += month.volunteer_hours
+    total.volunteer_hours = round(total.volunteer_hours, 2)
+    return total
 
 
 KINDS = tuple(ActivityKind)

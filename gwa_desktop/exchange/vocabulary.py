@@ -31,6 +31,7 @@ SHEET_PARTICIPANTS = "Teilnehmende"
 SHEET_LANGUAGES = "Sprachen"
 SHEET_OFFERS = "Angebote"
 SHEET_ACTIVITIES = "Aktivitäten"
+SHEET_VILLAGE_MONTHS = "Aktivitäten je Gemeinde"
 SHEET_CONTACTS = "Kontakte"
 
 #: Enum members are StrEnums and compare equal to their stored codes, so a code looks up

@@ -20,7 +20,7 @@ from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData
-from gwa_desktop.exchange.summary import KINDS, Figures, compute
+from gwa_desktop.exchange.summary import KINDS, Figures, MonthFigures, combine, compute
 
 FORMATS = {"date": "DD.MM.YYYY", "time": "HH:MM", "integer": "#,##0", "decimal": "#,##0.0", "money": '#,##0.00 "€"'}
 MONTH_FORMAT = "MM.YYYY"
@@ -32,21 +32,27 @@ BOLD = Font(bold=True)
 PROGRESS_STEP = 5000
 
 
-def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: datetime, progress: Progress = no_progress) -> None:
-    """Write the workbook for `datasets` (one per municipality) to `stream`."""
+def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: datetime, progress: Progress = no_progress,
+                   activity_rows: bool = True) -> None:
+    """Write the workbook for `datasets` (one per municipality) to `stream`.
+
+    Without `activity_rows` the activities appear as figures per municipality and month:
+    the district's combined workbook would otherwise list hundreds of thousands of rows
+    that each municipality's own package already holds.
+    """
     book = Workbook(write_only=True)
     book.properties.creator = "GWA Desktop"
     try:
-        _fill(book, datasets, created, progress)
+        _fill(book, datasets, created, progress, activity_rows)
     except BaseException:
         _discard(book)
         raise
     book.save(stream)
 
 
-def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progress: Progress) -> None:
+def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progress: Progress, activity_rows: bool) -> None:
     per_dataset = [(data, compute(data.offers, data.activities)) for data in datasets]
-    total = compute([o for d in datasets for o in d.offers], [a for d in datasets for a in d.activities])
+    total = combine(figures for _data, figures in per_dataset)
     _overview(book, datasets, total, created)
     _municipalities(book, per_dataset)
     _months(book, total)
@@ -54,7 +60,10 @@ def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progr
     _languages(book, total)
     count = sum(len(d.offers) + len(d.activities) + len(d.contacts) for d in datasets)
     done = _records(book, v.SHEET_OFFERS, OFFER_COLUMNS, [(d.municipality, d.offers) for d in datasets], progress, 0, count)
-    done = _records(book, v.SHEET_ACTIVITIES, ACTIVITY_COLUMNS, [(d.municipality, d.activities) for d in datasets], progress, done, count)
+    if activity_rows:
+        done = _records(book, v.SHEET_ACTIVITIES, ACTIVITY_COLUMNS, [(d.municipality, d.activities) for d in datasets], progress, done, count)
+    else:
+        _village_months(book, per_dataset)
     if any(d.contacts for d in datasets):
         _records(book, v.SHEET_CONTACTS, CONTACT_COLUMNS, [("", d.contacts) for d in datasets], progress, done, count)
 
@@ -127,20 +136,35 @@ def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
         ])
 
 
+MONTH_HEADER = [*(v.german(kind) for kind in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"]
+
+
+def _month_values(sheet, month: str, figures: MonthFigures) -> list:
+    first = date(int(month[:4]), int(month[5:]), 1)
+    return [
+        _cell(sheet, first, MONTH_FORMAT), *(figures.by_kind[kind] for kind in KINDS), figures.activities,
+        figures.participants, figures.volunteers, _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
+    ]
+
+
 def _months(book: Workbook, total: Figures) -> None:
-    header = ["Monat", *(v.german(kind) for kind in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"]
-    sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * (len(header) - 1), header)
+    sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
     for month in sorted(total.months):
-        figures = total.months[month]
-        first = date(int(month[:4]), int(month[5:]), 1)
-        sheet.append([
-            _cell(sheet, first, MONTH_FORMAT), *(figures.by_kind[kind] for kind in KINDS), figures.activities,
-            figures.participants, figures.volunteers, _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
-        ])
+        sheet.append(_month_values(sheet, month, total.months[month]))
     sheet.append([
         _cell(sheet, "Summe", font=BOLD), *(total.kinds[kind] for kind in KINDS), total.activities,
         total.participants_total, total.participants["volunteers_count"], _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
     ])
+
+
+def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
+    sheet = _sheet(book, v.SHEET_VILLAGE_MONTHS, [22, 11] + [14] * len(MONTH_HEADER), ["Gemeinde", "Monat", *MONTH_HEADER])
+    rows_written = 0
+    for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
+        for month in sorted(figures.months):
+            sheet.append([data.municipality, *_month_values(sheet, month, figures.months[month])])
+            rows_written += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(2 + len(MONTH_HEADER))}{rows_written + 1}"
 
 
 def _participants(book: Workbook, total: Figures) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from gwa_desktop.exchange.atomic import write_bytes_atomically
@@ -21,6 +21,7 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.package import Package, read_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
+from gwa_desktop.exchange.records import ACTIVITY_FIELDS
 from gwa_desktop.i18n import _
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
@@ -103,12 +104,24 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
     session.add(row)
     session.flush()
     offers = [_joined(dict(o, package_id=row.id), "target_groups", "languages") for o in package.data.offers]
-    activities = [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities]
+    connection = session.connection()
     if offers:
-        session.execute(insert(DistrictOffer), offers)
-    if activities:
-        session.execute(insert(DistrictActivity), activities)
+        connection.execute(DistrictOffer.__table__.insert(), offers)
+    if package.data.activities:
+        # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
+        # processing would triple the time for 100,000 activities.
+        columns = ["package_id", *ACTIVITY_FIELDS]
+        connection.exec_driver_sql(
+            f"INSERT INTO district_activities ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [_activity_row(row.id, a) for a in package.data.activities],
+        )
     return (REPLACED if previous is not None else IMPORTED), previous
+
+
+def _activity_row(package_id: int, activity: dict) -> tuple:
+    """Values in ACTIVITY_FIELDS order, stored as SQLAlchemy's SQLite types store them."""
+    values = {**activity, "occurred_on": activity["occurred_on"].isoformat(), "languages": ",".join(activity["languages"])}
+    return (package_id, *(values[key] for key in ACTIVITY_FIELDS))
 
 
 def _joined(record: dict, *keys: str) -> dict:

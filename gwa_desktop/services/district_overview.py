@@ -68,7 +68,7 @@ def export_combined(database: Database, folder: Path, progress: Progress = no_pr
     target = Path(folder) / f"Kreisuebersicht_{created:%Y-%m-%d}.xlsx"
     datasets = combined_datasets(database)
     with atomic_output(target) as stream:
-        write_workbook(stream, datasets, created, progress)
+        write_workbook(stream, datasets, created, progress, activity_rows=False)
     return target
 
 

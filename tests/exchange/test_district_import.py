@@ -103,6 +103,10 @@ def test_packages_of_several_villages_combine(filled, package, other_database, t
     overview = labelled_values(book["Übersicht"])
     assert overview["Gemeinde"] == "2 Gemeinden" and overview["Aktivitäten"] == 16
     assert [row[0] for row in book["Gemeinden"].iter_rows(min_row=2, values_only=True)] == ["Gemeinde Birkenau", "Gemeinde Lindental"]
+    by_village = list(book["Aktivitäten je Gemeinde"].iter_rows(min_row=2, values_only=True))
+    assert {row[0] for row in by_village} == {"Gemeinde Birkenau", "Gemeinde Lindental"}
+    assert sum(row[-4] for row in by_village) == 16 and sum(row[-3] for row in by_village) == 2 * 202
+    assert "Aktivitäten" not in book.sheetnames
 
 
 def test_an_encrypted_package_needs_its_password_and_brings_no_personal_data(filled, other_database, tmp_path):
