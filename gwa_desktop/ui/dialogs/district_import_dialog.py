@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,7 +85,10 @@ class DistrictImportDialog(QDialog):
             values = [village.municipality, village.period.label(), str(figures.offers), str(figures.activities),
                       str(figures.participants_total), format_number(figures.volunteer_hours)]
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 
     def export_workbook(self) -> None:
