@@ -37,7 +37,7 @@ def receipt_text(package: Package, outcome: str, imported_at: datetime, previous
         f"Ergebnis:        {OUTCOME_TEXTS[outcome].format(previous=previous)}",
         f"Übernommen:      {len(package.data.offers) if taken else 0} Angebote, "
         f"{len(package.data.activities) if taken else 0} Aktivitäten",
-        f"Personenbezogene Daten übernommen: nein",
+        "Personenbezogene Daten übernommen: nein",
         "",
         f"SHA-256 des Pakets: {package.sha256}",
         "SHA-256 der Bestandteile:",

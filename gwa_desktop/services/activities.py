@@ -12,10 +12,10 @@ from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.listing import ListQuery, search_condition
+from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.services.validation import Checker, clean_list, fold
-from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
 COUNT_FIELDS = (
@@ -54,9 +54,8 @@ class ActivityData:
 ACTIVITY_COLUMNS = ("occurred_on", "kind", "title", "offer", "participants_total", "volunteer_hours")
 
 
-class ActivityService:
-    def __init__(self, database: Database) -> None:
-        self.database = database
+class ActivityService(RecordService[ActivityData]):
+    model = Activity
 
     def validate(self, data: ActivityData) -> None:
         check = Checker()
@@ -78,25 +77,6 @@ class ActivityService:
         check.time_order("end_time", data.start_time, data.end_time)
         check.languages("languages", data.languages)
         check.raise_if_any()
-
-    def create(self, data: ActivityData) -> int:
-        self.validate(data)
-        with self.database.session() as session:
-            activity = Activity()
-            self._apply(session, activity, data)
-            session.add(activity)
-            session.flush()
-            return activity.id
-
-    def update(self, data: ActivityData) -> None:
-        if data.id is None:
-            raise ValueError("update needs an id")
-        self.validate(data)
-        with self.database.session() as session:
-            activity = session.get(Activity, data.id)
-            if activity is None:
-                raise NotFoundError(data.id)
-            self._apply(session, activity, data)
 
     def get(self, activity_id: int) -> ActivityData:
         with self.database.session() as session:
@@ -121,21 +101,6 @@ class ActivityService:
                 notes=activity.notes,
                 **values,
             )
-
-    def delete(self, activity_ids: list[int]) -> None:
-        with self.database.session() as session:
-            for activity_id in activity_ids:
-                activity = session.get(Activity, activity_id)
-                if activity is not None:
-                    session.delete(activity)
-
-    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
-        with self.database.session() as session:
-            return page(session, self._list_statement(query), offset, limit)
-
-    def count(self, query: ListQuery | None = None) -> int:
-        with self.database.session() as session:
-            return count(session, self._list_statement(query or ListQuery()))
 
     def totals(self, query: ListQuery | None = None) -> tuple[int, int, float]:
         """Activities, participants and volunteer hours matching `query` (for the status bar)."""

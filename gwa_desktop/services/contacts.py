@@ -17,9 +17,9 @@ from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, Le
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.listing import ListQuery, search_condition
+from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold
-from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import (
     ConsentRecord,
     Contact,
@@ -81,9 +81,10 @@ class ContactData:
 CONTACT_COLUMNS = ("name", "kind", "organisation", "role", "phone", "email", "languages", "topics")
 
 
-class ContactService:
-    def __init__(self, database: Database) -> None:
-        self.database = database
+class ContactService(RecordService[ContactData]):
+    """Deleting a contact removes its link rows; members of an organisation lose the link."""
+
+    model = Contact
 
     def validate(self, data: ContactData) -> None:
         check = Checker()
@@ -113,44 +114,12 @@ class ContactService:
             )
         check.raise_if_any()
 
-    def create(self, data: ContactData) -> int:
-        self.validate(data)
-        with self.database.session() as session:
-            contact = Contact()
-            self._apply(session, contact, data)
-            session.add(contact)
-            session.flush()
-            return contact.id
-
-    def update(self, data: ContactData) -> None:
-        if data.id is None:
-            raise ValueError("update needs an id")
-        self.validate(data)
-        with self.database.session() as session:
-            contact = session.get(Contact, data.id)
-            if contact is None:
-                raise NotFoundError(data.id)
-            if data.kind is ContactKind.PERSON and contact.members:
-                raise ValidationError({"kind": _(
-                    "This organisation still has {n} members. Assign them to another organisation "
-                    "before turning it into a person."
-                ).format(n=len(contact.members))})
-            self._apply(session, contact, data)
-
     def get(self, contact_id: int) -> ContactData:
         with self.database.session() as session:
             contact = session.get(Contact, contact_id, options=[selectinload(Contact.languages), selectinload(Contact.topics), selectinload(Contact.tags), selectinload(Contact.consents)])
             if contact is None:
                 raise NotFoundError(contact_id)
             return _to_data(contact)
-
-    def delete(self, contact_ids: list[int]) -> None:
-        """Delete for real: link rows go with the contact, members lose their organisation."""
-        with self.database.session() as session:
-            for contact_id in contact_ids:
-                contact = session.get(Contact, contact_id)
-                if contact is not None:
-                    session.delete(contact)
 
     def withdraw_consent(self, contact_id: int, on: date) -> None:
         """Record the withdrawal and erase everything but name and organisation.
@@ -189,14 +158,6 @@ class ContactService:
                 select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id).order_by(Contact.name)
             )
             return [(cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows]
-
-    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
-        with self.database.session() as session:
-            return page(session, self._list_statement(query), offset, limit)
-
-    def count(self, query: ListQuery | None = None) -> int:
-        with self.database.session() as session:
-            return count(session, self._list_statement(query or ListQuery()))
 
     def _list_statement(self, query: ListQuery) -> Select:
         org = aliased(Contact)
@@ -239,6 +200,11 @@ class ContactService:
         return statement.order_by(order, Contact.id)
 
     def _apply(self, session: Session, contact: Contact, data: ContactData) -> None:
+        if data.kind is ContactKind.PERSON and contact.members:
+            raise ValidationError({"kind": _(
+                "This organisation still has {n} members. Assign them to another organisation "
+                "before turning it into a person."
+            ).format(n=len(contact.members))})
         if data.organisation_id is not None:
             organisation = session.get(Contact, data.organisation_id)
             if organisation is None or organisation.kind is not ContactKind.ORGANISATION or organisation.id == data.id:

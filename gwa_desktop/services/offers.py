@@ -13,9 +13,9 @@ from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, count, page, search_condition
+from gwa_desktop.services.listing import ListQuery, search_condition
+from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold
-from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 REQUIRED_TEXT_LANGUAGE = "de"
@@ -70,9 +70,10 @@ class OfferData:
 OFFER_COLUMNS = ("title", "category", "status", "schedule", "place", "languages", "text_languages")
 
 
-class OfferService:
-    def __init__(self, database: Database) -> None:
-        self.database = database
+class OfferService(RecordService[OfferData]):
+    """Deleting an offer keeps its activities (they happened); they lose the link."""
+
+    model = Offer
 
     def validate(self, data: OfferData) -> None:
         check = Checker()
@@ -94,31 +95,6 @@ class OfferService:
             check.add("end_date", _("A one-off offer takes place on one day; leave the end date empty."))
         check.raise_if_any()
 
-    def create(self, data: OfferData) -> int:
-        self.validate(data)
-        with self.database.session() as session:
-            offer = Offer()
-            self._apply(session, offer, data)
-            session.add(offer)
-            session.flush()
-            return offer.id
-
-    def update(self, data: OfferData) -> None:
-        self.update_many([data])
-
-    def update_many(self, records: list[OfferData]) -> None:
-        """Save several offers in one transaction, all or none (e.g. imported translations)."""
-        for data in records:
-            if data.id is None:
-                raise ValueError("update needs an id")
-            self.validate(data)
-        with self.database.session() as session:
-            for data in records:
-                offer = session.get(Offer, data.id)
-                if offer is None:
-                    raise NotFoundError(data.id)
-                self._apply(session, offer, data)
-
     def get(self, offer_id: int) -> OfferData:
         with self.database.session() as session:
             offer = session.get(Offer, offer_id, options=_LOAD_ALL)
@@ -137,14 +113,6 @@ class OfferService:
             offers = [to_offer_data(o) for o in session.scalars(statement)]
         return sorted(offers, key=lambda o: o.title.casefold())
 
-    def delete(self, offer_ids: list[int]) -> None:
-        """Activities of a deleted offer stay (they happened); they lose the link."""
-        with self.database.session() as session:
-            for offer_id in offer_ids:
-                offer = session.get(Offer, offer_id)
-                if offer is not None:
-                    session.delete(offer)
-
     def choices(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
             rows = session.execute(
@@ -153,14 +121,6 @@ class OfferService:
                 .order_by(OfferText.title)
             )
             return [tuple(row) for row in rows]
-
-    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
-        with self.database.session() as session:
-            return page(session, self._list_statement(query), offset, limit)
-
-    def count(self, query: ListQuery | None = None) -> int:
-        with self.database.session() as session:
-            return count(session, self._list_statement(query or ListQuery()))
 
     def _list_statement(self, query: ListQuery) -> Select:
         title = (
