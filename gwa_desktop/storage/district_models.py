@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gwa_desktop.storage.models import Base, utcnow
+from gwa_desktop.storage.models import Base, Headcounts, utcnow
 
 
 class DistrictPackage(Base):
@@ -56,7 +56,7 @@ class DistrictOffer(Base):
     registration_required: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class DistrictActivity(Base):
+class DistrictActivity(Headcounts, Base):
     __tablename__ = "district_activities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -65,16 +65,4 @@ class DistrictActivity(Base):
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(200))
     offer: Mapped[str] = mapped_column(String(200), default="")
-    participants_total: Mapped[int] = mapped_column(Integer, default=0)
-    participants_women: Mapped[int | None] = mapped_column(Integer)
-    participants_men: Mapped[int | None] = mapped_column(Integer)
-    participants_diverse: Mapped[int | None] = mapped_column(Integer)
-    age_under_18: Mapped[int | None] = mapped_column(Integer)
-    age_18_26: Mapped[int | None] = mapped_column(Integer)
-    age_27_64: Mapped[int | None] = mapped_column(Integer)
-    age_65_plus: Mapped[int | None] = mapped_column(Integer)
-    newcomers: Mapped[int | None] = mapped_column(Integer)
-    regulars: Mapped[int | None] = mapped_column(Integer)
-    volunteers_count: Mapped[int] = mapped_column(Integer, default=0)
-    volunteer_hours: Mapped[float] = mapped_column(Numeric(8, 2, asdecimal=False), default=0)
     languages: Mapped[str] = mapped_column(String(300), default="")

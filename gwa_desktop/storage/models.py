@@ -253,7 +253,24 @@ class OfferLanguage(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Activity(Timestamped, Base):
+class Headcounts:
+    """Anonymous counts of an activity, the same at home and in the district's copy."""
+
+    participants_total: Mapped[int] = mapped_column(Integer, default=0)
+    participants_women: Mapped[int | None] = mapped_column(Integer)
+    participants_men: Mapped[int | None] = mapped_column(Integer)
+    participants_diverse: Mapped[int | None] = mapped_column(Integer)
+    age_under_18: Mapped[int | None] = mapped_column(Integer)
+    age_18_26: Mapped[int | None] = mapped_column(Integer)
+    age_27_64: Mapped[int | None] = mapped_column(Integer)
+    age_65_plus: Mapped[int | None] = mapped_column(Integer)
+    newcomers: Mapped[int | None] = mapped_column(Integer)
+    regulars: Mapped[int | None] = mapped_column(Integer)
+    volunteers_count: Mapped[int] = mapped_column(Integer, default=0)
+    volunteer_hours: Mapped[float] = mapped_column(Numeric(8, 2, asdecimal=False), default=0)
+
+
+class Activity(Headcounts, Timestamped, Base):
     """Something that happened, with anonymous headcounts only: no person records."""
 
     __tablename__ = "activities"
@@ -270,18 +287,6 @@ class Activity(Timestamped, Base):
     offer_id: Mapped[int | None] = mapped_column(
         ForeignKey("offers.id", ondelete="SET NULL"), index=True
     )
-    participants_total: Mapped[int] = mapped_column(Integer, default=0)
-    participants_women: Mapped[int | None] = mapped_column(Integer)
-    participants_men: Mapped[int | None] = mapped_column(Integer)
-    participants_diverse: Mapped[int | None] = mapped_column(Integer)
-    age_under_18: Mapped[int | None] = mapped_column(Integer)
-    age_18_26: Mapped[int | None] = mapped_column(Integer)
-    age_27_64: Mapped[int | None] = mapped_column(Integer)
-    age_65_plus: Mapped[int | None] = mapped_column(Integer)
-    newcomers: Mapped[int | None] = mapped_column(Integer)
-    regulars: Mapped[int | None] = mapped_column(Integer)
-    volunteers_count: Mapped[int] = mapped_column(Integer, default=0)
-    volunteer_hours: Mapped[float] = mapped_column(Numeric(8, 2, asdecimal=False), default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
