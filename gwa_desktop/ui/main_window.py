@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         for action in (self.edit_action, self.delete_action, self.find_action):
             edit_menu.addAction(action)
         for index, title in enumerate(titles):
-            view_menu.addAction(self._action(title, QKeySequence(f"Ctrl+{index + 1}"), lambda i=index: self.show_page(i)))
+            view_menu.addAction(self._action(title, QKeySequence(f"Ctrl+{index + 1}"), lambda _checked=False, i=index: self.show_page(i)))
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
         # Delete must not fire while the user edits text in the search field.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -151,3 +151,10 @@ def test_window_geometry_is_remembered(qtbot, services):
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (760, 560)
     assert second.stack.currentIndex() == 2
+
+
+def test_ctrl_number_switches_screens(qtbot, window):
+    for number in (2, 3, 4, 1):
+        qtbot.keyClick(window, str(number), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == number - 1
+        assert window.navigation.currentRow() == number - 1
