@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
-from gwa_desktop.services.validation import fold
+from gwa_desktop.services.validation import search_words
 
 
 @dataclass
@@ -25,7 +25,7 @@ class ListQuery:
 
 def search_condition(column, text: str):
     """Every word of `text` must occur in the case-folded search column."""
-    words = fold(text).split()
+    words = search_words(text)
     if not words:
         return None
     return and_(*(column.contains(word, autoescape=True) for word in words))

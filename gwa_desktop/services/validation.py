@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
 
@@ -77,6 +78,25 @@ def clean_list(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(*parts: object) -> str:
-    """Case-folded text for the `search_text` columns."""
-    return " ".join(str(p) for p in parts if p).casefold()
+    """Text for the `search_text` columns: case, accents and umlauts folded away.
+
+    Officers type "cafe" for "Café" and "Mueller" or "Muller" for "Müller"; the stored
+    text holds the plain form and, where it differs, the "ae/oe/ue" spelling too.
+    """
+    text = " ".join(str(p) for p in parts if p).casefold()
+    plain = _without_marks(text)
+    german = _without_marks(text.translate(_GERMAN_SPELLING))
+    return plain if german == plain else f"{plain} {german}"
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, folded like the stored text (without the second spelling)."""
+    return _without_marks(text.casefold()).split()

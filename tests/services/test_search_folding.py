@@ -1,0 +1,35 @@
+"""Search forgives accents, umlaut spellings and case, as officers type in a hurry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gwa_desktop.domain.enums import LegalBasis, OfferCategory
+from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.validation import fold, search_words
+
+
+@pytest.mark.parametrize("typed", ["cafe", "Café", "nahcafe", "naehcafe", "NÄHCAFÉ"])
+def test_offer_found_without_accents_or_with_ae_spelling(database, typed):
+    offers = OfferService(database)
+    offers.create(OfferData(texts=[OfferTextData("de", "Nähcafé")], category=OfferCategory.LEISURE, start_date=date(2026, 3, 4)))
+    offers.create(OfferData(texts=[OfferTextData("de", "Lauftreff")], category=OfferCategory.LEISURE, start_date=date(2026, 3, 4)))
+    assert [row[1] for row in offers.list_rows(ListQuery(text=typed))] == ["Nähcafé"]
+
+
+@pytest.mark.parametrize("typed", ["müller", "mueller", "muller", "MÜLLER"])
+def test_person_found_by_every_spelling_of_the_umlaut(database, typed):
+    contacts = ContactService(database)
+    contacts.create(ContactData(name="Jana Müller", legal_basis=LegalBasis.PUBLIC_TASK))
+    contacts.create(ContactData(name="Jan Muhle", legal_basis=LegalBasis.PUBLIC_TASK))
+    assert [row[1] for row in contacts.list_rows(ListQuery(text=typed))] == ["Jana Müller"]
+
+
+def test_fold_keeps_letters_of_other_scripts_and_drops_their_marks():
+    assert fold("Олена Йовенко") == "олена иовенко"
+    assert fold("مُحَمَّد") == "محمد"
+    assert search_words("Straße  Café") == ["strasse", "cafe"]
