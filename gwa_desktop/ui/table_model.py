@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 
 from gwa_desktop.services.listing import ListQuery
 
 PAGE_SIZE = 500
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,12 @@ class PagedTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.display(row[self._positions[column.key]], row)
+            text = column.display(row[self._positions[column.key]], row)
+            if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                # In a right-to-left window each cell takes its direction from its own
+                # first letter, so "0123 45670-151" is not shown as "45670-151 0123".
+                return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
