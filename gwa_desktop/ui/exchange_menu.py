@@ -18,6 +18,7 @@ from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.progress import run_with_progress
+from gwa_desktop.ui.widgets import documents_folder
 
 
 def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
@@ -74,7 +75,7 @@ def export_device_file(window: QMainWindow, kind: str) -> None:
         "vcard": (_("Export contacts (vCard)"), "kontakte.vcf", _("vCard (*.vcf)"), export_vcard),
         "ical": (_("Export calendar (iCal)"), "kalender.ics", _("iCalendar (*.ics)"), export_ical),
     }[kind]
-    name, _filter = QFileDialog.getSaveFileName(window, title, default, pattern)
+    name, _filter = QFileDialog.getSaveFileName(window, title, str(documents_folder() / default), pattern)
     if not name:
         return
     ok, count = run_with_progress(window, title, lambda progress: work(window.services.database, Path(name)))

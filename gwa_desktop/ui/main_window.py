@@ -26,6 +26,7 @@ from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
 from gwa_desktop.ui.pages.settings_page import SettingsPage
 from gwa_desktop.ui.print_menu import add_print_actions
+from gwa_desktop.ui.widgets import fit_to_screen
 
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             self.restoreState(settings.value("state", QByteArray()))
         else:
-            self.resize(1180, 720)
+            fit_to_screen(self, 1180, 720)
         self.show_page(int(settings.value("page", 0)))
 
     def _create_actions(self, titles: list[str]) -> None:

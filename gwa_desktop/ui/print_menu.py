@@ -7,7 +7,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.printing import PrintingService
-from gwa_desktop.ui.dialogs.print_dialogs import ConsentPrintDialog, FlyerPrintDialog, OverviewPrintDialog
+from gwa_desktop.ui.dialogs.print_dialogs import (
+    ConsentPrintDialog,
+    FlyerPrintDialog,
+    OverviewPrintDialog,
+)
 
 
 def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, time
 from enum import Enum
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTime, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -51,6 +54,33 @@ class EnumCombo(QComboBox):
 
 def enum_combo(enum_cls: type[Enum], *, empty: str | None = None) -> EnumCombo:
     return EnumCombo(enum_cls, empty)
+
+
+def documents_folder() -> Path:
+    """Where saved prints and exports go by default: the user's documents, not the program folder."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location and Path(location).is_dir() else Path.home()
+
+
+def announce(widget: QWidget, message: str, milliseconds: int = 15000) -> None:
+    """Tell the user in the main window's status bar, without a box to click away."""
+    window = widget.parentWidget().window() if widget.parentWidget() else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, milliseconds)
+
+
+#: Room left for the title bar and the taskbar of an old 1366×768 laptop.
+WINDOW_DECORATION_PX = 90
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to the preferred size, but never beyond the screen: Save must stay visible."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 20)
+        height = min(height, available.height() - WINDOW_DECORATION_PX)
+    window.resize(width, height)
 
 
 def narrow_combo(combo: QComboBox, characters: int = 24) -> QComboBox:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.i18n import _
@@ -11,14 +19,15 @@ from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.widgets import (
-    narrow_combo,
     DateEdit,
     LanguageCodesEdit,
     OptionalIntEdit,
     RecordPicker,
     TimeRangeEdit,
     enum_combo,
+    fit_to_screen,
     hbox,
+    narrow_combo,
     select_data,
 )
 
@@ -57,7 +66,7 @@ class ActivityDialog(FormDialog):
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
             self._load(service.get(activity_id))
-        self.resize(700, 720)
+        fit_to_screen(self, 700, 720)
 
     def data(self) -> ActivityData:
         start_time, end_time = self.times.values()

@@ -9,7 +9,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.contacts import ConsentData
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.ui.dialogs.form import FormDialog
-from gwa_desktop.ui.widgets import DateEdit, enum_combo
+from gwa_desktop.ui.widgets import DateEdit, enum_combo, fit_to_screen
 
 
 class ConsentDialog(FormDialog):
@@ -22,6 +22,7 @@ class ConsentDialog(FormDialog):
         self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
         self.form_version = self.add_row(_("Form version"), QLineEdit("1"))
         self.form_language = self.add_row(_("Form language"), QLineEdit("de"), "form_language")
+        fit_to_screen(self, 560, 460)
 
     def save(self) -> int:
         check = Checker()

@@ -24,7 +24,15 @@ from gwa_desktop.services.contacts import ConsentData, ContactData, ContactServi
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.operations import attempt
-from gwa_desktop.ui.widgets import narrow_combo, CommaListEdit, LanguageCodesEdit, enum_combo, hbox, select_data
+from gwa_desktop.ui.widgets import (
+    CommaListEdit,
+    LanguageCodesEdit,
+    enum_combo,
+    fit_to_screen,
+    hbox,
+    narrow_combo,
+    select_data,
+)
 
 
 class ContactDialog(FormDialog):
@@ -71,7 +79,7 @@ class ContactDialog(FormDialog):
         if contact_id is not None:
             self._load(service.get(contact_id))
         self._update_basis_state()
-        self.resize(640, 700)
+        fit_to_screen(self, 640, 700)
 
     def data(self) -> ContactData:
         return ContactData(

@@ -27,7 +27,7 @@ from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.progress import run_with_progress
-from gwa_desktop.ui.widgets import DateEdit, hbox
+from gwa_desktop.ui.widgets import DateEdit, fit_to_screen, hbox
 
 WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0a040; padding: 8px;"
 
@@ -90,8 +90,8 @@ class DistrictExportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.encrypted.toggled.connect(self._mode_changed)
-        self._mode_changed()
         self.resize(620, self.sizeHint().height())
+        self._mode_changed()
 
     def _mode_changed(self) -> None:
         personal = self.encrypted.isChecked()
@@ -101,6 +101,7 @@ class DistrictExportDialog(QDialog):
         for widget in (self.password, self.repeat):
             form.labelForField(widget).setVisible(personal)
         self.error.hide()
+        self._fit_height()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the export"), self.folder.text())
@@ -110,6 +111,14 @@ class DistrictExportDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Take the height the visible fields need: the warning and errors wrap over lines."""
+        layout = self.layout()
+        layout.activate()
+        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        fit_to_screen(self, self.width(), max(height, layout.totalMinimumSize().height()))
 
     def export(self) -> None:
         self.error.hide()

@@ -26,7 +26,7 @@ from gwa_desktop.services.district_import import import_packages
 from gwa_desktop.services.district_overview import export_combined, village_figures
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.progress import run_with_progress
-from gwa_desktop.ui.widgets import hbox
+from gwa_desktop.ui.widgets import fit_to_screen, hbox
 
 
 class DistrictImportDialog(QDialog):
@@ -59,7 +59,7 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
         layout.addWidget(hbox(combined, buttons))
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         self.refresh()
 
     def choose_and_import(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -56,10 +57,14 @@ class FormDialog(QDialog):
             self.form.addRow(label, widget)
             return widget
         holder = QWidget()
+        # The row takes the full width so a wrapped error message gets room for all its
+        # lines; the input itself keeps its natural width unless it likes to grow.
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        grows = bool(widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value)
+        column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeading)
         error = self._error_label()
         column.addWidget(error)
         self._errors[field] = error

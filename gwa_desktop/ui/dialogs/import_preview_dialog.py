@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.offer_translation_exchange import ImportPreview
+from gwa_desktop.ui.widgets import fit_to_screen
 
 FIELD_LABELS = {"title": lambda: _("Title"), "description": lambda: _("Description")}
 OUTDATED_COLOUR = "#fdf1c7"
@@ -71,4 +72,4 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)

@@ -21,7 +21,6 @@ from gwa_desktop.services.offers import OfferData, OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
 from gwa_desktop.ui.widgets import (
-    narrow_combo,
     CheckList,
     DateEdit,
     LanguageCodesEdit,
@@ -29,7 +28,9 @@ from gwa_desktop.ui.widgets import (
     RecordPicker,
     TimeRangeEdit,
     enum_combo,
+    fit_to_screen,
     hbox,
+    narrow_combo,
     select_data,
 )
 
@@ -90,7 +91,7 @@ class OfferDialog(FormDialog):
         if offer_id is not None:
             self._load(service.get(offer_id))
         self._show_next_dates()
-        self.resize(640, 760)
+        fit_to_screen(self, 640, 760)
 
     def data(self) -> OfferData:
         start_time, end_time = self.times.values()

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, language_name
 from gwa_desktop.i18n import _, ngettext, ui_language
-from gwa_desktop.services.offer_text_coverage import CoverageRow, TextState, coverage, translated_languages
+from gwa_desktop.services.offer_text_coverage import (
+    CoverageRow,
+    TextState,
+    coverage,
+    translated_languages,
+)
 from gwa_desktop.services.offer_translation_exchange import (
     TranslationFileError,
     apply_translations,
@@ -40,6 +45,7 @@ from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferService
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.widgets import fit_to_screen
 
 STATE_COLOURS = {TextState.COMPLETE: "#d8f0d8", TextState.NO_DESCRIPTION: "#fdf1c7", TextState.MISSING: "#f8d7d7"}
 FILE_FILTER = "XLIFF (*.xlf *.xliff)"
@@ -79,7 +85,7 @@ class OfferTranslationsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self.refresh()
 
     def chosen_language(self) -> str:

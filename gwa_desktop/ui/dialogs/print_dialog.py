@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.pdf_pages import page_image, print_pdf
+from gwa_desktop.ui.widgets import announce, documents_folder
 
 #: The languages with translated print texts, offered first in the pickers.
 PRINT_LANGUAGES = ("de", "en", "fr", "ar", "fa", "prs", "ur", "ps", "uk", "ru", "tr", "ti", "ku")
@@ -146,7 +148,8 @@ class PrintDialog(QDialog):
     def save(self) -> None:
         if self.result is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), self.file_name(), _("PDF files (*.pdf)"))
+        suggested = str(documents_folder() / self.file_name())
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), suggested, _("PDF files (*.pdf)"))
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
@@ -156,8 +159,9 @@ class PrintDialog(QDialog):
             show_error(self, _("The PDF could not be saved: {error}").format(error=error.strerror or error))
             return
         self.saved_path = target
-        if self.open_after.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        opened = self.open_after.isChecked() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if not opened:
+            announce(self, _("The PDF was saved as {path}").format(path=target))
         self.accept()
 
     def send_to_printer(self) -> None:

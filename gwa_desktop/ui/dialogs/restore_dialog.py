@@ -25,6 +25,7 @@ from gwa_desktop.services import backup
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.progress import run_with_progress
+from gwa_desktop.ui.widgets import fit_to_screen
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -55,7 +56,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.backups, other, self.preview, self.buttons):
             layout.addWidget(widget)
-        self.resize(560, 420)
+        fit_to_screen(self, 560, 420)
         if self.backups.count():
             self.backups.setCurrentRow(0)
 

@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.settings import MunicipalityData, SettingsService, logo_problem
+from gwa_desktop.services.settings import (
+    MunicipalityData,
+    SettingsService,
+    logo_problem,
+)
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.operations import attempt
 
