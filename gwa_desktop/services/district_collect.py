@@ -3,7 +3,9 @@
 Anonymous by construction: only fields that describe offers and headcounts are read;
 contact persons, activity notes and every contact field stay behind. Free texts pass
 a Redactor with the private persons' names, phones and e-mails, and counselling
-activities lose their title, which too often names the person counselled. The
+activities lose their title, which too often names the person counselled. Activities
+with fewer than SMALL_GROUP participants keep only their total: in a village "two
+people, one woman aged 27-64, Ukrainian" names a family. The
 explicit, encrypted full export adds the contacts and nothing else, so offers and
 activities are the same anonymous records in both, and a district office importing
 either never stores a person.
@@ -27,6 +29,11 @@ from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
+
+
+#: Below this many participants an activity's breakdowns would identify people.
+SMALL_GROUP = 5
+_BREAKDOWN_KEYS = tuple(key for key in COUNT_KEYS if key not in ("participants_total", "volunteers_count"))
 
 
 def collect(database: Database, period: Period, personal: bool = False) -> DistrictData:
@@ -102,6 +109,8 @@ def _activities(session: Session, period: Period, redact: Redactor) -> list[dict
         record.update(zip(COUNT_KEYS, values))
         record["volunteer_hours"] = float(hours or 0)
         record["languages"] = languages.get(activity_id, [])
+        if (record["participants_total"] or 0) < SMALL_GROUP:
+            record.update(dict.fromkeys(_BREAKDOWN_KEYS), languages=[])
         records.append(record)
     return records
 
