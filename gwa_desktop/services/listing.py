@@ -7,9 +7,10 @@ Lists are fetched page by page with SQL doing the sorting and filtering, so a vi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from gwa_desktop.services.validation import search_words
@@ -29,6 +30,14 @@ def search_condition(column, text: str):
     if not words:
         return None
     return and_(*(column.contains(word, autoescape=True) for word in words))
+
+
+def label_order(column, enum_cls: type[Enum]):
+    """Sort key for an enum column: its label in the UI language, not the stored code.
+
+    Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list.
+    """
+    return case({member.value: member.label.casefold() for member in enum_cls}, value=type_coerce(column, String), else_="")
 
 
 def page(session: Session, statement: Select, offset: int, limit: int) -> list[tuple]:

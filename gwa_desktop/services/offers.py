@@ -13,7 +13,7 @@ from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, search_condition
+from gwa_desktop.services.listing import ListQuery, label_order, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
@@ -163,7 +163,7 @@ class OfferService(RecordService[OfferData]):
             statement = statement.where(Offer.target_groups.any(OfferTargetGroup.group == filters["target_group"]))
         if filters.get("language"):
             statement = statement.where(Offer.languages.any(OfferLanguage.code == filters["language"]))
-        sort = columns.get(query.sort_key, title)
+        sort = {**columns, "category": label_order(Offer.category, OfferCategory), "status": label_order(Offer.status, OfferStatus)}.get(query.sort_key, title)
         order = sort.desc() if query.descending else sort.asc()
         return statement.order_by(order, Offer.id)
 
