@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -45,7 +46,8 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.cancel)
+        self._initial_state: object = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
         layout.addWidget(scroll)
@@ -73,6 +75,42 @@ class FormDialog(QDialog):
 
     def save(self) -> int:
         raise NotImplementedError
+
+    def state(self) -> object:
+        """What the user has entered, comparable with ==; None where a dialog has no data()."""
+        data = getattr(self, "data", None)
+        return data() if callable(data) else None
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._initial_state is None:
+            self._initial_state = self.state()
+
+    def cancel(self) -> None:
+        """Cancel, Esc or the window's close button: ask before throwing input away."""
+        if self.state() == self._initial_state or self._confirm_discard():
+            self.reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self.result() == QDialog.DialogCode.Accepted or self.state() == self._initial_state or self._confirm_discard():
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, _("Discard changes?"),
+            _("You have changed this form. Close it without saving?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def try_save(self) -> None:
         self.clear_errors()
