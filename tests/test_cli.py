@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from gwa_desktop.cli.main import main
 from gwa_desktop.domain.enums import ContactKind
 from gwa_desktop.services.contacts import ContactData, ContactService
@@ -29,3 +31,15 @@ def test_a_file_that_is_no_database_is_refused(tmp_path, capsys):
     assert main(["--database", str(bogus), "count"]) == 2
     assert str(bogus) in capsys.readouterr().err
     assert bogus.read_text(encoding="utf-8") == "Einkaufsliste: Kaffee, Milch"
+
+
+def test_print_refuses_unknown_language_and_unwritable_target(database, database_path, tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--database", str(database_path), "print", "consent", "--lang", "xx", "--out", str(tmp_path / "a.pdf")])
+    assert caught.value.code == 2
+    assert "xx" in capsys.readouterr().err
+
+    missing_folder = tmp_path / "USB-Stick" / "form.pdf"
+    assert main(["--database", str(database_path), "print", "consent", "--lang", "ar", "--out", str(missing_folder)]) == 2
+    assert "PDF" in capsys.readouterr().err
+    assert not missing_folder.exists()

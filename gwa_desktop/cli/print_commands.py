@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
+from gwa_desktop.domain.languages import is_known_language, normalise_code
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.output.pdf.document import PAPER_SIZES, EmptySelectionError, PrintResult
 from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
@@ -25,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     kinds = printing.add_subparsers(dest="print_kind", required=True)
 
     flyer = kinds.add_parser("flyer", help=_("flyer for one offer in 1 to 4 languages"))
-    flyer.add_argument("offer_id", type=int)
+    flyer.add_argument("offer_id", type=int, help=_("number of the offer (see: gwa list offers)"))
     _common(flyer, default_paper="A4", papers=("A4", "A5"))
     flyer.add_argument("--stacked", action="store_true", help=_("languages one below the other"))
     flyer.add_argument("--strips", action="store_true", help=_("tear-off strips with the phone number"))
@@ -33,8 +34,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     overview = kinds.add_parser("overview", help=_("overview of the active offers for the notice board"))
     _common(overview, default_paper="A4", papers=("A4", "A3"))
-    overview.add_argument("--landscape", action="store_true")
-    overview.add_argument("--group", choices=("category", "weekday"), default="category")
+    overview.add_argument("--landscape", action="store_true", help=_("landscape instead of portrait"))
+    overview.add_argument("--group", choices=("category", "weekday"), default="category",
+                          help=_("group the offers by category or by weekday"))
     overview.add_argument("--weekly-plan", action="store_true", help=_("Monday-to-Sunday grid instead of a list"))
     overview.add_argument("--category", choices=[c.value for c in OfferCategory])
     overview.add_argument("--target-group", choices=[g.value for g in TargetGroup])
@@ -42,14 +44,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     overview.set_defaults(handler=run_overview)
 
     consent = kinds.add_parser("consent", help=_("consent form in German and one more language"))
-    consent.add_argument("--lang", default="de", help=_("second language of the form"))
-    consent.add_argument("--out", required=True, type=Path)
+    consent.add_argument("--lang", default="de", type=_language, help=_("second language of the form"))
+    consent.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
     consent.set_defaults(handler=run_consent)
 
 
 def _common(parser: argparse.ArgumentParser, default_paper: str, papers: tuple[str, ...]) -> None:
-    parser.add_argument("--lang", action="append", dest="languages", help=_("print language (repeatable; default: de)"))
-    parser.add_argument("--paper", choices=[p for p in papers if p in PAPER_SIZES], default=default_paper)
+    parser.add_argument("--lang", action="append", dest="languages", type=_language,
+                        help=_("print language (repeatable; default: de)"))
+    parser.add_argument("--paper", choices=[p for p in papers if p in PAPER_SIZES], default=default_paper,
+                        help=_("paper size"))
     parser.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
 
 
@@ -88,9 +92,22 @@ def run_consent(arguments: argparse.Namespace, services: Services) -> int:
     return _write(PrintingService.from_services(services).consent_form(arguments.lang), arguments.out)
 
 
+def _language(code: str) -> str:
+    """An ISO 639 code argparse accepts; anything else is refused before printing."""
+    if not is_known_language(code):
+        raise argparse.ArgumentTypeError(
+            _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes=code)
+        )
+    return normalise_code(code)
+
+
 def _write(result: PrintResult, path: Path) -> int:
     for warning in result.warnings:
         print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
-    path.write_bytes(result.pdf)
+    try:
+        path.write_bytes(result.pdf)
+    except OSError as error:
+        print(_("The PDF could not be saved: {error}").format(error=error.strerror or error), file=sys.stderr)
+        return 2
     print(ngettext("{path}: {n} page", "{path}: {n} pages", result.pages).format(path=path, n=result.pages))
     return 0
