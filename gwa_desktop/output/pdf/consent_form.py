@@ -12,10 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.i18n import P_
+from gwa_desktop.i18n import P_, _
 from gwa_desktop.services.settings import MunicipalityData
 
-from .document import PrintResult, catalog_warnings, font_warning, logo_warning, page_size
+from .document import PrintResult, PrintWarning, catalog_warnings, font_warning, logo_warning, page_size
 from .footer import draw_footer, officer_line
 from .logo import load_logo
 from .paginate import Block, Column, Rect, count_pages, render
@@ -132,6 +132,11 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
     size = next((s for s in SIZES if count_pages((width, height), columns(s), frames) == 1), SIZES[-1])
     pdf, pages = render((width, height), lambda: columns(size), frames, decorate, title=PrintTexts(GERMAN)(TITLE))
     warnings = [logo_warning()] if logo_broken else []
+    if not (municipality.name.strip() and municipality.officer_address.strip()):
+        warnings.append(PrintWarning("controller", _(
+            "The form names the controller (Art. 13 GDPR): enter the municipality's name and address "
+            "in the settings before people sign it."
+        )))
     warnings += catalog_warnings(languages)
     warnings += font_warning([municipality.name, municipality.officer_name, municipality.officer_address])
     return PrintResult(pdf, pages, warnings)
