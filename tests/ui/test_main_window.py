@@ -55,12 +55,14 @@ def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
     drive_dialog(window.edit_action.trigger, rename)
     assert _visible_names(page) == ["Samira Haddad-Ali"]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
     with qtbot.waitActive(window):
         window.activateWindow()
     page.table.selectRow(0)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "• Samira Haddad-Ali" in asked[0]
     assert window.services.contacts.count(ListQuery(text="samira")) == 0
     assert window.services.contacts.count() == 1
 

@@ -30,6 +30,8 @@ COLUMNS = (
 
 
 class ContactsPage(ListPage):
+    name_key = "name"
+
     def __init__(self, service: ContactService, parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)
         self.kind_filter: QComboBox = self.add_filter(enum_combo(ContactKind, empty=_("All kinds")))

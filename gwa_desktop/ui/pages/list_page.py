@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gwa_desktop.i18n import _
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.table_model import Column, PagedTableModel
 
@@ -36,6 +36,8 @@ class ListPage(QWidget):
 
     status_changed = Signal(str)
     data_changed = Signal()
+    #: The column that names a record in questions such as "Delete …?".
+    name_key = "title"
     #: Order of the first column when the screen opens (newest activities first).
     default_sort_order = Qt.SortOrder.AscendingOrder
 
@@ -156,7 +158,7 @@ class ListPage(QWidget):
         if not ids:
             return
         answer = QMessageBox.question(
-            self, _("Delete"), self.delete_question(len(ids)),
+            self, _("Delete"), self.delete_question(len(ids)) + "\n\n" + self._names_of_selection(),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -165,6 +167,16 @@ class ListPage(QWidget):
         if ok:
             self.refresh()
             self.data_changed.emit()
+
+    def _names_of_selection(self, shown: int = 5) -> str:
+        """The first few selected records by name, so the user sees what goes."""
+        column = next(i for i, c in enumerate(self.model.columns) if c.key == self.name_key)
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        lines = [f"• {self.model.index(row, column).data()}" for row in rows[:shown]]
+        rest = len(rows) - shown
+        if rest > 0:
+            lines.append(ngettext("… and {n} more", "… and {n} more", rest).format(n=rest))
+        return "\n".join(lines)
 
     def select_id(self, record_id: int) -> None:
         row = self.model.row_of_id(record_id)
