@@ -311,7 +311,7 @@ OFFERS = (
          }),
     dict(key="office_guides", category=OfferCategory.COUNSELLING, recurrence=_BIWEEKLY, weekday=0, weeks_ago=90,
          times=("14:00", "16:00"), place_name="Rathaus Lindenbach, Bürgerbüro", street="Rathausplatz 1",
-         cost_cents=0, registration_note="Bitte Termin vereinbaren: 0123 45678-80",
+         cost_cents=0, registration_required=True, registration_note="Bitte Termin vereinbaren: 0123 45678-80",
          target_groups=(TargetGroup.NEWCOMERS,), languages=("ar", "fa", "prs", "uk", "ru", "tr", "ti", "ku"),
          provider="volunteers", contacts=("mediator_ar", "mediator_prs", "mediator_uk", "mediator_tr", "mediator_ti"),
          texts={
