@@ -117,7 +117,6 @@ class SettingsPage(QWidget):
         self.officer_email.setText(data.officer_email)
         self.officer_address.setPlainText(data.officer_address)
         self._set_logo(data.logo, data.logo_filename)
-        self.status_changed.emit(data.name)
 
     def data(self) -> MunicipalityData:
         return MunicipalityData(
