@@ -15,7 +15,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, search_condition
 from gwa_desktop.services.record_service import RecordService
-from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.services.validation import Checker, clean_list, fold, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 REQUIRED_TEXT_LANGUAGE = "de"
@@ -90,7 +90,7 @@ class OfferService(RecordService[OfferData]):
         check.date_order("end_date", data.start_date, data.end_date)
         check.time_order("end_time", data.start_time, data.end_time)
         check.not_negative("cost_cents", data.cost_cents, _("The cost"))
-        check.url("web_url", data.web_url.strip())
+        check.url("web_url", web_address(data.web_url))
         if data.recurrence is Recurrence.ONCE and data.end_date and data.end_date != data.start_date:
             check.add("end_date", _("A one-off offer takes place on one day; leave the end date empty."))
         check.raise_if_any()
@@ -183,7 +183,7 @@ class OfferService(RecordService[OfferData]):
         offer.cost_note = data.cost_note.strip()
         offer.registration_required = data.registration_required
         offer.registration_note = data.registration_note.strip()
-        offer.web_url = data.web_url.strip()
+        offer.web_url = web_address(data.web_url)
         if data.provider_id is not None and not _is_organisation(session, data.provider_id):
             raise ValidationError({"provider_id": _("The provider must be an organisation from the contacts.")})
         offer.provider_id = data.provider_id

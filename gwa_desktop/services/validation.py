@@ -68,6 +68,14 @@ class Checker:
             raise ValidationError(self.errors)
 
 
+def web_address(value: str) -> str:
+    """ "www.example.org" as people type it, with the https:// a QR code needs."""
+    value = value.strip()
+    if value and "://" not in value and " " not in value and "." in value:
+        return "https://" + value
+    return value
+
+
 def clean_list(values: Iterable[str]) -> list[str]:
     """Stripped, non-empty, unique values in their first order."""
     seen: dict[str, None] = {}

@@ -34,3 +34,14 @@ def test_organisation_with_members_cannot_become_a_person(database):
         contacts.update(replace(contacts.get(club), kind=ContactKind.PERSON))
     assert set(caught.value.errors) == {"kind"}
     assert contacts.get(club).kind is ContactKind.ORGANISATION
+
+
+def test_web_address_without_scheme_gets_https(database):
+    offers = OfferService(database)
+    offer_id = offers.create(OfferData(texts=[OfferTextData("de", "Frauencafé")], category=OfferCategory.FAMILY,
+                                       start_date=date(2026, 2, 3), web_url=" www.frauencafe.example.org "))
+    assert offers.get(offer_id).web_url == "https://www.frauencafe.example.org"
+    with pytest.raises(ValidationError) as caught:
+        offers.create(OfferData(texts=[OfferTextData("de", "X")], category=OfferCategory.FAMILY,
+                                start_date=date(2026, 2, 3), web_url="kein link"))
+    assert set(caught.value.errors) == {"web_url"}
