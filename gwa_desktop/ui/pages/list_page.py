@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -54,6 +56,11 @@ class ListPage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        clear_search = QAction(self.search)
+        clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_search.triggered.connect(self.search.clear)
+        self.search.addAction(clear_search)
         self.new_button = QPushButton(_("New"))
         self.edit_button = QPushButton(_("Edit"))
         self.delete_button = QPushButton(_("Delete"))
@@ -83,6 +90,11 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 6px 2px;")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         self.model.modelReset.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._update_buttons)
@@ -117,7 +129,20 @@ class ListPage(QWidget):
                 self.table.resizeColumnsToContents()
                 self._cap_column_widths()
                 self._columns_sized = True
+            self._explain_if_empty()
             self.status_changed.emit(self.summary())
+
+    def _explain_if_empty(self) -> None:
+        """An empty table says why and what to do, instead of staying blank."""
+        if self.model.rowCount():
+            self.empty_hint.hide()
+            return
+        narrowed = bool(self.search.text().strip()) or any(self.filters().values())
+        self.empty_hint.setText(
+            _("Nothing matches the search or the filters. Clear the search field (Esc) or choose “all” in the filters.")
+            if narrowed else _("Nothing here yet. Create the first entry with “New” (Ctrl+N).")
+        )
+        self.empty_hint.show()
 
     def apply_search(self) -> None:
         self.refresh()
