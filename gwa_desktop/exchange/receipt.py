@@ -15,6 +15,8 @@ OUTCOME_TEXTS = {
     "replaced": "übernommen; ersetzt das ältere Paket vom {previous:%d.%m.%Y %H:%M}",
     "unchanged": "war bereits eingelesen; nichts geändert",
     "older": "nicht übernommen: ein neueres Paket vom {previous:%d.%m.%Y %H:%M} liegt bereits vor",
+    "overlaps": "nicht übernommen: überschneidet sich mit dem Paket vom {previous:%d.%m.%Y %H:%M} "
+                "für einen anderen Zeitraum; sonst würden Aktivitäten doppelt gezählt",
 }
 
 

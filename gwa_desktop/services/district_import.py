@@ -21,12 +21,12 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.package import Package, read_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
-from gwa_desktop.exchange.records import ACTIVITY_FIELDS
+from gwa_desktop.exchange.records import ACTIVITY_FIELDS, Period
 from gwa_desktop.i18n import _
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
 
-IMPORTED, REPLACED, UNCHANGED, OLDER = "imported", "replaced", "unchanged", "older"
+IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = "imported", "replaced", "unchanged", "older", "overlaps"
 
 
 @dataclass(frozen=True)
@@ -60,14 +60,18 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     package = read_package(path, password)
     imported_at = datetime.now().replace(microsecond=0)
     with database.session() as session:
-        outcome, previous = _store(session, package, imported_at)
+        outcome, other = _store(session, package, imported_at)
+    previous = other.created_at if other is not None else None
     manifest = package.manifest
     message = {
         IMPORTED: _("{municipality}, {period}: {offers} offers and {activities} activities imported."),
         REPLACED: _("{municipality}, {period}: replaced the older package; {offers} offers and {activities} activities imported."),
         UNCHANGED: _("{municipality}, {period}: this package was already imported; nothing changed."),
         OLDER: _("{municipality}, {period}: a newer package is already imported; this older one was not taken."),
+        OVERLAPS: _("{municipality}, {period}: overlaps the package already imported for {other}; it was not taken, "
+                    "so that no activity is counted twice. Ask for a package of the same period."),
     }[outcome].format(municipality=manifest.municipality, period=manifest.period.label(),
+                      other=Period(other.period_start, other.period_end).label() if other is not None else "",
                       offers=len(package.data.offers), activities=len(package.data.activities))
     folder = Path(receipts) if receipts is not None else package.path.parent
     text = receipt_text(package, outcome, imported_at, previous)
@@ -78,18 +82,27 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     return ImportResult(package.path, outcome, message, receipt)
 
 
-def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, datetime | None]:
+def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, DistrictPackage | None]:
+    """Store the package; the outcome and the package it met (replaced, kept or overlapping)."""
     manifest = package.manifest
+    same_municipality = DistrictPackage.municipality == manifest.municipality
     existing = session.scalar(select(DistrictPackage).where(
-        DistrictPackage.municipality == manifest.municipality,
+        same_municipality,
         DistrictPackage.period_start == manifest.period.start,
         DistrictPackage.period_end == manifest.period.end,
     ))
     if existing is not None and existing.sha256 == package.sha256:
-        return UNCHANGED, existing.created_at
+        return UNCHANGED, existing
     if existing is not None and existing.created_at > manifest.created_at:
-        return OLDER, existing.created_at
-    previous = existing.created_at if existing is not None else None
+        return OLDER, existing
+    if existing is None:
+        overlapping = session.scalar(select(DistrictPackage).where(
+            same_municipality,
+            DistrictPackage.period_start <= manifest.period.end,
+            DistrictPackage.period_end >= manifest.period.start,
+        ))
+        if overlapping is not None:
+            return OVERLAPS, overlapping
     if existing is not None:
         for table in (DistrictActivity, DistrictOffer):
             session.execute(delete(table).where(table.package_id == existing.id))
@@ -115,7 +128,7 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
             f"INSERT INTO district_activities ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [_activity_row(row.id, a) for a in package.data.activities],
         )
-    return (REPLACED if previous is not None else IMPORTED), previous
+    return (REPLACED if existing is not None else IMPORTED), existing
 
 
 def _activity_row(package_id: int, activity: dict) -> tuple:

@@ -1,0 +1,25 @@
+"""A quarter and a year of the same village are never both counted."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.district_import import IMPORTED, OVERLAPS, import_package
+from gwa_desktop.services.district_overview import village_figures
+from tests.exchange.sample_data import PERIOD
+
+
+def test_overlapping_period_of_the_same_village_is_not_taken(filled, other_database, tmp_path):
+    whole = export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2027, 1, 15, 10))
+    start, end = PERIOD
+    part = export_district(filled.database, Period(start, date(start.year, start.month + 2, 28)), tmp_path,
+                           created=datetime(2027, 1, 16, 10))
+    assert import_package(other_database, whole).outcome == IMPORTED
+    before = village_figures(other_database)[0].figures
+
+    result = import_package(other_database, part)
+
+    assert result.outcome == OVERLAPS and Period(*PERIOD).label() in result.message
+    assert [v.figures for v in village_figures(other_database)] == [before]
