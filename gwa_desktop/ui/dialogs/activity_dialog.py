@@ -96,11 +96,7 @@ class ActivityDialog(FormDialog):
         )
 
     def save(self) -> int:
-        data = self.data()
-        if self.activity_id is None:
-            return self.service.create(data)
-        self.service.update(data)
-        return self.activity_id
+        return self.save_record(self.service, self.activity_id)
 
     def _offer_chosen(self) -> None:
         """An activity of an offer is usually one of its sessions, titled like the offer."""

@@ -102,11 +102,7 @@ class ContactDialog(FormDialog):
         )
 
     def save(self) -> int:
-        data = self.data()
-        if self.contact_id is None:
-            return self.service.create(data)
-        self.service.update(data)
-        return self.contact_id
+        return self.save_record(self.service, self.contact_id)
 
     def _load(self, data: ContactData) -> None:
         select_data(self.kind, data.kind)

@@ -76,6 +76,14 @@ class FormDialog(QDialog):
     def save(self) -> int:
         raise NotImplementedError
 
+    def save_record(self, service, record_id: int | None) -> int:
+        """Create or update through a RecordService; the id of the saved record."""
+        data = self.data()
+        if record_id is None:
+            return service.create(data)
+        service.update(data)
+        return record_id
+
     def state(self) -> object:
         """What the user has entered, comparable with ==; None where a dialog has no data()."""
         data = getattr(self, "data", None)

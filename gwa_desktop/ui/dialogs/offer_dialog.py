@@ -121,11 +121,7 @@ class OfferDialog(FormDialog):
         )
 
     def save(self) -> int:
-        data = self.data()
-        if self.offer_id is None:
-            return self.service.create(data)
-        self.service.update(data)
-        return self.offer_id
+        return self.save_record(self.service, self.offer_id)
 
     def _load(self, data: OfferData) -> None:
         self.texts.set_texts(data.texts)
