@@ -1,0 +1,52 @@
+"""The same services on PostgreSQL, as a district office's shared database would run them.
+
+Runs when GWA_TEST_POSTGRESQL_URL names an empty database the test may wipe (.ci/run
+starts a local server and sets it); without one it is skipped, since there is nothing
+to connect to.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from gwa_desktop.services.demo_data import load_demo_data
+from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.services.registry import Services
+from gwa_desktop.storage.database import open_database
+from gwa_desktop.storage.models import Base
+
+URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
+
+
+@pytest.fixture
+def services():
+    wipe = create_engine(URL)
+    with wipe.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    wipe.dispose()
+    database = open_database(URL)
+    yield Services.on(database)
+    database.close()
+
+
+def test_migrations_reach_the_models_on_postgresql(services):
+    with services.database.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_demo_village_search_sort_and_delete_on_postgresql(services):
+    load_demo_data(services.database)
+    assert (services.contacts.count(), services.offers.count(), services.activities.count()) == (34, 15, 60)
+    assert [row[1] for row in services.offers.list_rows(ListQuery(text="naehcafe"))] == ["Nähcafé"]
+    categories = [row[2].label for row in services.offers.list_rows(ListQuery(sort_key="category"))]
+    assert categories == sorted(categories, key=str.casefold)
+    first = services.activities.list_rows(ListQuery())[0][0]
+    services.activities.delete([first])
+    assert services.activities.count() == 59
