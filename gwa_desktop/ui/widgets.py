@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.languages import COMMON_LANGUAGES, known_codes, language_name
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import date_input_pattern, time_input_pattern
 
@@ -116,17 +116,47 @@ class CommaListEdit(QLineEdit):
 
 
 class LanguageCodesEdit(CommaListEdit):
-    """ISO 639 codes such as "ar, fa, uk"; the tooltip names them in the UI language."""
+    """ISO 639 codes such as "ar, fa, uk", found by typing a language's name.
+
+    Typing "dari" offers "Dari (prs)" and inserts the code: officers know languages by
+    name, the database and the district's exports need the codes.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(_("e.g. ar, fa, uk"))
+        self.setPlaceholderText(_("type a language, e.g. Arabic, Dari, Ukrainian"))
+        self.choices = QCompleter(language_choices(ui_language()), self)
+        self.choices.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.choices.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.choices.setWidget(self)
+        self.choices.activated.connect(self.insert_choice)
+        self.textEdited.connect(self._offer_choices)
         self.textChanged.connect(self._explain)
         self._explain()
+
+    def insert_choice(self, choice: str) -> None:
+        """Replace the word being typed by the code of the chosen "Name (code)"."""
+        code = choice.rsplit("(", 1)[-1].rstrip(")")
+        done = [part.strip() for part in self.text().split(",")[:-1] if part.strip()]
+        self.setText(", ".join([*done, code]) + ", ")
+
+    def _offer_choices(self, text: str) -> None:
+        word = text.split(",")[-1].strip()
+        if len(word) < 2:
+            self.choices.popup().hide()
+            return
+        self.choices.setCompletionPrefix(word)
+        self.choices.complete()
 
     def _explain(self) -> None:
         names = [f"{code} = {language_name(code, ui_language())}" for code in self.values()]
         self.setToolTip("\n".join(names) or _("Language codes (ISO 639), separated by commas"))
+
+
+def language_choices(display_language: str) -> list[str]:
+    """ "Name (code)" for every known language, the ones villages need most first."""
+    others = sorted(known_codes() - set(COMMON_LANGUAGES))
+    return [f"{language_name(code, display_language)} ({code})" for code in (*COMMON_LANGUAGES, *others)]
 
 
 class OptionalIntEdit(QSpinBox):
