@@ -60,9 +60,9 @@ def apply_language(language: str) -> None:
 class WindowRebuilder:
     """Owns the main window and builds it anew in another language on request.
 
-    `build` returns a window with a `language_chosen(str)` signal and a
-    `save_window_state()` method (the main window); the new window restores the saved
-    geometry and page.
+    `build` returns a window with a `language_chosen(str)` signal, a
+    `save_window_state()` and a `take_unsaved_input(previous)` method (the main window);
+    the new window restores the saved geometry and page and keeps unsaved input.
     """
 
     def __init__(self, build: Callable[[], QMainWindow]) -> None:
@@ -77,6 +77,7 @@ class WindowRebuilder:
         old = self.window
         old.save_window_state()
         self.window = self._new_window()
+        self.window.take_unsaved_input(old)
         self.window.show()
         old.close()
         old.deleteLater()

@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
         self.save_window_state()
         super().closeEvent(event)
 
+    def take_unsaved_input(self, previous: MainWindow) -> None:
+        """Keep what was typed but not saved in the window this one replaces."""
+        self.settings_page.show_data(previous.settings_page.data())
+
     def save_window_state(self) -> None:
         """Remember size, position and page for the next start (or a language switch)."""
         settings = window_settings()

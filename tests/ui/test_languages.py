@@ -141,6 +141,7 @@ def test_choosing_a_language_in_the_settings_rebuilds_the_window_in_it(qtbot, se
     qtbot.addWidget(old)
     old.show()
     old.show_page(3)
+    old.settings_page.district.setText("Landkreis Musterland (noch nicht gespeichert)")
     old.settings_page.language.setCurrentIndex(old.settings_page.language.findData("ar"))
     new = rebuilder.window
     qtbot.addWidget(new)
@@ -149,6 +150,7 @@ def test_choosing_a_language_in_the_settings_rebuilds_the_window_in_it(qtbot, se
     assert new.windowTitle() == "GWA Desktop – الاندماج والعمل المجتمعي"
     assert new.stack.currentIndex() == 3
     assert stored_language() == "ar"
+    assert new.settings_page.district.text() == "Landkreis Musterland (noch nicht gespeichert)"
     assert_reads_well(new, "ar")
 
 

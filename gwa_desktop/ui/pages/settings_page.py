@@ -108,8 +108,10 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         ok, data = attempt(self, self.service.get)
-        if not ok:
-            return
+        if ok:
+            self.show_data(data)
+
+    def show_data(self, data: MunicipalityData) -> None:
         self.name.setText(data.name)
         self.district.setText(data.district)
         self.officer_name.setText(data.officer_name)
