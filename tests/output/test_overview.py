@@ -24,6 +24,7 @@ from tests.output.print_samples import (
     PRINT_LANGUAGES,
     TEXTS,
     TODAY,
+    bbox_words,
     comparable_words,
     flat_text,
     municipality,
@@ -112,3 +113,15 @@ def test_empty_selection_is_a_clear_error(builder):
 def test_missing_translation_is_reported_per_offer():
     result = build_overview(board(("de", "ti"), [sample_offer(languages=("de",))]), OverviewOptions(("de", "ti")))
     assert [w.kind for w in result.warnings] == ["missing_translation"]
+
+
+def test_long_municipality_name_shrinks_the_title_instead_of_running_into_the_offers(tmp_path):
+    long_name = "Verbandsgemeinde Lindenbach-Oberweiler an der Mosel"
+    content = board(["de", "ar"])
+    content = BoardContent(content.entries, municipality(name=long_name), TODAY)
+    words = bbox_words(build_overview(content, OverviewOptions(("de", "ar"), "A4", False, "category")).pdf, tmp_path)[0]
+    stamp_top = min(w.y_min for w in words if w.text.startswith("Stand"))
+    head = [w for w in words if w.y_max < 300]  # the footer repeats the name at the bottom
+    title_words = [w for w in head if w.text in {"Angebote", "Verbandsgemeinde", "Mosel", "Lindenbach-Oberweiler"}]
+    assert len(title_words) >= 3
+    assert max(w.y_max for w in title_words) < stamp_top

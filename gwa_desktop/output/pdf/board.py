@@ -122,22 +122,35 @@ def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: li
     canvas.rect(left, top - 3 * mm, width, 3 * mm, stroke=0, fill=1)
     canvas.restoreState()
     size = 24 * page.factor
+    stamp_size = 10 * page.factor
+    room = page.head - 6 * mm - GAP - stamp_size * 1.6  # between the top rule and the date line
     for index, language in enumerate(languages[:2]):
         texts = PrintTexts(language)
         name = municipality.name.strip()
         message = t.OVERVIEW_TITLE_PLAIN if "{municipality}" in title_message and not name else title_message
         title = texts(message).format(municipality=name)
-        heading = Text(title, language, size if index == 0 else size * 0.8, bold=True, color=PRIMARY)
+        half = width * (0.62 if index == 0 else 0.38) if len(languages) > 1 else width
+        heading, height = _fitted_heading(title, language, size if index == 0 else size * 0.8, half, room)
         if index and is_rtl(language) == is_rtl(languages[0]):
             heading.alignment = "end"
-        half = width * (0.62 if index == 0 else 0.38) if len(languages) > 1 else width
         x = left if (index == 0) != is_rtl(languages[0]) else left + width - half
-        _, height = heading.wrap(half, 1e6)
+        heading.wrap(half, 1e6)
         heading.drawOn(canvas, x, top - 6 * mm - height)
     stamp = Text(PrintTexts(languages[0])(t.AS_OF).format(date=format_date(today, languages[0])), languages[0],
-                 10 * page.factor, color=MUTED)
+                 stamp_size, color=MUTED)
     _, height = stamp.wrap(width, 1e6)
     stamp.drawOn(canvas, left, top - page.head + GAP)
+
+
+def _fitted_heading(title: str, language: str, size: float, width: float, room: float) -> tuple[Text, float]:
+    """The title at the largest size whose lines fit the head: a long municipality name
+    must not run into the first offers."""
+    for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5):
+        heading = Text(title, language, size * scale, bold=True, color=PRIMARY)
+        _, height = heading.wrap(width, 1e6)
+        if height <= room:
+            break
+    return heading, height
 
 
 def draw_board_page(canvas: Canvas, page: BoardPage, title_message: str, languages: list[str],

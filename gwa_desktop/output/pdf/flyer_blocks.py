@@ -16,7 +16,7 @@ from .field_grid import FieldGrid
 from .offer_view import OfferView
 from .paginate import Block
 from .print_texts import PrintTexts
-from .styles import ACCENT, MUTED, PRIMARY, WARNING, FittedText, Rule, Text
+from .styles import ACCENT, MUTED, PRIMARY, WARNING, FittedText, Rule, Text, unbreakable
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ STACKED = {1: Typography(30, 13.5, 10.5), 2: Typography(20, 11, 9),
 def fields(view: OfferView) -> list[tuple[str, str]]:
     """(label, value) pairs in print order; empty values are skipped by the layouts."""
     texts = PrintTexts(view.language)
-    contacts = "\n".join(", ".join(part for part in (c.name, c.phone) if part) for c in view.contacts)
+    contacts = "\n".join(", ".join(part for part in (c.name, unbreakable(c.phone)) if part) for c in view.contacts)
     return [
         (texts(t.WHEN), view.when),
         (texts(t.NEXT_DATES), view.next_dates),

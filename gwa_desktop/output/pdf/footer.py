@@ -12,13 +12,13 @@ from gwa_desktop.services.settings import MunicipalityData
 
 from .logo import Logo
 from .paginate import Rect
-from .styles import MUTED, PRIMARY, RULE, Text
+from .styles import MUTED, PRIMARY, RULE, Text, unbreakable
 
 LOGO_GAP = 8.0
 
 
 def officer_line(municipality: MunicipalityData) -> str:
-    return " · ".join(part for part in (municipality.officer_name, municipality.officer_phone,
+    return " · ".join(part for part in (municipality.officer_name, unbreakable(municipality.officer_phone),
                                         municipality.officer_email) if part.strip())
 
 

@@ -24,7 +24,7 @@ from .document import PrintResult, PrintWarning, catalog_warnings, font_warning,
 from .logo import load_logo
 from .paginate import Block, Column, Rect, render
 from .print_texts import PrintTexts
-from .styles import MUTED, PRIMARY, RULE, FittedText, Rule, Text
+from .styles import MUTED, PRIMARY, RULE, FittedText, Rule, Text, unbreakable
 
 Grouping = Literal["category", "weekday"]
 MAX_LANGUAGES = 2
@@ -81,7 +81,7 @@ def entry_items(entry: BoardEntry, size: float) -> list:
                                     leading=size * 1.45))
     for view in entry.views:
         items.append(Text(view.when, view.language, size, leading=leading))
-    phone = next((c.phone for c in first.contacts if c.phone), "")
+    phone = unbreakable(next((c.phone for c in first.contacts if c.phone), ""))
     facts = " · ".join(part for part in (first.where.split("\n")[0], first.cost.split("\n")[0], phone) if part)
     if facts:
         items.append(Text(facts, first.language, size * 0.9, color=MUTED, leading=leading))

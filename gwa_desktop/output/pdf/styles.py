@@ -19,6 +19,12 @@ MUTED = HexColor("#5A6470")
 RULE = HexColor("#C5CDD6")
 TINT = HexColor("#EAF0F6")
 WARNING = HexColor("#9A3412")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """A phone number kept on one line: "0123 / 45678-71" split over two is misdialled."""
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 class Text(BidiParagraph):
