@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -50,6 +50,9 @@ class ActivityData:
     id: int | None = None
 
 
+#: An activity dated further ahead is a typo (2030 for 2026), not a plan.
+MAX_DAYS_AHEAD = 365
+
 #: Keys of the values in each row of `list_rows`, after the id.
 ACTIVITY_COLUMNS = ("occurred_on", "kind", "title", "offer", "participants_total", "volunteer_hours")
 
@@ -76,6 +79,9 @@ class ActivityService(RecordService[ActivityData]):
         check.not_more_than("newcomers", (data.newcomers, data.regulars), total, _("Newcomers and regulars"))
         check.time_order("end_time", data.start_time, data.end_time)
         check.languages("languages", data.languages)
+        if data.occurred_on > date.today() + timedelta(days=MAX_DAYS_AHEAD):
+            check.add("occurred_on", _("The date lies more than a year ahead. Activities record what happened; "
+                                       "please check the year."))
         check.raise_if_any()
 
     def get(self, activity_id: int) -> ActivityData:

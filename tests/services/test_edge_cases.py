@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from gwa_desktop.domain.enums import ContactKind, OfferCategory
+from gwa_desktop.domain.enums import ActivityKind, ContactKind, OfferCategory
+from gwa_desktop.services.activities import ActivityData, ActivityService
 from gwa_desktop.services.contacts import ContactData, ContactService
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
@@ -45,3 +46,11 @@ def test_web_address_without_scheme_gets_https(database):
         offers.create(OfferData(texts=[OfferTextData("de", "X")], category=OfferCategory.FAMILY,
                                 start_date=date(2026, 2, 3), web_url="kein link"))
     assert set(caught.value.errors) == {"web_url"}
+
+
+def test_activity_dated_years_ahead_is_caught_as_a_typo(database):
+    activities = ActivityService(database)
+    with pytest.raises(ValidationError) as caught:
+        activities.create(ActivityData(occurred_on=date(date.today().year + 4, 1, 1), kind=ActivityKind.EVENT, title="Dorffest"))
+    assert set(caught.value.errors) == {"occurred_on"}
+    assert activities.create(ActivityData(occurred_on=date.today(), kind=ActivityKind.EVENT, title="Dorffest"))
