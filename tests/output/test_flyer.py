@@ -123,6 +123,7 @@ def test_long_description_flows_to_second_page_without_overflow(tmp_path):
     offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", long_text)])
     result = flyer(["de"], offer=offer)
     assert result.pages >= 2
+    assert [w.kind for w in result.warnings] == ["pages"]
     pages = bbox_words(result.pdf, tmp_path)
     width, height = A4
     for page in pages:

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import OfferCategory
+from gwa_desktop.i18n import ngettext
 from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
@@ -117,7 +118,14 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
             _column_rules(canvas, frames(page))
 
     pdf, pages = render(pagesize, lambda: columns(scale), frames, decorate, title=content.views[0].title)
-    return PrintResult(pdf, pages, _warnings(content, logo_broken))
+    warnings = _warnings(content, logo_broken)
+    if pages > 1:
+        warnings.append(PrintWarning("pages", ngettext(
+            "The flyer needs {n} page: for one page choose fewer languages, leave out the tear-off strips "
+            "or shorten the description.",
+            "The flyer needs {n} pages: for one page choose fewer languages, leave out the tear-off strips "
+            "or shorten the description.", pages).format(n=pages)))
+    return PrintResult(pdf, pages, warnings)
 
 
 def _frames(geometry: _Geometry, count: int, page: int) -> list[Rect]:
