@@ -17,6 +17,7 @@ from pathlib import Path
 from gwa_desktop.exchange.atomic import atomic_path
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
 from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_date, format_time
 from gwa_desktop.paths import backups_dir
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
@@ -183,6 +184,21 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     if header != SQLITE_HEADER:
         raise PackageError(_("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path))
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def backup_label(path: Path) -> str:
+    """A backup as a person reads it: when, and why it was made; the file name otherwise."""
+    stamp = _stamp_of(path)
+    if stamp is None:
+        return path.name
+    when = datetime.strptime(stamp, STAMP_FORMAT)
+    reasons = {
+        MANUAL_PREFIX: _("saved by hand"),
+        AUTOMATIC_PREFIX: _("saved automatically on closing"),
+        SAFETY_PREFIX: _("safety copy before a restore"),
+    }
+    reason = next((text for prefix, text in reasons.items() if path.name.startswith(prefix)), path.name)
+    return f"{format_date(when.date())} {format_time(when.time())} – {reason}"
 
 
 def _free_name(folder: Path, prefix: str) -> Path:

@@ -180,3 +180,13 @@ def test_a_database_server_cannot_be_backed_up_as_a_file(tmp_path):
     with pytest.raises(ExchangeError):
         backup.backup_database(server, Path(tmp_path))
     assert backup.automatic_backup(server, tmp_path) is None
+
+
+def test_backups_are_listed_by_date_and_reason(tmp_path):
+    from gwa_desktop.i18n import set_ui_language
+    from gwa_desktop.services.backup import AUTOMATIC_PREFIX, SAFETY_PREFIX, backup_label
+
+    set_ui_language("de")
+    assert backup_label(tmp_path / f"{AUTOMATIC_PREFIX}20261125-174407.sqlite") == "25.11.2026 17:44 – automatisch beim Beenden gespeichert"
+    assert backup_label(tmp_path / f"{SAFETY_PREFIX}20260102-080000.sqlite").startswith("02.01.2026 08:00 – ")
+    assert backup_label(tmp_path / "kopie.sqlite") == "kopie.sqlite"

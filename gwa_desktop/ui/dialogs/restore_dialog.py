@@ -65,7 +65,8 @@ class RestoreDialog(QDialog):
         return None if item is None else Path(item.data(PATH_ROLE))
 
     def _add(self, path: Path) -> QListWidgetItem:
-        item = QListWidgetItem(path.name)
+        item = QListWidgetItem(backup.backup_label(path))
+        item.setToolTip(str(path))
         item.setData(PATH_ROLE, str(path))
         self.backups.addItem(item)
         return item
