@@ -48,11 +48,14 @@ class BackupSummary:
 
     def describe(self) -> str:
         """The preview in words, for the restore dialog and the command line."""
-        return _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities, "
-                 "{packages} imported district packages.").format(
+        text = _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities.").format(
             municipality=self.municipality or "–", when=self.modified.strftime("%d.%m.%Y %H:%M"),
             contacts=self.counts.get("contacts", 0), offers=self.counts.get("offers", 0),
-            activities=self.counts.get("activities", 0), packages=self.counts.get("district_packages", 0))
+            activities=self.counts.get("activities", 0))
+        packages = self.counts.get("district_packages", 0)
+        if packages:
+            text += " " + _("It also holds {packages} imported district packages.").format(packages=packages)
+        return text
 
 
 def database_file(database: Database) -> Path:
