@@ -26,6 +26,32 @@ from gwa_desktop.ui.operations import attempt
 ERROR_STYLE = "color: #b00020;"
 
 
+def error_label() -> QLabel:
+    """A red, wrapping message that stays hidden until there is something to say."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def with_error_label(widget: QWidget) -> tuple[QWidget, QLabel]:
+    """`widget` with room for its error message below it, for a form row."""
+    holder = QWidget()
+    # The row takes the full width so a wrapped error message gets room for all its
+    # lines; the input itself keeps its natural width unless it likes to grow.
+    holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    grows = bool(widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value)
+    column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeading)
+    error = error_label()
+    column.addWidget(error)
+    return holder, error
+
+
 class FormDialog(QDialog):
     """Subclasses add rows with `add_row` and implement `save()` returning the record id."""
 
@@ -34,7 +60,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.saved_id: int | None = None
         self._errors: dict[str, QLabel] = {}
-        self.general_error = self._error_label()
+        self.general_error = error_label()
         body = QWidget()
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -58,17 +84,7 @@ class FormDialog(QDialog):
         if field is None:
             self.form.addRow(label, widget)
             return widget
-        holder = QWidget()
-        # The row takes the full width so a wrapped error message gets room for all its
-        # lines; the input itself keeps its natural width unless it likes to grow.
-        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        grows = bool(widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value)
-        column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeading)
-        error = self._error_label()
-        column.addWidget(error)
+        holder, error = with_error_label(widget)
         self._errors[field] = error
         self.form.addRow(label, holder)
         return widget
@@ -156,11 +172,3 @@ class FormDialog(QDialog):
         label = self._errors.get(field, self.general_error)
         return label.text()
 
-    @staticmethod
-    def _error_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        return label

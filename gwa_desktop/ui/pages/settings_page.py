@@ -30,7 +30,7 @@ from gwa_desktop.services.settings import (
     SettingsService,
     logo_problem,
 )
-from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
 
 
@@ -81,7 +81,8 @@ class SettingsPage(QWidget):
 
         municipality = QGroupBox(_("Municipality"))
         form = QFormLayout(municipality)
-        form.addRow(_("Name of the municipality"), self.name)
+        self.field_errors: dict[str, QLabel] = {}
+        form.addRow(_("Name of the municipality"), self._checked(self.name, "name"))
         form.addRow(_("District"), self.district)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
@@ -92,8 +93,8 @@ class SettingsPage(QWidget):
         officer = QGroupBox(_("Integration officer (printed as contact on flyers)"))
         officer_form = QFormLayout(officer)
         officer_form.addRow(_("Name"), self.officer_name)
-        officer_form.addRow(_("Phone"), self.officer_phone)
-        officer_form.addRow(_("E-mail"), self.officer_email)
+        officer_form.addRow(_("Phone"), self._checked(self.officer_phone, "officer_phone"))
+        officer_form.addRow(_("E-mail"), self._checked(self.officer_email, "officer_email"))
         officer_form.addRow(_("Address"), self.officer_address)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -127,12 +128,27 @@ class SettingsPage(QWidget):
             officer_address=self.officer_address.toPlainText(), logo=self.logo, logo_filename=self.logo_filename,
         )
 
+    def _checked(self, widget: QWidget, field: str) -> QWidget:
+        """The field with its own error line, as in the edit dialogs."""
+        holder, self.field_errors[field] = with_error_label(widget)
+        return holder
+
     def save(self) -> bool:
         self.errors.clear()
+        for label in self.field_errors.values():
+            label.hide()
         try:
             ok, _result = attempt(self, lambda: self.service.save(self.data()))
         except ValidationError as error:
-            self.errors.setText("\n".join(error.errors.values()))
+            general = []
+            for field, message in error.errors.items():
+                label = self.field_errors.get(field)
+                if label is None:
+                    general.append(message)
+                else:
+                    label.setText(message)
+                    label.show()
+            self.errors.setText("\n".join(general))
             return False
         if ok:
             self.status_changed.emit(_("Settings saved."))
