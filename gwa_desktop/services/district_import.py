@@ -120,13 +120,18 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
     connection = session.connection()
     if offers:
         connection.execute(DistrictOffer.__table__.insert(), offers)
-    if package.data.activities:
+    if package.data.activities and connection.dialect.name == "sqlite":
         # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
         # processing would triple the time for 100,000 activities.
         columns = ["package_id", *ACTIVITY_FIELDS]
         connection.exec_driver_sql(
             f"INSERT INTO district_activities ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [_activity_row(row.id, a) for a in package.data.activities],
+        )
+    elif package.data.activities:
+        connection.execute(
+            DistrictActivity.__table__.insert(),
+            [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities],
         )
     return (REPLACED if existing is not None else IMPORTED), existing
 

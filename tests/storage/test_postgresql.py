@@ -8,13 +8,18 @@ to connect to.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
+from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.demo_data import load_demo_data
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.district_import import IMPORTED, import_package
+from gwa_desktop.services.district_overview import village_figures
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
@@ -50,3 +55,13 @@ def test_demo_village_search_sort_and_delete_on_postgresql(services):
     first = services.activities.list_rows(ListQuery())[0][0]
     services.activities.delete([first])
     assert services.activities.count() == 59
+
+
+def test_district_export_and_import_on_postgresql(services, tmp_path):
+    load_demo_data(services.database)
+    period = Period(date(2000, 1, 1), date(2100, 12, 31))
+    package = export_district(services.database, period, tmp_path)
+    assert import_package(services.database, package, receipts=tmp_path).outcome == IMPORTED
+    (village,) = village_figures(services.database)
+    assert village.figures.activities == 60
+    assert village.figures.participants_total == services.activities.totals()[1]
