@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
@@ -26,6 +26,7 @@ from gwa_desktop.storage.models import (
     ContactLanguage,
     ContactTopic,
     Tag,
+    offer_contacts,
 )
 
 PERSONAL_FIELDS = ("role", "phone", "email", "street", "postal_code", "city", "notes", "languages", "topics", "tags")
@@ -142,6 +143,8 @@ class ContactService(RecordService[ContactData]):
                 contact.topics.clear()
                 contact.tags.clear()
                 contact.search_text = fold(contact.name)
+                # Flyers name contact persons in public: she may no longer stand on them.
+                session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
 
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
@@ -242,6 +245,13 @@ class ContactService(RecordService[ContactData]):
             *codes, *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
             contact.role.search_words if contact.role else "",
         )
+
+
+def may_be_named_in_public(contact: Contact) -> bool:
+    """Organisations always; persons only with a legal basis (their flyer line is public)."""
+    if contact.kind is ContactKind.ORGANISATION or contact.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
+        return True
+    return contact.legal_basis is LegalBasis.CONSENT and any(c.withdrawn_on is None for c in contact.consents)
 
 
 def _tag(session: Session, name: str) -> Tag:

@@ -12,6 +12,7 @@ from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Re
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
+from gwa_desktop.services.contacts import may_be_named_in_public
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, search_condition
 from gwa_desktop.services.record_service import RecordService
@@ -199,7 +200,14 @@ class OfferService(RecordService[OfferData]):
         codes = clean_list(normalise_code(c) for c in data.languages)
         offer.languages = [OfferLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.contact_person_ids))
-        offer.contact_persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
+        persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
+        unlawful = [c.name for c in persons if not may_be_named_in_public(c)]
+        if unlawful:
+            raise ValidationError({"contact_person_ids": _(
+                "{names}: no consent or other legal basis is recorded, so they cannot be named on flyers. "
+                "Record the consent in the contact, or choose another contact person."
+            ).format(names=", ".join(unlawful))})
+        offer.contact_persons = persons
         offer.search_text = fold(
             offer.place_name, offer.street, offer.city, *(f"{t.title} {t.description}" for t in texts),
             data.category.search_words, *codes,

@@ -182,6 +182,7 @@ class ContactDialog(FormDialog):
         if self.contact_id is None:
             self.consents = [ConsentData(**{**c.__dict__, "withdrawn_on": date.today()}) for c in self.consents]
             select_data(self.legal_basis, None)
+            select_data(self.role, None)
             for widget in (self.phone, self.email, self.street, self.postal_code, self.city,
                            self.languages, self.topics, self.tags):
                 widget.clear()
