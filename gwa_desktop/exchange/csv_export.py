@@ -12,7 +12,7 @@ from datetime import date, time
 from typing import Any
 
 from gwa_desktop.exchange import vocabulary as v
-from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
+from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, FORMULA_STARTS, Column, rows
 from gwa_desktop.exchange.records import DistrictData
 from gwa_desktop.exchange.summary import KINDS, compute
 
@@ -31,6 +31,8 @@ def spell(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # Excel would run "=…" as a formula; the apostrophe keeps it text
     return str(value)
 
 

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.exchange import vocabulary as v
-from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
+from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, FORMULA_STARTS, Column, rows
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData
 from gwa_desktop.exchange.summary import KINDS, Figures, MonthFigures, combine, compute
@@ -181,6 +181,13 @@ def _languages(book: Workbook, total: Figures) -> None:
         sheet.append([v.language_names([code]), code, offers, activities])
 
 
+def _text_cell(sheet, value: str) -> WriteOnlyCell:
+    """Text that begins like a formula ("=Kinder & Eltern") stays text in Excel."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, progress: Progress, done: int, count: int) -> int:
     sheet = _sheet(book, title, [c.width for c in columns], [c.header for c in columns])
     formatted = [(i, FORMATS[c.kind]) for i, c in enumerate(columns) if c.kind in FORMATS]
@@ -190,6 +197,9 @@ def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, pr
             for index, number_format in formatted:
                 if values[index] is not None:
                     values[index] = _cell(sheet, values[index], number_format)
+            for index, value in enumerate(values):
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    values[index] = _text_cell(sheet, value)
             sheet.append(values)
             done += 1
             rows_written += 1
