@@ -12,8 +12,14 @@ from pathlib import Path
 
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
 from gwa_desktop.domain.languages import is_known_language, normalise_code
+from gwa_desktop.exchange.atomic import write_bytes_atomically
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.output.pdf.document import PAPER_SIZES, EmptySelectionError, PrintResult
+from gwa_desktop.output.pdf.document import (
+    PAPER_SIZES,
+    EmptySelectionError,
+    PrintResult,
+)
 from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
 from gwa_desktop.services.errors import NotFoundError
@@ -105,9 +111,9 @@ def _write(result: PrintResult, path: Path) -> int:
     for warning in result.warnings:
         print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
     try:
-        path.write_bytes(result.pdf)
-    except OSError as error:
-        print(_("The PDF could not be saved: {error}").format(error=error.strerror or error), file=sys.stderr)
+        write_bytes_atomically(path, result.pdf)
+    except ExchangeError as error:
+        print(str(error), file=sys.stderr)
         return 2
     print(ngettext("{path}: {n} page", "{path}: {n} pages", result.pages).format(path=path, n=result.pages))
     return 0

@@ -22,10 +22,20 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree import ElementTree
 
 from gwa_desktop import __version__
-from gwa_desktop.domain.languages import is_known_language, language_name, normalise_code
+from gwa_desktop.domain.languages import (
+    is_known_language,
+    language_name,
+    normalise_code,
+)
+from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.services.offer_text_coverage import TextState, text_state
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import (
+    REQUIRED_TEXT_LANGUAGE,
+    OfferData,
+    OfferService,
+    OfferTextData,
+)
 from gwa_desktop.services.settings import SettingsService
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -131,7 +141,7 @@ def export_missing_texts(offers: OfferService, settings: SettingsService, langua
             )
             count += 1
     ElementTree.indent(root)
-    Path(path).write_bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+    write_bytes_atomically(Path(path), ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
     return count
 
 

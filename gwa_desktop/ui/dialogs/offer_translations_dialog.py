@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, language_name
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.offer_text_coverage import (
     CoverageRow,
@@ -132,7 +133,7 @@ class OfferTranslationsDialog(QDialog):
         """Write the file; tells the user how many texts it holds, or why it failed."""
         try:
             ok, count = attempt(self, lambda: export_missing_texts(self.offers, self.settings, self.chosen_language(), path))
-        except (TranslationFileError, OSError) as error:
+        except (TranslationFileError, ExchangeError) as error:
             QMessageBox.warning(self, self.windowTitle(), str(error))
             return None
         if ok:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.languages import language_name
+from gwa_desktop.exchange.atomic import write_bytes_atomically
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
 from gwa_desktop.ui.operations import attempt, show_error
@@ -153,9 +155,9 @@ class PrintDialog(QDialog):
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         try:
-            target.write_bytes(self.result.pdf)
-        except OSError as error:
-            show_error(self, _("The PDF could not be saved: {error}").format(error=error.strerror or error))
+            write_bytes_atomically(target, self.result.pdf)
+        except ExchangeError as error:
+            show_error(self, str(error))
             return
         self.saved_path = target
         opened = self.open_after.isChecked() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
