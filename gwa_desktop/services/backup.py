@@ -88,14 +88,20 @@ def automatic_backup(database: Database, folder: Path | None = None) -> Path | N
         return None
     folder = Path(folder) if folder is not None else backups_dir()
     path = backup_database(database, folder, AUTOMATIC_PREFIX)
-    rotate(folder)
+    rotate(folder, in_use=database.file_path)
     return path
 
 
-def rotate(folder: Path, keep: int = KEEP_LATEST) -> list[Path]:
-    """Delete automatic backups except the newest `keep` and the newest of each month."""
+def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None) -> list[Path]:
+    """Delete automatic backups except the newest `keep` and the newest of each month.
+
+    A backup the program has opened as its database (someone opened it directly instead
+    of restoring it) is never deleted.
+    """
     backups = list_backups(folder, AUTOMATIC_PREFIX)
     kept = set(backups[:keep])
+    if in_use is not None:
+        kept.update(p for p in backups if p.resolve() == in_use.resolve())
     months: set[str] = set()
     for path in backups:
         month = _stamp_of(path)[:6]

@@ -190,3 +190,15 @@ def test_backups_are_listed_by_date_and_reason(tmp_path):
     assert backup_label(tmp_path / f"{AUTOMATIC_PREFIX}20261125-174407.sqlite") == "25.11.2026 17:44 – automatisch beim Beenden gespeichert"
     assert backup_label(tmp_path / f"{SAFETY_PREFIX}20260102-080000.sqlite").startswith("02.01.2026 08:00 – ")
     assert backup_label(tmp_path / "kopie.sqlite") == "kopie.sqlite"
+
+
+def test_rotation_never_deletes_the_database_in_use(tmp_path):
+    from gwa_desktop.services.backup import AUTOMATIC_PREFIX, rotate
+
+    old = [tmp_path / f"{AUTOMATIC_PREFIX}202601{day:02d}-120000.sqlite" for day in range(1, 16)]
+    for path in old:
+        path.write_bytes(b"SQLite format 3\x00")
+    in_use = old[0]  # the oldest of January, opened directly as the database
+    removed = rotate(tmp_path, keep=10, in_use=in_use)
+    assert in_use.exists() and in_use not in removed
+    assert len(removed) == 4
