@@ -12,7 +12,7 @@ from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, label_order, search_condition
+from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.services.validation import Checker, clean_list, fold
@@ -147,7 +147,7 @@ class ActivityService(RecordService[ActivityData]):
             statement = statement.where(Activity.offer_id == filters["offer_id"])
         sort = {**columns, "kind": label_order(Activity.kind, ActivityKind)}.get(query.sort_key, Activity.occurred_on)
         descending = query.descending if query.sort_key in columns else True
-        order = sort.desc() if descending else sort.asc()
+        order = ordered(sort, descending)
         return statement.order_by(order, Activity.start_time, Activity.id)
 
     def _apply(self, session: Session, activity: Activity, data: ActivityData) -> None:

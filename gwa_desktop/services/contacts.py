@@ -17,7 +17,7 @@ from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, Le
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, label_order, search_condition
+from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold
 from gwa_desktop.storage.models import (
@@ -199,7 +199,7 @@ class ContactService(RecordService[ContactData]):
                 Contact.languages.any(ContactLanguage.code == filters["language"])
             )
         sort = {**columns, "kind": label_order(Contact.kind, ContactKind), "role": label_order(Contact.role, ContactRole)}.get(query.sort_key, Contact.name)
-        order = sort.desc() if query.descending else sort.asc()
+        order = ordered(sort, query.descending)
         return statement.order_by(order, Contact.id)
 
     def _apply(self, session: Session, contact: Contact, data: ContactData) -> None:

@@ -40,6 +40,11 @@ def label_order(column, enum_cls: type[Enum]):
     return case({member.value: member.label.casefold() for member in enum_cls}, value=type_coerce(column, String), else_="")
 
 
+def ordered(expression, descending: bool):
+    """Empty values first going up, last going down, on SQLite and PostgreSQL alike."""
+    return expression.desc().nulls_last() if descending else expression.asc().nulls_first()
+
+
 def page(session: Session, statement: Select, offset: int, limit: int) -> list[tuple]:
     return [tuple(row) for row in session.execute(statement.offset(offset).limit(limit))]
 

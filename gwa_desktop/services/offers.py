@@ -14,7 +14,7 @@ from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
 from gwa_desktop.services.contacts import may_be_named_in_public
 from gwa_desktop.services.errors import NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, label_order, search_condition
+from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
@@ -165,7 +165,7 @@ class OfferService(RecordService[OfferData]):
         if filters.get("language"):
             statement = statement.where(Offer.languages.any(OfferLanguage.code == filters["language"]))
         sort = {**columns, "category": label_order(Offer.category, OfferCategory), "status": label_order(Offer.status, OfferStatus)}.get(query.sort_key, title)
-        order = sort.desc() if query.descending else sort.asc()
+        order = ordered(sort, query.descending)
         return statement.order_by(order, Offer.id)
 
     def _apply(self, session: Session, offer: Offer, data: OfferData) -> None:

@@ -52,6 +52,8 @@ def test_demo_village_search_sort_and_delete_on_postgresql(services):
     assert [row[1] for row in services.offers.list_rows(ListQuery(text="naehcafe"))] == ["Nähcafé"]
     categories = [row[2].label for row in services.offers.list_rows(ListQuery(sort_key="category"))]
     assert categories == sorted(categories, key=str.casefold)
+    by_organisation = services.contacts.list_rows(ListQuery(sort_key="organisation"))
+    assert by_organisation[0][3] is None and by_organisation[-1][3] is not None  # as on SQLite
     first = services.activities.list_rows(ListQuery())[0][0]
     services.activities.delete([first])
     assert services.activities.count() == 59
