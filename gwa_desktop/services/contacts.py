@@ -40,6 +40,7 @@ class ConsentData:
     form_version: str = ""
     form_language: str = "de"
     withdrawn_on: date | None = None
+    id: int | None = None
 
     @property
     def is_active(self) -> bool:
@@ -228,17 +229,7 @@ class ContactService(RecordService[ContactData]):
         topics = clean_list(data.topics)
         contact.topics = [ContactTopic(topic=t, position=i) for i, t in enumerate(topics)]
         contact.tags = [_tag(session, name) for name in clean_list(data.tags)]
-        contact.consents = [
-            ConsentRecord(
-                given_on=c.given_on,
-                purpose=c.purpose.strip(),
-                method=c.method,
-                form_version=c.form_version.strip(),
-                form_language=c.form_language,
-                withdrawn_on=c.withdrawn_on,
-            )
-            for c in data.consents
-        ]
+        contact.consents = _consent_records(contact.consents, data.consents)
         contact.search_text = fold(
             contact.name, contact.phone, contact.email, contact.street, contact.postal_code,
             contact.city, contact.notes, *topics, *clean_list(data.tags),
@@ -252,6 +243,24 @@ def may_be_named_in_public(contact: Contact) -> bool:
     if contact.kind is ContactKind.ORGANISATION or contact.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
         return True
     return contact.legal_basis is LegalBasis.CONSENT and any(c.withdrawn_on is None for c in contact.consents)
+
+
+def _consent_records(existing: list[ConsentRecord], consents: list[ConsentData]) -> list[ConsentRecord]:
+    """Known records updated in place, new ones added: a consent keeps its id and the
+    time it was recorded, which proves when it was given (Art. 7(1) GDPR)."""
+    by_id = {record.id: record for record in existing}
+    records = []
+    for consent in consents:
+        record = by_id.get(consent.id) if consent.id is not None else None
+        record = record or ConsentRecord()
+        record.given_on = consent.given_on
+        record.purpose = consent.purpose.strip()
+        record.method = consent.method
+        record.form_version = consent.form_version.strip()
+        record.form_language = consent.form_language
+        record.withdrawn_on = consent.withdrawn_on
+        records.append(record)
+    return records
 
 
 def _tag(session: Session, name: str) -> Tag:
@@ -287,6 +296,7 @@ def _to_data(contact: Contact) -> ContactData:
                 form_version=c.form_version,
                 form_language=c.form_language,
                 withdrawn_on=c.withdrawn_on,
+                id=c.id,
             )
             for c in contact.consents
         ],

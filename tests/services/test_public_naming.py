@@ -36,3 +36,16 @@ def test_withdrawn_consent_takes_the_person_off_the_offers(database):
 
     assert offers.get(offer_id).contact_person_ids == []
     assert contacts.get(person).phone == ""
+
+
+def test_editing_a_contact_keeps_its_consent_record(database):
+    contacts = ContactService(database)
+    consent = ConsentData(given_on=date(2026, 1, 10), purpose="Kontakt auf Aushängen", method=ConsentMethod.WRITTEN)
+    person = contacts.create(ContactData(name="Olena K.", legal_basis=LegalBasis.CONSENT, consents=[consent]))
+    before = contacts.get(person).consents[0].id
+
+    data = contacts.get(person)
+    data.phone = "0123 45678-98"
+    contacts.update(data)
+
+    assert [c.id for c in contacts.get(person).consents] == [before]
