@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gwa_desktop.domain.enums import ActivityKind
-from gwa_desktop.exchange.records import COUNT_KEYS
+from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData
 
 
 @dataclass
@@ -70,6 +70,26 @@ def compute(offers: Iterable[dict[str, Any]], activities: Iterable[dict[str, Any
         month.volunteer_hours += hours
     figures.volunteer_hours = round(figures.volunteer_hours, 2)
     return figures
+
+
+#: What makes two offer records of one municipality the same offer in different packages.
+OFFER_IDENTITY = ("title", "category", "recurrence", "start_date", "start_time", "place_name")
+
+
+def without_repeated_offers(datasets: list[DistrictData]) -> list[DistrictData]:
+    """Each municipality's offers once: a weekly offer runs through all four quarterly
+    packages, but the district has one offer, not four."""
+    seen: set[tuple] = set()
+    result = []
+    for data in sorted(datasets, key=lambda d: (d.municipality, d.period.start)):
+        offers = []
+        for offer in data.offers:
+            key = (data.municipality, *(offer.get(field) for field in OFFER_IDENTITY))
+            if key not in seen:
+                seen.add(key)
+                offers.append(offer)
+        result.append(replace(data, offers=offers))
+    return result
 
 
 def combine(parts: Iterable[Figures]) -> Figures:

@@ -17,10 +17,24 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.exchange import vocabulary as v
-from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, FORMULA_STARTS, Column, rows
+from gwa_desktop.exchange.columns import (
+    ACTIVITY_COLUMNS,
+    CONTACT_COLUMNS,
+    FORMULA_STARTS,
+    OFFER_COLUMNS,
+    Column,
+    rows,
+)
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData
-from gwa_desktop.exchange.summary import KINDS, Figures, MonthFigures, combine, compute
+from gwa_desktop.exchange.summary import (
+    KINDS,
+    Figures,
+    MonthFigures,
+    combine,
+    compute,
+    without_repeated_offers,
+)
 
 FORMATS = {"date": "DD.MM.YYYY", "time": "HH:MM", "integer": "#,##0", "decimal": "#,##0.0", "money": '#,##0.00 "€"'}
 MONTH_FORMAT = "MM.YYYY"
@@ -51,6 +65,7 @@ def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: date
 
 
 def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progress: Progress, activity_rows: bool) -> None:
+    datasets = without_repeated_offers(datasets)
     per_dataset = [(data, compute(data.offers, data.activities)) for data in datasets]
     total = combine(figures for _data, figures in per_dataset)
     _overview(book, datasets, total, created)
