@@ -125,3 +125,14 @@ def test_long_municipality_name_shrinks_the_title_instead_of_running_into_the_of
     title_words = [w for w in head if w.text in {"Angebote", "Verbandsgemeinde", "Mosel", "Lindenbach-Oberweiler"}]
     assert len(title_words) >= 3
     assert max(w.y_max for w in title_words) < stamp_top
+
+
+@pytest.mark.parametrize("phone", ["06321 4711-0", "+49 6321 4711"])
+def test_phone_keeps_its_order_beside_arabic_text(phone, tmp_path):
+    offer = sample_offer()
+    entries = [BoardEntry(offer, [offer_view(offer, code, [ContactLine("Samira Haddad", phone)], TODAY) for code in ("ar", "de")])]
+    result = build_overview(BoardContent(entries, municipality(), TODAY), OverviewOptions(("ar", "de"), "A4", False, "category"))
+    words = bbox_words(result.pdf, tmp_path)[0]
+    first = next(w for w in words if w.text.endswith(phone.split()[0]) or w.text == phone.split()[0])
+    line = sorted((w for w in words if abs(w.y_min - first.y_min) < 2 and w.x_min >= first.x_min), key=lambda w: w.x_min)
+    assert " ".join(w.text for w in line).startswith(phone)

@@ -20,11 +20,15 @@ RULE = HexColor("#C5CDD6")
 TINT = HexColor("#EAF0F6")
 WARNING = HexColor("#9A3412")
 NO_BREAK_SPACE = "\u00a0"
+LEFT_TO_RIGHT_MARK = "\u200e"
 
 
 def unbreakable(text: str) -> str:
-    """A phone number kept on one line: "0123 / 45678-71" split over two is misdialled."""
-    return text.replace(" ", NO_BREAK_SPACE)
+    """A phone number kept on one line and in its own order: split over two lines, or
+    reordered beside Arabic text ("0-06321 4711"), it would be misdialled."""
+    if not text:
+        return text
+    return LEFT_TO_RIGHT_MARK + text.replace(" ", NO_BREAK_SPACE) + LEFT_TO_RIGHT_MARK
 
 
 class Text(BidiParagraph):
