@@ -20,6 +20,7 @@ from gwa_desktop.services.validation import Checker, clean_list, fold, web_addre
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 REQUIRED_TEXT_LANGUAGE = "de"
+TITLE_LENGTH = OfferText.__table__.c.title.type.length
 
 
 @dataclass
@@ -85,6 +86,9 @@ class OfferService(RecordService[OfferData]):
         if len(set(languages)) != len(languages):
             check.add("texts", _("Each language may have only one text."))
         for text in data.texts:
+            if len(text.title.strip()) > TITLE_LENGTH:
+                check.add("texts", _("The title in {language} is too long: at most {n} characters.").format(
+                    language=text.language, n=TITLE_LENGTH))
             if text.description.strip() and not text.title.strip():
                 check.add("texts", _("The text in {language} has a description but no title.").format(language=text.language))
         check.languages("languages", data.languages)

@@ -12,8 +12,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from gwa_desktop.services.errors import NotFoundError
+from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, count, page
+from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Base
 
@@ -35,8 +36,18 @@ class RecordService(Generic[Data]):
     def _list_statement(self, query: ListQuery) -> Select:
         raise NotImplementedError
 
+    def checked(self, data: Data) -> None:
+        """The service's own rules, then the column lengths; all problems at once."""
+        check = Checker()
+        try:
+            self.validate(data)
+        except ValidationError as error:
+            check.errors.update(error.errors)
+        check.lengths(data, self.model)
+        check.raise_if_any()
+
     def create(self, data: Data) -> int:
-        self.validate(data)
+        self.checked(data)
         with self.database.session() as session:
             record = self.model()
             self._apply(session, record, data)
@@ -52,7 +63,7 @@ class RecordService(Generic[Data]):
         for data in records:
             if data.id is None:
                 raise ValueError("update needs an id")
-            self.validate(data)
+            self.checked(data)
         with self.database.session() as session:
             for data in records:
                 record = session.get(self.model, data.id)

@@ -49,6 +49,7 @@ class SettingsService:
         check.phone("officer_phone", data.officer_phone.strip())
         if data.logo is not None:
             check.add("logo", logo_problem(data.logo))
+        check.lengths(data, MunicipalitySettings)
         check.raise_if_any()
 
     def save(self, data: MunicipalityData) -> None:

@@ -63,6 +63,14 @@ class Checker:
         if sum(p or 0 for p in parts) > total:
             self.add(field, _("{breakdown} add up to more than the total number of participants.").format(breakdown=label))
 
+    def lengths(self, data: object, model: type) -> None:
+        """Text longer than its column: SQLite would store it, PostgreSQL refuse it."""
+        for column in model.__table__.columns:
+            limit = getattr(column.type, "length", None)
+            value = getattr(data, column.name, None)
+            if limit and isinstance(value, str) and len(value.strip()) > limit:
+                self.add(column.name, _("This is too long: at most {n} characters.").format(n=limit))
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)

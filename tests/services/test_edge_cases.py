@@ -54,3 +54,15 @@ def test_activity_dated_years_ahead_is_caught_as_a_typo(database):
         activities.create(ActivityData(occurred_on=date(date.today().year + 4, 1, 1), kind=ActivityKind.EVENT, title="Dorffest"))
     assert set(caught.value.errors) == {"occurred_on"}
     assert activities.create(ActivityData(occurred_on=date.today(), kind=ActivityKind.EVENT, title="Dorffest"))
+
+
+def test_text_longer_than_its_column_is_refused_on_every_database(database):
+    contacts = ContactService(database)
+    with pytest.raises(ValidationError) as caught:
+        contacts.create(ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION,
+                                    postal_code="67433 Neustadt an der Weinstraße"))
+    assert set(caught.value.errors) == {"postal_code"} and "10" in caught.value.errors["postal_code"]
+    with pytest.raises(ValidationError) as caught:
+        OfferService(database).create(OfferData(texts=[OfferTextData("de", "Sprachcafé " * 30)],
+                                                category=OfferCategory.LANGUAGE, start_date=date(2026, 2, 3)))
+    assert set(caught.value.errors) == {"texts"}
