@@ -17,14 +17,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from gwa_desktop.exchange.atomic import write_bytes_atomically
-from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.exchange.errors import Cancelled, ExchangeError
 from gwa_desktop.exchange.package import Package, read_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, Period
 from gwa_desktop.i18n import _
 from gwa_desktop.storage.database import Database
-from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
+from gwa_desktop.storage.district_models import (
+    DistrictActivity,
+    DistrictOffer,
+    DistrictPackage,
+)
 
 IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = "imported", "replaced", "unchanged", "older", "overlaps"
 
@@ -43,16 +47,24 @@ class ImportResult:
 
 def import_packages(database: Database, paths: Iterable[Path], password: str | None = None,
                     receipts: Path | None = None, progress: Progress = no_progress) -> list[ImportResult]:
-    """Import each package on its own; a refused one is reported and does not stop the others."""
-    paths = list(paths)
+    """Import each package on its own; a refused one is reported and does not stop the others.
+
+    Cancelling stops before the next package: the ones already imported stay imported
+    (each was one transaction) and the result says so, package by package.
+    """
+    paths = [Path(p) for p in paths]
     results = []
     for number, path in enumerate(paths):
-        progress(number, len(paths), Path(path).name)
         try:
-            results.append(import_package(database, Path(path), password, receipts))
+            progress(number, len(paths), path.name)
+        except Cancelled:
+            results.extend(ImportResult(p, None, _("Not imported: the import was cancelled before this package."))
+                           for p in paths[number:])
+            return results
+        try:
+            results.append(import_package(database, path, password, receipts))
         except ExchangeError as error:
-            results.append(ImportResult(Path(path), None, str(error)))
-    progress(len(paths), len(paths), "")
+            results.append(ImportResult(path, None, str(error)))
     return results
 
 

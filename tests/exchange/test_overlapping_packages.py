@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from gwa_desktop.exchange.errors import Cancelled
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.district_export import export_district
-from gwa_desktop.services.district_import import IMPORTED, OVERLAPS, import_package
+from gwa_desktop.services.district_import import IMPORTED, OVERLAPS, import_package, import_packages
 from gwa_desktop.services.district_overview import village_figures
+from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from tests.exchange.sample_data import PERIOD
 
 
@@ -23,3 +25,20 @@ def test_overlapping_period_of_the_same_village_is_not_taken(filled, other_datab
 
     assert result.outcome == OVERLAPS and Period(*PERIOD).label() in result.message
     assert [v.figures for v in village_figures(other_database)] == [before]
+
+
+def test_cancelling_between_packages_reports_what_was_imported(filled, other_database, tmp_path):
+    packages = []
+    for name in ("Adorf", "Bdorf", "Cdorf"):
+        SettingsService(filled.database).save(MunicipalityData(name=name, district="Musterland"))
+        packages.append(export_district(filled.database, Period(*PERIOD), tmp_path))
+
+    def cancel_before_the_second(done, total, text):
+        if done == 1:
+            raise Cancelled()
+
+    results = import_packages(other_database, packages, receipts=tmp_path, progress=cancel_before_the_second)
+
+    assert [r.outcome for r in results] == [IMPORTED, None, None]
+    assert "cancelled" in results[1].message or "abgebrochen" in results[1].message
+    assert [v.municipality for v in village_figures(other_database)] == ["Adorf"]
