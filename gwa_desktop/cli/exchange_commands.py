@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     copy.set_defaults(handler=run_backup)
     restore = commands.add_parser("restore", help=_("restore a backup (a safety copy is made first)"))
     restore.add_argument("file", type=Path)
-    restore.set_defaults(handler=run_restore)
+    restore.set_defaults(handler=run_restore, when_unopenable=run_restore_in_place)
 
 
 def _password(path: Path | None) -> str | None:
@@ -84,6 +85,18 @@ def run_import(arguments: argparse.Namespace, services: Services) -> int:
 
 def run_backup(arguments: argparse.Namespace, services: Services) -> int:
     print(backup.backup_database(services.database, arguments.out or backups_dir()))
+    return 0
+
+
+def run_restore_in_place(arguments: argparse.Namespace, target: Path) -> int:
+    """The database cannot be opened (damaged): put the backup in its place."""
+    try:
+        print(backup.describe_backup(arguments.file).describe())
+        kept = backup.restore_in_place_of(arguments.file, target)
+    except ExchangeError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(_("Restored. The unreadable database was kept as {path}").format(path=kept))
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from gwa_desktop.cli import exchange_commands, listing_commands, print_commands
 from gwa_desktop.exchange.errors import ExchangeError
@@ -22,7 +23,7 @@ from gwa_desktop.paths import backups_dir, database_location
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
-from gwa_desktop.storage.errors import StorageError
+from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 
 COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
 
@@ -38,9 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
+    location = database_location(arguments.database)
     try:
-        database = open_database(database_location(arguments.database), backup_dir=backups_dir())
+        database = open_database(location, backup_dir=backups_dir())
     except StorageError as error:
+        unopenable = getattr(arguments, "when_unopenable", None)
+        if unopenable is not None and isinstance(error, NotADatabaseError) and "://" not in location:
+            return unopenable(arguments, Path(location))
         print(str(error), file=sys.stderr)
         return 2
     try:

@@ -162,6 +162,33 @@ def restore_backup(database: Database, backup: Path, safety_folder: Path | None 
     return safety
 
 
+def restore_in_place_of(backup: Path, target: Path) -> Path:
+    """Put `backup` where a database file that cannot be opened lies; returns where that
+    file was moved to (it is kept: a specialist may still rescue entries from it).
+
+    For a damaged database the normal restore cannot run, since it opens the database
+    first to take a safety copy.
+    """
+    describe_backup(backup)
+    stamp = datetime.now().strftime(STAMP_FORMAT)
+    kept = target.with_name(f"{target.stem}-unreadable-{stamp}{target.suffix}")
+    for suffix in ("-wal", "-shm"):
+        companion = target.with_name(target.name + suffix)
+        if companion.exists():
+            companion.replace(kept.with_name(kept.name + suffix))
+    if target.exists():
+        target.replace(kept)
+    try:
+        copy_database(backup, target)
+        open_database(str(target)).close()
+    except (sqlite3.Error, StorageError, ExchangeError) as error:
+        target.unlink(missing_ok=True)
+        if kept.exists():
+            kept.replace(target)
+        raise ExchangeError(_("The backup could not be restored ({reason}). The previous file was put back.").format(reason=error)) from error
+    return kept
+
+
 def copy_back(source: Path, target: Path) -> None:
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as current:
         origin.backup(current)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import UI_LANGUAGES, _
 from gwa_desktop.paths import backups_dir, database_location
 from gwa_desktop.preferences import choose_language
+from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import Database, open_database
-from gwa_desktop.storage.errors import StorageError
+from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.operations import attempt, show_error
@@ -37,11 +40,18 @@ def open_with_dialogs(location: str) -> Database | None:
         try:
             return open_database(location, backup_dir=backups_dir())
         except StorageError as error:
-            answer = QMessageBox.critical(
-                None, _("GWA Desktop"),
-                str(error) + "\n\n" + _("Do you want to open another database file?"),
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-            )
+            backups = list_backups(backups_dir()) if isinstance(error, NotADatabaseError) and "://" not in location else []
+            buttons = QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close
+            if backups:
+                buttons |= QMessageBox.StandardButton.Reset
+            box = QMessageBox(QMessageBox.Icon.Critical, _("GWA Desktop"),
+                              str(error) + "\n\n" + _("Do you want to open another database file?"), buttons)
+            if backups:
+                box.button(QMessageBox.StandardButton.Reset).setText(_("Restore a backup…"))
+            answer = box.exec()
+            if answer == QMessageBox.StandardButton.Reset:
+                restore_over_unreadable(Path(location), backups)
+                continue
             if answer != QMessageBox.StandardButton.Open:
                 return None
             location, _filter = QFileDialog.getSaveFileName(
@@ -50,6 +60,21 @@ def open_with_dialogs(location: str) -> Database | None:
             )
             if not location:
                 return None
+
+
+def restore_over_unreadable(target: Path, backups: list[Path]) -> None:
+    """Let the user pick a backup to put where the unreadable database lies."""
+    labels = [backup_label(path) for path in backups]
+    label, ok = QInputDialog.getItem(None, _("Restore a backup"), _("Backup to restore:"), labels, 0, False)
+    if not ok:
+        return
+    try:
+        kept = restore_in_place_of(backups[labels.index(label)], target)
+    except ExchangeError as error:
+        show_error(None, str(error))
+        return
+    QMessageBox.information(None, _("Restore a backup"),
+                            _("Restored. The unreadable database was kept as {path}").format(path=kept))
 
 
 def offer_demo_data(services: Services) -> None:

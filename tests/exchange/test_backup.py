@@ -12,10 +12,18 @@ from pathlib import Path
 import pytest
 
 from gwa_desktop.exchange.errors import ExchangeError, PackageError, WriteError
+from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.services import backup
-from gwa_desktop.services.contacts import ContactData
-from gwa_desktop.storage.database import create_database_engine
-from gwa_desktop.storage.database import Database
+from gwa_desktop.services.backup import (
+    AUTOMATIC_PREFIX,
+    SAFETY_PREFIX,
+    backup_database,
+    backup_label,
+    restore_in_place_of,
+    rotate,
+)
+from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.storage.database import Database, create_database_engine, open_database
 
 
 def counts(services) -> tuple[int, int, int]:
@@ -183,9 +191,6 @@ def test_a_database_server_cannot_be_backed_up_as_a_file(tmp_path):
 
 
 def test_backups_are_listed_by_date_and_reason(tmp_path):
-    from gwa_desktop.i18n import set_ui_language
-    from gwa_desktop.services.backup import AUTOMATIC_PREFIX, SAFETY_PREFIX, backup_label
-
     set_ui_language("de")
     assert backup_label(tmp_path / f"{AUTOMATIC_PREFIX}20261125-174407.sqlite") == "25.11.2026 17:44 – automatisch beim Beenden gespeichert"
     assert backup_label(tmp_path / f"{SAFETY_PREFIX}20260102-080000.sqlite").startswith("02.01.2026 08:00 – ")
@@ -193,8 +198,6 @@ def test_backups_are_listed_by_date_and_reason(tmp_path):
 
 
 def test_rotation_never_deletes_the_database_in_use(tmp_path):
-    from gwa_desktop.services.backup import AUTOMATIC_PREFIX, rotate
-
     old = [tmp_path / f"{AUTOMATIC_PREFIX}202601{day:02d}-120000.sqlite" for day in range(1, 16)]
     for path in old:
         path.write_bytes(b"SQLite format 3\x00")
@@ -202,3 +205,19 @@ def test_rotation_never_deletes_the_database_in_use(tmp_path):
     removed = rotate(tmp_path, keep=10, in_use=in_use)
     assert in_use.exists() and in_use not in removed
     assert len(removed) == 4
+
+
+def test_a_backup_replaces_a_database_that_cannot_be_opened(filled, tmp_path):
+    saved = backup_database(filled.database, tmp_path / "backups")
+    expected = filled.contacts.count()
+    damaged = tmp_path / "gwa.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+
+    kept = restore_in_place_of(saved, damaged)
+
+    assert kept.read_bytes().startswith(b"SQLite format 3\x00\xff")
+    restored = open_database(str(damaged))
+    try:
+        assert ContactService(restored).count() == expected
+    finally:
+        restored.close()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
-from gwa_desktop.domain.enums import LegalBasis
+from gwa_desktop.domain.enums import ContactKind, LegalBasis
 from gwa_desktop.i18n import set_ui_language
+from gwa_desktop.paths import backups_dir
+from gwa_desktop.services.backup import backup_database
+from gwa_desktop.services.contacts import ContactData
+from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.errors import DiskFullError
 from gwa_desktop.ui import app as app_module
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -75,7 +80,26 @@ def test_messages_follow_an_english_ui(qtbot, window):
 def test_a_file_that_is_no_database_is_refused_at_start(qtbot, tmp_path, monkeypatch):
     bogus = tmp_path / "brief.sqlite"
     bogus.write_bytes(b"Sehr geehrte Damen und Herren")
-    shown = _answer(monkeypatch, QMessageBox.StandardButton.Close)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close)
     assert app_module.open_with_dialogs(str(bogus)) is None
     assert str(bogus) in shown[0]
     assert bogus.read_bytes() == b"Sehr geehrte Damen und Herren"
+
+
+def test_a_damaged_database_can_be_replaced_by_a_backup_at_start(qtbot, services, tmp_path, monkeypatch):
+    services.contacts.create(ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION))
+    backup_database(services.database, backups_dir())
+    damaged = tmp_path / "kaputt.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Reset)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: (args[3][0], True))
+    _answer(monkeypatch, QMessageBox.StandardButton.Ok)
+
+    database = app_module.open_with_dialogs(str(damaged))
+
+    assert database is not None
+    try:
+        assert [row[1] for row in Services.on(database).contacts.list_rows(ListQuery())] == ["Kita Regenbogen"]
+    finally:
+        database.close()
