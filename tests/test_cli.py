@@ -8,6 +8,7 @@ import pytest
 
 from gwa_desktop.cli.main import main
 from gwa_desktop.domain.enums import ContactKind
+from gwa_desktop.services.backup import backup_database
 from gwa_desktop.services.contacts import ContactData, ContactService
 
 
@@ -43,3 +44,14 @@ def test_print_refuses_unknown_language_and_unwritable_target(database, database
     assert main(["--database", str(database_path), "print", "consent", "--lang", "ar", "--out", str(missing_folder)]) == 2
     assert str(missing_folder.parent) in capsys.readouterr().err
     assert not missing_folder.exists()
+
+
+def test_restore_puts_a_backup_where_a_damaged_database_lies(database, tmp_path, capsys):
+    ContactService(database).create(ContactData(name="Familienzentrum Lindenbach", kind=ContactKind.ORGANISATION))
+    saved = backup_database(database, tmp_path / "backups")
+    damaged = tmp_path / "gwa.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+
+    assert main(["--database", str(damaged), "restore", str(saved)]) == 0
+    assert main(["--database", str(damaged), "count", "contacts"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "contacts\t1"
