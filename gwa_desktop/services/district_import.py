@@ -94,6 +94,21 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     return ImportResult(package.path, outcome, message, receipt)
 
 
+def remove_package(database: Database, package_id: int) -> None:
+    """Take an imported package out of district mode again, with all its records.
+
+    For a package imported by mistake, or one whose village sent a replacement for a
+    different period (which the overlap rule would otherwise refuse).
+    """
+    with database.session() as session:
+        package = session.get(DistrictPackage, package_id)
+        if package is None:
+            return
+        for table in (DistrictActivity, DistrictOffer):
+            session.execute(delete(table).where(table.package_id == package_id))
+        session.delete(package)
+
+
 def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, DistrictPackage | None]:
     """Store the package; the outcome and the package it met (replaced, kept or overlapping)."""
     manifest = package.manifest

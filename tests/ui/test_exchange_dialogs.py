@@ -110,7 +110,7 @@ def test_restore_dialog_shows_why_a_file_cannot_be_restored(qtbot, filled, tmp_p
     assert dialog.preview.text()
 
 
-def test_import_dialog_shows_the_combined_overview(qtbot, filled, other_services, tmp_path):
+def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, filled, other_services, tmp_path, monkeypatch):
     dialog = DistrictExportDialog(filled)
     qtbot.addWidget(dialog)
     dialog.start.set_date(date(2026, 1, 1))
@@ -124,6 +124,13 @@ def test_import_dialog_shows_the_combined_overview(qtbot, filled, other_services
     assert importer.table.rowCount() == 1
     assert [importer.table.item(0, c).text() for c in (0, 2, 3, 4)] == ["Gemeinde Lindental", "3", "8", "202"]
     assert "Gemeinde Lindental" in importer.log.toPlainText()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    importer.table.selectRow(0)
+    importer.remove_button.click()
+    assert importer.table.rowCount() == 0
+    importer.import_files([dialog.written])
+    assert importer.table.rowCount() == 1
 
 
 def test_file_menu_has_the_exchange_entries(window):

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
-from gwa_desktop.services.district_import import import_packages
-from gwa_desktop.services.district_overview import export_combined, village_figures
+from gwa_desktop.services.district_import import import_packages, remove_package
+from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen, hbox
 
@@ -33,6 +34,7 @@ class DistrictImportDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.villages: list[VillageFigures] = []
         self.setWindowTitle(_("District mode: import packages"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -41,6 +43,8 @@ class DistrictImportDialog(QDialog):
         choose.clicked.connect(self.choose_and_import)
         combined = QPushButton(_("Export combined workbook…"))
         combined.clicked.connect(self.export_workbook)
+        self.remove_button = QPushButton(_("Remove package…"))
+        self.remove_button.clicked.connect(self.remove_selected)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumHeight(110)
@@ -58,7 +62,7 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(self.log)
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(hbox(combined, buttons))
+        layout.addWidget(hbox(self.remove_button, combined, buttons))
         fit_to_screen(self, 820, 520)
         self.refresh()
 
@@ -77,8 +81,23 @@ class DistrictImportDialog(QDialog):
             self.log.appendPlainText("\n".join(f"{r.path.name}: {r.message}" for r in results))
         self.refresh()
 
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.villages):
+            return
+        village = self.villages[row]
+        answer = QMessageBox.question(
+            self, _("Remove package"),
+            _("Remove the package of {municipality} for {period} from the district overview? "
+              "The file on the stick is not touched; you can import it again.").format(
+                municipality=village.municipality, period=village.period.label()),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            attempt(self, lambda: remove_package(self.services.database, village.package_id))
+            self.refresh()
+
     def refresh(self) -> None:
-        villages = village_figures(self.services.database)
+        villages = self.villages = village_figures(self.services.database)
         self.table.setRowCount(len(villages))
         for row, village in enumerate(villages):
             figures = village.figures
