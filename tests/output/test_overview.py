@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A3, landscape
 
 from gwa_desktop.domain.enums import OfferCategory, Recurrence
 from gwa_desktop.i18n.formatting import format_time
-from gwa_desktop.output.pdf.board import BoardEntry
+from gwa_desktop.output.pdf.board import BoardEntry, BoardPage
 from gwa_desktop.output.pdf.document import EmptySelectionError
 from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
@@ -136,3 +136,11 @@ def test_phone_keeps_its_order_beside_arabic_text(phone, tmp_path):
     first = next(w for w in words if w.text.endswith(phone.split()[0]) or w.text == phone.split()[0])
     line = sorted((w for w in words if abs(w.y_min - first.y_min) < 2 and w.x_min >= first.x_min), key=lambda w: w.x_min)
     assert " ".join(w.text for w in line).startswith(phone)
+
+
+def test_boards_read_right_to_left_fill_the_rightmost_column_first():
+    page = BoardPage.of("A4", True)
+    left_to_right = [x for x, *_rest in page.columns(7, 8.0)]
+    right_to_left = [x for x, *_rest in page.columns(7, 8.0, right_to_left=True)]
+    assert left_to_right == sorted(left_to_right)
+    assert right_to_left == sorted(left_to_right, reverse=True)

@@ -61,10 +61,12 @@ class BoardPage:
         """Bottom and top of the area below the head and above the footer."""
         return self.margin + self.footer + 4 * mm, self.height - self.margin - self.head
 
-    def columns(self, count: int, gutter: float) -> list[Rect]:
+    def columns(self, count: int, gutter: float, right_to_left: bool = False) -> list[Rect]:
+        """Column frames in reading order: from the right when the board is read right to left."""
         bottom, top = self.body()
         width = (self.width - 2 * self.margin - gutter * (count - 1)) / count
-        return [(self.margin + i * (width + gutter), bottom, width, top - bottom) for i in range(count)]
+        frames = [(self.margin + i * (width + gutter), bottom, width, top - bottom) for i in range(count)]
+        return frames[::-1] if right_to_left else frames
 
 
 def require_entries(entries: list[BoardEntry]) -> None:

@@ -15,7 +15,14 @@ from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.i18n import P_, _
 from gwa_desktop.services.settings import MunicipalityData
 
-from .document import PrintResult, PrintWarning, catalog_warnings, font_warning, logo_warning, page_size
+from .document import (
+    PrintResult,
+    PrintWarning,
+    catalog_warnings,
+    font_warning,
+    logo_warning,
+    page_size,
+)
 from .footer import draw_footer, officer_line
 from .logo import load_logo
 from .paginate import Block, Column, Rect, count_pages, render

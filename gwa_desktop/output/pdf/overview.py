@@ -15,12 +15,20 @@ from typing import Literal
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.services.schedule_text import weekday_name
 from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
-from .document import PrintResult, PrintWarning, catalog_warnings, font_warning, logo_warning, translation_warning
+from .document import (
+    PrintResult,
+    PrintWarning,
+    catalog_warnings,
+    font_warning,
+    logo_warning,
+    translation_warning,
+)
 from .logo import load_logo
 from .paginate import Block, Column, Rect, render
 from .print_texts import PrintTexts
@@ -97,7 +105,7 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
     size = 11.5 * page.factor
     logo, logo_broken = load_logo(content.municipality.logo)
     count = column_count(options.paper, options.landscape)
-    frames_on_page = page.columns(count, gutter=8 * mm)
+    frames_on_page = page.columns(count, gutter=8 * mm, right_to_left=is_rtl(languages[0]))
     entries = sorted(content.entries, key=lambda e: _sort_key(e, options.group_by))
 
     def make_columns() -> list[Column]:

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import Recurrence
+from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.schedule_text import describe_rule, time_range, weekday_name
 
@@ -59,7 +60,7 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
     days = {day: sorted((e for e in content.entries if e.offer.schedule.weekday == day),
                         key=lambda e: (e.offer.start_time or time(0), e.views[0].title.casefold()))
             for day in DAYS}
-    frames_on_page = page.columns(7, gutter=3 * mm)
+    frames_on_page = page.columns(7, gutter=3 * mm, right_to_left=is_rtl(languages[0]))
 
     def make_columns() -> list[Column]:
         columns = []
