@@ -7,6 +7,7 @@ may only be stored with name and organisation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -69,11 +70,7 @@ class ContactData:
     @property
     def has_legal_basis(self) -> bool:
         """Whether more than name and organisation may be stored."""
-        if self.kind is ContactKind.ORGANISATION:
-            return True
-        if self.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
-            return True
-        return self.legal_basis is LegalBasis.CONSENT and any(c.is_active for c in self.consents)
+        return legal_basis_holds(self.kind, self.legal_basis, self.consents)
 
     def personal_fields_in_use(self) -> list[str]:
         return [name for name in PERSONAL_FIELDS if getattr(self, name)]
@@ -238,11 +235,14 @@ class ContactService(RecordService[ContactData]):
         )
 
 
-def may_be_named_in_public(contact: Contact) -> bool:
-    """Organisations always; persons only with a legal basis (their flyer line is public)."""
-    if contact.kind is ContactKind.ORGANISATION or contact.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
+def legal_basis_holds(kind: ContactKind, legal_basis: LegalBasis | None, consents: Iterable) -> bool:
+    """The GDPR rule in one place: organisations always; a person with the public task, a
+    contract, or a consent not withdrawn. Without it only name and organisation may be
+    stored, and the person may not be named on flyers. `consents` are ConsentData or
+    ConsentRecord rows; both carry `withdrawn_on`."""
+    if kind is ContactKind.ORGANISATION or legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
         return True
-    return contact.legal_basis is LegalBasis.CONSENT and any(c.withdrawn_on is None for c in contact.consents)
+    return legal_basis is LegalBasis.CONSENT and any(c.withdrawn_on is None for c in consents)
 
 
 def _consent_records(existing: list[ConsentRecord], consents: list[ConsentData]) -> list[ConsentRecord]:

@@ -12,7 +12,7 @@ from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Re
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import may_be_named_in_public
+from gwa_desktop.services.contacts import legal_basis_holds
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
@@ -205,7 +205,7 @@ class OfferService(RecordService[OfferData]):
         offer.languages = [OfferLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.contact_person_ids))
         persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
-        unlawful = [c.name for c in persons if not may_be_named_in_public(c)]
+        unlawful = [c.name for c in persons if not legal_basis_holds(c.kind, c.legal_basis, c.consents)]
         if unlawful:
             raise ValidationError({"contact_person_ids": _(
                 "{names}: no consent or other legal basis is recorded, so they cannot be named on flyers. "

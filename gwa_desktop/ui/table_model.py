@@ -31,6 +31,11 @@ class Column:
     align_right: bool = False
 
 
+def label_of(value, _row: tuple) -> str:
+    """Display of an enum column: the member's translated label."""
+    return value.label if value is not None else ""
+
+
 class PagedTableModel(QAbstractTableModel):
     def __init__(
         self,

@@ -15,7 +15,7 @@ from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column
+from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
 
 PERIODS = (
@@ -45,7 +45,7 @@ def period_range(key: str, today: date) -> tuple[date | None, date | None]:
 
 COLUMNS = (
     Column("occurred_on", lambda: _("Date"), lambda value, _row: format_date(value)),
-    Column("kind", lambda: _("Kind"), lambda value, _row: value.label),
+    Column("kind", lambda: _("Kind"), label_of),
     Column("title", lambda: _("Title")),
     Column("offer", lambda: _("Offer")),
     Column("participants_total", lambda: _("Participants"), align_right=True),

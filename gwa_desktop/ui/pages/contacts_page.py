@@ -9,19 +9,14 @@ from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.contacts import CONTACT_COLUMNS, ContactService
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column
+from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
-
-
-def _label(value, _row) -> str:
-    return value.label if value is not None else ""
-
 
 COLUMNS = (
     Column("name", lambda: _("Name")),
-    Column("kind", lambda: _("Kind"), _label),
+    Column("kind", lambda: _("Kind"), label_of),
     Column("organisation", lambda: _("Organisation")),
-    Column("role", lambda: _("Role"), _label),
+    Column("role", lambda: _("Role"), label_of),
     Column("phone", lambda: _("Phone")),
     Column("email", lambda: _("E-mail")),
     Column("languages", lambda: _("Languages")),

@@ -13,14 +13,10 @@ from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
 from gwa_desktop.services.schedule_text import describe_schedule
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column
+from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
 
 _EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date follow the columns
-
-
-def _label(value, _row) -> str:
-    return value.label if value is not None else ""
 
 
 def _schedule(start_date, row: tuple) -> str:
@@ -31,8 +27,8 @@ def _schedule(start_date, row: tuple) -> str:
 
 COLUMNS = (
     Column("title", lambda: _("Title")),
-    Column("category", lambda: _("Category"), _label),
-    Column("status", lambda: _("Status"), _label),
+    Column("category", lambda: _("Category"), label_of),
+    Column("status", lambda: _("Status"), label_of),
     Column("schedule", lambda: _("When"), _schedule),
     Column("place", lambda: _("Place")),
     Column("languages", lambda: _("Languages spoken")),
