@@ -6,11 +6,13 @@ was not run; one missing from a catalog means a language shows English there.
 
 from __future__ import annotations
 
+import gettext
+
 import pytest
 from babel import Locale
 from babel.messages.plurals import get_plural
 
-from gwa_desktop.i18n import UI_LANGUAGES
+from gwa_desktop.i18n import UI_LANGUAGES, translation_for
 from tests.i18n.catalog_files import (
     all_po_files,
     extracted_ids,
@@ -41,9 +43,19 @@ def test_catalog_translates_every_string_of_the_template(language):
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 def test_plural_forms_header_is_the_languages_own(language):
     catalog = ui_catalog(language)
+    """Compared by meaning: Babel releases spell the same CLDR rule differently."""
     expected = get_plural(Locale.parse(language))
     assert catalog.num_plurals == expected.num_plurals
-    assert catalog.plural_expr.replace(" ", "") == expected.plural_expr.replace(" ", "")
+    ours, theirs = gettext.c2py(catalog.plural_expr), gettext.c2py(expected.plural_expr)
+    differing = [n for n in range(1001) if ours(n) != theirs(n)]
+    assert not differing, f"{language}: plural form differs from CLDR for n = {differing[:10]}"
+
+
+def test_plural_comparison_sees_a_wrong_rule():
+    """The comparison above must be able to fail: German's rule is not Arabic's."""
+    german = gettext.c2py(get_plural(Locale.parse("de")).plural_expr)
+    arabic = gettext.c2py(get_plural(Locale.parse("ar")).plural_expr)
+    assert any(german(n) != arabic(n) for n in range(1001))
 
 
 @pytest.mark.parametrize("path", all_po_files(), ids=lambda path: f"{path.parts[-3]}-{path.stem}")
@@ -68,3 +80,16 @@ def test_every_translation_keeps_the_placeholders(path):
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         wrong.extend((message.id, text) for text in strings if placeholders(text) != wanted)
     assert not wrong
+
+
+def test_arabic_counts_from_11_to_99_take_the_accusative_singular():
+    """CLDR's "many" form (n % 100 in 11…99) is the tanwin form, "other" (100, 102) is not.
+
+    An older Babel wrote a rule that swapped the two; the catalog had been filled to match it.
+    """
+    arabic = translation_for("ar")
+    singular, plural = "{n} text is not translated yet.", "{n} texts are not translated yet."
+    assert arabic.ngettext(singular, plural, 11) == "{n} نصًا لم يُترجم بعد."
+    assert arabic.ngettext(singular, plural, 99) == "{n} نصًا لم يُترجم بعد."
+    assert arabic.ngettext(singular, plural, 100) == "{n} نص لم يُترجم بعد."
+    assert arabic.ngettext(singular, plural, 102) == "{n} نص لم يُترجم بعد."
