@@ -18,6 +18,8 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr, TTFont
 
+from . import to_unicode
+
 # Explicit, so that a change of HarfBuzz or ReportLab defaults cannot bring back
 # decorative ligatures in running text.
 _FEATURES = {"kern": True, "liga": True, "dlig": False}
@@ -34,9 +36,23 @@ class ShapedRun:
 @cache
 def _hb_font(font_name: str) -> tuple[TTFont, uharfbuzz.Font]:
     font = pdfmetrics.getFont(font_name)
+    to_unicode.install()
     # hbFont() also installs font.hbAddPrivate, used below for glyphs without a
     # Unicode mapping of their own.
     return font, font.hbFont()
+
+
+def _cluster_texts(text: str, clusters: list[int]) -> list[str]:
+    """The characters each glyph was shaped from; "" for all but the first glyph of a
+    cluster of several glyphs, so that no character is read back twice."""
+    bounds = sorted(set(clusters)) + [len(text)]
+    end_of = {start: bounds[index + 1] for index, start in enumerate(bounds[:-1])}
+    seen: set[int] = set()
+    texts = []
+    for cluster in clusters:
+        texts.append("" if cluster in seen else text[cluster : end_of[cluster]])
+        seen.add(cluster)
+    return texts
 
 
 @lru_cache(maxsize=8192)
@@ -58,16 +74,19 @@ def shape_run(text: str, font_name: str, font_size: float, rtl: bool, language: 
     uharfbuzz.shape(hb_font, buffer, _FEATURES)
 
     face = font.face
+    face_name = (face.name + face.subfontNameX).decode("latin-1")
     chars: list[str] = []
     shape_data: list[ShapeData] = []
     advance = 0.0
-    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions):
+    sources = _cluster_texts(text, [info.cluster for info in buffer.glyph_infos])
+    for info, position, source in zip(buffer.glyph_infos, buffer.glyph_positions, sources):
         gid = info.codepoint
         mapped = face.glyphToChar.get(gid)
         if mapped:
             codepoint = mapped[0]
         else:
             codepoint = font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, position.x_advance)
+            to_unicode.remember(face_name, codepoint, source)
         x_advance = font.pdfScale(position.x_advance)
         advance += x_advance
         chars.append(chr(codepoint))
