@@ -9,6 +9,7 @@ individual steps, so we run those and stop before reordering.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 from bidi import algorithm
@@ -31,6 +32,21 @@ def base_level(text: str, direction: Direction) -> int:
     if direction == "rtl":
         return 1
     return algorithm.get_base_level(text)
+
+
+def direction_in_language(text: str, rtl_language: bool) -> Direction:
+    """The paragraph direction of `text` printed in a column of a given language.
+
+    The language decides whenever the text has a letter of the language's direction:
+    a Farsi sentence that begins with the Latin name "Musterdorf" is still a
+    right-to-left paragraph, and a German one that begins with an Arabic name still
+    runs left to right.  Text without such a letter (a place name "Café Mondial" in
+    an Arabic column, a phone number) keeps its own direction ('auto').
+    """
+    wanted = ("R", "AL") if rtl_language else ("L",)
+    if any(unicodedata.bidirectional(char) in wanted for char in text):
+        return "rtl" if rtl_language else "ltr"
+    return "auto"
 
 
 def embedding_levels(text: str, paragraph_level: int) -> list[int]:

@@ -11,6 +11,7 @@ from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
 
+from .bidi_levels import direction_in_language
 from .bidi_text import Alignment, BidiParagraph
 
 PRIMARY = HexColor("#1F4E79")
@@ -34,9 +35,11 @@ def unbreakable(text: str) -> str:
 class Text(BidiParagraph):
     """A paragraph in one colour with space above and below.
 
-    Alignment follows the column, not the text: in a right-to-left column a place name
-    such as "Café Mondial" is a left-to-right paragraph but still sits at the right edge,
-    so the column keeps one clean edge.
+    The direction comes from the column's language wherever the text has a letter of
+    that direction (`direction_in_language`).  Alignment follows the column, not the
+    text: in a right-to-left column a place name such as "Café Mondial" is a
+    left-to-right paragraph but still sits at the right edge, so the column keeps one
+    clean edge.
     """
 
     def __init__(
@@ -52,8 +55,9 @@ class Text(BidiParagraph):
         centered: bool = False,
         leading: float | None = None,
     ) -> None:
-        super().__init__(text, font_size=size, bold=bold, direction="auto", language=language, leading=leading)
         column_rtl = is_rtl(language)
+        direction = direction_in_language(text, column_rtl)
+        super().__init__(text, font_size=size, bold=bold, direction=direction, language=language, leading=leading)
         if centered:
             self.alignment: Alignment = "center"
         else:
