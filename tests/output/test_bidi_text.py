@@ -260,6 +260,35 @@ def test_brackets_are_mirrored_and_numbers_keep_their_order() -> None:
     assert visual_text(paragraph.lines[0]) == "(" + "يورو"[::-1] + " 25)"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("د معلوماتو ساتنې عمومي مقرره (GDPR) 6 ماده", "ps"),
+        ("طبق مقررات عمومی حفاظت از داده‌ها (GDPR) ۶ ماده", "fa"),
+        ("المادة (GDPR) 6 من اللائحة", "ar"),
+    ],
+)
+def test_brackets_around_a_latin_abbreviation_before_a_number_stay_a_pair(text: str, language: str) -> None:
+    """UAX #9 rule N0: the number after "(GDPR)" stays outside the brackets, both
+    brackets on their own side of the abbreviation (read left to right: "6 (GDPR)")."""
+    seen = visual_text(wrapped(text, width=1000, language=language).lines[0])
+    number = "۶" if language == "fa" else "6"
+    assert f"{number} (GDPR)" in seen
+
+
+def test_bracket_pairs_follow_bd16() -> None:
+    """Crossed brackets are no pair; the closer must match the innermost open one."""
+    from gwa_desktop.output.pdf.bidi_brackets import bracket_pairs
+
+    def pairs(text: str) -> list[tuple[int, int]]:
+        return bracket_pairs([{"ch": char, "type": "ON"} for char in text])
+
+    assert pairs("a(b)c") == [(1, 3)]
+    assert pairs("([)]") == [(0, 2)]
+    assert pairs("([]){") == [(0, 3), (1, 2)]
+    assert pairs(")(") == []
+
+
 def test_arabic_indic_digits_inside_left_to_right_text_are_not_reversed() -> None:
     paragraph = wrapped("Raum ١٢٣ und Zimmer ۴۵۶ sind offen")
     assert paragraph.direction == "ltr"

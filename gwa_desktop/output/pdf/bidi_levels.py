@@ -4,7 +4,8 @@ Levels are needed *before* line breaking, in logical order, so that each line ca
 reordered on its own afterwards (rule L2).  python-bidi's default `get_display`
 (Rust) only returns a finished visual string, which breaks lines in the wrong place
 and does not mirror brackets; its pure-Python `bidi.algorithm` module exposes the
-individual steps, so we run those and stop before reordering.
+individual steps, so we run those, add the bracket-pair rule it lacks
+(`bidi_brackets`), and stop before reordering.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import unicodedata
 from typing import Literal
 
 from bidi import algorithm
+
+from .bidi_brackets import resolve_bracket_pairs
 
 Direction = Literal["auto", "ltr", "rtl"]
 
@@ -76,6 +79,7 @@ def _segment_levels(segment: str, paragraph_level: int) -> list[int]:
             char["type"] = char["orig"] = "ON"
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
+    resolve_bracket_pairs(storage)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
 
