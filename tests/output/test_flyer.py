@@ -211,3 +211,25 @@ def test_offer_without_amount_prints_free_of_charge_once(cost_cents, note):
     offer.cost_cents, offer.cost_note = cost_cents, note
     flat = flat_text(flyer(["de"], offer).pdf)
     assert flat.count(PrintTexts("de")(t.FREE)) == 1
+
+
+@pytest.mark.parametrize("language", ARABIC_SCRIPT)
+@pytest.mark.parametrize(("paper", "languages"), [("A4", 2), ("A5", 4)])
+@needs_pdftotext
+def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_order(language, paper, languages, tmp_path):
+    """In running Arabic-script text "0151 2345678" is one left-to-right unit on one
+    line: the bidi algorithm alone would print "2345678 0151" (a wrong number), and a
+    narrow column could break between the groups."""
+    title, description = TEXTS[language]
+    texts = {code: TEXTS[code] for code in TEXTS}
+    texts[language] = (title, f"{description} 0621 9876543 {description}")
+    offer = sample_offer(languages=("de", "en", "uk", language)[-languages:])
+    offer.texts = [type(text)(text.language, *texts[text.language]) for text in offer.texts]
+    result = flyer([text.language for text in offer.texts], offer=offer, paper=paper)
+    words = [word for page in bbox_words(result.pdf, tmp_path) for word in page]
+    first = [word for word in words if word.text == "0621"]
+    second = [word for word in words if word.text == "9876543"]
+    assert first and second
+    pairs = [(a, b) for a in first for b in second if abs(a.y_min - b.y_min) < 1]
+    assert pairs, "the digit groups were printed on different lines"
+    assert all(a.x_max < b.x_min for a, b in pairs)

@@ -19,6 +19,7 @@ from itertools import groupby
 
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
+from .phone_numbers import keep_phone_numbers_together
 from .shaping import ShapedRun, shape_run
 
 # Where a line may end: after ordinary spaces and the zero-width space.  No-break
@@ -68,8 +69,11 @@ class Line:
 
 
 def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
-    """Resolve bidi levels and fonts once per paragraph, for every later layout."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    """Resolve bidi levels and fonts once per paragraph, for every later layout.
+
+    Every printed text passes here, so phone numbers in free text are kept together here.
+    """
+    text = keep_phone_numbers_together(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     level = base_level(text, direction)
     return TextAnalysis(
         text=text,
