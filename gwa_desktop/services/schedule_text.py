@@ -30,6 +30,12 @@ _MONTHLY = {
 }
 
 
+def printed_date(value: date | None, language: str, fmt: str = "medium") -> str:
+    """A date for a print, its parts joined by no-break spaces: "3 مارچ 2026" or
+    "3 березня 2026 р." must not end a line after the day and go on with the month."""
+    return format_date(value, language, fmt=fmt).replace(" ", "\u00a0")
+
+
 def weekday_name(weekday: int, language: str) -> str:
     """Monday=0; the stand-alone form, as used in headings and after "every"."""
     return get_day_names("wide", context="format", locale=babel_locale(language))[weekday]
@@ -46,7 +52,7 @@ def describe_rule(schedule: Schedule, language: str) -> str:
     """The rule in words without times, e.g. "jeden Dienstag"."""
     gettext = print_translation(language).gettext
     if schedule.recurrence is Recurrence.ONCE:
-        return format_date(schedule.start_date, language, fmt="full")
+        return printed_date(schedule.start_date, language, fmt="full")
     if schedule.recurrence is Recurrence.MONTHLY:
         pattern = _MONTHLY[schedule.month_ordinal]
     else:
@@ -69,7 +75,7 @@ def describe_period(schedule: Schedule, language: str) -> str:
     if schedule.recurrence is Recurrence.ONCE:
         return ""
     gettext = print_translation(language).gettext
-    start = format_date(schedule.start_date, language)
+    start = printed_date(schedule.start_date, language)
     if schedule.end_date is None:
         return gettext(P_("from {start}")).format(start=start) if schedule.start_date > date.today() else ""
-    return gettext(P_("{start} to {end}")).format(start=start, end=format_date(schedule.end_date, language))
+    return gettext(P_("{start} to {end}")).format(start=start, end=printed_date(schedule.end_date, language))

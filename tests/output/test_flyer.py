@@ -233,3 +233,17 @@ def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_o
     pairs = [(a, b) for a in first for b in second if abs(a.y_min - b.y_min) < 1]
     assert pairs, "the digit groups were printed on different lines"
     assert all(a.x_max < b.x_min for a, b in pairs)
+
+
+@pytest.mark.parametrize("language", ["fa", "ps", "uk", "ru", "ti", "ar", "de"])
+@pytest.mark.parametrize("width", [70.0, 110.0, 160.0])
+def test_next_dates_never_break_between_day_and_month(language, width):
+    from gwa_desktop.services.schedule_text import printed_date
+
+    offer = sample_offer()
+    view = offer_view(offer, language, CONTACTS, TODAY)
+    dates = [printed_date(day, language) for day in offer.schedule.next_dates(TODAY, 3)]
+    paragraph = Text(view.next_dates, language, 9)
+    paragraph.wrap(width, 1e6)
+    for day in dates:
+        assert any(day in line.text for line in paragraph.lines), (day, [line.text for line in paragraph.lines])

@@ -17,7 +17,7 @@ from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
 from gwa_desktop.output.pdf.print_texts import PrintTexts
 from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
-from gwa_desktop.services.schedule_text import weekday_name
+from gwa_desktop.services.schedule_text import describe_rule, printed_date, weekday_name
 from tests.output.print_samples import (
     ARABIC_SCRIPT,
     PHONE,
@@ -102,6 +102,19 @@ def test_biweekly_and_one_off_offers_say_so_in_the_weekly_plan():
               sample_offer(offer_id=2, recurrence=Recurrence.ONCE, start_date=TODAY)]
     text = flat_text(build_weekly_plan(board(("de",), offers), OverviewOptions(("de",))).pdf)
     assert "jeden zweiten Dienstag" in text and "01.03.2026" in text
+
+
+@pytest.mark.parametrize("second", ["uk", "ar", "tr"])
+def test_weekly_plan_says_the_rhythm_in_both_languages(second):
+    offers = [sample_offer(offer_id=1, recurrence=Recurrence.BIWEEKLY),
+              sample_offer(offer_id=2, recurrence=Recurrence.ONCE, start_date=TODAY)]
+    text = nfkc(flat_text(build_weekly_plan(board(("de", second), offers), OverviewOptions(("de", second))).pdf))
+    rule = describe_rule(offers[0].schedule, second)
+    once = printed_date(TODAY, second)
+    words = comparable_words(rule) + comparable_words(once) if second in ARABIC_SCRIPT else [rule, nfkc(once)]
+    assert "jeden zweiten Dienstag" in text
+    for word in words:
+        assert word in text, word
 
 
 @pytest.mark.parametrize("builder", [build_overview, build_weekly_plan])

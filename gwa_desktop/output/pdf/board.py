@@ -16,8 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.offers import OfferData
+from gwa_desktop.services.schedule_text import printed_date
 from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
@@ -138,7 +138,7 @@ def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: li
         x = left if (index == 0) != is_rtl(languages[0]) else left + width - half
         heading.wrap(half, 1e6)
         heading.drawOn(canvas, x, top - 6 * mm - height)
-    stamp = Text(PrintTexts(languages[0])(t.AS_OF).format(date=format_date(today, languages[0])), languages[0],
+    stamp = Text(PrintTexts(languages[0])(t.AS_OF).format(date=printed_date(today, languages[0])), languages[0],
                  stamp_size, color=MUTED)
     _, height = stamp.wrap(width, 1e6)
     stamp.drawOn(canvas, left, top - page.head + GAP)

@@ -12,9 +12,9 @@ from datetime import date
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl, language_name
-from gwa_desktop.i18n.formatting import babel_locale, format_date, format_money
+from gwa_desktop.i18n.formatting import babel_locale, format_money
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferData
-from gwa_desktop.services.schedule_text import describe_period, describe_schedule
+from gwa_desktop.services.schedule_text import describe_period, describe_schedule, printed_date
 
 from . import print_texts as t
 from .print_texts import PrintTexts
@@ -80,7 +80,7 @@ def offer_view(offer: OfferData, language: str, contacts: list[ContactLine], tod
         title=text.title if text else "",
         description=text.description if text else "",
         when=when,
-        next_dates=texts.join([format_date(day, language) for day in upcoming]),
+        next_dates=texts.join([printed_date(day, language) for day in upcoming]),
         where=_where(offer),
         cost=_cost(offer, texts, german),
         registration=_registration(offer, texts, german),

@@ -13,8 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.i18n.formatting import format_date
-from gwa_desktop.services.schedule_text import describe_rule, time_range, weekday_name
+from gwa_desktop.services.schedule_text import describe_rule, printed_date, time_range, weekday_name
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
@@ -29,7 +28,7 @@ DAYS = range(7)
 
 
 def _cell(entry: BoardEntry, size: float) -> list:
-    """Time, titles, place, and the rhythm when it is not every week."""
+    """Time, titles, place, and the rhythm (in each language) when it is not every week."""
     offer = entry.offer
     first = entry.views[0]
     leading = size * 1.32
@@ -40,9 +39,14 @@ def _cell(entry: BoardEntry, size: float) -> list:
             items.append(FittedText(view.title, view.language, size * (1.1 if index == 0 else 1.0), bold=True,
                                     color=PRIMARY, leading=size * 1.4))
     if offer.recurrence is Recurrence.ONCE:
-        items.append(Text(format_date(offer.start_date, first.language), first.language, size * 0.9, leading=leading))
+        rhythm = [(printed_date(offer.start_date, view.language), view.language) for view in entry.views]
     elif offer.recurrence is not Recurrence.WEEKLY:
-        items.append(Text(describe_rule(offer.schedule, first.language), first.language, size * 0.9, leading=leading))
+        rhythm = [(describe_rule(offer.schedule, view.language), view.language) for view in entry.views]
+    else:
+        rhythm = []
+    # Every language of the plan: a reader of the second one needs "every second Monday" too.
+    for text in dict.fromkeys(rhythm):
+        items.append(Text(*text, size * 0.9, leading=leading))
     place = first.where.split("\n")[0]
     if place:
         items.append(Text(place, first.language, size * 0.9, color=MUTED, leading=leading))
