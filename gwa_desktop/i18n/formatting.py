@@ -28,20 +28,39 @@ def babel_locale(language: str | None = None) -> Locale:
         return Locale.parse("de")
 
 
+#: The digits of the numbering systems CLDR makes the default for our languages
+#: (Persian, Dari and Pashto: "arabext"); Babel names the system but formats with
+#: Latin digits, which then stand beside Persian digits in the same text.
+_DIGITS = {"arabext": "۰۱۲۳۴۵۶۷۸۹", "arab": "٠١٢٣٤٥٦٧٨٩"}
+
+
+def _in_locale_digits(text: str, locale: Locale) -> str:
+    digits = _DIGITS.get(locale.default_numbering_system)
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text
+
+
 def format_date(value: date | None, language: str | None = None, fmt: str = "medium") -> str:
-    return "" if value is None else _babel_date(value, format=fmt, locale=babel_locale(language))
+    if value is None:
+        return ""
+    locale = babel_locale(language)
+    return _in_locale_digits(_babel_date(value, format=fmt, locale=locale), locale)
 
 
 def format_time(value: time | None, language: str | None = None) -> str:
-    return "" if value is None else _babel_time(value, format="short", locale=babel_locale(language))
+    if value is None:
+        return ""
+    locale = babel_locale(language)
+    return _in_locale_digits(_babel_time(value, format="short", locale=locale), locale)
 
 
 def format_number(value: float, language: str | None = None) -> str:
-    return format_decimal(value, locale=babel_locale(language))
+    locale = babel_locale(language)
+    return _in_locale_digits(format_decimal(value, locale=locale, numbering_system="default"), locale)
 
 
 def format_money(cents: int, language: str | None = None) -> str:
-    return format_currency(cents / 100, "EUR", locale=babel_locale(language))
+    locale = babel_locale(language)
+    return _in_locale_digits(format_currency(cents / 100, "EUR", locale=locale, numbering_system="default"), locale)
 
 
 def date_input_pattern(language: str | None = None) -> str:

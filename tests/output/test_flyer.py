@@ -247,3 +247,19 @@ def test_next_dates_never_break_between_day_and_month(language, width):
     paragraph.wrap(width, 1e6)
     for day in dates:
         assert any(day in line.text for line in paragraph.lines), (day, [line.text for line in paragraph.lines])
+
+
+@pytest.mark.parametrize("language", ["fa", "prs", "ps"])
+def test_persian_and_pashto_fixed_fields_use_the_locales_own_digits(language):
+    """CLDR's default numbering system for these locales is Persian digits ("arabext"):
+    the time, dates and cost must not mix Latin digits into a text written with ۰…۹."""
+    view = offer_view(sample_offer(cost_cents=1250), language, CONTACTS, TODAY)
+    fixed = " ".join([view.when, view.next_dates, view.cost])
+    assert "۱۵:۰۰" in view.when and "۱۲٫۵۰" in view.cost
+    assert not any(char in "0123456789" for char in fixed), fixed
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "ur", "uk"])
+def test_other_languages_keep_latin_digits(language):
+    view = offer_view(sample_offer(), language, CONTACTS, TODAY)
+    assert any(char in "0123456789" for char in view.when)
