@@ -53,7 +53,9 @@ class PrintingService:
         contacts = self._contacts(offer, municipality)
         today = self.today()
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
-        phone = next((c.phone for c in contacts if c.phone), "")
+        # The strips and the QR code need a number to call: a contact person's, else the
+        # officer's, as when the offer has no contact person at all.
+        phone = next((c.phone for c in contacts if c.phone), "") or municipality.officer_phone
         content = FlyerContent(views, offer.category, municipality, web_url=offer.web_url, phone=phone)
         return build_flyer(content, options)
 

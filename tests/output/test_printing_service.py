@@ -92,3 +92,23 @@ def test_cli_reports_missing_translation_on_stderr(database, database_path, tmp_
                  "--out", str(tmp_path / "f.pdf")]) == 0
     assert "Tigrinya" in capsys.readouterr().err
     assert main(["--database", str(database_path), "print", "flyer", "999", "--out", str(tmp_path / "g.pdf")]) == 1
+
+
+def test_strips_fall_back_to_the_officers_number_when_the_contact_person_has_none(database, printing):
+    SettingsService(database).save(municipality())
+    contact = ContactService(database).create(
+        ContactData(name="Jonas Weber", kind=ContactKind.PERSON, legal_basis=LegalBasis.PUBLIC_TASK))
+    offer_id = OfferService(database).create(sample_offer(("de",), offer_id=None, contact_person_ids=[contact]))
+    with_strips = printing.flyer(offer_id, FlyerOptions(("de",), tear_off_strips=True))
+    plain = printing.flyer(offer_id, FlyerOptions(("de",)))
+    officer_phone = municipality().officer_phone
+    assert flat_text(with_strips.pdf).count(officer_phone) >= flat_text(plain.pdf).count(officer_phone) + 8
+    assert "strips_without_phone" not in [warning.kind for warning in with_strips.warnings]
+
+
+def test_strips_without_any_number_are_announced_before_printing(database, printing):
+    SettingsService(database).save(municipality(officer_phone=""))
+    offer_id = OfferService(database).create(sample_offer(("de",), offer_id=None))
+    kinds = [warning.kind for warning in printing.flyer(offer_id, FlyerOptions(("de",), tear_off_strips=True)).warnings]
+    assert "strips_without_phone" in kinds
+    assert "strips_without_phone" not in [w.kind for w in printing.flyer(offer_id, FlyerOptions(("de",))).warnings]

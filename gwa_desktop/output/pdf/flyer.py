@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import OfferCategory
-from gwa_desktop.i18n import ngettext
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
@@ -119,6 +119,10 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
 
     pdf, pages = render(pagesize, lambda: columns(scale), frames, decorate, title=content.views[0].title)
     warnings = _warnings(content, logo_broken)
+    if options.tear_off_strips and not content.phone:
+        warnings.append(PrintWarning("strips_without_phone", _(
+            "The tear-off strips have no phone number: neither the contact persons nor the officer in the "
+            "settings have one. Add a number there, or print without strips.")))
     if pages > 1:
         warnings.append(PrintWarning("pages", ngettext(
             "The flyer needs {n} page: for one page choose fewer languages, leave out the tear-off strips "
