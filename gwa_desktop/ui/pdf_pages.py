@@ -28,6 +28,21 @@ def page_image(pdf: bytes, index: int = 0, dpi: float = 60) -> QImage:
     return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
 
 
+def page_image_fitting(pdf: bytes, width: int, height: int, index: int = 0) -> QImage:
+    """Page `index` rendered as large as fits a `width` x `height` box, proportions kept.
+
+    A3 and landscape pages are bigger or wider than A4: rendered at an A4 scale, the
+    preview showed only their middle.
+    """
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page_width, page_height = document[index].get_size()
+    finally:
+        document.close()
+    scale = min(width / page_width, height / page_height)
+    return page_image(pdf, index, dpi=72 * scale)
+
+
 def page_count(pdf: bytes) -> int:
     document = pypdfium2.PdfDocument(pdf)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -91,3 +92,20 @@ def test_overview_dialog_empty_selection_and_weekly_plan(qtbot, window, monkeypa
     dialog.open_after.setChecked(False)
     dialog.save()
     assert Path(str(target)).exists() and "Wochenplan" in flat_text(target.read_bytes())
+
+
+def test_preview_shows_the_whole_page_for_a3_and_landscape(qtbot, window):
+    """The preview is scaled to fit its box: an A4 scale showed only the middle of A3."""
+    _offer(window)
+    dialog = OverviewPrintDialog(PrintingService.from_services(window.services), [], None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for paper, landscape in (("A4", False), ("A3", False), ("A4", True), ("A3", True)):
+        dialog.paper.setCurrentIndex(dialog.paper.findData(paper))
+        dialog.orientation.setCurrentIndex(dialog.orientation.findData(landscape))
+        dialog.rebuild()
+        pixmap, box = dialog.preview.pixmap(), dialog.preview.contentsRect()
+        assert pixmap.width() <= box.width() and pixmap.height() <= box.height(), (paper, landscape)
+        ratio = pixmap.width() / pixmap.height()
+        assert ratio == pytest.approx(1.414 if landscape else 1 / 1.414, rel=0.02), (paper, landscape)
+        assert max(pixmap.width() / box.width(), pixmap.height() / box.height()) > 0.9

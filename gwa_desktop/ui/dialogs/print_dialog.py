@@ -31,12 +31,14 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
 from gwa_desktop.ui.operations import attempt, show_error
-from gwa_desktop.ui.pdf_pages import page_image, print_pdf
+from gwa_desktop.ui.pdf_pages import page_image_fitting, print_pdf
 from gwa_desktop.ui.widgets import announce, documents_folder
 
 #: The languages with translated print texts, offered first in the pickers.
 PRINT_LANGUAGES = ("de", "en", "fr", "ar", "fa", "prs", "ur", "ps", "uk", "ru", "tr", "ti", "ku")
 PREVIEW_WIDTH = 380
+PREVIEW_HEIGHT = int(PREVIEW_WIDTH * 1.414)
+PREVIEW_PADDING = 8
 REBUILD_DELAY_MS = 150
 WARNING_STYLE = "color: #9a3412;"
 
@@ -69,8 +71,8 @@ class PrintDialog(QDialog):
         self.open_after.setChecked(True)
         self.preview = QLabel(_("Preparing the preview…"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_WIDTH, int(PREVIEW_WIDTH * 1.414))
-        self.preview.setStyleSheet("background: #6b7280; padding: 8px;")
+        self.preview.setMinimumSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
+        self.preview.setStyleSheet(f"background: #6b7280; padding: {PREVIEW_PADDING}px;")
         self.pages = QLabel()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(_("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -132,7 +134,9 @@ class PrintDialog(QDialog):
             self._show([str(error)])
         if ok and result is not None:
             self.result = result
-            image = page_image(result.pdf, 0, dpi=PREVIEW_WIDTH / 595 * 72)
+            box = self.preview.contentsRect()
+            image = page_image_fitting(result.pdf, max(box.width(), PREVIEW_WIDTH) - 2 * PREVIEW_PADDING,
+                                       max(box.height(), PREVIEW_HEIGHT) - 2 * PREVIEW_PADDING)
             self.preview.setPixmap(QPixmap.fromImage(image))
             self.pages.setText(ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages))
             self._show(self.hints() + [warning.message for warning in result.warnings])
