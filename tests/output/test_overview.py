@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import time
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -14,10 +16,12 @@ from gwa_desktop.i18n.formatting import format_time
 from gwa_desktop.output.pdf.board import BoardEntry, BoardPage
 from gwa_desktop.output.pdf.document import EmptySelectionError
 from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view
+from gwa_desktop.output.pdf.overview import SCALES as DEFAULT_SCALES
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
 from gwa_desktop.output.pdf.print_texts import PrintTexts
 from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
 from gwa_desktop.services.schedule_text import describe_rule, printed_date, weekday_name
+from tests.output.test_bidi_text import bbox_words as bidi_bbox_words
 from tests.output.print_samples import (
     ARABIC_SCRIPT,
     PHONE,
@@ -157,3 +161,50 @@ def test_boards_read_right_to_left_fill_the_rightmost_column_first():
     right_to_left = [x for x, *_rest in page.columns(7, 8.0, right_to_left=True)]
     assert left_to_right == sorted(left_to_right)
     assert right_to_left == sorted(left_to_right, reverse=True)
+
+
+def _tuesday_offers(count):
+    return [sample_offer(offer_id=i + 1, start_time=time(8 + i % 12),
+                         texts=[sample_offer().texts[0].__class__("de", f"Dienstagsangebot {i + 1}", "")])
+            for i in range(count)]
+
+
+@pytest.mark.parametrize(("second", "continued"), [(None, "Dienstag (Fortsetzung)"), ("uk", "вівторок (продовження)")])
+def test_a_group_that_goes_on_in_the_next_column_repeats_its_heading(second, continued, tmp_path):
+    languages = ("de", second) if second else ("de",)
+    result = build_overview(board(languages, _tuesday_offers(30)), OverviewOptions(languages, group_by="weekday"))
+    text = flat_text(result.pdf)
+    assert text.count("Dienstag") >= 2 and continued in text
+    # Each repeated heading stands at the top of its column, above every entry there.
+    for page in bbox_words(result.pdf, tmp_path):
+        marks = [word for word in page if word.text == "(Fortsetzung)"]
+        for mark in marks:
+            same_column = [word for word in page if word.text.startswith("Dienstagsangebot")
+                           and abs(word.x_min - mark.x_min) < 150]
+            assert all(word.y_min > mark.y_min for word in same_column)
+
+
+def test_board_type_grows_with_the_paper():
+    """A3 is A4 enlarged by √2; its type should grow too, to be read from a metre away."""
+    def title_height(paper):
+        pdf = build_overview(board(("de",), many_offers(3)), OverviewOptions(("de",), paper)).pdf
+        path = Path(tempfile.mkdtemp()) / "board.pdf"
+        path.write_bytes(pdf)
+        words = bidi_bbox_words(path)[0]
+        return max(word.y_max - word.y_min for word in words if word.text == "Nummer")
+
+    assert title_height("A3") > 1.35 * title_height("A4")
+
+
+def test_a_board_never_spills_a_few_entries_onto_a_nearly_empty_page(monkeypatch):
+    """Slightly smaller type instead of a last page with one or two entries on it."""
+    from gwa_desktop.output.pdf import overview
+
+    def pages(count, scales):
+        monkeypatch.setattr(overview, "SCALES", scales)
+        return build_overview(board(("de",), many_offers(count)), OverviewOptions(("de",))).pages
+
+    fixed = {count: pages(count, (1.0,)) for count in range(8, 30, 2)}
+    fitted = {count: pages(count, DEFAULT_SCALES) for count in fixed}
+    assert all(fitted[count] <= fixed[count] for count in fixed)
+    assert any(fitted[count] < fixed[count] for count in fixed)

@@ -54,7 +54,7 @@ class BoardPage:
     @classmethod
     def of(cls, paper: str, landscape: bool) -> BoardPage:
         width, height = page_size(paper, landscape)
-        factor = 1.2 if paper == "A3" else 1.0
+        factor = 2 ** 0.5 if paper == "A3" else 1.0  # A3 is A4 enlarged by the square root of 2
         return cls(width, height, factor, margin=14 * mm * factor, head=30 * mm * factor, footer=16 * mm * factor)
 
     def body(self) -> tuple[float, float]:

@@ -7,6 +7,7 @@ call, in type large enough to read from a metre away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 from itertools import groupby
@@ -30,12 +31,16 @@ from .document import (
     translation_warning,
 )
 from .logo import load_logo
-from .paginate import Block, Column, Rect, render
+from .paginate import Block, Column, Rect, count_pages, render
 from .print_texts import PrintTexts
 from .styles import MUTED, PRIMARY, RULE, FittedText, Rule, Text, unbreakable
 
 Grouping = Literal["category", "weekday"]
 MAX_LANGUAGES = 2
+#: Body type on A4, in points; BoardPage.factor scales it to the paper.
+BASE_SIZE = 11.5
+#: Type sizes tried relative to BASE_SIZE, largest first.
+SCALES = (1.6, 1.45, 1.3, 1.15, 1.0, 0.92, 0.85)
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,13 @@ def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple:
     return (_group_key(entry, group_by), start if group_by == "weekday" else entry.views[0].title.casefold())
 
 
-def _heading(entry: BoardEntry, group_by: Grouping, languages: list[str]) -> list[tuple[str, str]]:
+def _heading(entry: BoardEntry, group_by: Grouping, languages: list[str], continued: bool = False) -> list[tuple[str, str]]:
     if group_by == "weekday":
         names = [weekday_name(entry.offer.schedule.weekday, code) for code in languages]
     else:
         names = [PrintTexts(code).category(entry.offer.category) for code in languages]
+    if continued:
+        names = [PrintTexts(code)(t.CONTINUED).format(heading=name) for name, code in zip(names, languages)]
     return list(zip(dict.fromkeys(names), languages))
 
 
@@ -102,32 +109,56 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
     require_entries(content.entries)
     languages = list(options.languages)[:MAX_LANGUAGES]
     page = BoardPage.of(options.paper, options.landscape)
-    size = 11.5 * page.factor
     logo, logo_broken = load_logo(content.municipality.logo)
     count = column_count(options.paper, options.landscape)
     frames_on_page = page.columns(count, gutter=8 * mm, right_to_left=is_rtl(languages[0]))
     entries = sorted(content.entries, key=lambda e: _sort_key(e, options.group_by))
 
-    def make_columns() -> list[Column]:
+    def make_columns(size: float) -> list[Column]:
         blocks = []
         for _, group in groupby(entries, key=lambda e: _group_key(e, options.group_by)):
             group = list(group)
             band = Band(_heading(group[0], options.group_by, languages), size * 1.15, space_before=size * 0.5)
             blocks.append(Block([band, *entry_items(group[0], size)]))
-            blocks.extend(Block(entry_items(entry, size)) for entry in group[1:])
+
+            def continued(entry: BoardEntry = group[0]) -> Band:
+                return Band(_heading(entry, options.group_by, languages, continued=True), size * 1.15)
+
+            blocks.extend(Block(entry_items(entry, size), continued=continued) for entry in group[1:])
         column = Column.of(blocks)
         return [column] * count  # one queue flowing through all columns, newspaper-style
 
     def frames(_page: int) -> list[Rect]:
         return frames_on_page
 
+    size = _fitting_size(BASE_SIZE * page.factor, lambda s: count_pages((page.width, page.height), make_columns(s), frames))
+
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
         draw_board_page(canvas, page, t.OVERVIEW_TITLE, languages, content.municipality, logo, content.today,
                         number, pages)
 
     title = PrintTexts(languages[0])(t.OVERVIEW_TITLE).format(municipality=content.municipality.name)
-    pdf, pages = render((page.width, page.height), make_columns, frames, decorate, title=title)
+    pdf, pages = render((page.width, page.height), lambda: make_columns(size), frames, decorate, title=title)
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
+
+
+def _fitting_size(base: float, pages_at: Callable[[float], int]) -> float:
+    """The largest type size (from SCALES) that needs no more pages than the smallest.
+
+    A few offers on A3 then fill the sheet in large type instead of leaving two thirds
+    of it empty, and a board that would spill a handful of entries onto a nearly empty
+    last page gets slightly smaller type instead.  Pages only grow with the size, so a
+    binary search needs about four layouts.
+    """
+    fewest = pages_at(base * SCALES[-1])
+    low, high = 0, len(SCALES) - 1  # SCALES[high] is known to reach `fewest`
+    while low < high:
+        middle = (low + high) // 2
+        if pages_at(base * SCALES[middle]) <= fewest:
+            high = middle
+        else:
+            low = middle + 1
+    return base * SCALES[high]
 
 
 def board_warnings(content: BoardContent, languages: list[str], logo_broken: bool) -> list[PrintWarning]:

@@ -26,10 +26,16 @@ MAX_PAGES = 500
 
 @dataclass
 class Block:
-    """Flowables to keep together; `splittable` lets a long block run onto the next page."""
+    """Flowables to keep together; `splittable` lets a long block run onto the next page.
+
+    `continued` makes the heading that goes above the block when it is the first thing
+    in a column but not the first of its group ("Mittwoch (Fortsetzung)"): a reader who
+    starts at the top of the next column or page must still see which group it is.
+    """
 
     items: list[Flowable]
     splittable: bool = False
+    continued: Callable[[], Flowable] | None = None
 
 
 @dataclass
@@ -58,6 +64,10 @@ def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
     x, bottom, width, height = rect
     top = bottom + height
     cursor = top
+    if column.blocks and column.blocks[0].continued is not None:
+        first = column.blocks[0]
+        first.items.insert(0, first.continued())
+        first.continued = None
 
     def draw(flowable: Flowable) -> None:
         nonlocal cursor

@@ -34,6 +34,7 @@ OVERVIEW_TITLE = P_("Offers in {municipality}")
 OVERVIEW_TITLE_PLAIN = P_("Our offers")
 WEEKLY_PLAN_TITLE = P_("Weekly plan")
 AS_OF = P_("As of {date}")
+CONTINUED = P_("{heading} (continued)")
 
 CATEGORY_LABELS = {
     OfferCategory.LANGUAGE: P_("Learning languages"),
