@@ -433,3 +433,36 @@ def test_invalid_options_are_rejected() -> None:
         BidiParagraph("x", alignment="left")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         BidiParagraph("x", direction="RTL")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("language", "word"), [("de", "Kirchengemeinde"), ("uk", "Громадський"), ("en", "Neighbourhood")])
+def test_a_word_wider_than_the_line_is_hyphenated_at_a_syllable(language: str, word: str) -> None:
+    from gwa_desktop.output.pdf.hyphenation import break_points
+
+    width = _measure_word(word, language) * 0.7
+    paragraph = wrapped(f"{word} {word}", width=width, language=language)
+    syllables = {offset for offset, hyphen in break_points(word, language) if hyphen}
+    broken = [line for line in paragraph.lines if line.text and not line.text.endswith(word[-3:])]
+    assert broken, "the word fitted after all"
+    for line in broken:
+        assert len(line.text) in syllables, line.text
+        assert nfkc(visual_text(line)).endswith(line.text + "-")
+    assert all(line.width <= width + 0.01 for line in paragraph.lines)
+    assert "".join(line.text for line in paragraph.lines).replace(" ", "") == word * 2
+
+
+def test_breaks_after_an_existing_hyphen_add_none() -> None:
+    paragraph = wrapped("Eltern-Kind-Gruppe", width=_measure_word("Eltern-Kind-", "de") + 1, language="de")
+    assert [line.text for line in paragraph.lines] == ["Eltern-Kind-", "Gruppe"]
+    assert visual_text(paragraph.lines[0]) == "Eltern-Kind-"
+
+
+def test_no_hyphen_inside_right_to_left_or_undictionaried_text() -> None:
+    for text, language in (("کتابخانه‌های‌عمومی‌شهرداری", "fa"), ("Belediyebinasındakikursumuz", "tr")):
+        paragraph = wrapped(text, width=50, language=language)
+        assert len(paragraph.lines) > 1
+        assert not any(visual_text(line).endswith("-") for line in paragraph.lines)
+
+
+def _measure_word(word: str, language: str) -> float:
+    return wrapped(word, width=1e6, language=language).lines[0].width

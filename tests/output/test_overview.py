@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import tempfile
 from datetime import time
 from pathlib import Path
@@ -208,3 +209,16 @@ def test_a_board_never_spills_a_few_entries_onto_a_nearly_empty_page(monkeypatch
     fitted = {count: pages(count, DEFAULT_SCALES) for count in fixed}
     assert all(fitted[count] <= fixed[count] for count in fixed)
     assert any(fitted[count] < fixed[count] for count in fixed)
+
+
+def test_weekly_plan_hyphenates_long_place_names_and_keeps_short_ones_whole(tmp_path):
+    offers = [sample_offer(offer_id=1, place_name="Kirchengemeindehaus"),
+              sample_offer(offer_id=2, place_name="Café Mondial", start_time=time(18), end_time=time(19))]
+    pdf = build_weekly_plan(board(("de",), offers), OverviewOptions(("de",), landscape=False)).pdf
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf)
+    lines = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    pieces = [part for line in lines for part in line.split() if part.startswith("Kirchen")]
+    assert pieces and all(part == "Kirchengemeindehaus" or part.endswith("-") for part in pieces)
+    assert any("Café Mondial" in line for line in lines)

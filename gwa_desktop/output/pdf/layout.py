@@ -19,6 +19,7 @@ from itertools import groupby
 
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
+from .hyphenation import HYPHEN, break_points
 from .phone_numbers import keep_phone_numbers_together
 from .shaping import ShapedRun, shape_run
 
@@ -88,8 +89,10 @@ def analyse(text: str, font_size: float, bold: bool, direction: Direction, langu
 def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
     """Lines for `analysis.text[start:end]` at most `width` points wide.
 
-    Greedy: each line takes as many words as fit; a word wider than a whole line
-    is cut between characters (never between a letter and its marks).  "\\n"
+    Greedy: each line takes as many words as fit (ragged, so no hyphenation is
+    needed to fill a line).  A word wider than a whole line is hyphenated where the
+    language's dictionary allows, else cut between characters (never between a
+    letter and its marks).  "\\n"
     forces a break; an empty text gives no lines, an empty text line a blank line.
     """
     if start >= end:
@@ -124,6 +127,12 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
             lines.append(_make_line(analysis, current[0][0], current[-1][1]))
             current, used = [], 0.0
         if not current and word_width > width + _EPSILON:
+            hyphenated = _hyphenation_cut(analysis, word_start, word_end, width)
+            if hyphenated:
+                cut, hyphen = hyphenated
+                lines.append(_make_line(analysis, word_start, cut, hyphen))
+                tokens.appendleft((cut, word_end, spaces_end))
+                continue
             cut = _longest_fitting_prefix(analysis, word_start, word_end, width)
             if cut < word_end:
                 lines.append(_make_line(analysis, word_start, cut))
@@ -135,6 +144,25 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
     if current:
         lines.append(_make_line(analysis, current[0][0], current[-1][1]))
     return lines
+
+
+def _hyphenation_cut(analysis: TextAnalysis, start: int, end: int, room: float) -> tuple[int, bool] | None:
+    """The latest dictionary break in text[start:end] whose part (with its hyphen) fits
+    `room`, as (cut position, hyphen drawn?); None where none fits or the word is not
+    left-to-right text in a left-to-right paragraph (no hyphens inside Arabic script)."""
+    if analysis.rtl or any(level for level in analysis.levels[start:end]):
+        return None
+    for offset, hyphen in reversed(break_points(analysis.text[start:end], analysis.language)):
+        cut = start + offset
+        extra = _hyphen_run(analysis, cut).shaped.width if hyphen else 0.0
+        if _measure(analysis, start, cut) + extra <= room + _EPSILON:
+            return cut, hyphen
+    return None
+
+
+def _hyphen_run(analysis: TextAnalysis, after: int) -> VisualRun:
+    font_name = analysis.fonts[after - 1]
+    return VisualRun(HYPHEN, font_name, False, shape_run(HYPHEN, font_name, analysis.font_size, False, analysis.language))
 
 
 def _measure(analysis: TextAnalysis, start: int, end: int) -> float:
@@ -207,8 +235,12 @@ def _visual_order(levels: list[int]) -> list[int]:
     return order
 
 
-def _make_line(analysis: TextAnalysis, start: int, end: int) -> Line:
+def _make_line(analysis: TextAnalysis, start: int, end: int, hyphen: bool = False) -> Line:
+    """A line of text[start:end]; `hyphen` draws a hyphen after it (left-to-right only),
+    which is not part of the line's text."""
     logical = _logical_runs(analysis, start, end)
     order = _visual_order([level for level, _ in logical])
     runs = tuple(logical[index][1] for index in order)
+    if hyphen:
+        runs += (_hyphen_run(analysis, end),)
     return Line(start, end, analysis.text[start:end], runs, sum(run.shaped.width for run in runs))

@@ -100,9 +100,22 @@ def missing_translations(offers: list[OfferData], languages: list[str]) -> dict[
     return missing
 
 
+#: A place name of two words up to this length is one unit on prints: "Café" at the
+#: end of one line and "Mondial" on the next reads as two places.
+SHORT_NAME = 24
+
+
+def _unbroken_if_short(name: str) -> str:
+    words = name.split()
+    if len(words) == 2 and len(name) <= SHORT_NAME:
+        return "\u00a0".join(words)
+    return name
+
+
 def _where(offer: OfferData) -> str:
-    town = " ".join(part for part in (offer.postal_code, offer.city) if part)
-    return "\n".join(part for part in (offer.place_name, offer.street, town) if part)
+    town = "\u00a0".join(part for part in (offer.postal_code, offer.city) if part)
+    place = _unbroken_if_short(offer.place_name)
+    return "\n".join(part for part in (place, _unbroken_if_short(offer.street), town) if part)
 
 
 def _cost(offer: OfferData, texts: PrintTexts, german: bool) -> str:
