@@ -39,11 +39,8 @@ def start_logging(*, console: bool) -> Path | None:
     test starting the program twice). Without a usable data folder the program still
     runs, only without a log file, and None is returned.
     """
+    stop_logging()
     root = logging.getLogger()
-    while _handlers:
-        handler = _handlers.pop()
-        root.removeHandler(handler)
-        handler.close()
     root.setLevel(logging.INFO)
     formatter = PrivateFormatter(FORMAT)
     path: Path | None
@@ -62,6 +59,15 @@ def start_logging(*, console: bool) -> Path | None:
         console_handler.setFormatter(formatter)
         _add(root, console_handler)
     return path
+
+
+def stop_logging() -> None:
+    """Close the log file (the program ends, or a test started it in-process)."""
+    root = logging.getLogger()
+    while _handlers:
+        handler = _handlers.pop()
+        root.removeHandler(handler)
+        handler.close()
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:
@@ -86,6 +92,12 @@ def describe_exception(error: BaseException) -> str:
 
 class PrivateFormatter(logging.Formatter):
     """Tracebacks with the code's lines and the exceptions' types, not their messages."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the usual traceback, message and all, on the record.
+        if record.exc_info:
+            record.exc_text = self.formatException(record.exc_info)
+        return super().format(record)
 
     def formatException(self, ei) -> str:
         _kind, error, _tb = ei

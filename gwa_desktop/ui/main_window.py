@@ -49,7 +49,9 @@ def isolated(text: str) -> str:
 
 def window_title() -> str:
     title = _("GWA Desktop – integration and community work")
-    return f"{title} – {_('Portable')}" if portable_folder() is not None else title
+    if portable_folder() is None:
+        return title
+    return title + " – " + _("Portable")
 
 
 def location_label(database_location: str) -> QLabel:
