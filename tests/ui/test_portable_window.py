@@ -1,0 +1,69 @@
+"""The window of a portable program: it says so, and survives the stick being pulled."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from gwa_desktop import paths
+from gwa_desktop.logbook import start_logging, stop_logging
+from gwa_desktop.services.registry import Services
+from gwa_desktop.storage.database import open_database
+from gwa_desktop.ui.main_window import MainWindow
+from gwa_desktop.ui.startup_checks import back_up_on_exit
+from tests.ui.conftest import drive_dialog
+
+
+@pytest.fixture
+def portable_window(qtbot, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(sys, "argv", [str(stick / "gwa-desktop")])
+    (stick / "gwa-desktop").write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths, "_portable_folder", None)
+    for variable in paths._XDG_FOLDERS:
+        monkeypatch.delenv(variable, raising=False)
+    folder = paths.start_portable(True)
+    start_logging(console=False)
+    database = open_database(paths.database_location(), backup_dir=paths.backups_dir())
+    window = MainWindow(Services.on(database))
+    qtbot.addWidget(window)
+    window.show()
+    yield window, stick, folder
+    stop_logging()
+    database.close()
+
+
+def test_the_window_says_it_runs_portable_and_from_where(portable_window):
+    window, _stick, folder = portable_window
+    assert window.windowTitle().endswith(" – Portabel")
+    assert window.location_label.text() == f"Portabel – \u2068{folder}\u2069"
+    assert window.location_label.isVisible()
+    assert window.location_label.width() >= window.location_label.sizeHint().width(), "not cut off"
+
+
+def test_a_pulled_stick_gives_a_message_at_the_next_write_and_nothing_goes_to_the_host(
+        qtbot, portable_window, tmp_path, monkeypatch):
+    window, stick, _folder = portable_window
+    shown: list[str] = []
+    for name in ("critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, **k: shown.append(text))
+    shutil.rmtree(stick)
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Verein Dorfleben")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        assert dialog.isVisible(), "the entry stays in the form"
+        assert dialog.name.text() == "Verein Dorfleben"
+        dialog.reject()
+
+    drive_dialog(window.new_action.trigger, fill)
+    assert len(shown) == 1 and "USB-Stick abgezogen" in shown[0]
+    window.show_page(1)
+    window.close()
+    back_up_on_exit(window.services.database)
+    assert not stick.exists(), "nothing re-created on the stick's mount point"
+    assert not (tmp_path / "data").exists(), "no fallback to the user's data folder"
