@@ -16,7 +16,8 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from gwa_desktop.paths import data_dir
+from gwa_desktop import __version__
+from gwa_desktop.paths import data_dir, portable_folder
 
 LOG_FOLDER = "logs"
 LOG_FILE = "gwa.log"
@@ -32,7 +33,7 @@ def log_path() -> Path:
     return data_dir() / LOG_FOLDER / LOG_FILE
 
 
-def start_logging(*, console: bool) -> Path | None:
+def start_logging(*, console: bool, program: str = "gwa-desktop") -> Path | None:
     """Log to the rotating file (and warnings to stderr when `console`); returns the file.
 
     Calling it again replaces the handlers of the previous call (a language switch or a
@@ -58,6 +59,8 @@ def start_logging(*, console: bool) -> Path | None:
         console_handler.setLevel(logging.WARNING)
         console_handler.setFormatter(formatter)
         _add(root, console_handler)
+    mode = " (portable)" if portable_folder() is not None else ""
+    logging.getLogger(__name__).info("%s %s started%s", program, __version__, mode)
     return path
 
 

@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataFolderError as error:
         print(str(error), file=sys.stderr)
         return 2
-    log_file = start_logging(console=False)
+    log_file = start_logging(console=False, program="gwa")
     try:
         return run(arguments)
     except DataFolderError as error:

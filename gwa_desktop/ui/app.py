@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -27,8 +28,13 @@ from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
-from gwa_desktop.ui.operations import attempt, install_exception_hook, show_error
+from gwa_desktop.ui.operations import attempt, install_exception_hook, show_error, unexpected_error_message
 from gwa_desktop.ui.startup_checks import back_up_on_exit, offer_restore_if_damaged
+
+#: Exit code after a failure nobody foresaw (as `gwa`'s).
+UNEXPECTED_ERROR = 3
+
+log = logging.getLogger(__name__)
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -121,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         apply_language(arguments.language or language_of_locale(system_locale_name()) or DEFAULT_LANGUAGE)
         show_error(None, str(error))
         return 2
-    start_logging(console=True)
+    start_logging(console=True, program="gwa-desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GWA Desktop")
     app.setOrganizationName("GWA Desktop")
@@ -129,7 +135,17 @@ def main(argv: list[str] | None = None) -> int:
         keep_qt_settings_in(portable)
     install_exception_hook()
     apply_language(choose_language(arguments.language, system_locale_name()))
-    database = open_with_dialogs(database_location(arguments.database))
+    try:
+        return run_window(app, arguments.database)
+    except Exception:  # noqa: BLE001 - a bug before the event loop runs: explain, do not vanish
+        log.exception("unexpected error at start")
+        show_error(None, unexpected_error_message())
+        return UNEXPECTED_ERROR
+
+
+def run_window(app: QApplication, database_argument: str | None) -> int:
+    """Open the database, show the window and run until it is closed."""
+    database = open_with_dialogs(database_location(database_argument))
     if database is None:
         return 1
     services = Services.on(database)
@@ -143,7 +159,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         back_up_on_exit(database)
         database.close()
-
 
 if __name__ == "__main__":
     sys.exit(main())

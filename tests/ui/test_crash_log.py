@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from gwa_desktop.domain.enums import LegalBasis
 from gwa_desktop.logbook import log_path, start_logging, stop_logging
 from gwa_desktop.services.contacts import ContactData
+from gwa_desktop.ui import app as app_module
 from gwa_desktop.ui import operations
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.table_model import Column
@@ -131,3 +132,16 @@ def test_help_open_log_names_the_file_and_opens_its_folder(qtbot, window, log_fi
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     window.log_action.trigger()
     assert "Dateimanager" in messages[1]
+
+
+def test_a_bug_while_the_window_is_built_is_explained_and_logged(qtbot, messages, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(app_module, "MainWindow", leak)
+    try:
+        assert app_module.main([]) == app_module.UNEXPECTED_ERROR
+        content = log_path().read_text(encoding="utf-8")
+    finally:
+        stop_logging()
+    assert "Etwas Unerwartetes" in messages[-1]
+    assert "unexpected error at start" in content and "test_crash_log.Boom" in content and NAME not in content
