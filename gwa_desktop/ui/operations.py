@@ -71,7 +71,14 @@ def unexpected_error_message() -> str:
 
 
 def message_for(error: BaseException) -> str:
-    """What to tell the user about `error`, in the UI language."""
+    """What to tell the user about `error`, in the UI language.
+
+    A pulled stick makes SQLite fail with a bare I/O error; the user is told the cause.
+    """
+    try:
+        check_data_dir()
+    except DataFolderError as gone:
+        return str(gone)
     if isinstance(error, (StorageError, DataFolderError)):
         return str(error)
     if isinstance(error, NotFoundError):

@@ -27,6 +27,12 @@ class Boom(LookupError):
     """Stands for a bug whose message quotes what the user typed."""
 
 
+@pytest.fixture(autouse=True)
+def fresh_reports(monkeypatch):
+    """Failures in Qt overrides are reported once a run; each test is a run of its own."""
+    monkeypatch.setattr(operations, "_reported_once", set())
+
+
 @pytest.fixture
 def log_file():
     path = start_logging(console=False)

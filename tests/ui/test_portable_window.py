@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy.exc import OperationalError
 
 from gwa_desktop import paths
 from gwa_desktop.logbook import start_logging, stop_logging
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
+from gwa_desktop.ui import operations
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.startup_checks import back_up_on_exit
 from tests.ui.conftest import drive_dialog
@@ -24,6 +27,7 @@ def portable_window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", [str(stick / "gwa-desktop")])
     (stick / "gwa-desktop").write_text("", encoding="utf-8")
     monkeypatch.setattr(paths, "_portable_folder", None)
+    monkeypatch.setattr(operations, "_reported_once", set())
     for variable in paths._XDG_FOLDERS:
         monkeypatch.delenv(variable, raising=False)
     folder = paths.start_portable(True)
@@ -67,3 +71,21 @@ def test_a_pulled_stick_gives_a_message_at_the_next_write_and_nothing_goes_to_th
     back_up_on_exit(window.services.database)
     assert not stick.exists(), "nothing re-created on the stick's mount point"
     assert not (tmp_path / "data").exists(), "no fallback to the user's data folder"
+
+
+def test_a_read_failing_after_the_stick_is_pulled_names_the_stick(qtbot, portable_window, monkeypatch):
+    """On Windows SQLite's next read fails with a bare I/O error when the stick is gone."""
+    window, stick, _folder = portable_window
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    shutil.rmtree(stick)
+
+    def disk_io_error(*_args):
+        raise OperationalError("SELECT contacts.id FROM contacts", {}, sqlite3.OperationalError("disk I/O error"))
+
+    model = window.contacts_page.model
+    model._fetch = disk_io_error
+    model._exhausted = False
+    model.fetchMore()
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert "USB-Stick abgezogen" in shown[0]
