@@ -57,8 +57,9 @@ def program_dir() -> Path:
     if getattr(sys, "frozen", False):
         return Path(sys.executable).resolve().parent
     package = Path(__file__).resolve().parent
+    # Not `is_file()`: Windows' launchers may report themselves without ".exe".
     script = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] not in ("", "-c") else None
-    if script is None or not script.is_file() or package in script.parents:
+    if script is None or not script.parent.is_dir() or package in script.parents:
         return package.parent
     return script.parent
 

@@ -252,3 +252,10 @@ def test_a_pulled_stick_is_reported_and_nothing_goes_to_the_host(stick, tmp_path
     with pytest.raises(paths.DataFolderError):
         paths.backups_dir()
     assert not stick.exists() and not (tmp_path / "data").exists()
+
+
+def test_a_launcher_named_without_its_extension_still_finds_the_marker(stick, monkeypatch):
+    """Windows' console-script launchers may put "…\\Scripts\\gwa" into argv[0] for gwa.exe."""
+    (stick / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", [str(stick / "gwa-desktop")])
+    assert paths.start_portable(False) == stick / paths.PORTABLE_FOLDER
