@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from gwa_desktop.exchange.errors import ExchangeError
-from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES, _
+from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES, _, set_ui_language
 from gwa_desktop.logbook import start_logging
 from gwa_desktop.paths import (
     SYSTEM_FOLDER,
@@ -119,12 +119,16 @@ def offer_demo_data(services: Services) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    # The stored choice lies in the data folder, which may turn out unusable; until it
+    # is known, messages follow the command line or the system. Qt starts only after
+    # portable mode has pointed its folders at the stick.
+    provisional = arguments.language or language_of_locale(system_locale_name()) or DEFAULT_LANGUAGE
+    set_ui_language(provisional)
     try:
         portable = start_portable(arguments.portable)
     except DataFolderError as error:
-        # The stored language lies in the unusable folder; the host's must not be read.
         QApplication.instance() or QApplication(sys.argv[:1])
-        apply_language(arguments.language or language_of_locale(system_locale_name()) or DEFAULT_LANGUAGE)
+        apply_language(provisional)
         show_error(None, str(error))
         return 2
     start_logging(console=True, program="gwa-desktop")

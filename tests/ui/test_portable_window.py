@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -14,6 +17,7 @@ from gwa_desktop import paths
 from gwa_desktop.logbook import start_logging, stop_logging
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
+from gwa_desktop.ui import app as app_module
 from gwa_desktop.ui import operations
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.startup_checks import back_up_on_exit
@@ -89,3 +93,25 @@ def test_a_read_failing_after_the_stick_is_pulled_names_the_stick(qtbot, portabl
     model.fetchMore()
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert "USB-Stick abgezogen" in shown[0]
+
+
+def test_the_window_does_not_start_on_a_read_only_stick_and_says_why(qtbot, tmp_path, monkeypatch):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(sys, "argv", [str(stick / "gwa-desktop")])
+    monkeypatch.setattr(paths, "_portable_folder", None)
+    for variable in paths._XDG_FOLDERS:
+        monkeypatch.delenv(variable, raising=False)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+
+    def read_only(self, *args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    assert app_module.main(["--portable", "--language", "ar"]) == 2
+    assert len(shown) == 1 and str(stick / paths.PORTABLE_FOLDER) in shown[0]
+    assert "للقراءة فقط" in shown[0], "in the language asked for"
+    assert paths.portable_folder() is None
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == [stick] and list(stick.iterdir()) == []
