@@ -164,5 +164,6 @@ def run_window(app: QApplication, database_argument: str | None) -> int:
         back_up_on_exit(database)
         database.close()
 
+
 if __name__ == "__main__":
     sys.exit(main())

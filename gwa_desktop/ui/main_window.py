@@ -60,7 +60,6 @@ def location_label(database_location: str) -> QLabel:
     if folder is None:
         return QLabel(database_location)
     label = QLabel(_("Portable – {folder}").format(folder=isolated(str(folder))))
-    label.setObjectName("portable")
     label.setToolTip(_("The program runs portable: data, settings, backups and the log are kept only in this folder, "
                        "nothing on this computer. Database: {database}").format(database=isolated(database_location)))
     return label

@@ -46,18 +46,12 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> tuple[bool, T | 
     try:
         check_data_dir()
         return True, action()
-    except (StorageError, DataFolderError) as error:
-        show_error(parent, str(error))
-    except NotFoundError:
-        show_error(parent, _("This entry was deleted in the meantime. The list will be refreshed."))
-    except SQLAlchemyError:
+    except (StorageError, DataFolderError, NotFoundError) as error:
+        show_error(parent, message_for(error))
+    except SQLAlchemyError as error:
         log.exception("unexpected database error")
-        show_error(parent, database_error_message())
+        show_error(parent, message_for(error))
     return False, None
-
-
-def database_error_message() -> str:
-    return _("The database reported an unexpected error. Nothing was saved. Please try again; if it happens again, restore a backup.")
 
 
 def unexpected_error_message() -> str:
@@ -84,7 +78,7 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, NotFoundError):
         return _("This entry was deleted in the meantime. The list will be refreshed.")
     if isinstance(error, SQLAlchemyError):
-        return database_error_message()
+        return _("The database reported an unexpected error. Nothing was saved. Please try again; if it happens again, restore a backup.")
     return unexpected_error_message()
 
 
