@@ -81,17 +81,9 @@ def start_portable(requested: bool) -> Path | None:
     # Even when the stick turns out unusable, Qt and fontconfig must not fall back to
     # the host's folders while the message is shown.
     _keep_libraries_on_the_stick(folder)
-    _check_writable(folder)
-    for name in _XDG_FOLDERS.values():
-        (folder / SYSTEM_FOLDER / name).mkdir(parents=True, exist_ok=True)
+    _prepare(folder)
     _portable_folder = folder
     return folder
-
-
-def stop_portable() -> None:
-    """Back to the user's folders (for tests that start the program in-process)."""
-    global _portable_folder
-    _portable_folder = None
 
 
 def portable_folder() -> Path | None:
@@ -111,8 +103,12 @@ def data_dir() -> Path:
 
 
 def check_data_dir() -> None:
-    """Raise DataFolderError when the portable folder is gone (stick pulled out)."""
-    data_dir()
+    """Raise DataFolderError when the portable folder is gone (stick pulled out).
+
+    Cheap enough for every write; the user's own folders are not touched here.
+    """
+    if _portable_folder is not None:
+        data_dir()
 
 
 def default_database_path() -> Path:
@@ -137,8 +133,9 @@ def database_location(cli_value: str | None = None) -> str:
     return from_environment or str(default_database_path())
 
 
-def _check_writable(folder: Path) -> None:
-    """Create the folder (never its parents: they are the stick) and write a probe file."""
+def _prepare(folder: Path) -> None:
+    """Create the folder (never its parents: they are the stick), write a probe file and
+    create the libraries' folders inside."""
     probe = folder / ".write-test"
     try:
         folder.mkdir(exist_ok=True)
@@ -147,6 +144,8 @@ def _check_writable(folder: Path) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         probe.unlink()
+        for name in _XDG_FOLDERS.values():
+            (folder / SYSTEM_FOLDER / name).mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _remove_quietly(probe)
         raise DataFolderError(_unusable_message(folder, error)) from error
