@@ -12,6 +12,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,18 +20,24 @@ from pathlib import Path
 from gwa_desktop.cli import exchange_commands, listing_commands, print_commands
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
-from gwa_desktop.paths import backups_dir, database_location
+from gwa_desktop.logbook import start_logging
+from gwa_desktop.paths import DataFolderError, backups_dir, database_location, portable_help, start_portable
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 
 COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
+#: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
+UNEXPECTED_ERROR = 3
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gwa", description=_("GWA Desktop on the command line"))
     parser.add_argument("--database", help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"))
+    parser.add_argument("--portable", action="store_true", help=portable_help())
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -39,6 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
+    try:
+        start_portable(arguments.portable)
+    except DataFolderError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    log_file = start_logging(console=False, program="gwa")
+    try:
+        return run(arguments)
+    except DataFolderError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except Exception as error:  # noqa: BLE001 - the command line's error boundary
+        log.exception("unexpected error in 'gwa %s'", arguments.command)
+        where = str(log_file) if log_file is not None else _("(no log file: the data folder cannot be reached)")
+        print(_("Unexpected error ({kind}); the command was not completed. Details for your support are in the log "
+                "file {path}").format(kind=type(error).__name__, path=where), file=sys.stderr)
+        return UNEXPECTED_ERROR
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Open the database and run the chosen command; foreseen failures become messages."""
     location = database_location(arguments.database)
     try:
         database = open_database(location, backup_dir=backups_dir())

@@ -7,20 +7,34 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from gwa_desktop.exchange.errors import ExchangeError
-from gwa_desktop.i18n import UI_LANGUAGES, _
-from gwa_desktop.paths import backups_dir, database_location
-from gwa_desktop.preferences import choose_language
+from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES, _, set_ui_language
+from gwa_desktop.logbook import start_logging
+from gwa_desktop.paths import (
+    SYSTEM_FOLDER,
+    DataFolderError,
+    backups_dir,
+    database_location,
+    portable_help,
+    start_portable,
+)
+from gwa_desktop.preferences import choose_language, language_of_locale
 from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
-from gwa_desktop.ui.operations import attempt, show_error
+from gwa_desktop.ui.operations import attempt, install_exception_hook, show_error, unexpected_error_message
 from gwa_desktop.ui.startup_checks import back_up_on_exit, offer_restore_if_damaged
+
+#: Exit code after a failure nobody foresaw (as `gwa`'s).
+UNEXPECTED_ERROR = 3
+
+log = logging.getLogger(__name__)
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -31,7 +45,18 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         help=_("language of the user interface for this start (default: as chosen in the settings, "
                "else the system's language, else German)"),
     )
+    parser.add_argument("--portable", action="store_true", help=portable_help())
     return parser.parse_args(argv)
+
+
+def keep_qt_settings_in(folder: Path) -> None:
+    """Qt's own settings (the file dialogs' history) go to the portable folder, not the host.
+
+    On Windows Qt's file dialogs still use the registry for them; see README.
+    """
+    location = str(folder / SYSTEM_FOLDER / "config")
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, location)
 
 
 def open_with_dialogs(location: str) -> Database | None:
@@ -93,13 +118,38 @@ def offer_demo_data(services: Services) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING)
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    # The stored choice lies in the data folder, which may turn out unusable; until it
+    # is known, messages follow the command line or the system. Qt starts only after
+    # portable mode has pointed its folders at the stick.
+    provisional = arguments.language or language_of_locale(system_locale_name()) or DEFAULT_LANGUAGE
+    set_ui_language(provisional)
+    try:
+        portable = start_portable(arguments.portable)
+    except DataFolderError as error:
+        QApplication.instance() or QApplication(sys.argv[:1])
+        apply_language(provisional)
+        show_error(None, str(error))
+        return 2
+    start_logging(console=True, program="gwa-desktop")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GWA Desktop")
     app.setOrganizationName("GWA Desktop")
+    if portable is not None:
+        keep_qt_settings_in(portable)
+    install_exception_hook()
     apply_language(choose_language(arguments.language, system_locale_name()))
-    database = open_with_dialogs(database_location(arguments.database))
+    try:
+        return run_window(app, arguments.database)
+    except Exception:  # noqa: BLE001 - a bug before the event loop runs: explain, do not vanish
+        log.exception("unexpected error at start")
+        show_error(None, unexpected_error_message())
+        return UNEXPECTED_ERROR
+
+
+def run_window(app: QApplication, database_argument: str | None) -> int:
+    """Open the database, show the window and run until it is closed."""
+    database = open_with_dialogs(database_location(database_argument))
     if database is None:
         return 1
     services = Services.on(database)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop import __version__
 from gwa_desktop.i18n import _
-from gwa_desktop.paths import data_dir
+from gwa_desktop.logbook import log_path
+from gwa_desktop.paths import DataFolderError, data_dir, portable_folder
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
@@ -26,13 +30,39 @@ from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
 from gwa_desktop.ui.pages.settings_page import SettingsPage
 from gwa_desktop.ui.print_menu import add_print_actions
+from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from gwa_desktop.ui.widgets import fit_to_screen
+
+log = logging.getLogger(__name__)
 
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
 QListWidget#navigation::item { padding: 10px 14px; }
 QListWidget#navigation::item:selected { background: #3d6a8f; color: white; }
 """
+
+
+def isolated(text: str) -> str:
+    """A path inside translated text keeps its own direction in a right-to-left window."""
+    return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+
+
+def window_title() -> str:
+    title = _("GWA Desktop – integration and community work")
+    if portable_folder() is None:
+        return title
+    return title + " – " + _("Portable")
+
+
+def location_label(database_location: str) -> QLabel:
+    """Where the data lies; a portable program says so and names the stick's folder."""
+    folder = portable_folder()
+    if folder is None:
+        return QLabel(database_location)
+    label = QLabel(_("Portable – {folder}").format(folder=isolated(str(folder))))
+    label.setToolTip(_("The program runs portable: data, settings, backups and the log are kept only in this folder, "
+                       "nothing on this computer. Database: {database}").format(database=isolated(database_location)))
+    return label
 
 
 def window_settings() -> QSettings:
@@ -47,7 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(_("GWA Desktop – integration and community work"))
+        self.setWindowTitle(window_title())
         self.contacts_page = ContactsPage(services.contacts)
         self.offers_page = OffersPage(services.offers, services.contacts)
         self.activities_page = ActivitiesPage(services.activities, services.offers, services.contacts)
@@ -76,7 +106,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(services.database.location))
+        self.location_label = location_label(services.database.location)
+        self.statusBar().addPermanentWidget(self.location_label)
         self._create_actions(titles)
         for page in self.pages:
             page.refresh()
@@ -112,15 +143,28 @@ class MainWindow(QMainWindow):
         self.settings_page.show_data(previous.settings_page.data())
 
     def save_window_state(self) -> None:
-        """Remember size, position and page for the next start (or a language switch)."""
-        settings = window_settings()
+        """Remember size, position and page for the next start (or a language switch).
+
+        Without the data folder (a pulled stick) nothing is remembered, and nothing is
+        written elsewhere; closing must still work.
+        """
+        try:
+            settings = window_settings()
+        except DataFolderError:
+            log.warning("window state not saved: data folder unavailable")
+            return
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("page", self.stack.currentIndex())
         settings.sync()
 
     def _restore_geometry(self) -> None:
-        settings = window_settings()
+        try:
+            settings = window_settings()
+        except DataFolderError:
+            fit_to_screen(self, 1180, 720)
+            self.show_page(0)
+            return
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             self.restoreState(settings.value("state", QByteArray()))
@@ -151,6 +195,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         for index, title in enumerate(titles):
             view_menu.addAction(self._action(title, QKeySequence(f"Ctrl+{index + 1}"), lambda _checked=False, i=index: self.show_page(i)))
+        self.log_action = self._action(_("Open &log"), None, self.open_log)
+        help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
         # Delete must not fire while the user edits text in the search field.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -184,6 +230,19 @@ class MainWindow(QMainWindow):
         if page is not None:
             self._show_status(page.summary())
 
+    def open_log(self) -> None:
+        """Say where the log is and open its folder, e.g. to send the file to support."""
+        try:
+            path = log_path()
+        except DataFolderError as error:
+            QMessageBox.warning(self, _("Open log"), str(error))
+            return
+        text = _("The log file is {path}\n\nIt records what the program did and the details of errors, but no names, "
+                 "phone numbers or other personal data. You may send it to your support.").format(path=isolated(str(path)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(_existing_folder(path)))):
+            text += "\n\n" + _("The folder could not be opened automatically. Open it in the file manager.")
+        QMessageBox.information(self, _("Open log"), text)
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -191,3 +250,8 @@ class MainWindow(QMainWindow):
             _("GWA Desktop {version}\nContacts, offers and activities for integration and community work "
               "in small municipalities. Works offline; your data stays on this computer.").format(version=__version__),
         )
+
+
+def _existing_folder(path: Path) -> Path:
+    """The log's folder, or the data folder while nothing has been logged yet."""
+    return path.parent if path.parent.is_dir() else path.parent.parent

@@ -3,6 +3,10 @@
 Sorting and searching happen in SQL; the model only holds the rows fetched so far, so
 a list of 100,000 activities opens as fast as one of 100. Qt's views call `fetchMore`
 as the user scrolls.
+
+Qt calls these methods from inside painting and layout: an exception must not escape
+into Qt there. A failed fetch leaves the rows fetched so far, is reported once
+(ui.operations) and tried again on the next search or refresh.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QGuiApplication
 
 from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.ui.operations import guarded, is_foreseen, report_unexpected
 
 PAGE_SIZE = 500
 FIRST_STRONG_ISOLATE = "\u2068"
@@ -65,6 +70,7 @@ class PagedTableModel(QAbstractTableModel):
             return self.columns[section].title()
         return None
 
+    @guarded()
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -84,17 +90,13 @@ class PagedTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted
 
+    @guarded()
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if parent.isValid() or self._exhausted:
             return
-        rows = self._fetch(self.query, len(self._rows), PAGE_SIZE)
-        self._exhausted = len(rows) < PAGE_SIZE
-        if rows:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        self._fetch_page()
 
+    @guarded()
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.query.sort_key = self.columns[column].key
         self.query.descending = order == Qt.SortOrder.DescendingOrder
@@ -103,12 +105,34 @@ class PagedTableModel(QAbstractTableModel):
     # For the pages -----------------------------------------------------------------
 
     def reload(self) -> None:
-        """Fetch the first page again, e.g. after a search, a filter or a write."""
+        """Fetch the first page again, e.g. after a search, a filter or a write.
+
+        Storage failures are raised for the caller's `attempt`, which explains them at
+        once; anything unforeseen is reported and leaves the list empty.
+        """
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
         self.endResetModel()
-        self.fetchMore()
+        try:
+            self._fetch_page()
+        except Exception as error:
+            if is_foreseen(error):
+                raise
+            report_unexpected(error)
+
+    def _fetch_page(self) -> None:
+        try:
+            rows = self._fetch(self.query, len(self._rows), PAGE_SIZE)
+        except Exception:
+            self._exhausted = True
+            raise
+        self._exhausted = len(rows) < PAGE_SIZE
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
 
     def row_id(self, row: int) -> int:
         return self._rows[row][0]
