@@ -17,10 +17,12 @@ from babel.messages.pofile import read_po
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gwa_desktop.i18n import set_ui_language, translation_for, translations_dir  # noqa: E402
+from gwa_desktop.i18n import TRANSLATIONS_ENV, set_ui_language, translation_for  # noqa: E402
 from gwa_desktop.storage.database import Database, open_database  # noqa: E402
 
 _CATALOGS = pytest.StashKey[Path]()
+#: The translators' .po files; the program reads the .mo files compiled from them.
+PO_SOURCES = Path(__file__).resolve().parents[1] / "translations"
 
 
 def compile_catalogs(source: Path, target: Path) -> None:
@@ -42,9 +44,9 @@ def pytest_configure(config: pytest.Config) -> None:
     not in a fixture, because some test modules translate messages at import time.
     """
     target = Path(tempfile.mkdtemp(prefix="gwa-translations-"))
-    compile_catalogs(translations_dir(), target)
+    compile_catalogs(PO_SOURCES, target)
     config.stash[_CATALOGS] = target
-    os.environ["GWA_TRANSLATIONS_DIR"] = str(target)
+    os.environ[TRANSLATIONS_ENV] = str(target)
     translation_for.cache_clear()
     set_ui_language("de")
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import gettext
 import os
 from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DOMAIN = "gwa_desktop"
@@ -19,23 +21,35 @@ DOMAIN = "gwa_desktop"
 PRINT_DOMAIN = "gwa_print"
 DEFAULT_LANGUAGE = "de"
 UI_LANGUAGES = ("de", "en", "ar", "uk")
+#: Environment variable naming a folder of compiled catalogs to read instead of the
+#: package's own; the tests point it at the committed .po files compiled afresh.
+TRANSLATIONS_ENV = "GWA_TRANSLATIONS_DIR"
 
 _ui_translation: gettext.NullTranslations = gettext.NullTranslations()
 _ui_language = "en"
 
 
-def translations_dir() -> Path:
-    """Folder with `<lang>/LC_MESSAGES/gwa_desktop.mo`; overridable for installed builds."""
-    override = os.environ.get("GWA_TRANSLATIONS_DIR")
+def translations_dir() -> Traversable:
+    """Folder with `<lang>/LC_MESSAGES/<domain>.mo`.
+
+    The catalogs are package data (`gwa_desktop/locale`), compiled from the `.po` files in
+    the top-level `translations/` when the package is built and by `./dev setup`, so an
+    installed wheel or a frozen build finds them wherever it lies.
+    """
+    override = os.environ.get(TRANSLATIONS_ENV)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "translations"
+    return files("gwa_desktop") / "locale"
 
 
 @lru_cache(maxsize=None)
 def translation_for(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """Catalog for one language; English (the message ids) when no catalog exists."""
-    return gettext.translation(domain, translations_dir(), languages=[language], fallback=True)
+    catalog = translations_dir() / language / "LC_MESSAGES" / f"{domain}.mo"
+    if not catalog.is_file():
+        return gettext.NullTranslations()
+    with catalog.open("rb") as mo_file:
+        return gettext.GNUTranslations(mo_file)
 
 
 def print_translation(language: str) -> gettext.NullTranslations:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
@@ -20,11 +20,13 @@ def test_register_fonts_is_idempotent() -> None:
         assert pdfmetrics.getFont(family.bold).fontName == family.bold
 
 
-def test_resources_dir_default_and_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(fonts.RESOURCES_ENV, raising=False)
-    assert (fonts.resources_dir() / "fonts" / "NotoSans-Regular.ttf").is_file()
-    monkeypatch.setenv(fonts.RESOURCES_ENV, str(tmp_path))
-    assert fonts.resources_dir() == tmp_path
+def test_fonts_and_their_licence_are_package_data() -> None:
+    """Found through the package (importlib.resources), not by walking up from the source."""
+    folder = fonts.fonts_dir()
+    assert folder == files("gwa_desktop") / "resources" / "fonts"
+    assert "SIL Open Font License" in (folder / "OFL.txt").read_text(encoding="utf-8")
+    for filename in fonts._FILES.values():
+        assert (folder / filename).read_bytes()[:4] == b"\x00\x01\x00\x00"
 
 
 def test_each_script_gets_its_font_and_neutrals_follow_neighbours() -> None:

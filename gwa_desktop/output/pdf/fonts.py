@@ -2,25 +2,23 @@
 
 No single font covers every script our flyers need: Noto Sans Arabic lacks Latin
 letters and even ASCII brackets, Noto Sans Ethiopic lacks digits and "!".  So every
-character gets a font from a fallback chain.  The fonts ship in `resources/fonts/`
-(OFL-1.1) so that output looks the same on every machine and in CI, and ReportLab
-embeds only the glyphs used (subsetting), so the PDF prints the same everywhere.
+character gets a font from a fallback chain.  The fonts ship inside the package, in
+`gwa_desktop/resources/fonts/` (OFL-1.1), so that output looks the same on every machine
+and in CI, and they are found through `importlib.resources` wherever the package lies
+(source checkout, installed wheel, frozen build).  ReportLab embeds only the glyphs
+used (subsetting), so the PDF prints the same everywhere.
 """
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-
-#: Environment variable pointing at a `resources` directory, for installed builds
-#: that keep resources outside the source tree.
-RESOURCES_ENV = "GWA_RESOURCES_DIR"
 
 
 @dataclass(frozen=True)
@@ -60,12 +58,9 @@ _NEUTRAL_CATEGORIES = frozenset(
 )
 
 
-def resources_dir() -> Path:
-    """The `resources` directory: `$GWA_RESOURCES_DIR` if set, else beside the package."""
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[3] / "resources"
+def fonts_dir() -> Traversable:
+    """The package's font folder (with the fonts' licence, OFL.txt)."""
+    return files("gwa_desktop") / "resources" / "fonts"
 
 
 @cache
@@ -75,12 +70,14 @@ def register_fonts() -> None:
     Raises FileNotFoundError naming the missing file, because a half-registered set
     would silently print boxes instead of text.
     """
-    font_dir = resources_dir() / "fonts"
+    folder = fonts_dir()
     for name, filename in _FILES.items():
-        path = font_dir / filename
-        if not path.is_file():
-            raise FileNotFoundError(f"Bundled font missing: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        resource = folder / filename
+        if not resource.is_file():
+            raise FileNotFoundError(f"Bundled font missing: {resource}")
+        # ReportLab reads the whole file here, so a temporary copy (as_file from a zip) may go.
+        with as_file(resource) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
 @cache
