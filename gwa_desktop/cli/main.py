@@ -20,10 +20,11 @@ from gwa_desktop.cli import exchange_commands, listing_commands, print_commands
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir, database_location
+from gwa_desktop.services.backup import integrity_problems, tidy_data_folders
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
-from gwa_desktop.storage.errors import NotADatabaseError, StorageError
+from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
 COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
 
@@ -40,13 +41,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     location = database_location(arguments.database)
+    unopenable = getattr(arguments, "when_unopenable", None)
+    tidy_data_folders(location)
     try:
         database = open_database(location, backup_dir=backups_dir())
     except StorageError as error:
-        unopenable = getattr(arguments, "when_unopenable", None)
         if unopenable is not None and isinstance(error, NotADatabaseError) and "://" not in location:
             return unopenable(arguments, Path(location))
         print(str(error), file=sys.stderr)
+        return 2
+    # The check the window runs at start: no command works on a damaged file, except
+    # the restore that replaces it.
+    problems = integrity_problems(database)
+    if problems:
+        database.close()
+        if unopenable is not None and "://" not in location:
+            return unopenable(arguments, Path(location))
+        print(str(DamagedDatabaseError(location, problems)), file=sys.stderr)
         return 2
     try:
         return arguments.handler(arguments, Services.on(database))

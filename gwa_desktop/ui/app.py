@@ -13,7 +13,7 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import UI_LANGUAGES, _
 from gwa_desktop.paths import backups_dir, database_location
 from gwa_desktop.preferences import choose_language
-from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of
+from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of, tidy_data_folders
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
@@ -99,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("GWA Desktop")
     app.setOrganizationName("GWA Desktop")
     apply_language(choose_language(arguments.language, system_locale_name()))
-    database = open_with_dialogs(database_location(arguments.database))
+    location = database_location(arguments.database)
+    tidy_data_folders(location)
+    database = open_with_dialogs(location)
     if database is None:
         return 1
     services = Services.on(database)
