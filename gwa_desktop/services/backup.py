@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from gwa_desktop.exchange.atomic import atomic_path
+from gwa_desktop.exchange.atomic import atomic_path, write_error
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
@@ -269,8 +269,11 @@ def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
     """
     backup = Path(backup)
     _require_backup_file(backup)
-    handle, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".part", dir=folder)
-    os.close(handle)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".part", dir=folder)
+        os.close(handle)
+    except OSError as error:
+        raise write_error(error, folder / backup.name) from error
     snapshot = Path(name)
     try:
         try:

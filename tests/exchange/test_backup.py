@@ -448,3 +448,18 @@ def test_leftover_part_files_are_removed_at_start(database_path, tmp_path):
     removed = backup.tidy_data_folders(str(database_path))
     assert sorted(removed) == sorted(leftovers)
     assert all(not p.exists() for p in leftovers) and all(p.exists() for p in foreign)
+
+
+def test_a_full_medium_during_a_restore_is_a_message(filled, database_path, tmp_path, monkeypatch):
+    import tempfile
+
+    path = backup.backup_database(filled.database, tmp_path / "backups")
+    before = _live_bytes(database_path)
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    with pytest.raises(WriteError):
+        backup.restore_backup(filled.database, path, tmp_path / "safety")
+    assert _live_bytes(database_path) == before
