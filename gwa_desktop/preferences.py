@@ -64,3 +64,15 @@ def choose_language(requested: str | None, system_locale: str | None) -> str:
         if candidate in UI_LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE
+
+
+def stored_backup_months() -> int | None:
+    """For how many months monthly backups are kept on this computer, None if not set."""
+    months = _load().get("backup_months")
+    return months if type(months) is int and months > 0 else None
+
+
+def store_backup_months(months: int) -> None:
+    if type(months) is not int or months < 1:
+        raise ValueError(f"not a number of months: {months!r}")
+    _save({**_load(), "backup_months": months})

@@ -11,6 +11,7 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
+from gwa_desktop.preferences import store_backup_months
 from gwa_desktop.services import backup
 from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.services.district_export import export_district
@@ -40,6 +41,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     package.set_defaults(handler=run_import)
     copy = commands.add_parser("backup", help=_("back up the database"))
     copy.add_argument("--out", type=Path, help=_("folder (default: the backup folder)"))
+    copy.add_argument("--keep-months", type=_months, metavar="N",
+                      help=_("keep the monthly automatic backups for N months on this computer (default: 24); stored"))
     copy.set_defaults(handler=run_backup)
     restore = commands.add_parser("restore", help=_("restore a backup (a safety copy is made first)"))
     restore.add_argument("file", type=Path)
@@ -83,8 +86,17 @@ def run_import(arguments: argparse.Namespace, services: Services) -> int:
     return 2 if any(r.refused for r in results) else 0
 
 
+def _months(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(_("a whole number of months, at least 1"))
+    return int(value)
+
+
 def run_backup(arguments: argparse.Namespace, services: Services) -> int:
+    if arguments.keep_months is not None:
+        store_backup_months(arguments.keep_months)
     print(backup.backup_database(services.database, arguments.out or backups_dir()))
+    print(_("Monthly automatic backups are kept for {months} months on this computer.").format(months=backup.keep_months()))
     return 0
 
 

@@ -22,10 +22,11 @@ from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.logbook import start_logging
 from gwa_desktop.paths import DataFolderError, backups_dir, database_location, portable_help, start_portable
+from gwa_desktop.services.backup import integrity_problems, tidy_data_folders
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
-from gwa_desktop.storage.errors import NotADatabaseError, StorageError
+from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
 COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
@@ -68,13 +69,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(arguments: argparse.Namespace) -> int:
     """Open the database and run the chosen command; foreseen failures become messages."""
     location = database_location(arguments.database)
+    unopenable = getattr(arguments, "when_unopenable", None)
+    tidy_data_folders(location)
     try:
         database = open_database(location, backup_dir=backups_dir())
     except StorageError as error:
-        unopenable = getattr(arguments, "when_unopenable", None)
         if unopenable is not None and isinstance(error, NotADatabaseError) and "://" not in location:
             return unopenable(arguments, Path(location))
         print(str(error), file=sys.stderr)
+        return 2
+    # The check the window runs at start: no command works on a damaged file, except
+    # the restore that replaces it.
+    problems = integrity_problems(database)
+    if problems:
+        database.close()
+        if unopenable is not None and "://" not in location:
+            return unopenable(arguments, Path(location))
+        print(str(DamagedDatabaseError(location, problems)), file=sys.stderr)
         return 2
     try:
         return arguments.handler(arguments, Services.on(database))

@@ -2,38 +2,63 @@
 
 Copies are taken with SQLite's online backup API: it reads one consistent snapshot even
 while the program writes (a plain file copy could catch half a transaction or miss the
-part still in the -wal file). Every backup is a single self-contained file.
+part still in the -wal file). Every backup is a single self-contained file, readable by
+its owner only (it holds personal data).
+
+A backup is restored only after the checks the program applies to its own database
+(storage.database.check_sqlite_database: full integrity check, foreign keys, the exact
+schema of its revision, a known revision), run on the very copy that is then put in
+place, so nothing can change between the check and the restore. Copies do not outlive
+their use: safety copies are rotated, monthly backups kept for a set period only, and
+temporary `.part` files a crash left behind are removed at the next start.
 """
 
 from __future__ import annotations
 
+import glob
+import logging
+import os
 import re
 import sqlite3
-from contextlib import closing
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from gwa_desktop.exchange.atomic import atomic_path
+from gwa_desktop.exchange.atomic import atomic_path, write_error
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
-from gwa_desktop.paths import backups_dir
-from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from gwa_desktop.paths import backups_dir, data_dir
+from gwa_desktop.preferences import stored_backup_months
 from sqlalchemy.exc import DBAPIError
 
-from gwa_desktop.storage.database import SQLITE_HEADER, Database, alembic_config, open_database
-from gwa_desktop.storage.errors import StorageError
+from gwa_desktop.storage import schema_check
+from gwa_desktop.storage.database import SQLITE_HEADER, Database, check_sqlite_database, open_database
+from gwa_desktop.storage.errors import (
+    AlteredDatabaseError,
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    StorageError,
+)
 
 AUTOMATIC_PREFIX = "auto-"
 MANUAL_PREFIX = "gwa-backup-"
 SAFETY_PREFIX = "before-restore-"
 SUFFIX = ".sqlite"
 KEEP_LATEST = 10
+#: Safety copies taken before restores: enough to undo the last few restores.
+KEEP_SAFETY_COPIES = 3
+#: How long the newest automatic backup of each month is kept, unless set on this computer.
+DEFAULT_KEEP_MONTHS = 24
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 STAMP_PATTERN = re.compile(r"(\d{8}-\d{6})")
 COUNTED_TABLES = ("contacts", "offers", "activities", "district_packages")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,19 +92,28 @@ def database_file(database: Database) -> Path:
 
 def backup_database(database: Database, folder: Path, prefix: str = MANUAL_PREFIX) -> Path:
     """A complete, consistent copy of the open database in `folder`; returns its path."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = _private_folder(Path(folder))
     target = _free_name(folder, prefix)
     copy_database(database_file(database), target)
     return target
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy with the online backup API into a temporary file that replaces `target` when complete."""
+    """Copy with the online backup API into a temporary file that replaces `target` when complete.
+
+    The temporary file is created 0600 and keeps that mode when renamed: only its owner
+    may read the copy (chmod does nothing on Windows, where the user folder is private).
+    """
     with atomic_path(target) as temporary:
+        os.chmod(temporary, 0o600)
         with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(temporary)) as copy:
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")
+
+
+def keep_months() -> int:
+    """How many months monthly backups are kept on this computer (a per-machine preference)."""
+    return stored_backup_months() or DEFAULT_KEEP_MONTHS
 
 
 def automatic_backup(database: Database, folder: Path | None = None) -> Path | None:
@@ -88,30 +122,102 @@ def automatic_backup(database: Database, folder: Path | None = None) -> Path | N
         return None
     folder = Path(folder) if folder is not None else backups_dir()
     path = backup_database(database, folder, AUTOMATIC_PREFIX)
-    rotate(folder, in_use=database.file_path)
+    rotate(folder, in_use=database.file_path, months=keep_months())
     return path
 
 
-def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None) -> list[Path]:
-    """Delete automatic backups except the newest `keep` and the newest of each month.
+def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None,
+           months: int = DEFAULT_KEEP_MONTHS, today: datetime | None = None) -> list[Path]:
+    """Delete automatic backups except the newest `keep` and, for the last `months`
+    months, the newest of each month.
 
-    A backup the program has opened as its database (someone opened it directly instead
-    of restoring it) is never deleted.
+    Older monthly backups go: personal data deleted from the database must not live on
+    in backups for ever. A backup the program has opened as its database (someone opened
+    it directly instead of restoring it) is never deleted.
     """
+    now = today or datetime.now()
     backups = list_backups(folder, AUTOMATIC_PREFIX)
     kept = set(backups[:keep])
     if in_use is not None:
         kept.update(p for p in backups if p.resolve() == in_use.resolve())
-    months: set[str] = set()
+    seen: set[str] = set()
     for path in backups:
         month = _stamp_of(path)[:6]
-        if month not in months:
-            months.add(month)
+        age = (now.year * 12 + now.month) - (int(month[:4]) * 12 + int(month[4:]))
+        if month not in seen and age < months:
             kept.add(path)
-    removed = [path for path in backups if path not in kept]
-    for path in removed:
-        path.unlink(missing_ok=True)
+        seen.add(month)
+    return _remove([path for path in backups if path not in kept])
+
+
+def rotate_safety_copies(folder: Path, keep: int = KEEP_SAFETY_COPIES, in_use: Path | None = None) -> list[Path]:
+    """Delete the safety copies taken before restores except the newest `keep`."""
+    copies = list_backups(folder, SAFETY_PREFIX)
+    return _remove([p for p in copies[keep:] if in_use is None or p.resolve() != in_use.resolve()])
+
+
+def tidy_data_folders(database_location: str) -> list[Path]:
+    """At start: remove what a crash left, make the backups private, rotate safety copies.
+
+    Hidden `.part` files are half-written copies (backups, exports, a new database) with
+    plaintext personal data; the program removes its own: those in its data and backups
+    folders, and those of the database file beside it. Older versions wrote copies
+    readable by everyone; they are made owner-only. Returns the files removed.
+    """
+    try:
+        return _tidy(database_location)
+    except OSError:
+        log.warning("tidying the data folders failed", exc_info=True)
+        return []
+
+
+def _tidy(database_location: str) -> list[Path]:
+    backups = backups_dir()
+    removed = [*_leftover_parts(data_dir(), ".*"), *_leftover_parts(backups, ".*")]
+    if "://" not in database_location:
+        database = Path(database_location).expanduser()
+        if database.parent.is_dir():
+            removed += _leftover_parts(database.parent, f".{glob.escape(database.name)}.*")
+    _private_folder(backups)
+    for copy in backups.glob(f"*{SUFFIX}"):
+        if copy.is_file() and not copy.is_symlink():
+            _chmod(copy, 0o600)
+    in_use = Path(database_location).expanduser() if "://" not in database_location else None
+    return _remove(removed) + rotate_safety_copies(backups, in_use=in_use)
+
+
+def _leftover_parts(folder: Path, pattern: str) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = [*folder.glob(f"{pattern}.part"), *folder.glob(f"{pattern}.part-wal"),
+             *folder.glob(f"{pattern}.part-shm"), *folder.glob(f"{pattern}.part-journal")]
+    return [path for path in found if path.is_file() and not path.is_symlink()]
+
+
+def _remove(paths: list[Path]) -> list[Path]:
+    removed = []
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            continue
+        removed.append(path)
     return removed
+
+
+def _private_folder(folder: Path) -> Path:
+    """Create `folder` owner-only; the program's own backups folder is made so if it is not."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.resolve() == (data_dir() / "backups").resolve():
+        _chmod(folder, 0o700)
+    return folder
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass
 
 
 def list_backups(folder: Path, prefix: str = "") -> list[Path]:
@@ -124,22 +230,62 @@ def list_backups(folder: Path, prefix: str = "") -> list[Path]:
 
 
 def describe_backup(path: Path) -> BackupSummary:
-    """Counts, municipality and schema of a backup; refuses anything it could not restore."""
+    """Counts, municipality and schema of a backup; refuses anything it could not restore.
+
+    Only a regular file is read (a FIFO would block for ever, a link may point anywhere),
+    and only after every check the program applies to its own database has passed.
+    """
     path = Path(path)
+    _require_backup_file(path)
+    return _summary(path, path)
+
+
+def _summary(path: Path, shown: Path) -> BackupSummary:
+    """The checks and the preview of the file at `path`; messages name `shown`."""
+    not_intact = _("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=shown)
     with closing(_open_read_only(path)) as connection:
         try:
-            problems = _check(connection, "quick_check")
+            revision = check_sqlite_database(connection, str(shown), integrity=True)
+            if revision is None:
+                raise PackageError(not_intact)
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "alembic_version" not in tables or problems:
-                raise PackageError(_("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=path))
-            (revision,) = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             counts = {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES if t in tables}
             row = connection.execute("SELECT name FROM municipality_settings WHERE id = 1").fetchone()
+        except NewerDatabaseError as error:
+            raise PackageError(_("The backup {path} was made by a newer version of GWA Desktop. Install that version to restore it.").format(path=shown)) from error
+        except (DamagedDatabaseError, AlteredDatabaseError) as error:
+            raise PackageError(str(error)) from error
+        except (StorageError, sqlite3.DatabaseError) as error:
+            raise PackageError(not_intact) from error
+    return BackupSummary(shown, row[0] if row else "", revision, counts, datetime.fromtimestamp(shown.stat().st_mtime))
+
+
+@contextmanager
+def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
+    """A copy of `backup` in `folder` that has passed every check: what is restored.
+
+    Checking the copy, not the original, means nothing can change between the check and
+    the restore (a file on a stick or a share could be rewritten in between).
+    """
+    backup = Path(backup)
+    _require_backup_file(backup)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".part", dir=folder)
+        os.close(handle)
+    except OSError as error:
+        raise write_error(error, folder / backup.name) from error
+    snapshot = Path(name)
+    try:
+        try:
+            with closing(_open_read_only(backup)) as origin, closing(sqlite3.connect(snapshot)) as copy:
+                origin.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.DatabaseError as error:
-            raise PackageError(_("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=path)) from error
-    if revision not in {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}:
-        raise PackageError(_("The backup {path} was made by a newer version of GWA Desktop. Install that version to restore it.").format(path=path))
-    return BackupSummary(path, row[0] if row else "", revision, counts, datetime.fromtimestamp(path.stat().st_mtime))
+            raise PackageError(_("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=backup)) from error
+        _summary(snapshot, backup)
+        yield snapshot
+    finally:
+        snapshot.unlink(missing_ok=True)
 
 
 def restore_backup(database: Database, backup: Path, safety_folder: Path | None = None) -> Path:
@@ -148,17 +294,18 @@ def restore_backup(database: Database, backup: Path, safety_folder: Path | None 
     The open `Database` stays usable: its connections are closed and reopen on the
     restored file, which is migrated when the backup comes from an older version.
     """
-    describe_backup(backup)
-    safety = backup_database(database, safety_folder or backups_dir(), SAFETY_PREFIX)
     target = database_file(database)
-    database.engine.dispose()
-    try:
-        with closing(sqlite3.connect(backup)) as origin, closing(sqlite3.connect(target)) as current:
-            origin.backup(current)
-        open_database(database.location).close()
-    except (sqlite3.Error, StorageError) as error:
-        copy_back(safety, target)
-        raise ExchangeError(_("The backup could not be restored ({reason}). The previous state was put back.").format(reason=error)) from error
+    folder = safety_folder or backups_dir()
+    with _checked_snapshot(backup, target.parent) as snapshot:
+        safety = backup_database(database, folder, SAFETY_PREFIX)
+        database.engine.dispose()
+        try:
+            copy_back(snapshot, target)
+            open_database(database.location).close()
+        except (sqlite3.Error, StorageError) as error:
+            copy_back(safety, target)
+            raise ExchangeError(_("The backup could not be restored ({reason}). The previous state was put back.").format(reason=error)) from error
+    rotate_safety_copies(folder, in_use=target)
     return safety
 
 
@@ -169,23 +316,23 @@ def restore_in_place_of(backup: Path, target: Path) -> Path:
     For a damaged database the normal restore cannot run, since it opens the database
     first to take a safety copy.
     """
-    describe_backup(backup)
     stamp = datetime.now().strftime(STAMP_FORMAT)
     kept = target.with_name(f"{target.stem}-unreadable-{stamp}{target.suffix}")
-    for suffix in ("-wal", "-shm"):
-        companion = target.with_name(target.name + suffix)
-        if companion.exists():
-            companion.replace(kept.with_name(kept.name + suffix))
-    if target.exists():
-        target.replace(kept)
-    try:
-        copy_database(backup, target)
-        open_database(str(target)).close()
-    except (sqlite3.Error, StorageError, ExchangeError) as error:
-        target.unlink(missing_ok=True)
-        if kept.exists():
-            kept.replace(target)
-        raise ExchangeError(_("The backup could not be restored ({reason}). The previous file was put back.").format(reason=error)) from error
+    with _checked_snapshot(backup, target.parent) as snapshot:
+        for suffix in ("-wal", "-shm"):
+            companion = target.with_name(target.name + suffix)
+            if companion.exists():
+                companion.replace(kept.with_name(kept.name + suffix))
+        if target.exists():
+            target.replace(kept)
+        try:
+            os.replace(snapshot, target)
+            open_database(str(target)).close()
+        except (OSError, sqlite3.Error, StorageError, ExchangeError) as error:
+            target.unlink(missing_ok=True)
+            if kept.exists():
+                kept.replace(target)
+            raise ExchangeError(_("The backup could not be restored ({reason}). The previous file was put back.").format(reason=error)) from error
     return kept
 
 
@@ -195,30 +342,52 @@ def copy_back(source: Path, target: Path) -> None:
 
 
 def integrity_problems(database: Database) -> list[str]:
-    """Empty when SQLite finds the open database intact; else its complaints (start-up check)."""
+    """Empty when SQLite finds the open database intact; else its complaints (start-up check).
+
+    `quick_check` (every page, without comparing each index with its table) and
+    `foreign_key_check`: fast enough for every start of the window and of `gwa`. The
+    full `integrity_check`, which reads the whole file once more, runs where a file is
+    about to be trusted: before a restore and before an upgrade.
+    """
     if not database.is_sqlite:
         return []
     try:
         with database.engine.connect() as connection:
-            rows = [row[0] for row in connection.execute(text("PRAGMA quick_check"))]
-    except DBAPIError as error:
-        return [str(error.orig)]
-    return [] if rows == ["ok"] else rows
+            return schema_check.integrity_problems(connection.connection.driver_connection, full=False)
+    except (DBAPIError, sqlite3.Error) as error:
+        return [str(getattr(error, "orig", error))]
 
 
-def _check(connection: sqlite3.Connection, pragma: str) -> list[str]:
-    rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
-    return [] if rows == ["ok"] else rows
+def _require_backup_file(path: Path) -> None:
+    """Refuse anything but a regular file holding a SQLite header, without blocking on it.
+
+    The type is checked without following a link, and the file opened non-blocking: a
+    FIFO swapped in between would otherwise hang the program on `open`.
+    """
+    cannot_read = _("The file {path} cannot be read ({reason}).")
+    not_regular = _("{path} is not a regular file (but a link, a folder or a device). Choose the backup file itself. Nothing was changed.")
+    try:
+        status = os.lstat(path)
+    except OSError as error:
+        raise PackageError(cannot_read.format(path=path, reason=error.strerror)) from error
+    if not stat.S_ISREG(status.st_mode):
+        raise PackageError(not_regular.format(path=path))
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise PackageError(not_regular.format(path=path))
+            header = os.read(descriptor, len(SQLITE_HEADER))
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise PackageError(cannot_read.format(path=path, reason=error.strerror)) from error
+    if header != SQLITE_HEADER:
+        raise PackageError(_("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path))
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error
-    if header != SQLITE_HEADER:
-        raise PackageError(_("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path))
+    """Read exactly the file, never write to it (also on a write-protected medium)."""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 

@@ -1,13 +1,22 @@
-"""Opening the database: URL resolution, SQLite pragmas, migrations at start.
+"""Opening the database: URL resolution, SQLite pragmas, checks and migrations at start.
 
-A database from an older program version is upgraded in place after a copy of the
-file has been put aside; one from a newer version, a foreign SQLite file or a file that
-is not SQLite at all is refused before anything is written to it.
+A database from an older program version is upgraded in place, in one transaction,
+after a copy of the file has been put aside; a new one is built under a temporary name
+and appears complete or not at all. One from a newer version, a foreign or altered
+SQLite file, an empty file or a file that is not SQLite at all is refused before
+anything is written to it.
 """
 
 from __future__ import annotations
 
+import functools
+import glob
+import hashlib
+import os
+import re
 import sqlite3
+import stat
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
@@ -17,21 +26,30 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from gwa_desktop.storage.errors import (
+    AlteredDatabaseError,
+    DamagedDatabaseError,
     DatabaseUnavailableError,
+    EmptyDatabaseFileError,
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,
     translate_operational_error,
 )
+from gwa_desktop.storage.schema_check import Schema, integrity_problems, read_schema, schema_differences
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: Copies put aside before upgrades, per database: enough to go back a few versions.
+KEEP_BEFORE_UPGRADE = 3
+#: Key of the PostgreSQL advisory lock held while migrating ("gwa" in ASCII).
+_MIGRATION_LOCK = 0x677761
+_STAMP = re.compile(r"\d{8}-\d{6}")
 
 
 def to_url(location: str) -> str:
@@ -111,6 +129,114 @@ def create_database_engine(url: str) -> Engine:
     return engine
 
 
+def migration_engine(url: str) -> Engine:
+    """An engine whose transactions cover DDL too, for migrating and nothing else.
+
+    Python's sqlite3 driver (before 3.12's `autocommit` attribute; we support 3.11) opens
+    a transaction only before INSERT/UPDATE/DELETE: CREATE/ALTER/DROP before the first of
+    those commit on their own, so a kill in mid-upgrade left a half-migrated database.
+    This is SQLAlchemy's documented workaround (SQLite dialect, "Enabling Non-Legacy
+    SQLite Transactional Modes"): the driver's own BEGIN is switched off and SQLAlchemy
+    emits it. It is BEGIN IMMEDIATE, so a second program starting at the same moment
+    waits for the write lock and then finds the database already upgraded. Foreign keys
+    are off for the whole connection (the pragma cannot change inside a transaction):
+    batch migrations rebuild tables (copy, drop, rename), and with them on the drop would
+    cascade and delete linked rows; `foreign_key_check` runs before COMMIT instead. The
+    engine of the running program keeps the driver's default behaviour.
+    """
+    engine = create_engine(url, hide_parameters=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_migration_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _set_migration_pragmas(dbapi_connection, record) -> None:
+    dbapi_connection.isolation_level = None
+    _set_sqlite_pragmas(dbapi_connection, record)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
+def _begin_immediate(connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def known_revisions() -> set[str]:
+    return {revision.revision for revision in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _run_migrations(connection: Connection, revision: str) -> None:
+    """Alembic inside the caller's transaction: env.py finds it open and adds none of its own."""
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+@functools.cache
+def expected_schema(revision: str) -> Schema:
+    """The structure the migrations give a database at `revision`, read from a scratch
+    database in memory that they built; the measure for every file the program accepts."""
+    engine = migration_engine("sqlite://")
+    try:
+        with engine.connect() as connection, connection.begin():
+            _run_migrations(connection, revision)
+            return read_schema(connection.connection.driver_connection)
+    finally:
+        engine.dispose()
+
+
+def upgrade(engine: Engine, location: str) -> None:
+    """Run every pending migration, and the first creation, in ONE transaction.
+
+    Either all of them are committed, checked, or none is: a kill or power cut at any
+    moment leaves the database at its old revision or at the new one. On PostgreSQL DDL
+    is transactional anyway; an advisory lock makes a second program wait instead of
+    migrating the same tables at the same time.
+    """
+    head = head_revision()
+    with engine.connect() as connection, connection.begin():
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        _run_migrations(connection, head)
+        if engine.dialect.name == "sqlite":
+            driver = connection.connection.driver_connection
+            if driver.execute("PRAGMA foreign_key_check").fetchone():
+                raise NotADatabaseError(location)
+            differences = schema_differences(read_schema(driver), expected_schema(head))
+            if differences:
+                raise AlteredDatabaseError(location, differences)
+
+
+def check_sqlite_database(connection: sqlite3.Connection, location: str, *, integrity: bool) -> str | None:
+    """The revision of a database file the program may use; raises saying what is wrong.
+
+    Refused are: a file without the program's version table, an unknown (newer)
+    revision, with `integrity` any complaint of `integrity_check` or
+    `foreign_key_check`, and any schema other than the one the migrations create at that
+    revision (a missing table or column, an extra trigger, view or index). None for a
+    file SQLite has initialised but that holds no objects at all yet.
+    """
+    if connection.execute("SELECT 1 FROM sqlite_master").fetchone() is None:
+        return None
+    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables:
+        raise NotADatabaseError(location)
+    rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) != 1:
+        raise NotADatabaseError(location)
+    revision = rows[0][0]
+    if revision not in known_revisions():
+        raise NewerDatabaseError(location, str(revision))
+    if integrity and (problems := integrity_problems(connection, full=True)):
+        raise DamagedDatabaseError(location, problems)
+    differences = schema_differences(read_schema(connection), expected_schema(revision))
+    if differences:
+        raise AlteredDatabaseError(location, differences)
+    return revision
+
+
 def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
     """Open (creating if needed) and migrate the database at `location`.
 
@@ -118,20 +244,20 @@ def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
     """
     url = to_url(location)
     sqlite_path = _sqlite_path(url)
-    if sqlite_path is not None:
-        _check_sqlite_file(sqlite_path, location)
-    engine = create_database_engine(url)
     try:
-        _migrate(engine, location, sqlite_path, backup_dir)
+        if sqlite_path is None:
+            _prepare_server(url, location)
+        elif _check_sqlite_file(sqlite_path, location):
+            _prepare_file(url, sqlite_path, location, backup_dir)
+        else:
+            _create_file(sqlite_path, location)
     except StorageError:
-        engine.dispose()
         raise
     except (OperationalError, DatabaseError) as error:
-        engine.dispose()
-        raise translate_operational_error(error.orig, location) or NotADatabaseError(
-            location
-        ) from error
-    return Database(engine, location)
+        raise translate_operational_error(error.orig, location) or NotADatabaseError(location) from error
+    except sqlite3.Error as error:
+        raise translate_operational_error(error, location) or NotADatabaseError(location) from error
+    return Database(create_database_engine(url), location)
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -141,56 +267,155 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _check_sqlite_file(path: Path, location: str) -> None:
+def _check_sqlite_file(path: Path, location: str) -> bool:
+    """True for an existing file that starts like a SQLite database, False for none yet.
+
+    A folder, a FIFO or a device is refused by its type before anything opens it (a
+    FIFO would block the program forever); an empty file is refused, not filled anew.
+    """
     if not path.parent.is_dir():
         raise DatabaseUnavailableError(location)
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise NotADatabaseError(location)
-
-
-def _migrate(engine: Engine, location: str, sqlite_path: Path | None, backup_dir: Path | None) -> None:
-    config = alembic_config()
-    script = ScriptDirectory.from_config(config)
-    # Look without the pragmas: switching to WAL would already rewrite a file we refuse.
-    probe = create_engine(engine.url) if sqlite_path is not None else engine
     try:
-        with probe.connect() as connection:
+        status = path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DatabaseUnavailableError(location) from error
+    if not stat.S_ISREG(status.st_mode):
+        raise NotADatabaseError(location)
+    if status.st_size == 0:
+        raise EmptyDatabaseFileError(location)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseUnavailableError(location) from error
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(location)
+    return True
+
+
+def _prepare_file(url: str, path: Path, location: str, backup_dir: Path | None) -> None:
+    """Check an existing file and upgrade it when it comes from an older version.
+
+    The look is taken without the program's pragmas (switching to WAL would already
+    rewrite a file we refuse). The schema is compared at every start (a few pragma
+    reads); the full integrity check, which reads the whole file, runs before an
+    upgrade: neither a damaged file is migrated nor a copy of it put aside as the state
+    "before the upgrade".
+    """
+    with closing(sqlite3.connect(path)) as probe:
+        revision = check_sqlite_database(probe, location, integrity=False)
+        if revision == head_revision():
+            return
+        if revision is not None:
+            check_sqlite_database(probe, location, integrity=True)
+    if revision is not None and backup_dir is not None:
+        _copy_before_upgrade(path, backup_dir, revision)
+    engine = migration_engine(url)
+    try:
+        upgrade(engine, location)
+    finally:
+        engine.dispose()
+
+
+def _create_file(path: Path, location: str) -> None:
+    """Build a new database under a hidden temporary name beside `path`, then link it in.
+
+    SQLite creates its file (0 bytes) before it writes the first page, so a kill during
+    a first creation in place left an empty or half-built file. Here `path` appears only
+    complete; a kill leaves a hidden `.part` file that the next start removes. Linking
+    (not renaming) never replaces a database another program created meanwhile.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        engine = migration_engine(f"sqlite:///{temporary}")
+        try:
+            upgrade(engine, location)
+        finally:
+            engine.dispose()
+        _link_into_place(temporary, path)
+    finally:
+        for leftover in (temporary, *(Path(f"{temporary}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
+
+
+def _link_into_place(temporary: Path, path: Path) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return
+    except OSError:
+        # No hard links on this file system (a FAT-formatted USB stick): rename instead.
+        if not path.exists():
+            os.replace(temporary, path)
+    if os.name == "posix":
+        descriptor = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _prepare_server(url: str, location: str) -> None:
+    engine = migration_engine(url)
+    try:
+        with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names())
+        if current is None and tables:
+            raise NotADatabaseError(location)
+        if current is not None and current not in known_revisions():
+            raise NewerDatabaseError(location, current)
+        if current != head_revision():
+            upgrade(engine, location)
     finally:
-        if probe is not engine:
-            probe.dispose()
-    if current is None and tables:
-        raise NotADatabaseError(location)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise NewerDatabaseError(location, current)
-    if current == script.get_current_head():
-        return
-    if current is not None and sqlite_path is not None and backup_dir is not None:
-        _copy_before_upgrade(sqlite_path, backup_dir, current)
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
-            # Batch migrations rebuild tables (copy, drop, rename); with foreign keys on,
-            # the drop would cascade and silently delete linked rows.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            if engine.dialect.name == "sqlite" and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                raise NotADatabaseError(location)
-        if engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+        engine.dispose()
+
+
+def before_upgrade_copies(backup_dir: Path, path: Path) -> list[Path]:
+    """The copies put aside before upgrades of the database at `path`, newest first."""
+    pattern = f"{glob.escape(path.stem)}-before-upgrade-*-{_identity(path)}{path.suffix}"
+    return sorted(Path(backup_dir).glob(pattern), key=_stamp_key, reverse=True)
+
+
+def _stamp_key(path: Path) -> str:
+    match = _STAMP.search(path.name.split("-before-upgrade-", 1)[-1])
+    return match.group(0) if match else ""
+
+
+def _identity(path: Path) -> str:
+    """Tells apart databases of the same name (the default "gwa.sqlite" on a stick and at home)."""
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
 
 
 def _copy_before_upgrade(path: Path, backup_dir: Path, revision: str) -> None:
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """One copy per database and revision upgraded from, the oldest `KEEP_BEFORE_UPGRADE` pruned.
+
+    If an upgrade from this revision was tried before, the copy made then shows the state
+    before it: a later attempt copies nothing (it cannot be better, and must never
+    replace the good copy).
+    """
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    identity = _identity(path)
+    if any(backup_dir.glob(f"{glob.escape(path.stem)}-before-upgrade-{revision}-*-{identity}{path.suffix}")):
+        return
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}"
-    # SQLite's backup API also copies transactions still in the -wal file (e.g. after a
-    # crash); a plain file copy would silently miss them.
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    target = backup_dir / f"{path.stem}-before-upgrade-{revision}-{stamp}-{identity}{path.suffix}"
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=backup_dir)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        # SQLite's backup API also copies transactions still in the -wal file (e.g. after a
+        # crash); a plain file copy would silently miss them.
+        with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(temporary)) as copy:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    for old in before_upgrade_copies(backup_dir, path)[KEEP_BEFORE_UPGRADE:]:
+        old.unlink(missing_ok=True)

@@ -23,6 +23,50 @@ class NotADatabaseError(StorageError):
         )
 
 
+class EmptyDatabaseFileError(NotADatabaseError):
+    """A zero-byte file: refused rather than silently turned into a new, empty database.
+
+    Such a file is what is left when a copy or a disk failed; starting afresh in it
+    would hide that the data are gone.
+    """
+
+    def __init__(self, location: str) -> None:
+        StorageError.__init__(
+            self,
+            _(
+                "The file {path} is empty (0 bytes) and holds no data. Nothing was changed. "
+                "Restore a backup, or delete the empty file to start a new database."
+            ).format(path=location),
+        )
+
+
+class DamagedDatabaseError(NotADatabaseError):
+    def __init__(self, location: str, problems: list[str]) -> None:
+        self.problems = problems
+        StorageError.__init__(
+            self,
+            _(
+                "The file {path} is damaged (SQLite's integrity check failed: {problem}). "
+                "Nothing was changed. Restore or choose an intact backup."
+            ).format(path=location, problem=problems[0] if problems else "?"),
+        )
+
+
+class AlteredDatabaseError(NotADatabaseError):
+    """The schema is not the program's own: a table or column missing, or an object added."""
+
+    def __init__(self, location: str, differences: list[str]) -> None:
+        self.differences = differences
+        shown = ", ".join(differences[:5]) + (" …" if len(differences) > 5 else "")
+        StorageError.__init__(
+            self,
+            _(
+                "The file {path} does not have the structure GWA Desktop creates ({details}); "
+                "it may have been altered. Nothing was changed. Restore or choose an intact backup."
+            ).format(path=location, details=shown),
+        )
+
+
 class NewerDatabaseError(StorageError):
     def __init__(self, location: str, revision: str) -> None:
         super().__init__(

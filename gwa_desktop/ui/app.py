@@ -22,7 +22,7 @@ from gwa_desktop.paths import (
     start_portable,
 )
 from gwa_desktop.preferences import choose_language, language_of_locale
-from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of
+from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of, tidy_data_folders
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
@@ -149,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_window(app: QApplication, database_argument: str | None) -> int:
     """Open the database, show the window and run until it is closed."""
-    database = open_with_dialogs(database_location(database_argument))
+    location = database_location(database_argument)
+    tidy_data_folders(location)
+    database = open_with_dialogs(location)
     if database is None:
         return 1
     services = Services.on(database)

@@ -221,3 +221,245 @@ def test_a_backup_replaces_a_database_that_cannot_be_opened(filled, tmp_path):
         assert ContactService(restored).count() == expected
     finally:
         restored.close()
+
+
+# --- hostile and damaged backups: refused, the live database byte for byte unchanged ----------------
+
+
+def _live_bytes(path: Path) -> tuple[bytes, bytes]:
+    wal = Path(f"{path}-wal")
+    return path.read_bytes(), wal.read_bytes() if wal.exists() else b""
+
+
+def _altered_backup(filled, tmp_path, *statements: str) -> Path:
+    path = backup_database(filled.database, tmp_path / "hostile")
+    with closing(sqlite3.connect(path)) as connection:
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+    return path
+
+
+def _index_bit_flip(filled, tmp_path) -> Path:
+    """One byte changed in an entry of the name index, ordering kept: the pages are sound,
+    so quick_check passes; only integrity_check sees the index disagree with its table."""
+    for n in range(120):
+        filled.contacts.create(ContactData(name=f"Person {n:03d} " + "x" * 150))
+    path = backup_database(filled.database, tmp_path / "hostile")
+    content = bytearray(path.read_bytes())
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    needle = b"Person 060 " + b"x" * 150
+    for start in range(len(content)):
+        start = content.find(needle, start)
+        page = start // page_size
+        if content[page * page_size] == 0x0A:  # a leaf page of an index b-tree
+            content[start + len(needle) - 1] = ord("y")
+            break
+    path.write_bytes(bytes(content))
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+        assert connection.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    return path
+
+
+def _fifo(tmp_path) -> Path:
+    path = tmp_path / "hostile" / "fifo.sqlite"
+    path.parent.mkdir(exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def _link(filled, tmp_path) -> Path:
+    target = backup_database(filled.database, tmp_path / "hostile")
+    link = target.with_name("link.sqlite")
+    link.symlink_to(target)
+    return link
+
+
+def _written(tmp_path, content: bytes) -> Path:
+    path = tmp_path / "hostile" / "bad.sqlite"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(content)
+    return path
+
+
+HOSTILE_BACKUPS = {
+    "index bit flip (passes quick_check)": _index_bit_flip,
+    "trigger deleting all activities": lambda f, t: _altered_backup(
+        f, t, "CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END"),
+    "view": lambda f, t: _altered_backup(f, t, "CREATE VIEW everyone AS SELECT name, phone FROM contacts"),
+    "extra table": lambda f, t: _altered_backup(f, t, "CREATE TABLE outbox (payload TEXT)"),
+    "extra index": lambda f, t: _altered_backup(f, t, "CREATE INDEX ix_spy ON contacts (phone)"),
+    "missing table": lambda f, t: _altered_backup(f, t, "DROP TABLE offer_languages"),
+    "missing column": lambda f, t: _altered_backup(f, t, "ALTER TABLE contacts DROP COLUMN email"),
+    "foreign key dropped from a table": lambda f, t: _altered_backup(
+        f, t, "DROP TABLE activity_languages",
+        "CREATE TABLE activity_languages (activity_id INTEGER NOT NULL, code VARCHAR(12) NOT NULL,"
+        " position INTEGER NOT NULL, CONSTRAINT pk_activity_languages PRIMARY KEY (activity_id, code))"),
+    "unknown revision": lambda f, t: _altered_backup(f, t, "UPDATE alembic_version SET version_num = 'ffff'"),
+    "two revisions": lambda f, t: _altered_backup(f, t, "INSERT INTO alembic_version VALUES ('0001')"),
+    "foreign_key_check violation": lambda f, t: _altered_backup(
+        f, t, "INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"),
+    "zero-byte file": lambda f, t: _written(t, b""),
+    "not SQLite": lambda f, t: _written(t, b"PK\x03\x04 ein Zip, keine Sicherung" * 20),
+    "SQLite header, garbage": lambda f, t: _written(t, b"SQLite format 3\x00" + os.urandom(8000)),
+    "FIFO": lambda f, t: _fifo(t),
+    "symbolic link": _link,
+    "folder": lambda f, t: (t / "hostile" / "folder.sqlite").mkdir(parents=True) or t / "hostile" / "folder.sqlite",
+}
+
+
+@pytest.mark.parametrize("kind", HOSTILE_BACKUPS)
+def test_a_hostile_or_damaged_backup_is_refused_and_the_database_stays_unchanged(filled, database_path, tmp_path, kind):
+    bad = HOSTILE_BACKUPS[kind](filled, tmp_path)
+    before = _live_bytes(database_path)
+
+    with pytest.raises(PackageError) as refused:
+        backup.describe_backup(bad)
+    assert str(bad) in str(refused.value)
+    with pytest.raises(PackageError):
+        backup.restore_backup(filled.database, bad, tmp_path / "safety")
+
+    assert _live_bytes(database_path) == before
+    assert not (tmp_path / "safety").exists()
+    assert [p.name for p in database_path.parent.glob(".*.part")] == []
+
+
+@pytest.mark.parametrize("kind", ["index bit flip (passes quick_check)", "trigger deleting all activities",
+                                  "missing table", "FIFO", "zero-byte file"])
+def test_a_hostile_backup_does_not_replace_an_unreadable_database_either(filled, tmp_path, kind):
+    bad = HOSTILE_BACKUPS[kind](filled, tmp_path)
+    unreadable = tmp_path / "unreadable.sqlite"
+    unreadable.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(PackageError):
+        restore_in_place_of(bad, unreadable)
+    assert unreadable.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+    assert sorted(p.name for p in tmp_path.glob("unreadable*")) == ["unreadable.sqlite"]
+
+
+def test_the_restored_file_is_the_checked_copy(filled, database_path, tmp_path, monkeypatch):
+    """The backup is read once into a private copy; that copy is checked and restored."""
+    path = backup.backup_database(filled.database, tmp_path / "backups")
+    original_summary = backup._summary
+
+    def swap_after_check(checked, shown):
+        summary = original_summary(checked, shown)
+        with closing(sqlite3.connect(path)) as connection, connection:
+            connection.execute("CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END")
+        return summary
+
+    monkeypatch.setattr(backup, "_summary", swap_after_check)
+    backup.restore_backup(filled.database, path, tmp_path / "safety")
+    with closing(sqlite3.connect(database_path)) as connection:
+        assert connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+
+
+def test_a_backup_of_an_older_version_passes_the_checks_of_its_revision(filled, tmp_path):
+    from tests.storage.test_migrations import old_database
+
+    old = old_database(tmp_path / "alt.sqlite")
+    summary = backup.describe_backup(old)
+    assert (summary.revision, summary.counts["contacts"]) == ("0001", 3)
+    backup.restore_backup(filled.database, old, tmp_path / "safety")
+    assert filled.contacts.count() == 3
+
+
+# --- retention and permissions ------------------------------------------------------------------------
+
+
+def test_monthly_backups_are_kept_for_the_set_period_only(tmp_path):
+    from datetime import datetime
+
+    names = [f"auto-{year}{month:02d}01-120000.sqlite" for year in (2023, 2024, 2025, 2026) for month in range(1, 13)]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    removed = rotate(tmp_path, keep=2, months=24, today=datetime(2026, 12, 15))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left[0] == "auto-20250101-120000.sqlite" and len(left) == 24
+    assert "auto-20241201-120000.sqlite" in {p.name for p in removed}
+    rotate(tmp_path, keep=2, months=3, today=datetime(2026, 12, 15))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "auto-20261001-120000.sqlite", "auto-20261101-120000.sqlite", "auto-20261201-120000.sqlite"]
+
+
+def test_the_retention_is_a_setting_of_this_computer(filled, tmp_path):
+    from gwa_desktop.preferences import store_backup_months
+
+    assert backup.keep_months() == backup.DEFAULT_KEEP_MONTHS == 24
+    store_backup_months(6)
+    assert backup.keep_months() == 6
+    old = tmp_path / "auto" / "auto-20200101-120000.sqlite"
+    old.parent.mkdir()
+    old.write_bytes(b"")
+    for n in range(backup.KEEP_LATEST):
+        (old.parent / f"auto-20990101-1200{n:02d}.sqlite").write_bytes(b"")  # ten newer ones
+    backup.automatic_backup(filled.database, old.parent)
+    assert not old.exists()
+
+
+def test_the_cli_stores_the_retention(filled, database_path, tmp_path, capsys):
+    from gwa_desktop.cli.main import main
+
+    assert main(["--database", str(database_path), "backup", "--out", str(tmp_path / "b"), "--keep-months", "12"]) == 0
+    assert "12" in capsys.readouterr().out
+    assert backup.keep_months() == 12
+    with pytest.raises(SystemExit):
+        main(["--database", str(database_path), "backup", "--keep-months", "0"])
+
+
+def test_safety_copies_are_rotated(filled, tmp_path):
+    path = backup.backup_database(filled.database, tmp_path / "backups")
+    for _ in range(backup.KEEP_SAFETY_COPIES + 2):
+        backup.restore_backup(filled.database, path, tmp_path / "safety")
+    assert len(backup.list_backups(tmp_path / "safety", SAFETY_PREFIX)) == backup.KEEP_SAFETY_COPIES
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_every_copy_is_readable_by_its_owner_only(filled, database_path, tmp_path):
+    import stat
+
+    from gwa_desktop.paths import backups_dir
+
+    folder = backups_dir()
+    os.chmod(folder, 0o755)
+    older = folder / "auto-20200101-120000.sqlite"
+    older.write_bytes(b"")
+    os.chmod(older, 0o644)
+    backup.tidy_data_folders(str(database_path))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600
+
+    made = [backup.backup_database(filled.database, tmp_path / "stick"), backup.automatic_backup(filled.database)]
+    made.append(backup.restore_backup(filled.database, made[0]))
+    for path in made:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
+def test_leftover_part_files_are_removed_at_start(database_path, tmp_path):
+    from gwa_desktop.paths import backups_dir, data_dir
+
+    leftovers = [data_dir() / ".Kreisbericht.zip.k2j3.part", backups_dir() / ".auto-20260101-120000.sqlite.x1.part",
+                 backups_dir() / ".auto-20260101-120000.sqlite.x1.part-journal",
+                 database_path.parent / f".{database_path.name}.abc.part"]
+    foreign = [database_path.parent / ".someone-elses.part", data_dir() / "notes.part"]
+    for path in leftovers + foreign:
+        path.write_bytes(b"Anna M\xc3\xbcller 06321 4711")
+    removed = backup.tidy_data_folders(str(database_path))
+    assert sorted(removed) == sorted(leftovers)
+    assert all(not p.exists() for p in leftovers) and all(p.exists() for p in foreign)
+
+
+def test_a_full_medium_during_a_restore_is_a_message(filled, database_path, tmp_path, monkeypatch):
+    import tempfile
+
+    path = backup.backup_database(filled.database, tmp_path / "backups")
+    before = _live_bytes(database_path)
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    with pytest.raises(WriteError):
+        backup.restore_backup(filled.database, path, tmp_path / "safety")
+    assert _live_bytes(database_path) == before

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from datetime import date, time
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from gwa_desktop.storage.database import (
     head_revision,
     open_database,
 )
+from gwa_desktop.storage.errors import EmptyDatabaseFileError
 from gwa_desktop.storage.models import Base
 
 SEARCHABLE_TABLES = ("contacts", "offers", "activities")
@@ -130,13 +133,23 @@ def test_new_database_is_at_head_and_matches_the_models(tmp_path):
         database.close()
 
 
-def test_empty_file_is_treated_as_a_new_database(tmp_path):
+def test_an_empty_file_is_refused_not_made_a_new_database(tmp_path):
+    """Zero bytes is what a failed copy leaves; starting afresh in it would hide the loss."""
     path = tmp_path / "leer.sqlite"
     path.touch()
-    database = open_database(str(path), backup_dir=tmp_path / "backups")
-    database.close()
+    with pytest.raises(EmptyDatabaseFileError, match="0 Byte"):
+        open_database(str(path), backup_dir=tmp_path / "backups")
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leer.sqlite"]
+
+
+def test_a_missing_file_becomes_a_new_database_with_owner_only_permissions(tmp_path):
+    path = tmp_path / "neu.sqlite"
+    open_database(str(path)).close()
     assert revision_of(path) == head_revision()
-    assert not (tmp_path / "backups").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["neu.sqlite"]  # no temporary file left
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_wal_mode_and_foreign_keys_are_on(database):

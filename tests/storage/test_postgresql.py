@@ -11,6 +11,7 @@ import os
 from datetime import date
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
@@ -22,20 +23,25 @@ from gwa_desktop.services.district_import import IMPORTED, import_package
 from gwa_desktop.services.district_overview import village_figures
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
-from gwa_desktop.storage.database import open_database
+from gwa_desktop.storage import database as storage
+from gwa_desktop.storage.database import alembic_config, head_revision, migration_engine, open_database
 from gwa_desktop.storage.models import Base
 
 URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
 
 
-@pytest.fixture
-def services():
-    wipe = create_engine(URL)
-    with wipe.begin() as connection:
+def wipe() -> None:
+    engine = create_engine(URL)
+    with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
-    wipe.dispose()
+    engine.dispose()
+
+
+@pytest.fixture
+def services():
+    wipe()
     database = open_database(URL)
     yield Services.on(database)
     database.close()
@@ -67,3 +73,32 @@ def test_district_export_and_import_on_postgresql(services, tmp_path):
     (village,) = village_figures(services.database)
     assert village.figures.activities == 60
     assert village.figures.participants_total == services.activities.totals()[1]
+
+
+def test_a_failed_upgrade_leaves_postgresql_at_the_old_revision(monkeypatch):
+    """All pending migrations share one transaction on PostgreSQL too."""
+    wipe()
+    engine = migration_engine(URL)
+    config = alembic_config()
+    with engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    original = storage._run_migrations
+
+    def migrate_then_fail(connection, revision):
+        original(connection, revision)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(storage, "_run_migrations", migrate_then_fail)
+    with pytest.raises(RuntimeError):
+        open_database(URL)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        columns = connection.execute(text(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'contacts'")).scalars().all()
+    assert "search_text" not in columns
+    monkeypatch.undo()
+    open_database(URL).close()
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    engine.dispose()

@@ -1,7 +1,10 @@
 """Alembic environment: runs on the connection the program hands over at start.
 
 SQLite cannot alter tables in place, so migrations render in batch mode (copy and move),
-as OpenLP does for its users' databases.
+as OpenLP does for its users' databases. The connection arrives inside the transaction
+the program opened (storage.database.upgrade); Alembic then adds none of its own, and
+with `transaction_per_migration=False` all pending migrations share that one
+transaction: an upgrade is committed whole or not at all.
 """
 
 from alembic import context
@@ -14,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    transaction_per_migration=False,
 )
 with context.begin_transaction():
     context.run_migrations()
