@@ -69,9 +69,8 @@ def test_export_dialog_encrypted_mode_warns_and_checks_the_password(qtbot, fille
 
     dialog.repeat.setText("ein langes Passwort für den Kreis")
     press_ok(dialog)
-    assert dialog.written.name.endswith("_vertraulich.zip")
-    with zipfile.ZipFile(dialog.written) as archive:
-        assert all(info.flag_bits & 0x1 for info in archive.infolist())
+    assert dialog.written.name.endswith("_vertraulich.gwa")
+    assert dialog.written.read_bytes().startswith(b"GWA-ENC\x00")
 
 
 def test_export_dialog_refuses_a_reversed_period(qtbot, filled, tmp_path):
