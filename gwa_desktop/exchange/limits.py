@@ -81,11 +81,11 @@ def open_regular_file(path: Path, limit: int = MAX_PACKAGE_BYTES) -> BinaryIO:
     return os.fdopen(descriptor, "rb")
 
 
-def read_at_most(handle: BinaryIO, limit: int, name: str) -> bytes:
-    """All of `handle`, refused when it holds more than `limit` bytes (a file can grow after stat)."""
-    content = handle.read(limit + 1)
-    if len(content) > limit:
-        raise too_large(name, limit)
+def read_at_most(handle: BinaryIO, size: int, name: str) -> bytes:
+    """All of `handle`, whose stat said `size` bytes (checked against the limit); one that grew meanwhile is refused."""
+    content = handle.read(size + 1)
+    if len(content) > size:
+        raise damaged_package(name)
     return content
 
 

@@ -139,7 +139,7 @@ def read_package(path: Path, password: str | None = None) -> Package:
     path = Path(path)
     name = path.name
     digest = hashlib.sha256()
-    with limits.open_regular_file(path) as handle:
+    with limits.open_regular_file(path, limits.MAX_PACKAGE_BYTES) as handle:
         size = os.fstat(handle.fileno()).st_size
         head = handle.read(len(encrypted.MAGIC))
         handle.seek(0)
@@ -149,7 +149,7 @@ def read_package(path: Path, password: str | None = None) -> Package:
                     raise PackageError(_("{path} is encrypted. Enter its password to import it.").format(path=name))
                 content = encrypted.decrypt(handle, size, password, name, digest)
             else:
-                content = limits.read_at_most(handle, limits.MAX_PACKAGE_BYTES, name)
+                content = limits.read_at_most(handle, size, name)
                 digest.update(content)
         except OSError as error:
             raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error
