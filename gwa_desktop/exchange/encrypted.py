@@ -88,7 +88,9 @@ def check_password(password: str, known_words: Iterable[str] = ()) -> None:
     from zxcvbn import zxcvbn  # its dictionaries take a moment to load; only needed here
 
     words = [word for text in known_words for word in text.split() if len(word) > 2]
-    if zxcvbn(password[:100], user_inputs=words)["score"] < MINIMUM_PASSWORD_SCORE:
+    # zxcvbn rates spaces as random characters; a guesser tries word lists with spaces too.
+    candidates = {password[:100], "".join(password.split())[:100]}
+    if min(zxcvbn(candidate, user_inputs=words)["score"] for candidate in candidates) < MINIMUM_PASSWORD_SCORE:
         raise ExchangeError(
             _("This password is too easy to guess: a word with digits, a keyboard row, a date, a repeated "
               "character or the name of the municipality is found in seconds. Use a sentence of four or more "

@@ -74,9 +74,9 @@ def fingerprint(public_key: bytes) -> str:
     return "-".join(digest[start:start + 4] for start in range(0, len(digest), 4))
 
 
-def same_fingerprint(typed: str, public_key: bytes) -> bool:
-    """Compare what someone typed or read out, ignoring case, spaces and dashes."""
-    return _NOT_BASE32.sub("", typed.upper()) == _NOT_BASE32.sub("", fingerprint(public_key))
+def same_fingerprint(typed: str, shown: str) -> bool:
+    """Compare what someone typed or read out with a fingerprint, ignoring case, spaces and dashes."""
+    return _NOT_BASE32.sub("", typed.upper()) == _NOT_BASE32.sub("", shown.upper())
 
 
 def encode_key(public_key: bytes) -> str:

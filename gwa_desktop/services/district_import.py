@@ -160,7 +160,7 @@ def _check_signer(session: Session, package: Package, now: datetime, accept_key:
     if pinned.public_key == key:
         return signing.Pinning(signing.KNOWN, manifest.fingerprint, since=pinned.pinned_at)
     previous = signing.fingerprint(pinned.public_key)
-    if accept_key is None or not signing.same_fingerprint(accept_key, key):
+    if accept_key is None or not signing.same_fingerprint(accept_key, manifest.fingerprint):
         raise SignerChanged(package.path.name, manifest.municipality, previous, manifest.fingerprint)
     session.add(VillageKeyChange(municipality=manifest.municipality, old_key=pinned.public_key, new_key=key,
                                  changed_at=now, package=package.path.name[:260]))

@@ -133,7 +133,7 @@ def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, 
 
 
 def test_file_menu_has_the_exchange_entries(window):
-    assert set(window.exchange_actions) == {"export_district", "import_packages", "backup", "restore", "vcard", "ical"}
+    assert set(window.exchange_actions) == {"export_district", "import_packages", "fingerprint", "backup", "restore", "vcard", "ical"}
     file_menu = window.menuBar().actions()[0].menu()
     assert window.exchange_actions["restore"] in file_menu.actions()
 
