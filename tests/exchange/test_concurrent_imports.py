@@ -37,7 +37,8 @@ def german(message: str) -> str:
     return translation_for("de").gettext(message)
 
 
-BUSY = "Another import into this database is running (in another window or on another computer). "
+BUSY = ("Another import into this database is running (in another window or on another computer). "
+        "{path} was not imported; import it again when the other one has finished.")
 IMPORTED_TEXT = "{municipality}, {period}: {offers} offers and {activities} activities imported."
 UNCHANGED_TEXT = "{municipality}, {period}: this package was already imported; nothing changed."
 
