@@ -1,4 +1,4 @@
-"""`gwa export district|vcard|ical`, `gwa import`, `gwa backup`, `gwa restore`: the USB exchange from scripts."""
+"""`gwa export district|vcard|ical`, `gwa import`, `gwa fingerprint`, `gwa backup`, `gwa restore`: the USB exchange from scripts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
-from gwa_desktop.services import backup
+from gwa_desktop.services import backup, installation_key
 from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import import_packages
@@ -38,7 +38,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     package.add_argument("packages", nargs="+", type=Path)
     package.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
     package.add_argument("--receipts", type=Path, help=_("folder for the receipts (default: beside each package)"))
+    package.add_argument("--accept-key", metavar="FINGERPRINT",
+                         help=_("accept this new key of a municipality (after comparing its fingerprint by phone)"))
     package.set_defaults(handler=run_import)
+    own = commands.add_parser("fingerprint", help=_("show the fingerprint of this installation's signing key"))
+    own.set_defaults(handler=run_fingerprint)
     copy = commands.add_parser("backup", help=_("back up the database"))
     copy.add_argument("--out", type=Path, help=_("folder (default: the backup folder)"))
     copy.add_argument("--keep-months", type=_months, metavar="N",
@@ -80,7 +84,8 @@ def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_import(arguments: argparse.Namespace, services: Services) -> int:
-    results = import_packages(services.database, arguments.packages, _password(arguments.password_file), arguments.receipts)
+    results = import_packages(services.database, arguments.packages, _password(arguments.password_file), arguments.receipts,
+                              accept_key=arguments.accept_key)
     for result in results:
         print(f"{result.path.name}: {result.message}")
     return 2 if any(r.refused for r in results) else 0
@@ -90,6 +95,12 @@ def _months(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(_("a whole number of months, at least 1"))
     return int(value)
+
+
+def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
+    print(_("Fingerprint of this installation: {fingerprint}").format(fingerprint=installation_key.fingerprint(services.database)))
+    print(_("The district office compares it with the one it recorded when it imports your packages."))
+    return 0
 
 
 def run_backup(arguments: argparse.Namespace, services: Services) -> int:

@@ -1,8 +1,18 @@
-"""The district package: one zip with a JSON manifest, JSON data, the workbook and the CSVs.
+"""The district package: a signed zip with a JSON manifest, JSON data, the workbook and the CSVs.
 
-The manifest names the format version, program version, municipality, period, time of
-creation and the SHA-256 of every member, so the receiving installation can refuse a
-damaged or manipulated stick before anything reaches its database.
+Format 2. The manifest names the format version, program version, municipality,
+district, period, time of creation, whether personal data are inside, the SHA-256 of
+every other member, and the public key of the installation that wrote it;
+`manifest.sig` holds the Ed25519 signature over the manifest's exact bytes (see
+exchange/signing.py). The receiving installation verifies all of it, within the
+bounds of exchange/limits.py, before anything reaches its database; whether the key
+is the one it knows for that municipality is the import service's question.
+
+With a password the whole zip is encrypted as one blob (exchange/encrypted.py), so
+member names and sizes are hidden too; such files end in `.gwa` instead of `.zip`.
+
+Format 1 (unsigned, encrypted member by member with WinZip AE-2) is refused with a
+message asking for a new export.
 """
 
 from __future__ import annotations
@@ -10,37 +20,41 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import pyzipper
-
 from gwa_desktop import __version__
-from gwa_desktop.exchange import encrypted
+from gwa_desktop.exchange import encrypted, limits, signing
 from gwa_desktop.exchange.csv_export import csv_members
-from gwa_desktop.exchange.errors import PackageError
+from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData, Period, parse_activities, parse_offers, to_json_value
 from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.i18n import _
 
 FORMAT = "gwa-district-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
 OFFERS = "data/offers.json"
 ACTIVITIES = "data/activities.json"
 CONTACTS = "data/contacts.json"
 WORKBOOK = "bericht.xlsx"
-MAX_MEMBER_BYTES = 1 << 30
+PLAIN_SUFFIX = ".zip"
+ENCRYPTED_SUFFIX = ".gwa"
+#: How far ahead of this computer's clock a package's time of creation may lie.
+CLOCK_SKEW = timedelta(days=1)
 COPY_CHUNK = 1 << 20
+_ENCRYPTED_MEMBER = 0x1
 #: What reading a damaged zip can raise, from the zip structure up to the JSON inside.
-DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, pyzipper.BadZipFile, pyzipper.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-          struct.error, OSError, KeyError, IndexError, OverflowError, TypeError, AttributeError)
+DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+          struct.error, OSError, KeyError, IndexError, OverflowError, TypeError, AttributeError, RuntimeError)
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,7 @@ class Manifest:
     created_at: datetime
     personal_data: bool
     members: dict[str, str]
+    signer_key: bytes
     format_version: int = FORMAT_VERSION
 
     def to_json(self) -> bytes:
@@ -61,8 +76,13 @@ class Manifest:
             "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
             "created_at": self.created_at.isoformat(timespec="seconds"), "personal_data": self.personal_data,
             "members": self.members,
+            "signer": {"algorithm": signing.ALGORITHM, "public_key": signing.encode_key(self.signer_key)},
         }
         return json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
+
+    @property
+    def fingerprint(self) -> str:
+        return signing.fingerprint(self.signer_key)
 
 
 @dataclass(frozen=True)
@@ -79,11 +99,9 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def write_package(stream: BinaryIO, data: DistrictData, created: datetime, password: str | None = None,
-                  progress: Progress = no_progress) -> Manifest:
-    """Write the package for `data`; with a password every member is AES-256 encrypted."""
-    if password is not None:
-        encrypted.check_password(password)
+def write_package(stream: BinaryIO, data: DistrictData, created: datetime, signing_key: bytes,
+                  password: str | None = None, progress: Progress = no_progress) -> Manifest:
+    """Write the package for `data`, signed with `signing_key`; with a password, encrypted as a whole."""
     workbook = io.BytesIO()
     write_workbook(workbook, [data], created, progress)
     members = {
@@ -95,99 +113,155 @@ def write_package(stream: BinaryIO, data: DistrictData, created: datetime, passw
     if data.contacts:
         members[CONTACTS] = _json(data.contacts)
     manifest = Manifest(__version__, data.municipality, data.district, data.period, created, bool(data.contacts),
-                        {name: sha256(content) for name, content in members.items()})
+                        {name: sha256(content) for name, content in members.items()}, signing.public_key_of(signing_key))
+    manifest_bytes = manifest.to_json()
     # The archive is assembled in memory and then copied: a write error on the stick then
     # interrupts a plain copy, not the zip writer, which cannot be abandoned halfway.
     buffer = io.BytesIO()
-    with encrypted.open_for_writing(buffer, password) as archive:
-        archive.writestr(MANIFEST, manifest.to_json())
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        archive.writestr(MANIFEST, manifest_bytes)
+        archive.writestr(SIGNATURE, signing.sign(signing_key, manifest_bytes), compress_type=zipfile.ZIP_STORED)
         for name, content in members.items():
             archive.writestr(name, content, compress_type=zipfile.ZIP_STORED if name == WORKBOOK else zipfile.ZIP_DEFLATED)
+    del members, workbook
     view = buffer.getbuffer()
-    for start in range(0, len(view), COPY_CHUNK):
-        stream.write(view[start:start + COPY_CHUNK])
-        progress(start, len(view), "")
+    pieces = encrypted.encrypt(view, password) if password is not None else _pieces(view)
+    written = 0
+    for piece in pieces:
+        stream.write(piece)
+        written += len(piece)
+        progress(written, len(view), "")
     return manifest
 
 
 def read_package(path: Path, password: str | None = None) -> Package:
     """Read and verify a package; raise PackageError saying why it is refused."""
     path = Path(path)
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error
+    name = path.name
+    digest = hashlib.sha256()
+    with limits.open_regular_file(path, limits.MAX_PACKAGE_BYTES) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        head = handle.read(len(encrypted.MAGIC))
+        handle.seek(0)
+        try:
+            if encrypted.is_encrypted(head):
+                if not password:
+                    raise PackageError(_("{path} is encrypted. Enter its password to import it.").format(path=name))
+                content = encrypted.decrypt(handle, size, password, name, digest)
+            else:
+                content = limits.read_at_most(handle, size, name)
+                digest.update(content)
+        except OSError as error:
+            raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error
     if not content.startswith(b"PK"):
-        raise PackageError(_("{path} is not a GWA district package. Nothing was imported.").format(path=path.name))
+        raise not_a_package(name)
     try:
-        manifest, members = _verified_members(content, password, path)
+        manifest, members = _verified_members(content, name)
         data = DistrictData(
             manifest.municipality, manifest.district, manifest.period,
-            parse_offers(json.loads(members[OFFERS])), parse_activities(json.loads(members[ACTIVITIES])),
+            parse_offers(limits.parse_json(members[OFFERS], OFFERS, name)),
+            parse_activities(limits.parse_json(members[ACTIVITIES], ACTIVITIES, name)),
         )
-    except RuntimeError as error:
-        if "password" not in str(error).lower():
-            raise _damaged(path) from error
-        raise PackageError(_("The password for {path} is wrong. Nothing was imported.").format(path=path.name)) from error
     except DAMAGE as error:
-        raise _damaged(path) from error
-    return Package(path, sha256(content), manifest, data)
+        raise damaged_package(name) from error
+    return Package(path, digest.hexdigest(), manifest, data)
 
 
-def _verified_members(content: bytes, password: str | None, path: Path) -> tuple[Manifest, dict[str, bytes]]:
-    with encrypted.open_for_reading(io.BytesIO(content), password) as archive:
-        names = archive.namelist()
+def _verified_members(content: bytes | bytearray, name: str) -> tuple[Manifest, dict[str, bytes]]:
+    limits.check_directory(content, name)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        infos = archive.infolist()
+        limits.check_members(infos, name)
+        names = {info.filename for info in infos}
         if MANIFEST not in names:
-            raise PackageError(_("{path} is not a GWA district package. Nothing was imported.").format(path=path.name))
-        if encrypted.is_encrypted(archive) and not password:
-            raise PackageError(_("{path} is encrypted. Enter its password to import it.").format(path=path.name))
-        manifest = _manifest(archive.read(MANIFEST), path)
-        if len(names) != len(set(names)) or set(names) != {MANIFEST, *manifest.members}:
-            raise _damaged(path)
+            raise not_a_package(name)
+        if any(info.flag_bits & _ENCRYPTED_MEMBER for info in infos):
+            raise _old_format(name)
+        _digest, manifest_bytes = limits.read_member(archive, MANIFEST, limits.MAX_MANIFEST_BYTES, name)
+        manifest = _manifest(limits.parse_json(manifest_bytes, MANIFEST, name), name)
+        if SIGNATURE not in names:
+            raise PackageError(
+                _("{path} is not signed, so nobody can tell whether it was changed on the way. Nothing was imported. "
+                  "Ask the municipality to install the current version of GWA Desktop and export again "
+                  "(File → Export for the district).").format(path=name)
+            )
+        _digest, signature = limits.read_member(archive, SIGNATURE, limits.MAX_SIGNATURE_BYTES, name)
+        if not signing.is_valid(manifest.signer_key, signature, manifest_bytes):
+            raise PackageError(
+                _("The signature of {path} does not match its content: the package was changed after it was "
+                  "written. Nothing was imported; ask the municipality for a new export.").format(path=name)
+            )
+        if names != {MANIFEST, SIGNATURE, *manifest.members}:
+            raise damaged_package(name)
+        _check_created(manifest, name)
         members = {}
-        for name, expected in manifest.members.items():
-            if archive.getinfo(name).file_size > MAX_MEMBER_BYTES:
-                raise _damaged(path)
-            member = archive.read(name)
-            if sha256(member) != expected:
+        for member, expected in manifest.members.items():
+            digest, member_bytes = limits.read_member(archive, member, limits.MAX_MEMBER_BYTES, name,
+                                                      keep=member in (OFFERS, ACTIVITIES))
+            if digest != expected:
                 raise PackageError(
                     _("The member {member} of {path} does not match its checksum: the package was changed or "
-                      "damaged on the way. Nothing was imported; ask for a new export.").format(member=name, path=path.name)
+                      "damaged on the way. Nothing was imported; ask for a new export.").format(member=member, path=name)
                 )
-            members[name] = member
+            members[member] = member_bytes
     return manifest, members
 
 
-def _manifest(content: bytes, path: Path) -> Manifest:
-    raw = json.loads(content)
+def _manifest(raw: Any, name: str) -> Manifest:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise PackageError(_("{path} is not a GWA district package. Nothing was imported.").format(path=path.name))
+        raise not_a_package(name)
     version = raw.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise _damaged(path)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PackageError(
+            _("{path} names a package format that GWA Desktop does not know ({version}). Nothing was imported; "
+              "ask the municipality for a new export.").format(path=name, version=json.dumps(version)[:20])
+        )
     if version > FORMAT_VERSION:
         raise PackageError(
             _("{path} was written by a newer version of GWA Desktop (package format {version}). Please install "
-              "the newer program version to import it.").format(path=path.name, version=version)
+              "the newer program version to import it.").format(path=name, version=version)
         )
+    if version < FORMAT_VERSION:
+        raise _old_format(name)
     members = raw["members"]
     if not isinstance(members, dict) or not {OFFERS, ACTIVITIES} <= set(members) or not all(
         isinstance(k, str) and isinstance(s, str) and len(s) == 64 for k, s in members.items()
-    ):
-        raise _damaged(path)
+    ) or {MANIFEST, SIGNATURE} & set(members):
+        raise damaged_package(name)
     texts = [raw[key] for key in ("program_version", "municipality", "district")]
     if not all(isinstance(t, str) for t in texts) or not texts[1].strip() or not isinstance(raw["personal_data"], bool):
-        raise _damaged(path)
+        raise damaged_package(name)
+    signer = raw["signer"]
+    key = signing.decode_key(signer["public_key"]) if isinstance(signer, dict) and isinstance(signer.get("public_key"), str) else None
+    if key is None or signer.get("algorithm") != signing.ALGORITHM:
+        raise damaged_package(name)
+    created = datetime.fromisoformat(raw["created_at"])
+    if created.tzinfo is not None:
+        raise damaged_package(name)
     period = Period(date.fromisoformat(raw["period"]["from"]), date.fromisoformat(raw["period"]["to"]))
-    return Manifest(texts[0], texts[1], texts[2], period, datetime.fromisoformat(raw["created_at"]),
-                    raw["personal_data"], members, version)
+    return Manifest(texts[0], texts[1], texts[2], period, created, raw["personal_data"], members, key, version)
 
 
-def _damaged(path: Path) -> PackageError:
+def _check_created(manifest: Manifest, name: str) -> None:
+    """A package "from the future" would make every genuine newer one look older; refuse it."""
+    if manifest.created_at > datetime.now() + CLOCK_SKEW:
+        raise PackageError(
+            _("{path} says it was written on {date}, which is in the future. The clock of the municipality's "
+              "computer or of this one is wrong, or the package was manipulated. Nothing was imported; check "
+              "both dates and ask for a new export.").format(path=name, date=f"{manifest.created_at:%d.%m.%Y %H:%M}")
+        )
+
+
+def _old_format(name: str) -> PackageError:
     return PackageError(
-        _("{path} is damaged or incomplete (was it copied completely?). Nothing was imported; copy it again "
-          "or ask for a new export.").format(path=path.name)
+        _("{path} was written by an older version of GWA Desktop (package format 1, without signature). Nothing "
+          "was imported. Ask the municipality to install the current version and export again "
+          "(File → Export for the district).").format(path=name)
     )
+
+
+def _pieces(view: memoryview) -> list[memoryview]:
+    return [view[start:start + COPY_CHUNK] for start in range(0, len(view), COPY_CHUNK)]
 
 
 def _json(records: list[dict[str, Any]]) -> bytes:

@@ -1,7 +1,9 @@
 """The receipt an import writes: what was taken, with checksums, to travel back to the municipality.
 
 Written in German, like the workbook, because it is a document between two offices;
-the checksums let the municipality confirm that exactly its package arrived.
+the checksums let the municipality confirm that exactly its package arrived, and the
+fingerprint of the key that signed it lets the officer compare it with the one her
+installation shows (File → Fingerprint of this installation).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from gwa_desktop.exchange.package import Package
+from gwa_desktop.exchange.signing import KNOWN, NEW, Pinning
 
 OUTCOME_TEXTS = {
     "imported": "übernommen",
@@ -24,7 +27,16 @@ def receipt_name(package: Package) -> str:
     return f"Empfangsbestaetigung_{package.path.stem}.txt"
 
 
-def receipt_text(package: Package, outcome: str, imported_at: datetime, previous: datetime | None = None) -> str:
+def key_text(pinning: Pinning) -> str:
+    if pinning.kind == NEW:
+        return "erstmals festgehalten – bitte telefonisch mit der Gemeinde vergleichen"
+    if pinning.kind == KNOWN:
+        return f"bekannt seit {pinning.since:%d.%m.%Y}" if pinning.since else "bekannt"
+    return f"nach Rückfrage neu festgehalten; ersetzt {pinning.previous}"
+
+
+def receipt_text(package: Package, outcome: str, imported_at: datetime, previous: datetime | None = None,
+                 pinning: Pinning | None = None) -> str:
     manifest = package.manifest
     taken = outcome in ("imported", "replaced")
     lines = [
@@ -40,6 +52,8 @@ def receipt_text(package: Package, outcome: str, imported_at: datetime, previous
         f"Übernommen:      {len(package.data.offers) if taken else 0} Angebote, "
         f"{len(package.data.activities) if taken else 0} Aktivitäten",
         "Personenbezogene Daten übernommen: nein",
+        f"Schlüssel:       {manifest.fingerprint} (Ed25519-Signatur geprüft)",
+        *([f"                 {key_text(pinning)}"] if pinning is not None else []),
         "",
         f"SHA-256 des Pakets: {package.sha256}",
         "SHA-256 der Bestandteile:",

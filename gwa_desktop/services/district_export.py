@@ -1,4 +1,4 @@
-"""Use case: write the district package for a period onto a USB stick, in one atomic step."""
+"""Use case: write the signed district package for a period onto a USB stick, in one atomic step."""
 
 from __future__ import annotations
 
@@ -9,32 +9,41 @@ from pathlib import Path
 from gwa_desktop.exchange.atomic import atomic_output
 from gwa_desktop.exchange.encrypted import check_password
 from gwa_desktop.exchange.progress import Progress, no_progress
-from gwa_desktop.exchange.package import write_package
+from gwa_desktop.exchange.package import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, write_package
 from gwa_desktop.exchange.records import DistrictData, Period
+from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_collect import collect
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 
 
 def package_name(data: DistrictData, personal: bool) -> str:
     """A file name that tells the clerk whose figures for which period, and whether it is confidential."""
     slug = re.sub(r"[^\w-]+", "-", data.municipality).strip("-") or "Gemeinde"
-    suffix = "_vertraulich" if personal else ""
-    return f"Kreisbericht_{slug}_{data.period.start.isoformat()}_{data.period.end.isoformat()}{suffix}.zip"
+    suffix = f"_vertraulich{ENCRYPTED_SUFFIX}" if personal else PLAIN_SUFFIX
+    return f"Kreisbericht_{slug}_{data.period.start.isoformat()}_{data.period.end.isoformat()}{suffix}"
+
+
+def check_export_password(database: Database, password: str) -> None:
+    """Refuse a weak password; the municipality's own names count as easy to guess."""
+    settings = SettingsService(database).get()
+    check_password(password, (settings.name, settings.district, settings.officer_name))
 
 
 def export_district(database: Database, period: Period, folder: Path, password: str | None = None,
                     progress: Progress = no_progress, created: datetime | None = None) -> Path:
     """Write the package into `folder`; returns its path.
 
-    Without a password the package is anonymous; with one it also holds the contacts
-    and is AES-256 encrypted. Nothing is left in `folder` if writing fails or the user
-    cancels through `progress`.
+    The package is signed with this installation's key. Without a password it is
+    anonymous; with one it also holds the contacts and is encrypted as a whole. Nothing
+    is left in `folder` if writing fails or the user cancels through `progress`.
     """
     if password is not None:
-        check_password(password)
+        check_export_password(database, password)
     data = collect(database, period, personal=password is not None)
     progress(0, 1, "")
     target = Path(folder) / package_name(data, password is not None)
     with atomic_output(target) as stream:
-        write_package(stream, data, created or datetime.now().replace(microsecond=0), password, progress)
+        write_package(stream, data, created or datetime.now().replace(microsecond=0),
+                      installation_key.private_key(database), password, progress)
     return target

@@ -1,23 +1,30 @@
 """Use case (district mode): take packages from many municipalities into the office's database.
 
-Each package is verified completely before its one transaction starts, so a refused
-package leaves the database as it was. Importing the same package twice changes
+Each package is verified completely (limits, signature, checksums, date) before its one
+transaction starts, so a refused package leaves the database as it was. The first
+signed package of a municipality pins its key; a later one signed by another key is
+refused until the office, having compared the fingerprint by phone, accepts the new
+key (logged in `village_key_changes`). Importing the same package twice changes
 nothing; a newer package of the same municipality and period replaces the older one;
-an older one never overwrites a newer. Every verified package gets a receipt.
+an older one never overwrites a newer. Imports into one database run one at a time
+(see ImportLock). Every verified package gets a receipt.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from gwa_desktop.exchange import signing
 from gwa_desktop.exchange.atomic import write_bytes_atomically
-from gwa_desktop.exchange.errors import Cancelled, ExchangeError
+from gwa_desktop.exchange.errors import Cancelled, ExchangeError, ImportBusy, SignerChanged
 from gwa_desktop.exchange.package import Package, read_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
@@ -28,17 +35,26 @@ from gwa_desktop.storage.district_models import (
     DistrictActivity,
     DistrictOffer,
     DistrictPackage,
+    ImportLock,
+    VillageKey,
+    VillageKeyChange,
 )
+from gwa_desktop.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
 
 IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = "imported", "replaced", "unchanged", "older", "overlaps"
 
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What became of one package; `error` says why it was refused (e.g. SignerChanged)."""
+
     path: Path
     outcome: str | None
     message: str
     receipt: Path | None = None
+    error: Exception | None = None
 
     @property
     def refused(self) -> bool:
@@ -46,11 +62,14 @@ class ImportResult:
 
 
 def import_packages(database: Database, paths: Iterable[Path], password: str | None = None,
-                    receipts: Path | None = None, progress: Progress = no_progress) -> list[ImportResult]:
+                    receipts: Path | None = None, progress: Progress = no_progress,
+                    accept_key: str | None = None) -> list[ImportResult]:
     """Import each package on its own; a refused one is reported and does not stop the others.
 
     Cancelling stops before the next package: the ones already imported stay imported
     (each was one transaction) and the result says so, package by package.
+    `accept_key` is a fingerprint confirmed by phone: a package signed by that key
+    replaces the key pinned for its municipality.
     """
     paths = [Path(p) for p in paths]
     results = []
@@ -62,18 +81,25 @@ def import_packages(database: Database, paths: Iterable[Path], password: str | N
                            for p in paths[number:])
             return results
         try:
-            results.append(import_package(database, path, password, receipts))
-        except ExchangeError as error:
-            results.append(ImportResult(path, None, str(error)))
+            results.append(import_package(database, path, password, receipts, accept_key))
+        except (ExchangeError, StorageError) as error:
+            results.append(ImportResult(path, None, str(error), error=error))
     return results
 
 
-def import_package(database: Database, path: Path, password: str | None = None, receipts: Path | None = None) -> ImportResult:
+def import_package(database: Database, path: Path, password: str | None = None, receipts: Path | None = None,
+                   accept_key: str | None = None) -> ImportResult:
     package = read_package(path, password)
     imported_at = datetime.now().replace(microsecond=0)
     with database.session() as session:
+        _take_import_lock(session, package, imported_at)
+        pinning = _check_signer(session, package, imported_at, accept_key)
         outcome, other = _store(session, package, imported_at)
-    previous = other.created_at if other is not None else None
+        previous = other.created_at if other is not None else None
+        other_period = Period(other.period_start, other.period_end).label() if other is not None else ""
+        if outcome not in (IMPORTED, REPLACED) and pinning.kind == signing.KNOWN:
+            # Nothing to keep, not even the lock row's time: a replay leaves the file as it was.
+            session.rollback()
     manifest = package.manifest
     message = {
         IMPORTED: _("{municipality}, {period}: {offers} offers and {activities} activities imported."),
@@ -83,10 +109,11 @@ def import_package(database: Database, path: Path, password: str | None = None, 
         OVERLAPS: _("{municipality}, {period}: overlaps the package already imported for {other}; it was not taken, "
                     "so that no activity is counted twice. Ask for a package of the same period."),
     }[outcome].format(municipality=manifest.municipality, period=manifest.period.label(),
-                      other=Period(other.period_start, other.period_end).label() if other is not None else "",
+                      other=other_period,
                       offers=len(package.data.offers), activities=len(package.data.activities))
+    message += _key_message(pinning, manifest.municipality)
     folder = Path(receipts) if receipts is not None else package.path.parent
-    text = receipt_text(package, outcome, imported_at, previous)
+    text = receipt_text(package, outcome, imported_at, previous, pinning)
     try:
         receipt = write_bytes_atomically(folder / receipt_name(package), text.encode("utf-8-sig"))
     except ExchangeError as error:
@@ -107,6 +134,51 @@ def remove_package(database: Database, package_id: int) -> None:
         for table in (DistrictActivity, DistrictOffer):
             session.execute(delete(table).where(table.package_id == package_id))
         session.delete(package)
+
+
+def _take_import_lock(session: Session, package: Package, now: datetime) -> None:
+    """The first statement of the import's transaction: wait for, or be told about, another import."""
+    try:
+        taken = session.execute(update(ImportLock).where(ImportLock.id == 1).values(taken_at=now)).rowcount
+    except OperationalError as error:
+        if "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower():
+            raise ImportBusy(package.path.name) from error
+        raise
+    if not taken:
+        session.add(ImportLock(id=1, taken_at=now))
+        session.flush()
+
+
+def _check_signer(session: Session, package: Package, now: datetime, accept_key: str | None) -> signing.Pinning:
+    """Pin the key at a municipality's first signed package; refuse another key unless it was confirmed."""
+    manifest = package.manifest
+    key = manifest.signer_key
+    pinned = session.scalar(select(VillageKey).where(VillageKey.municipality == manifest.municipality))
+    if pinned is None:
+        session.add(VillageKey(municipality=manifest.municipality, public_key=key, pinned_at=now))
+        return signing.Pinning(signing.NEW, manifest.fingerprint)
+    if pinned.public_key == key:
+        return signing.Pinning(signing.KNOWN, manifest.fingerprint, since=pinned.pinned_at)
+    previous = signing.fingerprint(pinned.public_key)
+    if accept_key is None or not signing.same_fingerprint(accept_key, manifest.fingerprint):
+        raise SignerChanged(package.path.name, manifest.municipality, previous, manifest.fingerprint)
+    session.add(VillageKeyChange(municipality=manifest.municipality, old_key=pinned.public_key, new_key=key,
+                                 changed_at=now, package=package.path.name[:260]))
+    pinned.public_key, pinned.pinned_at = key, now
+    log.warning("key of %s replaced after confirmation: %s -> %s (package %s)",
+                manifest.municipality, previous, manifest.fingerprint, package.path.name)
+    return signing.Pinning(signing.REPLACED, manifest.fingerprint, since=now, previous=previous)
+
+
+def _key_message(pinning: signing.Pinning, municipality: str) -> str:
+    if pinning.kind == signing.NEW:
+        return "\n" + _("First signed package of {municipality}: its key {fingerprint} was recorded. Compare this "
+                        "fingerprint with the municipality by phone.").format(municipality=municipality,
+                                                                               fingerprint=pinning.fingerprint)
+    if pinning.kind == signing.REPLACED:
+        return "\n" + _("The new key {fingerprint} of {municipality} was accepted; it replaces {previous}.").format(
+            municipality=municipality, fingerprint=pinning.fingerprint, previous=pinning.previous)
+    return ""
 
 
 def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, DistrictPackage | None]:

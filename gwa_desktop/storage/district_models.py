@@ -4,13 +4,22 @@ The district office's own contacts and offers stay in their tables; imported row
 here, one package row per municipality and period, so a newer package replaces exactly
 the rows of the older one and nothing imported can mix with what the office typed in.
 Vocabulary values are stored as their codes, checked when the package was read.
+
+Also here: the keys that make packages authentic. `installation_keys` holds this
+installation's own signing key (one row). It lives in the database, not in a file
+beside it, because the key belongs to the municipality's records, not to one laptop:
+a database worked on from a USB stick on two computers, or restored from a backup onto
+a new laptop, goes on signing with the same key, and the district is not trained to
+wave key changes through. The price is that a backup carries the key — it carries
+every person's data too and must be kept as carefully. A district's shared PostgreSQL
+database holds only the villages' public keys (`village_keys`), never theirs.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwa_desktop.storage.models import Base, Headcounts, utcnow
@@ -66,3 +75,52 @@ class DistrictActivity(Headcounts, Base):
     title: Mapped[str] = mapped_column(String(200))
     offer: Mapped[str] = mapped_column(String(200), default="")
     languages: Mapped[str] = mapped_column(String(300), default="")
+
+
+class InstallationKey(Base):
+    """This installation's Ed25519 key pair (row 1), made at the first export; raw 32-byte keys."""
+
+    __tablename__ = "installation_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class VillageKey(Base):
+    """The public key pinned for a municipality at its first signed import."""
+
+    __tablename__ = "village_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(200), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    pinned_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class VillageKeyChange(Base):
+    """The log of deliberate re-pinnings: which key was replaced by which, and when."""
+
+    __tablename__ = "village_key_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(200))
+    old_key: Mapped[bytes] = mapped_column(LargeBinary)
+    new_key: Mapped[bytes] = mapped_column(LargeBinary)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    package: Mapped[str] = mapped_column(String(260), default="")
+
+
+class ImportLock(Base):
+    """One row that every import updates first, so imports into one database run one at a time.
+
+    The update takes SQLite's write lock (the second import waits for busy_timeout) and a
+    row lock on PostgreSQL (the second waits until the first commits). An import that
+    changes nothing rolls back, so a replayed package leaves the database file as it was.
+    """
+
+    __tablename__ = "import_lock"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
-from gwa_desktop.services import backup
+from gwa_desktop.services import backup, installation_key
 from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
@@ -26,6 +26,7 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
     entries = {
         "export_district": (_("Export for the district…"), lambda: export_for_district(window)),
         "import_packages": (_("Import packages… (district mode)"), lambda: DistrictImportDialog(window.services, window).exec()),
+        "fingerprint": (_("Fingerprint of this installation…"), lambda: show_fingerprint(window)),
         "backup": (_("Back up now…"), lambda: back_up_now(window)),
         "restore": (_("Restore…"), lambda: restore(window)),
         "vcard": (_("Export contacts (vCard)…"), lambda: export_device_file(window, "vcard")),
@@ -48,6 +49,16 @@ def export_for_district(window: QMainWindow) -> None:
     if dialog.exec() and dialog.written is not None:
         QMessageBox.information(window, _("Export for the district"),
                                 _("The export was written to {path}").format(path=dialog.written))
+
+
+def fingerprint_text(window: QMainWindow) -> str:
+    return _("Packages from this installation are signed with its key. Its fingerprint is:\n\n{fingerprint}\n\n"
+             "The district office sees the same fingerprint when it imports your first package and on the receipt; "
+             "read it out when they call to compare.").format(fingerprint=installation_key.fingerprint(window.services.database))
+
+
+def show_fingerprint(window: QMainWindow) -> None:
+    QMessageBox.information(window, _("Fingerprint of this installation"), fingerprint_text(window))
 
 
 def back_up_now(window: QMainWindow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from datetime import date
@@ -10,34 +11,40 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from gwa_desktop.exchange import encrypted
+from gwa_desktop.exchange.errors import PackageError
 from gwa_desktop.exchange.records import Period
 
 
-def all_texts(package: Path, password: str | None = None) -> dict[str, str]:
-    """Every member as text; the workbook's own zip members are opened too."""
-    import pyzipper
+def open_package(package: Path, password: str | None = None) -> zipfile.ZipFile:
+    """The package's zip; an encrypted package is decrypted first (PackageError without the password)."""
+    content = Path(package).read_bytes()
+    if encrypted.is_encrypted(content):
+        if password is None:
+            raise PackageError("encrypted")
+        content = encrypted.decrypt(io.BytesIO(content), len(content), password, Path(package).name, hashlib.sha256())
+    return zipfile.ZipFile(io.BytesIO(bytes(content)))
 
+
+def all_texts(package: Path, password: str | None = None) -> dict[str, str]:
+    """Every member as text (the signature as hex); the workbook's own zip members are opened too."""
     texts = {}
-    with pyzipper.AESZipFile(package) as archive:
-        if password:
-            archive.setpassword(password.encode())
+    with open_package(package, password) as archive:
         for name in archive.namelist():
             content = archive.read(name)
             if name.endswith(".xlsx"):
                 with zipfile.ZipFile(io.BytesIO(content)) as workbook:
                     for inner in workbook.namelist():
                         texts[f"{name}/{inner}"] = workbook.read(inner).decode("utf-8")
+            elif name == "manifest.sig":
+                texts[name] = content.hex()
             else:
                 texts[name] = content.decode("utf-8-sig")
     return texts
 
 
 def workbook_of(package: Path, password: str | None = None):
-    import pyzipper
-
-    with pyzipper.AESZipFile(package) as archive:
-        if password:
-            archive.setpassword(password.encode())
+    with open_package(package, password) as archive:
         return load_workbook(io.BytesIO(archive.read("bericht.xlsx")))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from gwa_desktop.exchange.errors import Cancelled, ExchangeError, WriteError
+from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.redaction import Redactor
 from gwa_desktop.exchange.summary import combine, compute
@@ -74,16 +74,18 @@ def test_csv_files_are_what_german_excel_expects(filled, tmp_path):
 
 def test_the_full_export_is_encrypted_and_says_what_it_holds(filled, tmp_path):
     path = export_district(filled.database, Period(*PERIOD), tmp_path, password=PASSWORD)
-    assert path.name.endswith("_vertraulich.zip")
+    assert path.name.endswith("_vertraulich.gwa")
     raw = path.read_bytes()
-    for detail in ("Anna Müller", "anna.mueller@example.org", "Sprachcafé"):
+    assert raw.startswith(b"GWA-ENC\x00\x01\x01\x11\x08\x01")  # format 1, scrypt N=2^17 r=8 p=1
+    # one encrypted blob: not even the member names or the zip structure show
+    for detail in ("Anna Müller", "anna.mueller@example.org", "Sprachcafé", "manifest.json", "contacts", "bericht.xlsx", "PK"):
         assert detail.encode() not in raw
     texts = all_texts(path, PASSWORD)
     assert '"personal_data": true' in texts["manifest.json"]
     assert "anna.mueller@example.org" in texts["data/contacts.json"] and "06321 4711" in texts["csv/kontakte.csv"]
     assert "Kontakte" in workbook_of(path, PASSWORD).sheetnames
-    with pytest.raises(RuntimeError):
-        all_texts(path)
+    with pytest.raises(PackageError, match="password"):
+        all_texts(path, "ein anderes langes Passwort")
 
 
 def test_a_short_password_is_refused(filled, tmp_path):

@@ -43,7 +43,7 @@ def rewrite(source: Path, target: Path, changes: dict[str, bytes]) -> Path:
 def package(filled, tmp_path) -> Path:
     stick = tmp_path / "stick"
     stick.mkdir()
-    return export_district(filled.database, Period(*PERIOD), stick, created=datetime(2027, 1, 15, 10))
+    return export_district(filled.database, Period(*PERIOD), stick, created=datetime(2026, 11, 15, 10))
 
 
 def test_round_trip_figures_in_the_district_equal_the_source(filled, package, other_database):
@@ -72,7 +72,7 @@ def test_the_same_package_twice_changes_nothing(package, other_database):
 def test_a_newer_package_replaces_the_older_and_an_older_never_overwrites(filled, package, other_database, tmp_path):
     import_package(other_database, package)
     filled.activities.create(ActivityData(occurred_on=date(2026, 11, 5), kind=ActivityKind.EVENT, title="Laternenlauf", participants_total=40))
-    newer = export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2027, 2, 1, 9))
+    newer = export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 20, 9))
 
     assert import_package(other_database, newer).outcome == REPLACED
     (village,) = village_figures(other_database)
@@ -138,7 +138,7 @@ def refused_variants(package: Path, folder: Path) -> dict[str, Path]:
     activities[0]["participants_total"] = 999
     paths["manipulated member"] = rewrite(package, folder / "manipulated.zip",
                                           {"data/activities.json": json.dumps(activities).encode()})
-    newer = dict(manifest, format_version=2)
+    newer = dict(manifest, format_version=999)
     paths["newer format"] = rewrite(package, folder / "newer.zip", {"manifest.json": json.dumps(newer).encode()})
     other_zip = folder / "photos.zip"
     with zipfile.ZipFile(other_zip, "w") as archive:

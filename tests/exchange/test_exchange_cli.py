@@ -35,7 +35,7 @@ def test_encrypted_export_reads_the_password_file(filled, database_path, tmp_pat
     out.mkdir()
     assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
                "--encrypted", "--password-file", str(secret)) == 0
-    (package,) = out.glob("*_vertraulich.zip")
+    (package,) = out.glob("*_vertraulich.gwa")
     assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
                "--encrypted") == 2
 
@@ -52,3 +52,26 @@ def test_vcard_and_ical(filled, database_path, tmp_path, capsys):
     assert run(database_path, "export", "ical", "--out", str(tmp_path / "k.ics")) == 0
     assert (tmp_path / "k.vcf").read_bytes().startswith(b"BEGIN:VCARD")
     assert b"RRULE:FREQ=WEEKLY" in (tmp_path / "k.ics").read_bytes()
+
+
+def test_fingerprint_and_accepting_a_new_key_from_the_command_line(filled, database_path, other_database, tmp_path, capsys):
+    from gwa_desktop.services import installation_key
+
+    assert run(database_path, "fingerprint") == 0
+    fingerprint = installation_key.fingerprint(filled.database)
+    assert fingerprint in capsys.readouterr().out
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    arguments = ("export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(stick))
+    assert run(database_path, *arguments) == 0
+    assert run(other_database.file_path, "import", *map(str, stick.glob("*.zip")), "--receipts", str(tmp_path)) == 0
+    with filled.database.session() as session:
+        session.execute(__import__("sqlalchemy").text("DELETE FROM installation_keys"))
+    assert run(database_path, *arguments) == 0
+    new = installation_key.fingerprint(filled.database)
+    capsys.readouterr()
+
+    assert run(other_database.file_path, "import", *map(str, stick.glob("*.zip")), "--receipts", str(tmp_path)) == 2
+    assert new in capsys.readouterr().out
+    assert run(other_database.file_path, "import", *map(str, stick.glob("*.zip")), "--receipts", str(tmp_path), "--accept-key", new) == 0
+    assert "replaces" in capsys.readouterr().out

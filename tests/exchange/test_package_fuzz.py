@@ -42,7 +42,7 @@ def corrupt(content: bytes, changes) -> bytes:
 
 @pytest.fixture
 def valid_package(filled, tmp_path):
-    return export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2027, 1, 1, 8))
+    return export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 1, 8))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

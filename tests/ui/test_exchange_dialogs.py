@@ -69,9 +69,8 @@ def test_export_dialog_encrypted_mode_warns_and_checks_the_password(qtbot, fille
 
     dialog.repeat.setText("ein langes Passwort für den Kreis")
     press_ok(dialog)
-    assert dialog.written.name.endswith("_vertraulich.zip")
-    with zipfile.ZipFile(dialog.written) as archive:
-        assert all(info.flag_bits & 0x1 for info in archive.infolist())
+    assert dialog.written.name.endswith("_vertraulich.gwa")
+    assert dialog.written.read_bytes().startswith(b"GWA-ENC\x00")
 
 
 def test_export_dialog_refuses_a_reversed_period(qtbot, filled, tmp_path):
@@ -134,7 +133,7 @@ def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, 
 
 
 def test_file_menu_has_the_exchange_entries(window):
-    assert set(window.exchange_actions) == {"export_district", "import_packages", "backup", "restore", "vcard", "ical"}
+    assert set(window.exchange_actions) == {"export_district", "import_packages", "fingerprint", "backup", "restore", "vcard", "ical"}
     file_menu = window.menuBar().actions()[0].menu()
     assert window.exchange_actions["restore"] in file_menu.actions()
 

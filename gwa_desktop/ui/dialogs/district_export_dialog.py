@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gwa_desktop.exchange.encrypted import MINIMUM_PASSWORD_LENGTH, check_password
+from gwa_desktop.exchange.encrypted import MINIMUM_PASSWORD_LENGTH
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
-from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services import installation_key
+from gwa_desktop.services.district_export import check_export_password, export_district
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.progress import run_with_progress
@@ -64,10 +66,16 @@ class DistrictExportDialog(QDialog):
         self.repeat = QLineEdit()
         for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(_("at least {count} characters").format(count=MINIMUM_PASSWORD_LENGTH))
+        self.password.setPlaceholderText(
+            _("at least {count} characters, best a sentence of four words").format(count=MINIMUM_PASSWORD_LENGTH))
         self.warning = QLabel(personal_data_warning())
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
+        self.fingerprint = QLabel(
+            _("The package is signed by this installation. Fingerprint: {fingerprint} — the district office may ask "
+              "you to read it out.").format(fingerprint=installation_key.fingerprint(services.database)))
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -87,6 +95,7 @@ class DistrictExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
+        layout.addWidget(self.fingerprint)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.encrypted.toggled.connect(self._mode_changed)
@@ -135,7 +144,7 @@ class DistrictExportDialog(QDialog):
         try:
             period = Period(self.start.to_date(), self.end.to_date())
             if password is not None:
-                check_password(password)
+                check_export_password(self.services.database, password)
         except ExchangeError as error:
             self._show_error(str(error))
             return

@@ -1,4 +1,9 @@
-"""District mode: import packages from the municipalities and see the combined overview."""
+"""District mode: import packages from the municipalities and see the combined overview.
+
+A package signed by another key than the one recorded for its municipality is refused;
+"Accept new key…" takes it only after the officer types the fingerprint the
+municipality read out by phone (e.g. after it replaced its laptop).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -20,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.exchange.errors import SignerChanged
+from gwa_desktop.exchange.signing import same_fingerprint
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
-from gwa_desktop.services.district_import import import_packages, remove_package
+from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.operations import attempt
@@ -35,6 +43,7 @@ class DistrictImportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.villages: list[VillageFigures] = []
+        self.key_changes: list[ImportResult] = []
         self.setWindowTitle(_("District mode: import packages"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -45,9 +54,15 @@ class DistrictImportDialog(QDialog):
         combined.clicked.connect(self.export_workbook)
         self.remove_button = QPushButton(_("Remove package…"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.accept_key_button = QPushButton(_("Accept new key…"))
+        self.accept_key_button.setEnabled(False)
+        self.accept_key_button.clicked.connect(self.accept_new_key)
+        explanation = QLabel(_("Packages are signed. The first package of a municipality records its key; compare the "
+                               "fingerprint shown below with the municipality by phone."))
+        explanation.setWordWrap(True)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
-        self.log.setMaximumHeight(110)
+        self.log.setMaximumHeight(160)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [_("Municipality"), _("Period"), _("Offers"), _("Activities"), _("Participants"), _("Volunteer hours")]
@@ -59,27 +74,56 @@ class DistrictImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(hbox(QLabel(_("Password")), self.password, choose))
+        layout.addWidget(explanation)
         layout.addWidget(self.log)
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(hbox(self.remove_button, combined, buttons))
+        layout.addWidget(hbox(self.remove_button, self.accept_key_button, combined, buttons))
         fit_to_screen(self, 820, 520)
         self.refresh()
 
     def choose_and_import(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Choose district packages"), "", _("District packages (*.zip)"))
+        names, _filter = QFileDialog.getOpenFileNames(self, _("Choose district packages"), "", _("District packages (*.zip *.gwa)"))
         if names:
             self.import_files([Path(n) for n in names])
 
-    def import_files(self, paths: list[Path]) -> None:
+    def import_files(self, paths: list[Path], accept_key: str | None = None) -> None:
         password = self.password.text() or None
         ok, results = run_with_progress(
             self, _("Importing packages…"),
-            lambda progress: import_packages(self.services.database, paths, password, progress=progress),
+            lambda progress: import_packages(self.services.database, paths, password, progress=progress,
+                                             accept_key=accept_key),
         )
         if ok:
-            self.log.appendPlainText("\n".join(f"{r.path.name}: {r.message}" for r in results))
+            self.log.appendPlainText("\n".join(
+                r.message if isinstance(r.error, SignerChanged) else f"{r.path.name}: {r.message}" for r in results))
+            self.key_changes = [r for r in results if isinstance(r.error, SignerChanged)]
+            self.accept_key_button.setEnabled(bool(self.key_changes))
         self.refresh()
+
+    def accept_new_key(self) -> None:
+        """Re-import a package refused for its key, once the fingerprint read out by phone matches."""
+        if not self.key_changes:
+            return
+        result = self.key_changes[0]
+        change = result.error
+        typed, ok = QInputDialog.getText(
+            self, _("Accept new key"),
+            _("The package {path} of {municipality} is signed with a new key. Call the municipality and ask them to "
+              "read out the fingerprint under File → Fingerprint of this installation. Type what they read out:").format(
+                path=result.path.name, municipality=change.municipality),
+        )
+        if not ok or not typed.strip():
+            return
+        if not same_fingerprint(typed, change.offered):
+            QMessageBox.warning(
+                self, _("Accept new key"),
+                _("{typed} is not the fingerprint of this package ({offered}). Nothing was changed. If the municipality "
+                  "reads out a different fingerprint, the package does not come from them.").format(
+                    typed=typed.strip(), offered=change.offered),
+            )
+            return
+        self.import_files([result.path], accept_key=typed)
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()
