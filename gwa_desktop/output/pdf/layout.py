@@ -17,6 +17,8 @@ from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
 
+from gwa_desktop.domain.plain_text import without_bidi_controls
+
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
 from .shaping import ShapedRun, shape_run
@@ -68,8 +70,12 @@ class Line:
 
 
 def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
-    """Resolve bidi levels and fonts once per paragraph, for every later layout."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    """Resolve bidi levels and fonts once per paragraph, for every later layout.
+
+    Every printed text passes here, so this is where typed or pasted embeddings,
+    overrides and isolates go: one U+202E in a name would print the rest of its
+    paragraph backwards, a phone number included."""
+    text = without_bidi_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     level = base_level(text, direction)
     return TextAnalysis(
         text=text,
