@@ -17,7 +17,7 @@ from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
 
-from gwa_desktop.domain.plain_text import without_bidi_controls
+from gwa_desktop.domain.plain_text import without_embeddings
 
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
@@ -72,10 +72,10 @@ class Line:
 def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
     """Resolve bidi levels and fonts once per paragraph, for every later layout.
 
-    Every printed text passes here, so this is where typed or pasted embeddings,
-    overrides and isolates go: one U+202E in a name would print the rest of its
-    paragraph backwards, a phone number included."""
-    text = without_bidi_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    Every printed text passes here, so this is where typed or pasted embeddings and
+    overrides go: one U+202E in a name would print the rest of its paragraph
+    backwards, a phone number included (isolates are neutral to this engine)."""
+    text = without_embeddings(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     level = base_level(text, direction)
     return TextAnalysis(
         text=text,
