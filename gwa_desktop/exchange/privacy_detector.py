@@ -114,8 +114,8 @@ def fold_word(word: str) -> str:
 
 def name_words(name: str) -> set[str]:
     """The folded words of a person's name that identify her on their own."""
-    words = {fold_word(w) for w in _WORD.findall(unicodedata.normalize("NFC", name))}
-    return {w for w in words if len(w) >= MIN_NAME_LETTERS and w not in PARTICLES}
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", name)) if len(w) >= MIN_NAME_LETTERS]
+    return {fold_word(w) for w in words} - PARTICLES
 
 
 def phone_digits(text: str) -> str:
@@ -189,7 +189,7 @@ class PrivacyDetector:
         if known is None:
             folded = fold_word(word)
             forms = {folded}
-            if len(folded) > MIN_NAME_LETTERS and folded.endswith("s"):
+            if len(word) > MIN_NAME_LETTERS and folded.endswith("s"):
                 forms.add(folded[:-1])  # genitive: "Müllers", "Yusufs"
             forms -= self.public_words
             known = bool(forms & self.names) or (
