@@ -9,13 +9,15 @@ from pathlib import Path
 
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.i18n import _
+from gwa_desktop.domain.plain_text import one_line
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
 from gwa_desktop.services import backup, installation_key
 from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import import_packages
+from gwa_desktop.services.district_preview import outgoing_texts
 from gwa_desktop.services.registry import Services
 
 
@@ -25,7 +27,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     district = kinds.add_parser("district", help=_("write the package for the district office"))
     district.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help=_("first day, YYYY-MM-DD"))
     district.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help=_("last day, YYYY-MM-DD"))
-    district.add_argument("--out", type=Path, required=True, help=_("folder, e.g. the USB stick"))
+    district.add_argument("--out", type=Path, help=_("folder, e.g. the USB stick"))
+    district.add_argument("--show-texts", action="store_true",
+                          help=_("list every text that would leave, with what was blanked out; write nothing"))
     district.add_argument("--encrypted", action="store_true", help=_("include contacts, encrypted with a password"))
     district.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
     district.set_defaults(handler=run_export_district)
@@ -64,12 +68,28 @@ def _password(path: Path | None) -> str | None:
 
 
 def run_export_district(arguments: argparse.Namespace, services: Services) -> int:
+    if arguments.show_texts:
+        return _show_texts(services, Period(arguments.start, arguments.end))
+    if arguments.out is None:
+        print(_("--out is needed to write the package (or --show-texts to only list its texts)."))
+        return 2
     if arguments.encrypted and arguments.password_file is None:
         print(_("--encrypted needs --password-file."))
         return 2
     password = _password(arguments.password_file) if arguments.encrypted else None
     path = export_district(services.database, Period(arguments.start, arguments.end), arguments.out, password)
     print(path)
+    return 0
+
+
+def _show_texts(services: Services, period: Period) -> int:
+    texts = outgoing_texts(services.database, period)
+    for text in texts:
+        blanked = "\t" + _("blanked out: {what}").format(what=", ".join(text.blanked)) if text.blanked else ""
+        print(f"{text.field}\t{text.count}\t{one_line(text.text)}{blanked}")
+    print(ngettext("{count} distinct text would leave; {blanked} with something blanked out.",
+                   "{count} distinct texts would leave; {blanked} with something blanked out.",
+                   len(texts)).format(count=len(texts), blanked=sum(1 for t in texts if t.blanked)))
     return 0
 
 

@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 
+from gwa_desktop.exchange.csv_export import csv_text
 from gwa_desktop.i18n import _
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS
 from gwa_desktop.services.contacts import CONTACT_COLUMNS
@@ -54,7 +55,7 @@ def run_list(arguments: argparse.Namespace, services: Services) -> int:
     elif arguments.format == "csv":
         writer = csv.writer(sys.stdout, delimiter=";")
         writer.writerow(keys)
-        writer.writerows(rows)
+        writer.writerows([csv_text(v) if isinstance(v, str) else v for v in row] for row in rows)
     else:
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))

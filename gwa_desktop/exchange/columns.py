@@ -6,8 +6,6 @@ numbers) and the CSV writer spells it the way German Excel reads it.
 
 from __future__ import annotations
 
-import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -103,19 +101,10 @@ CONTACT_COLUMNS = (
 )
 
 
-#: Control characters (from pasted text) that Excel files cannot hold; tab and newline stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: What spreadsheet programs read as the start of a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def safe_text(value: Any) -> Any:
-    """Text a spreadsheet shows as typed: no control characters; numbers pass unchanged."""
-    return _CONTROL.sub("", value) if isinstance(value, str) else value
-
-
 def rows(columns: tuple[Column, ...], records: list[dict[str, Any]], municipality: str = ""):
-    """Cell values per record; the municipality column is filled from the dataset."""
+    """Cell values per record; the municipality column is filled from the dataset.
+
+    Values stay raw here: each writer passes every cell through `cell_text`."""
     getters = [(lambda record: municipality) if c is MUNICIPALITY else c.value for c in columns]
     for record in records:
-        yield [safe_text(get(record)) for get in getters]
+        yield [get(record) for get in getters]

@@ -12,7 +12,8 @@ from datetime import date, time
 from typing import Any
 
 from gwa_desktop.exchange import vocabulary as v
-from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, FORMULA_STARTS, Column, rows
+from gwa_desktop.exchange.cell_text import cell_text
+from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
 from gwa_desktop.exchange.records import DistrictData
 from gwa_desktop.exchange.summary import KINDS, compute
 
@@ -31,15 +32,21 @@ def spell(value: Any) -> str:
         return value.strftime("%H:%M")
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value  # Excel would run "=…" as a formula; the apostrophe keeps it text
+    if isinstance(value, str):
+        return csv_text(value)
     return str(value)
+
+
+def csv_text(value: str) -> str:
+    """Text for a CSV cell: the apostrophe keeps "=…" text in Excel (see `cell_text`)."""
+    cell = cell_text(value)
+    return "'" + cell.text if cell.formula_like else cell.text
 
 
 def _table(header: list[str], body) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([spell(text) for text in header])
     writer.writerows([spell(value) for value in row] for row in body)
     return buffer.getvalue().encode(ENCODING)
 

@@ -3,7 +3,8 @@
 An offer becomes one recurring event with an RRULE, so "every 2nd Tuesday" stays a rule
 in the calendar instead of hundreds of copies; activities are single events. Times are
 local to the municipality (Europe/Berlin) and the time zone is included, so a phone
-set to another zone still shows the right hour.
+set to another zone still shows the right hour. Texts pass `plain_text` first:
+icalendar escapes line breaks but writes NUL and ESC as they are.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from icalendar import Calendar, Event, vRecur
 
 from gwa_desktop import __version__
 from gwa_desktop.domain.enums import Recurrence
+from gwa_desktop.domain.plain_text import one_line, plain_text
 from gwa_desktop.domain.schedule import Schedule
 
 ZONE = ZoneInfo("Europe/Berlin")
@@ -54,7 +56,7 @@ def event_for(entry: CalendarEntry, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp)
-    event.add("summary", entry.title)
+    event.add("summary", one_line(entry.title))
     if schedule.start_time is None:
         event.add("dtstart", schedule.start_date)
         event.add("dtend", schedule.start_date + timedelta(days=1))
@@ -67,9 +69,9 @@ def event_for(entry: CalendarEntry, stamp: datetime) -> Event:
     if rule is not None:
         event.add("rrule", rule)
     if entry.location:
-        event.add("location", entry.location)
+        event.add("location", one_line(entry.location))
     if entry.description:
-        event.add("description", entry.description)
+        event.add("description", plain_text(entry.description))
     return event
 
 
@@ -77,7 +79,7 @@ def write_calendar(entries: list[CalendarEntry], name: str, stamp: datetime | No
     calendar = Calendar()
     calendar.add("prodid", f"-//GWA Desktop {__version__}//DE")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
     for entry in entries:
         calendar.add_component(event_for(entry, stamp))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gwa_desktop.domain.plain_text import phone_number, plain_text
+
 LINE_LIMIT = 75
 
 
@@ -26,7 +28,11 @@ class Card:
 
 
 def escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """A property value on one physical line (RFC 6350 3.4).
+
+    `plain_text` first: a lone CR, a NEL or U+2028 would otherwise end the line for some
+    readers and let a name start a new property or a second card; NUL and ESC go."""
+    return plain_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
@@ -50,14 +56,14 @@ def card_lines(card: Card) -> list[str]:
     if card.is_organisation:
         lines += ["N:;;;;", f"ORG:{escape(card.name)}", "X-ABShowAs:COMPANY"]
     else:
-        given, _, family = card.name.strip().rpartition(" ")
+        given, _, family = plain_text(card.name).strip().rpartition(" ")
         lines.append(f"N:{escape(family)};{escape(given)};;;")
         if card.organisation:
             lines.append(f"ORG:{escape(card.organisation)}")
     if card.role:
         lines.append(f"TITLE:{escape(card.role)}")
     if card.phone:
-        lines.append(f"TEL;TYPE=VOICE:{escape(card.phone)}")
+        lines.append(f"TEL;TYPE=VOICE:{escape(phone_number(card.phone))}")
     if card.email:
         lines.append(f"EMAIL;TYPE=INTERNET:{escape(card.email)}")
     if card.street or card.postal_code or card.city:

@@ -34,6 +34,9 @@ SHEET_ACTIVITIES = "Aktivitäten"
 SHEET_VILLAGE_MONTHS = "Aktivitäten je Gemeinde"
 SHEET_CONTACTS = "Kontakte"
 
+#: The meeting place of an offer held at a home: what the district sees instead of it.
+PRIVATE_PLACE = "privater Ort (nicht angegeben)"
+
 #: Enum members are StrEnums and compare equal to their stored codes, so a code looks up
 #: the same entry; codes shared by two vocabularies ("other") share their German name.
 GERMAN_LABELS: dict[Enum, str] = {

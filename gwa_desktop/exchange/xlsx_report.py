@@ -17,10 +17,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.exchange import vocabulary as v
+from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
     ACTIVITY_COLUMNS,
     CONTACT_COLUMNS,
-    FORMULA_STARTS,
     OFFER_COLUMNS,
     Column,
     rows,
@@ -97,12 +97,33 @@ def _sheet(book: Workbook, title: str, widths: list[float], header: list[str] | 
         sheet.column_dimensions[get_column_letter(index)].width = width
     if header:
         sheet.freeze_panes = "A2"
-        sheet.append([_cell(sheet, text, header=True) for text in header])
+        _append(sheet, [_cell(sheet, text, header=True) for text in header])
     return sheet
 
 
+def _append(sheet, values: list[Any]) -> None:
+    """Append a row with every text passed through `cell_text`.
+
+    Text that cannot start a formula goes in as a plain value (openpyxl then reuses one
+    cell object per sheet, which keeps 100,000 rows fast); the rest becomes a text cell."""
+    row = []
+    for value in values:
+        if isinstance(value, str):
+            text = cell_text(value)
+            value = _cell(sheet, value) if text.formula_like else text.text
+        row.append(value)
+    sheet.append(row)
+
+
 def _cell(sheet, value: Any, number_format: str | None = None, font: Font | None = None, header: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+    """Every cell of the workbook is made here; text passes `cell_text`, so "=…" stays text."""
+    if isinstance(value, str):
+        text = cell_text(value)
+        cell = WriteOnlyCell(sheet, value=text.text)
+        cell.data_type = "s"
+        cell.quotePrefix = text.formula_like
+    else:
+        cell = WriteOnlyCell(sheet, value=value)
     if number_format:
         cell.number_format = number_format
     if header:
@@ -118,17 +139,17 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
     names = sorted({d.municipality for d in datasets})
     personal = any(d.contacts for d in datasets)
     starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
-    sheet.append([_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
-    sheet.append([])
-    sheet.append(["Gemeinde", names[0] if len(names) == 1 else f"{len(names)} Gemeinden"])
-    sheet.append(["Landkreis", ", ".join(sorted({d.district for d in datasets if d.district}))])
+    _append(sheet, [_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
+    _append(sheet, [])
+    _append(sheet, ["Gemeinde", names[0] if len(names) == 1 else f"{len(names)} Gemeinden"])
+    _append(sheet, ["Landkreis", ", ".join(sorted({d.district for d in datasets if d.district}))])
     if starts:
-        sheet.append(["Zeitraum von", _cell(sheet, min(starts), FORMATS["date"])])
-        sheet.append(["Zeitraum bis", _cell(sheet, max(ends), FORMATS["date"])])
-    sheet.append(["Erstellt am", _cell(sheet, created, "DD.MM.YYYY HH:MM")])
-    sheet.append(["Personenbezogene Daten", "enthalten – vertraulich behandeln" if personal else "keine (anonymisiert)"])
-    sheet.append([])
-    sheet.append([_cell(sheet, "Kennzahl", header=True), _cell(sheet, "Wert", header=True)])
+        _append(sheet, ["Zeitraum von", _cell(sheet, min(starts), FORMATS["date"])])
+        _append(sheet, ["Zeitraum bis", _cell(sheet, max(ends), FORMATS["date"])])
+    _append(sheet, ["Erstellt am", _cell(sheet, created, "DD.MM.YYYY HH:MM")])
+    _append(sheet, ["Personenbezogene Daten", "enthalten – vertraulich behandeln" if personal else "keine (anonymisiert)"])
+    _append(sheet, [])
+    _append(sheet, [_cell(sheet, "Kennzahl", header=True), _cell(sheet, "Wert", header=True)])
     figures = [
         ("Angebote im Zeitraum", total.offers, FORMATS["integer"]),
         ("Aktivitäten", total.activities, FORMATS["integer"]),
@@ -138,14 +159,14 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
         *((f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"]) for kind in KINDS),
     ]
     for label, value, number_format in figures:
-        sheet.append([label, _cell(sheet, value, number_format)])
+        _append(sheet, [label, _cell(sheet, value, number_format)])
 
 
 def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
     for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
-        sheet.append([
+        _append(sheet, [
             data.municipality, data.period.label(), figures.offers, figures.activities, figures.participants_total,
             _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
         ])
@@ -165,8 +186,8 @@ def _month_values(sheet, month: str, figures: MonthFigures) -> list:
 def _months(book: Workbook, total: Figures) -> None:
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
     for month in sorted(total.months):
-        sheet.append(_month_values(sheet, month, total.months[month]))
-    sheet.append([
+        _append(sheet, _month_values(sheet, month, total.months[month]))
+    _append(sheet, [
         _cell(sheet, "Summe", font=BOLD), *(total.kinds[kind] for kind in KINDS), total.activities,
         total.participants_total, total.participants["volunteers_count"], _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
     ])
@@ -177,7 +198,7 @@ def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
     rows_written = 0
     for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
         for month in sorted(figures.months):
-            sheet.append([data.municipality, *_month_values(sheet, month, figures.months[month])])
+            _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
             rows_written += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(2 + len(MONTH_HEADER))}{rows_written + 1}"
 
@@ -187,20 +208,13 @@ def _participants(book: Workbook, total: Figures) -> None:
     all_people = total.participants_total
     for key, label in v.PARTICIPANT_CATEGORIES.items():
         share = total.participants[key] / all_people if all_people and key != "volunteers_count" else None
-        sheet.append([label, _cell(sheet, total.participants[key], FORMATS["integer"]), _cell(sheet, share, PERCENT_FORMAT)])
+        _append(sheet, [label, _cell(sheet, total.participants[key], FORMATS["integer"]), _cell(sheet, share, PERCENT_FORMAT)])
 
 
 def _languages(book: Workbook, total: Figures) -> None:
     sheet = _sheet(book, v.SHEET_LANGUAGES, [24, 8, 20, 22], ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"])
     for code, offers, activities in total.languages():
-        sheet.append([v.language_names([code]), code, offers, activities])
-
-
-def _text_cell(sheet, value: str) -> WriteOnlyCell:
-    """Text that begins like a formula ("=Kinder & Eltern") stays text in Excel."""
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    return cell
+        _append(sheet, [v.language_names([code]), code, offers, activities])
 
 
 def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, progress: Progress, done: int, count: int) -> int:
@@ -212,10 +226,7 @@ def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, pr
             for index, number_format in formatted:
                 if values[index] is not None:
                     values[index] = _cell(sheet, values[index], number_format)
-            for index, value in enumerate(values):
-                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                    values[index] = _text_cell(sheet, value)
-            sheet.append(values)
+            _append(sheet, values)
             done += 1
             rows_written += 1
             if done % PROGRESS_STEP == 0:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.i18n import _
+from gwa_desktop.services.erased_names import remember_erased
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
@@ -132,6 +133,8 @@ class ContactService(RecordService[ContactData]):
                 raise NotFoundError(contact_id)
             for consent in contact.consents:
                 consent.withdrawn_on = consent.withdrawn_on or on
+            if contact.kind is ContactKind.PERSON:
+                remember_erased(session, [contact.name], [contact.phone])
             if contact.legal_basis is LegalBasis.CONSENT:
                 contact.legal_basis = None
                 contact.role = None
@@ -143,6 +146,18 @@ class ContactService(RecordService[ContactData]):
                 contact.search_text = fold(contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
                 session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
+
+    def delete(self, record_ids: list[int]) -> None:
+        """Delete for real, keeping salted hashes of a person's name and number (`erased_names`)
+        so that the district export still blanks them where they were typed into a text."""
+        with self.database.session() as session:
+            rows = session.execute(select(Contact.name, Contact.phone).where(
+                Contact.id.in_(record_ids), Contact.kind == ContactKind.PERSON)).all()
+            remember_erased(session, [name for name, _phone in rows], [phone for _name, phone in rows])
+            for record_id in record_ids:
+                contact = session.get(Contact, record_id)
+                if contact is not None:
+                    session.delete(contact)
 
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
@@ -210,6 +225,10 @@ class ContactService(RecordService[ContactData]):
             organisation = session.get(Contact, data.organisation_id)
             if organisation is None or organisation.kind is not ContactKind.ORGANISATION or organisation.id == data.id:
                 raise ValidationError({"organisation_id": _("Choose an organisation from the contacts.")})
+        if contact.id is not None and contact.kind is ContactKind.PERSON:
+            # A corrected name or a new number: the old one may still stand in a text.
+            remember_erased(session, [contact.name] if contact.name != data.name.strip() else [],
+                            [contact.phone] if contact.phone != data.phone.strip() else [])
         contact.kind = data.kind
         contact.name = data.name.strip()
         contact.organisation_id = data.organisation_id

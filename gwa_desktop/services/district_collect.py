@@ -1,9 +1,13 @@
 """What leaves the laptop for the district: offers and activities of a period, anonymised.
 
 Anonymous by construction: only fields that describe offers and headcounts are read;
-contact persons, activity notes and every contact field stay behind. Free texts pass
-a Redactor with the private persons' names, phones and e-mails, and counselling
-activities lose their title, which too often names the person counselled. Activities
+contact persons, activity titles and notes and every contact field stay behind.
+Activities go by kind, offer and counts (their "title" is the kind's German name: a
+title too often names the person counselled or the family visited). A place marked
+private goes as PRIVATE_PLACE. The offer texts that do go pass the PrivacyDetector,
+which blanks names of every person ever stored, phone numbers, addresses, e-mails and
+case numbers; `collect_with_findings` also says what it blanked, for the preview the
+officer sees before the package is written. Activities
 with fewer than SMALL_GROUP participants keep only their total: in a village "two
 people, one woman aged 27-64, Ukrainian" names a family. The
 explicit, encrypted full export adds the contacts and nothing else, so offers and
@@ -14,19 +18,21 @@ either never stores a person.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from gwa_desktop.domain.enums import ActivityKind, ContactKind, Recurrence
+from gwa_desktop.domain.enums import ContactKind, Recurrence
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
-from gwa_desktop.exchange.redaction import Redactor
-from gwa_desktop.exchange.vocabulary import german
+from gwa_desktop.exchange.privacy_detector import PrivacyDetector
+from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
+from gwa_desktop.services.erased_names import erased_digests
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
-from gwa_desktop.services.settings import SettingsService
+from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
@@ -36,26 +42,57 @@ SMALL_GROUP = 5
 _BREAKDOWN_KEYS = tuple(key for key in COUNT_KEYS if key not in ("participants_total", "volunteers_count"))
 
 
+@dataclass
+class Blanker:
+    """The detector with a memory: which kinds of personal data it blanked in each text that leaves."""
+
+    detector: PrivacyDetector
+    findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __call__(self, text: str) -> str:
+        blanked, kinds = self.detector.blank(text)
+        if kinds:
+            self.findings[blanked] = tuple(dict.fromkeys((*self.findings.get(blanked, ()), *kinds)))
+        return blanked
+
+
 def collect(database: Database, period: Period, personal: bool = False) -> DistrictData:
     """The municipality's data for `period`; the contacts only when `personal`."""
+    return collect_with_findings(database, period, personal)[0]
+
+
+def collect_with_findings(database: Database, period: Period, personal: bool = False) -> tuple[DistrictData, dict[str, tuple[str, ...]]]:
+    """The data, and for every text that leaves with something blanked, the kinds blanked."""
     settings = SettingsService(database).get()
     if not settings.name.strip():
         raise ExchangeError(_("Enter the name of the municipality in the settings first: the district office "
                               "sorts the packages it receives by it."))
     with database.session() as session:
-        redact = _redactor(session)
-        offers = _offers(session, period, redact)
-        activities = _activities(session, period, redact)
+        blank = Blanker(_detector(session, settings))
+        offers = _offers(session, period, blank)
+        activities = _activities(session, period, blank)
         contacts = _contacts(session) if personal else []
-    return DistrictData(settings.name.strip(), settings.district.strip(), period, offers, activities, contacts)
+    data = DistrictData(settings.name.strip(), settings.district.strip(), period, offers, activities, contacts)
+    return data, blank.findings
 
 
-def _redactor(session: Session) -> Redactor:
-    rows = session.execute(select(Contact.name, Contact.phone, Contact.email).where(Contact.kind == ContactKind.PERSON))
-    return Redactor(value for row in rows for value in row if value)
+def _detector(session: Session, settings: MunicipalityData) -> PrivacyDetector:
+    """Names of every person stored or erased; the municipality's places and public addresses may go."""
+    people = session.execute(select(Contact.name, Contact.street).where(Contact.kind == ContactKind.PERSON)).all()
+    salt, erased = erased_digests(session)
+    cities = session.scalars(select(Offer.city).distinct())
+    private_streets = {street for _name, street in people if street}
+    public_streets = {
+        *session.scalars(select(Contact.street).where(Contact.kind == ContactKind.ORGANISATION)),
+        *session.scalars(select(Offer.street).where(Offer.place_is_private.is_(False))),
+    } - private_streets
+    return PrivacyDetector(
+        names=[name for name, _street in people], erased=erased, salt=salt,
+        public_words=[settings.name, settings.district, *cities], public_addresses=public_streets,
+    )
 
 
-def _offers(session: Session, period: Period, redact: Redactor) -> list[dict[str, Any]]:
+def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, Any]]:
     runs_in_period = and_(
         Offer.start_date <= period.end,
         or_(
@@ -71,21 +108,22 @@ def _offers(session: Session, period: Period, redact: Redactor) -> list[dict[str
     records = []
     for offer in session.scalars(statement):
         text = offer.text_in(REQUIRED_TEXT_LANGUAGE)
+        provider = offer.provider.name if offer.provider and offer.provider.kind is ContactKind.ORGANISATION else ""
         records.append({
-            "title": redact(text.title if text else ""), "description": redact(text.description if text else ""),
+            "title": blank(text.title if text else ""), "description": blank(text.description if text else ""),
             "category": offer.category.value, "status": offer.status.value, "recurrence": offer.recurrence.value,
             "start_date": offer.start_date, "end_date": offer.end_date,
             "start_time": offer.start_time, "end_time": offer.end_time,
-            "place_name": redact(offer.place_name), "city": offer.city,
+            "place_name": PRIVATE_PLACE if offer.place_is_private else blank(offer.place_name), "city": blank(offer.city),
             "target_groups": [g.group.value for g in offer.target_groups],
             "languages": [lang.code for lang in offer.languages],
-            "provider": offer.provider.name if offer.provider and offer.provider.kind is ContactKind.ORGANISATION else "",
+            "provider": blank(provider),
             "cost_cents": offer.cost_cents, "registration_required": bool(offer.registration_required),
         })
     return records
 
 
-def _activities(session: Session, period: Period, redact: Redactor) -> list[dict[str, Any]]:
+def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[str, Any]]:
     in_period = Activity.occurred_on.between(period.start, period.end)
     languages: dict[int, list[str]] = defaultdict(list)
     language_rows = session.execute(
@@ -97,15 +135,13 @@ def _activities(session: Session, period: Period, redact: Redactor) -> list[dict
     offer_text = aliased(OfferText)
     counts = [getattr(Activity, key) for key in COUNT_KEYS]
     statement = (
-        select(Activity.id, Activity.occurred_on, Activity.kind, Activity.title, offer_text.title, Activity.volunteer_hours, *counts)
+        select(Activity.id, Activity.occurred_on, Activity.kind, offer_text.title, Activity.volunteer_hours, *counts)
         .outerjoin(offer_text, and_(offer_text.offer_id == Activity.offer_id, offer_text.language == REQUIRED_TEXT_LANGUAGE))
         .where(in_period).order_by(Activity.occurred_on, Activity.id)
     )
     records = []
-    for activity_id, occurred_on, kind, title, offer_title, hours, *values in session.execute(statement):
-        if kind is ActivityKind.COUNSELLING:
-            title = german(kind)
-        record = {"occurred_on": occurred_on, "kind": kind.value, "title": redact(title), "offer": redact(offer_title or "")}
+    for activity_id, occurred_on, kind, offer_title, hours, *values in session.execute(statement):
+        record = {"occurred_on": occurred_on, "kind": kind.value, "title": german(kind), "offer": blank(offer_title or "")}
         record.update(zip(COUNT_KEYS, values))
         record["volunteer_hours"] = float(hours or 0)
         record["languages"] = languages.get(activity_id, [])

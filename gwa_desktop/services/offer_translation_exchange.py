@@ -2,9 +2,11 @@
 
 XLIFF is what translation agencies' tools (and free ones such as OmegaT or Poedit) read
 and write, and unlike PO it keeps the German source, an id and a note per text in one
-standard file. Python's own ElementTree reads and writes it, so no new dependency is
-needed; a file with a document type declaration is refused, which shuts out the entity
-tricks XML parsers are vulnerable to.
+standard file. Python's ElementTree writes it; it is read with lxml and a parser that
+resolves no entity, loads no DTD and opens no network connection, and a file with a
+document type declaration is refused after parsing, whatever its encoding (a check
+of the raw bytes missed a UTF-16 file). Only a regular file of sensible size is read:
+a FIFO or a device would block or never end.
 
 The file names the municipality it belongs to; a file from another municipality's
 program, or one that is damaged, is refused before anything in the database changes.
@@ -14,12 +16,16 @@ changes saved together in one transaction.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree import ElementTree
+
+from lxml import etree
 
 from gwa_desktop import __version__
 from gwa_desktop.domain.languages import (
@@ -33,9 +39,11 @@ from gwa_desktop.services.offer_text_coverage import TextState, text_state
 from gwa_desktop.services.offers import (
     REQUIRED_TEXT_LANGUAGE,
     OfferData,
+    TITLE_LENGTH,
     OfferService,
     OfferTextData,
 )
+from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import SettingsService
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -43,6 +51,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: `original` of the file element: this prefix, then the municipality as a query string.
 ORIGIN = "gwa-desktop-offer-texts"
 _UNIT_ID = re.compile(r"^offer-(\d+)-(title|description)$")
+#: A file for a few hundred offers is well under a megabyte.
+MAX_FILE_BYTES = 16 << 20
+_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
+                          huge_tree=False, remove_comments=True, remove_pis=True)
 
 ElementTree.register_namespace("", XLIFF_NAMESPACE)
 
@@ -154,25 +166,41 @@ def _damaged(path: Path) -> TranslationFileError:
     )
 
 
-def _parse(path: Path) -> ElementTree.Element:
+def _read(path: Path) -> bytes:
+    """The bytes of a regular file; opened without blocking, so a FIFO is refused, not waited on."""
+    reason = None
     try:
-        content = Path(path).read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                reason = _("not a regular file")
+            elif info.st_size > MAX_FILE_BYTES:
+                reason = _("larger than {size} MB").format(size=MAX_FILE_BYTES >> 20)
+            else:
+                return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise TranslationFileError(
-            _("The file {path} cannot be read ({reason}). Nothing was changed.").format(path=path, reason=error.strerror)
-        ) from error
-    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-        raise _damaged(path)
+        reason = error.strerror
+    raise TranslationFileError(
+        _("The file {path} cannot be read ({reason}). Nothing was changed.").format(path=path, reason=reason)
+    )
+
+
+def _parse(path: Path) -> etree._Element:
+    content = _read(Path(path))
     try:
-        root = ElementTree.fromstring(content)
-    except ElementTree.ParseError as error:
+        root = etree.fromstring(content, _PARSER)
+    except (etree.XMLSyntaxError, ValueError) as error:
         raise _damaged(path) from error
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise _damaged(path)
     if root.tag != _q("xliff") or root.get("version") != "1.2" or len(root.findall(_q("file"))) != 1:
         raise _damaged(path)
     return root.find(_q("file"))
 
 
-def _check_origin(file_element: ElementTree.Element, settings: SettingsService, path: Path) -> str:
+def _check_origin(file_element: etree._Element, settings: SettingsService, path: Path) -> str:
     """The target language, once the file is known to hold this municipality's offers."""
     origin = urlsplit(file_element.get("original", ""))
     if origin.path != ORIGIN:
@@ -218,6 +246,12 @@ def read_translations(path: Path, offers: OfferService, settings: SettingsServic
                 _("An offer of the file no longer exists; its translation “{text}” is skipped.").format(text=new)
             )
             continue
+        if field_name == "title" and len(new) > TITLE_LENGTH:
+            preview.problems.append(
+                _("“{offer}”: the translated title has {count} characters, at most {limit} fit; it is skipped. "
+                  "Ask the translator for a shorter title.").format(offer=offer.title, count=len(new), limit=TITLE_LENGTH)
+            )
+            continue
         german = offer.text_in(REQUIRED_TEXT_LANGUAGE)
         existing = offer.text_in(language)
         old = getattr(existing, field_name) if existing else ""
@@ -258,5 +292,10 @@ def apply_translations(preview: ImportPreview, offers: OfferService) -> int:
             text = replace(text, **{change.field: change.new})
         others = [t for t in offer.texts if t.language != preview.language]
         updated.append(replace(offer, texts=[*others, text]))
-    offers.update_many(updated)
+    try:
+        offers.update_many(updated)
+    except ValidationError as error:
+        raise TranslationFileError(
+            _("The translations were not saved: {reason} Nothing was changed.").format(reason=" ".join(error.errors.values()))
+        ) from error
     return len(updated)

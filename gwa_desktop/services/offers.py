@@ -43,6 +43,8 @@ class OfferData:
     target_groups: list[TargetGroup] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     place_name: str = ""
+    #: A home or another place that must not leave the laptop: the district export leaves it out.
+    place_is_private: bool = False
     street: str = ""
     postal_code: str = ""
     city: str = ""
@@ -181,6 +183,7 @@ class OfferService(RecordService[OfferData]):
         offer.start_time = data.start_time
         offer.end_time = data.end_time
         offer.place_name = data.place_name.strip()
+        offer.place_is_private = data.place_is_private
         offer.street = data.street.strip()
         offer.postal_code = data.postal_code.strip()
         offer.city = data.city.strip()
@@ -246,6 +249,7 @@ def to_offer_data(offer: Offer) -> OfferData:
         target_groups=[g.group for g in offer.target_groups],
         languages=[lang.code for lang in offer.languages],
         place_name=offer.place_name,
+        place_is_private=bool(offer.place_is_private),
         street=offer.street,
         postal_code=offer.postal_code,
         city=offer.city,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
+from gwa_desktop.domain.plain_text import one_line, phone_number
 from gwa_desktop.output.pdf.board import BoardEntry
 from gwa_desktop.output.pdf.consent_form import build_consent_form
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
@@ -55,7 +56,7 @@ class PrintingService:
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
         # The strips and the QR code need a number to call: a contact person's, else the
         # officer's, as when the offer has no contact person at all.
-        phone = next((c.phone for c in contacts if c.phone), "") or municipality.officer_phone
+        phone = next((c.phone for c in contacts if c.phone), "") or phone_number(municipality.officer_phone)
         content = FlyerContent(views, offer.category, municipality, web_url=offer.web_url, phone=phone)
         return build_flyer(content, options)
 
@@ -93,7 +94,7 @@ class PrintingService:
                 contact = self.contacts.get(contact_id)
             except NotFoundError:
                 continue
-            lines.append(ContactLine(contact.name, contact.phone))
+            lines.append(ContactLine(one_line(contact.name), phone_number(contact.phone)))
         if not lines and (municipality.officer_name or municipality.officer_phone):
-            lines.append(ContactLine(municipality.officer_name, municipality.officer_phone))
+            lines.append(ContactLine(one_line(municipality.officer_name), phone_number(municipality.officer_phone)))
         return lines

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -184,6 +185,8 @@ class Offer(Timestamped, Base):
         _enum(OfferStatus), default=OfferStatus.ACTIVE, index=True
     )
     place_name: Mapped[str] = mapped_column(String(200), default="")
+    #: A home or another place that must not leave the laptop (the district export leaves it out).
+    place_is_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     street: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     city: Mapped[str] = mapped_column(String(100), default="")
@@ -323,6 +326,25 @@ class MunicipalitySettings(Timestamped, Base):
     officer_address: Mapped[str] = mapped_column(Text, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ErasedToken(Base):
+    """A salted hash of one name word or phone number of a contact that was deleted,
+    renamed or withdrew her consent: the privacy detector still finds her in free text
+    that leaves the laptop, while the database no longer holds what she was called."""
+
+    __tablename__ = "erased_tokens"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class InstallationSalt(Base):
+    """The random salt of this installation's `ErasedToken` hashes (one row)."""
+
+    __tablename__ = "installation_salt"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    salt: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
 # Registers the district-mode tables on Base.metadata wherever the models are used

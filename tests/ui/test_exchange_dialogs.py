@@ -42,6 +42,8 @@ def test_export_dialog_writes_the_anonymous_package_for_the_chosen_period(qtbot,
     dialog.end.set_date(date(2026, 6, 30))
     dialog.folder.setText(str(tmp_path))
     press_ok(dialog)
+    assert dialog.preview.period is not None and dialog.written is None and not list(tmp_path.glob("*.zip"))
+    press_ok(dialog)
 
     assert dialog.result() == dialog.DialogCode.Accepted
     manifest = manifest_of(dialog.written)
@@ -68,6 +70,7 @@ def test_export_dialog_encrypted_mode_warns_and_checks_the_password(qtbot, fille
     assert not list(tmp_path.glob("*.zip"))
 
     dialog.repeat.setText("ein langes Passwort für den Kreis")
+    press_ok(dialog)
     press_ok(dialog)
     assert dialog.written.name.endswith("_vertraulich.gwa")
     assert dialog.written.read_bytes().startswith(b"GWA-ENC\x00")
@@ -115,6 +118,7 @@ def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, 
     dialog.start.set_date(date(2026, 1, 1))
     dialog.end.set_date(date(2026, 12, 31))
     dialog.folder.setText(str(tmp_path))
+    press_ok(dialog)
     press_ok(dialog)
 
     importer = DistrictImportDialog(other_services)

@@ -17,6 +17,8 @@ from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
 
+from gwa_desktop.domain.plain_text import without_embeddings
+
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
 from .hyphenation import HYPHEN, break_points
@@ -72,9 +74,13 @@ class Line:
 def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
     """Resolve bidi levels and fonts once per paragraph, for every later layout.
 
-    Every printed text passes here, so phone numbers in free text are kept together here.
+    Every printed text passes here, so this is where typed or pasted embeddings and
+    overrides go: one U+202E in a name would print the rest of its paragraph
+    backwards, a phone number included (isolates are neutral to this engine).  Then
+    phone numbers in free text are kept together as one left-to-right unit.
     """
-    text = keep_phone_numbers_together(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    plain = without_embeddings(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    text = keep_phone_numbers_together(plain)
     level = base_level(text, direction)
     return TextAnalysis(
         text=text,

@@ -10,6 +10,7 @@ from reportlab.lib.colors import Color, HexColor, black
 from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
+from gwa_desktop.domain.plain_text import phone_number
 
 from .bidi_levels import direction_in_language
 from .bidi_text import Alignment, BidiParagraph
@@ -26,7 +27,9 @@ LEFT_TO_RIGHT_MARK = "\u200e"
 
 def unbreakable(text: str) -> str:
     """A phone number kept on one line and in its own order: split over two lines, or
-    reordered beside Arabic text ("0-06321 4711"), it would be misdialled."""
+    reordered beside Arabic text ("0-06321 4711"), it would be misdialled. Directional
+    marks typed into the number itself are dropped: an RLM swaps its digit groups."""
+    text = phone_number(text)
     if not text:
         return text
     return LEFT_TO_RIGHT_MARK + text.replace(" ", NO_BREAK_SPACE) + LEFT_TO_RIGHT_MARK

@@ -26,8 +26,11 @@ from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
 from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_export import check_export_password, export_district
+from gwa_desktop.services.district_preview import outgoing_texts
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.dialogs.outgoing_texts import OutgoingTextsView
+from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import DateEdit, fit_to_screen, hbox
 
@@ -96,8 +99,14 @@ class DistrictExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.warning)
         layout.addWidget(self.fingerprint)
+        # Preview step: before the package is written, every text that leaves is shown.
+        self.preview = OutgoingTextsView()
+        self.preview.hide()
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._period_changed)
         self.encrypted.toggled.connect(self._mode_changed)
         self.resize(620, self.sizeHint().height())
         self._mode_changed()
@@ -111,6 +120,23 @@ class DistrictExportDialog(QDialog):
             form.labelForField(widget).setVisible(personal)
         self.error.hide()
         self._fit_height()
+
+    def _period_changed(self) -> None:
+        """Another period has other texts: they are shown again before writing."""
+        self.preview.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
+        self._fit_height()
+
+    def _show_preview(self, period: Period) -> None:
+        try:
+            ok, texts = attempt(self, lambda: outgoing_texts(self.services.database, period))
+        except ExchangeError as error:
+            self._show_error(str(error))
+            return
+        if ok:
+            self.preview.show_texts(period, texts)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Write the package"))
+            fit_to_screen(self, max(self.width(), 860), max(self.height(), 640))
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the export"), self.folder.text())
@@ -147,6 +173,9 @@ class DistrictExportDialog(QDialog):
                 check_export_password(self.services.database, password)
         except ExchangeError as error:
             self._show_error(str(error))
+            return
+        if self.preview.period != period:
+            self._show_preview(period)
             return
         ok, path = run_with_progress(
             self, _("Writing the export…"),

@@ -59,6 +59,7 @@ class OfferDialog(FormDialog):
         self.form.addRow("", self.next_dates)
         self.place_name = self.add_row(_("Place"), QLineEdit())
         self.place_name.setPlaceholderText(_("e.g. Community centre, small hall"))
+        self.place_is_private = self.add_row("", QCheckBox(_("Private place (a home): not passed on to the district")))
         self.street = self.add_row(_("Street"), QLineEdit())
         self.postal_code = QLineEdit()
         self.postal_code.setMaximumWidth(80)
@@ -108,6 +109,7 @@ class OfferDialog(FormDialog):
             start_time=start_time,
             end_time=end_time,
             place_name=self.place_name.text(),
+            place_is_private=self.place_is_private.isChecked(),
             street=self.street.text(),
             postal_code=self.postal_code.text(),
             city=self.city.text(),
@@ -134,6 +136,7 @@ class OfferDialog(FormDialog):
         self.end_date.set_value(data.end_date)
         self.times.set_values(data.start_time, data.end_time)
         self.place_name.setText(data.place_name)
+        self.place_is_private.setChecked(data.place_is_private)
         self.street.setText(data.street)
         self.postal_code.setText(data.postal_code)
         self.city.setText(data.city)

@@ -158,6 +158,10 @@ class OfferTranslationsDialog(QDialog):
             return 0
         if not ok or ImportPreviewDialog(preview, self).exec() != QDialog.DialogCode.Accepted:
             return 0
-        ok, changed = attempt(self, lambda: apply_translations(preview, self.offers))
+        try:
+            ok, changed = attempt(self, lambda: apply_translations(preview, self.offers))
+        except TranslationFileError as error:
+            QMessageBox.warning(self, self.windowTitle(), str(error))
+            return 0
         self.refresh()
         return changed if ok else 0
