@@ -85,7 +85,9 @@ class RecordService(Generic[Data]):
                         raise NotFoundError(data.id)
                     if data.version is not None and record.version != data.version:
                         raise ConflictError(data.id, record.version)
-                    self._apply(session, record, data)
+                    # One UPDATE per save: a query inside _apply would flush half of it first.
+                    with session.no_autoflush:
+                        self._apply(session, record, data)
                     touch(record)
                     saved.append(record)
                 session.flush()
@@ -100,7 +102,7 @@ class RecordService(Generic[Data]):
         with self.database.session() as session:
             versions = dict(session.execute(
                 select(self.model.id, self.model.version).where(self.model.id.in_([d.id for d in records]))
-            ).tuples().all())
+            ).all())
         for data in records:
             if data.id not in versions:
                 return NotFoundError(data.id)

@@ -19,7 +19,8 @@ from .fonts import uncovered_characters
 from .print_texts import PrintTexts
 
 PAPER_SIZES = {"A3": A3, "A4": A4, "A5": A5}
-WarningKind = Literal["missing_translation", "logo", "uncovered_characters", "no_print_catalog", "controller", "pages"]
+WarningKind = Literal["missing_translation", "logo", "uncovered_characters", "no_print_catalog", "controller", "pages",
+                      "truncated"]
 
 
 class EmptySelectionError(ValueError):
