@@ -17,9 +17,9 @@ from datetime import date
 from typing import TypeVar
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
+from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.board import BoardEntry
 from gwa_desktop.output.pdf.consent_form import build_consent_form
-from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult, PrintWarning
 from gwa_desktop.output.pdf.flyer import FlyerContent, FlyerOptions, build_flyer
 from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations, offer_view
