@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     count.set_defaults(handler=run_count)
     listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
     listing.add_argument("entity", choices=sorted(ENTITIES))
-    listing.add_argument("--search", default="", help=_("only rows containing these words"))
+    listing.add_argument("--search", default="", type=typed_text, help=_("only rows containing these words"))
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
     listing.set_defaults(handler=run_list)
     commands.add_parser("demo", help=_("load the demo village into an empty database")).set_defaults(handler=run_demo)
@@ -72,6 +72,22 @@ def run_demo(arguments: argparse.Namespace, services: Services) -> int:
 def run_info(arguments: argparse.Namespace, services: Services) -> int:
     print(services.database.location)
     return 0
+
+
+def typed_text(value: str) -> str:
+    """An argument as text, refused with a message when it is not valid Unicode.
+
+    Python hands bytes that are not UTF-8 (a terminal set to Latin-1, a script in another
+    encoding) over as lone surrogates, which no database driver can encode.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(_(
+            "the text contains bytes that are not valid UTF-8 (is the terminal set to another encoding?). "
+            "Type it again in a UTF-8 terminal or leave out the special characters."
+        )) from None
+    return value
 
 
 def _plain(value):

@@ -48,6 +48,8 @@ class ActivityData:
     organisation_ids: list[int] = field(default_factory=list)
     notes: str = ""
     id: int | None = None
+    #: The row version this data was read at; None writes without checking (scripts).
+    version: int | None = None
 
 
 #: An activity dated further ahead is a typo (2030 for 2026), not a plan.
@@ -95,6 +97,7 @@ class ActivityService(RecordService[ActivityData]):
             values = {name: getattr(activity, name) for name in COUNT_FIELDS}
             return ActivityData(
                 id=activity.id,
+                version=activity.version,
                 occurred_on=activity.occurred_on,
                 kind=activity.kind,
                 title=activity.title,

@@ -20,7 +20,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import remember_erased
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
-from gwa_desktop.services.record_service import RecordService
+from gwa_desktop.services.record_service import RecordService, touch
 from gwa_desktop.services.validation import Checker, clean_list, fold
 from gwa_desktop.storage.models import (
     ConsentRecord,
@@ -67,6 +67,8 @@ class ContactData:
     legal_basis: LegalBasis | None = None
     consents: list[ConsentData] = field(default_factory=list)
     id: int | None = None
+    #: The row version this data was read at; None writes without checking (scripts).
+    version: int | None = None
 
     @property
     def has_legal_basis(self) -> bool:
@@ -103,6 +105,7 @@ class ContactService(RecordService[ContactData]):
                 check.add("consents", _("A consent cannot be withdrawn before it was given."))
             if consent.given_on > date.today():
                 check.add("consents", _("The date of consent lies in the future."))
+            check.lengths(consent, ConsentRecord, "consents")
         if not data.has_legal_basis and data.personal_fields_in_use():
             check.add(
                 "legal_basis",
@@ -146,6 +149,8 @@ class ContactService(RecordService[ContactData]):
                 contact.search_text = fold(contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
                 session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
+            # A form opened before the withdrawal must not write the consent back.
+            touch(contact)
 
     def delete(self, record_ids: list[int]) -> None:
         """Delete for real, keeping salted hashes of a person's name and number (`erased_names`)
@@ -293,6 +298,7 @@ def _tag(session: Session, name: str) -> Tag:
 def _to_data(contact: Contact) -> ContactData:
     return ContactData(
         id=contact.id,
+        version=contact.version,
         name=contact.name,
         kind=contact.kind,
         organisation_id=contact.organisation_id,

@@ -16,11 +16,12 @@ from gwa_desktop.services.contacts import legal_basis_holds
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
-from gwa_desktop.services.validation import Checker, clean_list, fold, web_address
+from gwa_desktop.services.validation import Checker, clean_list, fold, max_length, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 REQUIRED_TEXT_LANGUAGE = "de"
 TITLE_LENGTH = OfferText.__table__.c.title.type.length
+DESCRIPTION_LENGTH = max_length(OfferText.__table__.c.description)
 
 
 @dataclass
@@ -56,6 +57,8 @@ class OfferData:
     provider_id: int | None = None
     contact_person_ids: list[int] = field(default_factory=list)
     id: int | None = None
+    #: The row version this data was read at; None writes without checking (scripts).
+    version: int | None = None
 
     @property
     def schedule(self) -> Schedule:
@@ -91,6 +94,9 @@ class OfferService(RecordService[OfferData]):
             if len(text.title.strip()) > TITLE_LENGTH:
                 check.add("texts", _("The title in {language} is too long: at most {n} characters.").format(
                     language=text.language, n=TITLE_LENGTH))
+            if len(text.description.strip()) > DESCRIPTION_LENGTH:
+                check.add("texts", _("The description in {language} is too long: at most {n} characters.").format(
+                    language=text.language, n=DESCRIPTION_LENGTH))
             if text.description.strip() and not text.title.strip():
                 check.add("texts", _("The text in {language} has a description but no title.").format(language=text.language))
         check.languages("languages", data.languages)
@@ -238,6 +244,7 @@ _LOAD_ALL = [
 def to_offer_data(offer: Offer) -> OfferData:
     return OfferData(
         id=offer.id,
+        version=offer.version,
         texts=[OfferTextData(t.language, t.title, t.description) for t in offer.texts],
         category=offer.category,
         status=offer.status,

@@ -2,19 +2,26 @@
 
 The UI and the command line ask this service for a PDF; it never draws anything itself
 (that is gwa_desktop.output.pdf) and the output modules never open the database.
+
+Every text is bounded before it is laid out: the input limits (validation.max_length)
+keep new texts short, but older data or a text that came in another way may be longer,
+and laying out a 160,000-character description took minutes. Such a text is printed up
+to the limit, ending in "…", with a warning, so a print always finishes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
 from gwa_desktop.domain.plain_text import one_line, phone_number
+from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.board import BoardEntry
 from gwa_desktop.output.pdf.consent_form import build_consent_form
-from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
+from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult, PrintWarning
 from gwa_desktop.output.pdf.flyer import FlyerContent, FlyerOptions, build_flyer
 from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations, offer_view
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
@@ -23,6 +30,11 @@ from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import NotFoundError
 from gwa_desktop.services.offers import OfferData, OfferService
 from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.validation import max_length
+from gwa_desktop.storage.models import Contact, MunicipalitySettings, Offer, OfferText
+
+T = TypeVar("T")
+ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
@@ -49,16 +61,17 @@ class PrintingService:
         return missing_translations(self.offers.get_many(offer_ids), languages)
 
     def flyer(self, offer_id: int, options: FlyerOptions) -> PrintResult:
-        offer = self.offers.get(offer_id)
-        municipality = self.settings.get()
-        contacts = self._contacts(offer, municipality)
+        cut: list[str] = []
+        offer = bounded_offer(self.offers.get(offer_id), cut)
+        municipality = self._municipality(cut)
+        contacts = self._contacts(offer, municipality, cut)
         today = self.today()
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
         # The strips and the QR code need a number to call: a contact person's, else the
         # officer's, as when the offer has no contact person at all.
         phone = next((c.phone for c in contacts if c.phone), "") or phone_number(municipality.officer_phone)
         content = FlyerContent(views, offer.category, municipality, web_url=offer.web_url, phone=phone)
-        return build_flyer(content, options)
+        return _with_cut_warning(build_flyer(content, options), cut)
 
     def selected_offers(self, selection: OverviewSelection) -> list[OfferData]:
         statuses = () if selection.offer_ids is not None else (OfferStatus.ACTIVE,)
@@ -74,19 +87,26 @@ class PrintingService:
         offers = self.selected_offers(selection)
         if not offers:
             raise EmptySelectionError("no offers match the selection")
-        municipality = self.settings.get()
+        cut: list[str] = []
+        municipality = self._municipality(cut)
         today = self.today()
         entries = []
         for offer in offers:
-            contacts = self._contacts(offer, municipality)
+            offer = bounded_offer(offer, cut)
+            contacts = self._contacts(offer, municipality, cut)
             entries.append(BoardEntry(offer, [offer_view(offer, code, contacts, today) for code in options.languages]))
         content = BoardContent(entries, municipality, today)
-        return (build_weekly_plan if weekly_plan else build_overview)(content, options)
+        return _with_cut_warning((build_weekly_plan if weekly_plan else build_overview)(content, options), cut)
 
     def consent_form(self, language: str) -> PrintResult:
-        return build_consent_form(language, self.settings.get())
+        cut: list[str] = []
+        return _with_cut_warning(build_consent_form(language, self._municipality(cut)), cut)
 
-    def _contacts(self, offer: OfferData, municipality: MunicipalityData) -> list[ContactLine]:
+    def _municipality(self, cut: list[str]) -> MunicipalityData:
+        municipality = self.settings.get()
+        return bounded(municipality, MunicipalitySettings, cut, _("the settings"))
+
+    def _contacts(self, offer: OfferData, municipality: MunicipalityData, cut: list[str]) -> list[ContactLine]:
         """The offer's contact persons; without any, the officer from the settings."""
         lines = []
         for contact_id in offer.contact_person_ids:
@@ -94,7 +114,40 @@ class PrintingService:
                 contact = self.contacts.get(contact_id)
             except NotFoundError:
                 continue
-            lines.append(ContactLine(one_line(contact.name), phone_number(contact.phone)))
+            line = ContactLine(one_line(contact.name), phone_number(contact.phone))
+            lines.append(bounded(line, Contact, cut, line.name[:40]))
         if not lines and (municipality.officer_name or municipality.officer_phone):
             lines.append(ContactLine(one_line(municipality.officer_name), phone_number(municipality.officer_phone)))
         return lines
+
+
+def bounded(data: T, model: type, cut: list[str], name: str) -> T:
+    """`data` with each text cut to its column's limit; `name` goes to `cut` if one was."""
+    changes = {}
+    for column in model.__table__.columns:
+        value = getattr(data, column.name, None)
+        limit = max_length(column)
+        if isinstance(value, str) and limit and len(value) > limit:
+            changes[column.name] = value[: limit - 1].rstrip() + ELLIPSIS
+    if not changes:
+        return data
+    cut.append(name)
+    return replace(data, **changes)
+
+
+def bounded_offer(offer: OfferData, cut: list[str]) -> OfferData:
+    """The offer with its own fields and each language's title and description bounded."""
+    name = offer.title[:40] or str(offer.id)
+    texts = [bounded(text, OfferText, cut, name) for text in offer.texts]
+    return replace(bounded(offer, Offer, cut, name), texts=texts)
+
+
+def _with_cut_warning(result: PrintResult, cut: list[str]) -> PrintResult:
+    if not cut:
+        return result
+    names = ", ".join(f"“{name}”" for name in dict.fromkeys(cut))
+    warning = PrintWarning("truncated", _(
+        "Some texts of {names} are longer than the program takes today; the print shows their beginning, "
+        "ending in “…”. Shorten them to print them in full."
+    ).format(names=names))
+    return replace(result, warnings=[*result.warnings, warning])

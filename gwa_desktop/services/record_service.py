@@ -3,20 +3,29 @@
 Each write validates first (so a form keeps its input and shows every problem), then
 runs in one transaction; subclasses say how data is validated, applied to a row and
 listed.
+
+No lost updates: data read with `get()` carries the row's `version`. An update based on
+an older version is refused with a ConflictError instead of overwriting what another
+window or computer saved meanwhile; the UPDATE itself names the version in its WHERE
+clause (SQLAlchemy's `version_id_col`), so a save racing another one between the check
+and the write is refused as well. Data without a version (scripts, demo data) is
+written as is.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 
-from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, count, page
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import Base, utcnow
 
 Data = TypeVar("Data")
 
@@ -59,20 +68,60 @@ class RecordService(Generic[Data]):
         self.update_many([data])
 
     def update_many(self, records: list[Data]) -> None:
-        """Save several records in one transaction, all or none (e.g. imported translations)."""
+        """Save several records in one transaction, all or none (e.g. imported translations).
+
+        Each data's `version` is set to the saved row's version afterwards.
+        """
         for data in records:
             if data.id is None:
                 raise ValueError("update needs an id")
             self.checked(data)
+        saved = []
+        try:
+            with self.database.session() as session:
+                for data in records:
+                    record = session.get(self.model, data.id)
+                    if record is None:
+                        raise NotFoundError(data.id)
+                    if data.version is not None and record.version != data.version:
+                        raise ConflictError(data.id, record.version)
+                    # One UPDATE per save: a query inside _apply would flush half of it first.
+                    with session.no_autoflush:
+                        self._apply(session, record, data)
+                    touch(record)
+                    saved.append(record)
+                session.flush()
+        except StaleDataError as error:
+            raise self._stale(records) from error
+        # The data now describes the saved row: a form that stays open saves again.
+        for data, record in zip(records, saved):
+            data.version = record.version
+
+    def _stale(self, records: list[Data]) -> Exception:
+        """Which record another save overtook between our read and our write."""
         with self.database.session() as session:
-            for data in records:
-                record = session.get(self.model, data.id)
-                if record is None:
-                    raise NotFoundError(data.id)
-                self._apply(session, record, data)
+            versions = dict(session.execute(
+                select(self.model.id, self.model.version).where(self.model.id.in_([d.id for d in records]))
+            ).all())
+        for data in records:
+            if data.id not in versions:
+                return NotFoundError(data.id)
+            if versions[data.id] != data.version:
+                return ConflictError(data.id, versions[data.id])
+        return ConflictError(records[0].id, versions[records[0].id])
 
     def delete(self, record_ids: list[int]) -> None:
-        """Delete for real; what the database links to a record follows its foreign keys."""
+        """Delete for real; what the database links to a record follows its foreign keys.
+
+        A record saved elsewhere between reading and deleting it is read once more and
+        deleted in its newer version: the officer asked for the record to go.
+        """
+        try:
+            self._delete(record_ids)
+        except StaleDataError:
+            self._delete(record_ids)
+
+    def _delete(self, record_ids: list[int]) -> None:
         with self.database.session() as session:
             for record_id in record_ids:
                 record = session.get(self.model, record_id)
@@ -86,3 +135,14 @@ class RecordService(Generic[Data]):
     def count(self, query: ListQuery | None = None) -> int:
         with self.database.session() as session:
             return count(session, self._list_statement(query or ListQuery()))
+
+
+def touch(record: Any) -> None:
+    """Mark the row itself as saved, raising its version.
+
+    SQLAlchemy raises the version only when the row's own columns change; a save that
+    changes only linked rows (tags, texts, contact persons, consents) must count as a
+    change too, or a form opened earlier would overwrite it unnoticed.
+    """
+    record.updated_at = utcnow()
+    flag_modified(record, "updated_at")

@@ -1,4 +1,8 @@
-"""The municipality's own data, printed on flyers and written into exports."""
+"""The municipality's own data, printed on flyers and written into exports.
+
+Saved like the records (see record_service): data read with `get()` carries the row's
+version, and a save based on an older one is refused with a ConflictError.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,13 @@ import io
 from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from gwa_desktop.i18n import _
+from gwa_desktop.services.errors import ConflictError
+from gwa_desktop.services.record_service import touch
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import MunicipalitySettings
@@ -25,6 +34,9 @@ class MunicipalityData:
     officer_address: str = ""
     logo: bytes | None = None
     logo_filename: str = ""
+    #: The row version this data was read at: 0 before the first save, None to write
+    #: without checking (scripts, demo data).
+    version: int | None = None
 
 
 class SettingsService:
@@ -35,9 +47,9 @@ class SettingsService:
         with self.database.session() as session:
             row = session.get(MunicipalitySettings, 1)
             if row is None:
-                return MunicipalityData()
+                return MunicipalityData(version=0)
             return MunicipalityData(
-                name=row.name, district=row.district, officer_name=row.officer_name,
+                version=row.version, name=row.name, district=row.district, officer_name=row.officer_name,
                 officer_phone=row.officer_phone, officer_email=row.officer_email,
                 officer_address=row.officer_address, logo=row.logo, logo_filename=row.logo_filename,
             )
@@ -54,8 +66,26 @@ class SettingsService:
 
     def save(self, data: MunicipalityData) -> None:
         self.validate(data)
+        try:
+            self._save(data)
+        except (StaleDataError, IntegrityError) as error:
+            # Another save raised the version, or created the first row, in between.
+            raise ConflictError(1, self._current_version()) from error
+
+    def _current_version(self) -> int:
         with self.database.session() as session:
-            row = session.get(MunicipalitySettings, 1) or MunicipalitySettings(id=1)
+            return session.scalar(select(MunicipalitySettings.version).where(MunicipalitySettings.id == 1)) or 0
+
+    def _save(self, data: MunicipalityData) -> None:
+        with self.database.session() as session:
+            row = session.get(MunicipalitySettings, 1)
+            current = 0 if row is None else row.version
+            if data.version is not None and data.version != current:
+                raise ConflictError(1, current)
+            if row is None:
+                row = MunicipalitySettings(id=1)
+            else:
+                touch(row)
             row.name = data.name.strip()
             row.district = data.district.strip()
             row.officer_name = data.officer_name.strip()
@@ -65,6 +95,10 @@ class SettingsService:
             row.logo = data.logo
             row.logo_filename = data.logo_filename
             session.add(row)
+            session.flush()
+            saved_version = row.version
+        # The data now describes the saved row: the settings page stays open and saves again.
+        data.version = saved_version
 
 
 def logo_problem(content: bytes) -> str | None:

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
 
+from sqlalchemy import Column
+
 from gwa_desktop.domain.languages import is_known_language
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
@@ -14,6 +16,36 @@ from gwa_desktop.services.errors import ValidationError
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-.]{3,30}$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+
+#: The longest free texts taken at input, by "table.column". Text columns have no length
+#: of their own, and a pasted 5 MB text was stored and then took minutes to print.
+#: - notes (contacts, activities): 10,000 characters, about four typed pages; officers
+#:   write a few lines, so even a long history fits, while a pasted file does not.
+#: - offer descriptions: 5,000 per language; a flyer holds about 1,500 characters per
+#:   language, an overview less, so 5,000 is already more than any print shows in full.
+#: - the officer's postal address: 500 (a few lines); a consent's purpose: 1,000 (one
+#:   paragraph of the consent form).
+#: Imports (XLIFF translations) check against the same numbers through `max_length`.
+TEXT_LIMITS = {
+    "contacts.notes": 10_000,
+    "activities.notes": 10_000,
+    "offer_texts.description": 5_000,
+    "municipality_settings.officer_address": 500,
+    "consent_records.purpose": 1_000,
+}
+
+
+def max_length(column: Column) -> int | None:
+    """How many characters `column` takes at input: its own length, or its TEXT_LIMITS entry."""
+    return getattr(column.type, "length", None) or TEXT_LIMITS.get(f"{column.table.name}.{column.name}")
+
+
+def length_problem(value: str, column: Column) -> str | None:
+    """The message for a value too long for `column` (stripped, as the services store it)."""
+    limit = max_length(column)
+    if limit and len(value.strip()) > limit:
+        return _("This is too long: at most {n} characters.").format(n=limit)
+    return None
 
 
 class Checker:
@@ -63,13 +95,13 @@ class Checker:
         if sum(p or 0 for p in parts) > total:
             self.add(field, _("{breakdown} add up to more than the total number of participants.").format(breakdown=label))
 
-    def lengths(self, data: object, model: type) -> None:
-        """Text longer than its column: SQLite would store it, PostgreSQL refuse it."""
+    def lengths(self, data: object, model: type, field: str | None = None) -> None:
+        """Text longer than its column (SQLite would store it, PostgreSQL refuse it) or
+        than the TEXT_LIMITS of a free text; reported at the column's field or at `field`."""
         for column in model.__table__.columns:
-            limit = getattr(column.type, "length", None)
             value = getattr(data, column.name, None)
-            if limit and isinstance(value, str) and len(value.strip()) > limit:
-                self.add(column.name, _("This is too long: at most {n} characters.").format(n=limit))
+            if isinstance(value, str):
+                self.add(field or column.name, length_problem(value, column))
 
     def raise_if_any(self) -> None:
         if self.errors:

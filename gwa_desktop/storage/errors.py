@@ -109,6 +109,18 @@ class DatabaseUnavailableError(StorageError):
         )
 
 
+class DatabaseBusyError(StorageError):
+    """Another connection held the write lock longer than the busy timeout (5 s)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The database is busy: another window, program or computer is writing to it. "
+                "Your entry was not saved, but it is still in the form. Try again in a moment."
+            )
+        )
+
+
 def translate_operational_error(error: Exception, location: str = "") -> StorageError | None:
     """Map a driver error to a user-facing StorageError, or None when it is unexpected."""
     text = str(error).lower()
@@ -118,6 +130,8 @@ def translate_operational_error(error: Exception, location: str = "") -> Storage
         return DiskFullError()
     if "file is not a database" in text or "malformed" in text:
         return NotADatabaseError(location)
+    if "database is locked" in text or "database table is locked" in text or "database is busy" in text:
+        return DatabaseBusyError()
     if "unable to open database" in text:
         return DatabaseUnavailableError(location)
     return None

@@ -75,6 +75,16 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
+def version_column() -> Mapped[int]:
+    """The row's version, raised by every UPDATE (SQLAlchemy's `version_id_col`).
+
+    A form carries the version it loaded; the UPDATE names it in its WHERE clause, so a
+    save based on a row someone else saved meanwhile changes nothing and is reported
+    instead of silently overwriting the other save.
+    """
+    return mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+
 contact_tags = Table(
     "contact_tags",
     Base.metadata,
@@ -122,6 +132,8 @@ class Contact(Timestamped, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     legal_basis: Mapped[LegalBasis | None] = mapped_column(_enum(LegalBasis))
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     organisation: Mapped[Contact | None] = relationship(
         remote_side="Contact.id", back_populates="members"
@@ -204,6 +216,8 @@ class Offer(Timestamped, Base):
         ForeignKey("contacts.id", ondelete="SET NULL"), index=True
     )
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     texts: Mapped[list[OfferText]] = relationship(
         cascade="all, delete-orphan", order_by="OfferText.position"
@@ -292,6 +306,8 @@ class Activity(Headcounts, Timestamped, Base):
     )
     notes: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     offer: Mapped[Offer | None] = relationship()
     languages: Mapped[list[ActivityLanguage]] = relationship(
@@ -326,6 +342,8 @@ class MunicipalitySettings(Timestamped, Base):
     officer_address: Mapped[str] = mapped_column(Text, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
 
 class ErasedToken(Base):

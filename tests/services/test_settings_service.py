@@ -29,7 +29,7 @@ def municipality(**values) -> MunicipalityData:
 
 
 def test_defaults_before_anything_was_saved(settings):
-    assert settings.get() == MunicipalityData()
+    assert settings.get() == MunicipalityData(version=0)  # 0: no row saved yet
 
 
 def test_save_and_get_round_trip_with_png_logo(settings, database):
@@ -86,4 +86,4 @@ def test_name_email_and_phone_are_checked(settings):
         settings.save(MunicipalityData(name=" ", officer_email="rathaus", officer_phone="Zentrale"))
     assert set(caught.value.errors) == {"name", "officer_email", "officer_phone"}
     assert caught.value.errors["name"] == _("{field} is required.").format(field=_("The name of the municipality"))
-    assert settings.get() == MunicipalityData()
+    assert settings.get() == MunicipalityData(version=0)

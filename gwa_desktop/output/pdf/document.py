@@ -20,7 +20,7 @@ from .print_texts import PrintTexts
 
 PAPER_SIZES = {"A3": A3, "A4": A4, "A5": A5}
 WarningKind = Literal["missing_translation", "logo", "uncovered_characters", "no_print_catalog", "controller", "pages",
-                      "strips_without_phone"]
+                      "strips_without_phone", "truncated"]
 
 
 class EmptySelectionError(ValueError):

@@ -62,7 +62,7 @@ class ActivityDialog(FormDialog):
         self.hours.setSingleStep(0.5)
         self.add_row(_("Volunteer hours"), self.hours, "volunteer_hours")
         self.organisations = self.add_row(_("Organisations involved"), RecordPicker(contacts.organisations()))
-        self.notes = self.add_row(_("Notes"), QPlainTextEdit())
+        self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
             self._load(service.get(activity_id))
@@ -93,10 +93,14 @@ class ActivityDialog(FormDialog):
             volunteer_hours=self.hours.value(),
             organisation_ids=self.organisations.ids(),
             notes=self.notes.toPlainText(),
+            version=self.version,
         )
 
     def save(self) -> int:
         return self.save_record(self.service, self.activity_id)
+
+    def load_saved(self) -> None:
+        self._load(self.service.get(self.activity_id))
 
     def _offer_chosen(self) -> None:
         """An activity of an offer is usually one of its sessions, titled like the offer."""
@@ -105,6 +109,7 @@ class ActivityDialog(FormDialog):
             select_data(self.kind, ActivityKind.OFFER_SESSION)
 
     def _load(self, data: ActivityData) -> None:
+        self.version = data.version
         self.occurred_on.set_date(data.occurred_on)
         self.times.set_values(data.start_time, data.end_time)
         select_data(self.kind, data.kind)

@@ -69,7 +69,7 @@ class ContactDialog(FormDialog):
         self.topics = self.add_row(_("Contact person for"), CommaListEdit(), "topics")
         self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
         self.tags = self.add_row(_("Tags"), CommaListEdit())
-        self.notes = self.add_row(_("Notes"), QPlainTextEdit())
+        self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
         self.personal_widgets = [self.role, self.phone, self.email, self.street, self.postal_code,
                                  self.city, self.languages, self.topics, self.tags, self.notes]
         self.kind.currentIndexChanged.connect(self._update_basis_state)
@@ -99,12 +99,18 @@ class ContactDialog(FormDialog):
             tags=self.tags.values(),
             legal_basis=self.legal_basis.currentData(),
             consents=list(self.consents),
+            version=self.version,
         )
 
     def save(self) -> int:
         return self.save_record(self.service, self.contact_id)
 
+    def load_saved(self) -> None:
+        self._load(self.service.get(self.contact_id))
+        self._update_basis_state()
+
     def _load(self, data: ContactData) -> None:
+        self.version = data.version
         select_data(self.kind, data.kind)
         self.name.setText(data.name)
         select_data(self.organisation, data.organisation_id)

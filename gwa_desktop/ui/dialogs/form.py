@@ -1,7 +1,9 @@
 """The base of every edit dialog: a form with inline error messages.
 
 Saving runs the service inside the dialog; a ValidationError marks the fields it names
-and the dialog stays open with everything the user typed.
+and the dialog stays open with everything the user typed. The form keeps the version of
+the entry it loaded; a save after someone else's asks whether to reload or overwrite
+(gwa_desktop.ui.save_conflicts).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.save_conflicts import attempt_save
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -53,12 +55,18 @@ def with_error_label(widget: QWidget) -> tuple[QWidget, QLabel]:
 
 
 class FormDialog(QDialog):
-    """Subclasses add rows with `add_row` and implement `save()` returning the record id."""
+    """Subclasses add rows with `add_row` and implement `save()` returning the record id.
+
+    Edit dialogs set `version` when they load an entry, pass it in their data, and
+    implement `load_saved()` (show the entry as it is stored now) for a reload.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.saved_id: int | None = None
+        #: The version of the entry this form loaded; None for a new entry.
+        self.version: int | None = None
         self._errors: dict[str, QLabel] = {}
         self.general_error = error_label()
         body = QWidget()
@@ -91,6 +99,21 @@ class FormDialog(QDialog):
 
     def save(self) -> int:
         raise NotImplementedError
+
+    def load_saved(self) -> None:
+        """Fill the form with the entry as it is stored now (after a conflicting save)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """The officer chose to reload: her changes are gone, and the form says so."""
+        self.load_saved()
+        self._initial_state = self.state()
+        self.clear_errors()
+        self.general_error.setText(_("The form now shows the entry as it was saved elsewhere; your changes were discarded."))
+        self.general_error.show()
+
+    def _build_on(self, version: int) -> None:
+        self.version = version
 
     def save_record(self, service, record_id: int | None) -> int:
         """Create or update through a RecordService; the id of the saved record."""
@@ -139,7 +162,7 @@ class FormDialog(QDialog):
     def try_save(self) -> None:
         self.clear_errors()
         try:
-            ok, saved_id = attempt(self, self.save)
+            ok, saved_id = attempt_save(self, self.save, self.reload, self._build_on)
         except ValidationError as error:
             self.show_errors(error.errors)
             return

@@ -120,12 +120,17 @@ class OfferDialog(FormDialog):
             web_url=self.web_url.text(),
             provider_id=self.provider.currentData(),
             contact_person_ids=self.contact_persons.ids(),
+            version=self.version,
         )
 
     def save(self) -> int:
         return self.save_record(self.service, self.offer_id)
 
+    def load_saved(self) -> None:
+        self._load(self.service.get(self.offer_id))
+
     def _load(self, data: OfferData) -> None:
+        self.version = data.version
         self.texts.set_texts(data.texts)
         select_data(self.category, data.category)
         select_data(self.status, data.status)

@@ -87,6 +87,14 @@ class OfferTextsEdit(QWidget):
         ]
 
     def set_texts(self, texts: list[OfferTextData]) -> None:
+        """Show exactly `texts` (a reload drops tabs of languages no longer saved)."""
+        keep = {text.language for text in texts} | {REQUIRED_TEXT_LANGUAGE}
+        for index in reversed(range(self.tabs.count())):
+            if self.tabs.widget(index).language not in keep:
+                self.tabs.removeTab(index)
+        german = self.tab(REQUIRED_TEXT_LANGUAGE)
+        german.title.clear()
+        german.description.clear()
         for text in texts:
             tab = self.add_language(text.language)
             tab.title.setText(text.title)

@@ -32,6 +32,7 @@ from gwa_desktop.services.settings import (
 )
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.save_conflicts import attempt_save
 
 
 class SettingsPage(QWidget):
@@ -44,6 +45,8 @@ class SettingsPage(QWidget):
         self.service = service
         self.logo: bytes | None = None
         self.logo_filename = ""
+        #: The version of the settings shown; a save after another window's asks first.
+        self.version: int | None = None
         self.name = QLineEdit()
         self.district = QLineEdit()
         self.officer_name = QLineEdit()
@@ -95,7 +98,7 @@ class SettingsPage(QWidget):
         officer_form.addRow(_("Name"), self.officer_name)
         officer_form.addRow(_("Phone"), self._checked(self.officer_phone, "officer_phone"))
         officer_form.addRow(_("E-mail"), self._checked(self.officer_email, "officer_email"))
-        officer_form.addRow(_("Address"), self.officer_address)
+        officer_form.addRow(_("Address"), self._checked(self.officer_address, "officer_address"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -113,6 +116,7 @@ class SettingsPage(QWidget):
             self.show_data(data)
 
     def show_data(self, data: MunicipalityData) -> None:
+        self.version = data.version
         self.name.setText(data.name)
         self.district.setText(data.district)
         self.officer_name.setText(data.officer_name)
@@ -126,6 +130,7 @@ class SettingsPage(QWidget):
             name=self.name.text(), district=self.district.text(), officer_name=self.officer_name.text(),
             officer_phone=self.officer_phone.text(), officer_email=self.officer_email.text(),
             officer_address=self.officer_address.toPlainText(), logo=self.logo, logo_filename=self.logo_filename,
+            version=self.version,
         )
 
     def _checked(self, widget: QWidget, field: str) -> QWidget:
@@ -138,7 +143,7 @@ class SettingsPage(QWidget):
         for label in self.field_errors.values():
             label.hide()
         try:
-            ok, _result = attempt(self, lambda: self.service.save(self.data()))
+            ok, _result = attempt_save(self, self._save_data, self._reload, self._build_on)
         except ValidationError as error:
             general = []
             for field, message in error.errors.items():
@@ -153,6 +158,18 @@ class SettingsPage(QWidget):
         if ok:
             self.status_changed.emit(_("Settings saved."))
         return ok
+
+    def _save_data(self) -> None:
+        data = self.data()
+        self.service.save(data)
+        self.version = data.version
+
+    def _reload(self) -> None:
+        self.refresh()
+        self.errors.setText(_("The page now shows the settings as they were saved elsewhere; your changes were discarded."))
+
+    def _build_on(self, version: int) -> None:
+        self.version = version
 
     def choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)"))
