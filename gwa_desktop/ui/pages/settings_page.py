@@ -42,6 +42,7 @@ class SettingsPage(QWidget):
     def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._saved: MunicipalityData | None = None
         self.logo: bytes | None = None
         self.logo_filename = ""
         self.name = QLineEdit()
@@ -111,6 +112,11 @@ class SettingsPage(QWidget):
         ok, data = attempt(self, self.service.get)
         if ok:
             self.show_data(data)
+            self._saved = self.data()
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the form differs from what was last read or saved."""
+        return self._saved is not None and self.data() != self._saved
 
     def show_data(self, data: MunicipalityData) -> None:
         self.name.setText(data.name)
@@ -151,6 +157,7 @@ class SettingsPage(QWidget):
             self.errors.setText("\n".join(general))
             return False
         if ok:
+            self._saved = self.data()
             self.status_changed.emit(_("Settings saved."))
         return ok
 
