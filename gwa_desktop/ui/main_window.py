@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: Set when a rebuilt window (another UI language) has taken over the unsaved input.
+        self.handed_over = False
         self.setWindowTitle(window_title())
         self.contacts_page = ContactsPage(services.contacts)
         self.offers_page = OffersPage(services.offers, services.contacts)
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
-            page.status_changed.connect(self._show_status)
+            page.status_changed.connect(lambda text, page=page: self._show_status_of(page, text))
             if isinstance(page, ListPage):
                 page.data_changed.connect(self._refresh_lists)
         self.navigation.currentRowChanged.connect(self.show_page)
@@ -135,12 +137,30 @@ class MainWindow(QMainWindow):
             self._show_status("")
 
     def closeEvent(self, event) -> None:
+        if not self.handed_over and not self._settings_may_be_left():
+            event.ignore()
+            return
         self.save_window_state()
         super().closeEvent(event)
+
+    def _settings_may_be_left(self) -> bool:
+        """Ask, as the edit forms do, before unsaved settings are thrown away on quitting."""
+        if not self.settings_page.has_unsaved_changes():
+            return True
+        self.show_page(self.pages.index(self.settings_page))
+        answer = QMessageBox.question(
+            self, _("Unsaved settings"), _("You have changed the settings. Save them before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.settings_page.save()
+        return answer == QMessageBox.StandardButton.Discard
 
     def take_unsaved_input(self, previous: MainWindow) -> None:
         """Keep what was typed but not saved in the window this one replaces."""
         self.settings_page.show_data(previous.settings_page.data())
+        previous.handed_over = True
 
     def save_window_state(self) -> None:
         """Remember size, position and page for the next start (or a language switch).
@@ -219,6 +239,12 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def _show_status_of(self, page: QWidget, text: str) -> None:
+        """Only the screen on view speaks in the status bar: a refresh of the others
+        (after a restore, say) must not put their counts under this one."""
+        if page is self.current_page():
+            self._show_status(text)
 
     def _refresh_lists(self) -> None:
         """A write on one screen can change another (e.g. an offer's title in activities)."""

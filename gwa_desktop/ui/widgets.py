@@ -8,7 +8,7 @@ from datetime import date, time
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, known_codes, language_name
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import date_input_pattern, time_input_pattern
+from gwa_desktop.services.validation import search_words
 
 
 class EnumCombo(QComboBox):
@@ -294,7 +295,12 @@ class CheckList(QListWidget):
 
 
 class RecordPicker(QWidget):
-    """Choose several records (e.g. contact persons) from a long list by typing."""
+    """Choose several records (e.g. contact persons) from a long list by typing.
+
+    Enter adds the entry highlighted in the completion list, else the one entry that
+    the typed text names or is part of, and empties the field; it is never passed on,
+    so it cannot save the dialog around the picker.
+    """
 
     changed = Signal()
 
@@ -317,7 +323,8 @@ class RecordPicker(QWidget):
         self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.chosen.setMaximumHeight(90)
         self.add_button.clicked.connect(self._add_current)
-        self.combo.lineEdit().returnPressed.connect(self._add_current)
+        self.combo.completer().activated[str].connect(self._add_named)
+        self.combo.lineEdit().installEventFilter(self)
         self.remove_button.clicked.connect(self._remove_selected)
         top = QHBoxLayout()
         top.addWidget(self.combo, 1)
@@ -344,12 +351,36 @@ class RecordPicker(QWidget):
         self.chosen.addItem(item)
         self.changed.emit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.combo.lineEdit() and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._add_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _matching_index(self, text: str) -> int:
+        """The entry named exactly, else the only one containing `text`; -1 if none or several."""
+        exact = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if exact >= 0 or not text.strip():
+            return exact
+        wanted = " ".join(search_words(text))
+        found = [i for i in range(self.combo.count()) if wanted in " ".join(search_words(self.combo.itemText(i)))]
+        return found[0] if len(found) == 1 else -1
+
     def _add_current(self) -> None:
-        index = self.combo.findText(self.combo.currentText(), Qt.MatchFlag.MatchFixedString)
+        self._add_named(self.combo.currentText())
+
+    def _add_named(self, text: str) -> None:
+        index = self._matching_index(text)
         if index >= 0:
             self.add_id(self.combo.itemData(index))
-            self.combo.setCurrentIndex(-1)
-            self.combo.clearEditText()
+        if index >= 0 or not text.strip():
+            # After the combo box has taken the completion itself, so it stays empty.
+            QTimer.singleShot(0, self, self._clear_field)
+
+    def _clear_field(self) -> None:
+        self.combo.setCurrentIndex(-1)
+        self.combo.clearEditText()
 
     def _remove_selected(self) -> None:
         for item in self.chosen.selectedItems():

@@ -43,6 +43,7 @@ class SettingsPage(QWidget):
     def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._saved: MunicipalityData | None = None
         self.logo: bytes | None = None
         self.logo_filename = ""
         #: The version of the settings shown; a save after another window's asks first.
@@ -114,6 +115,11 @@ class SettingsPage(QWidget):
         ok, data = attempt(self, self.service.get)
         if ok:
             self.show_data(data)
+            self._saved = self.data()
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the form differs from what was last read or saved."""
+        return self._saved is not None and self.data() != self._saved
 
     def show_data(self, data: MunicipalityData) -> None:
         self.version = data.version
@@ -156,6 +162,7 @@ class SettingsPage(QWidget):
             self.errors.setText("\n".join(general))
             return False
         if ok:
+            self._saved = self.data()
             self.status_changed.emit(_("Settings saved."))
         return ok
 
