@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -22,21 +21,11 @@ def _type_in(qtbot, picker: RecordPicker, text: str) -> None:
     qtbot.keyClicks(picker.combo.lineEdit(), text)
 
 
-@pytest.fixture
-def dialog(qtbot, services, ids) -> ActivityDialog:
-    """A new-activity form, shown, with the four organisations of `ids` to pick from."""
-    form = ActivityDialog(services.activities, services.offers, services.contacts)
-    qtbot.addWidget(form)
-    form.show()
-    return form
-
-
-@pytest.fixture
-def ids(services) -> dict[str, int]:
-    return _organisations(services)
-
-
-def test_typing_down_enter_adds_the_highlighted_entry_and_clears_the_field(qtbot, dialog, ids):
+def test_typing_down_enter_adds_the_highlighted_entry_and_clears_the_field(qtbot, services):
+    ids = _organisations(services)
+    dialog = ActivityDialog(services.activities, services.offers, services.contacts)
+    qtbot.addWidget(dialog)
+    dialog.show()
     picker = dialog.organisations
     _type_in(qtbot, picker, "Jobc")
     popup = picker.combo.completer().popup()
@@ -51,7 +40,11 @@ def test_typing_down_enter_adds_the_highlighted_entry_and_clears_the_field(qtbot
     assert dialog.isVisible()
 
 
-def test_enter_without_a_match_stays_in_the_picker_and_never_saves_the_dialog(qtbot, services, dialog, ids):
+def test_enter_without_a_match_stays_in_the_picker_and_never_saves_the_dialog(qtbot, services):
+    ids = _organisations(services)
+    dialog = ActivityDialog(services.activities, services.offers, services.contacts)
+    qtbot.addWidget(dialog)
+    dialog.show()
     picker = dialog.organisations
     _type_in(qtbot, picker, "Kita Sonnenschein")
     qtbot.keyClick(picker.combo.lineEdit(), Qt.Key.Key_Return)
@@ -64,7 +57,11 @@ def test_enter_without_a_match_stays_in_the_picker_and_never_saves_the_dialog(qt
     assert picker.ids() == [ids["Kita Sonnenschein"]]
 
 
-def test_a_part_of_a_name_adds_the_one_entry_it_matches(qtbot, dialog, ids):
+def test_a_part_of_a_name_adds_the_one_entry_it_matches(qtbot, services):
+    ids = _organisations(services)
+    dialog = ActivityDialog(services.activities, services.offers, services.contacts)
+    qtbot.addWidget(dialog)
+    dialog.show()
     picker = dialog.organisations
     _type_in(qtbot, picker, "sonnen")
     picker.combo.completer().popup().hide()
