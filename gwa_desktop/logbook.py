@@ -43,6 +43,9 @@ def start_logging(*, console: bool, program: str = "gwa-desktop") -> Path | None
     stop_logging()
     root = logging.getLogger()
     root.setLevel(logging.INFO)
+    # Alembic reports every migration it runs at INFO, also for the in-memory reference
+    # schema built at each start: a dozen lines per start would fill the log.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     formatter = PrivateFormatter(FORMAT)
     path: Path | None
     try:

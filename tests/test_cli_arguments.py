@@ -30,3 +30,17 @@ def test_the_gwa_command_with_a_raw_invalid_byte_prints_no_traceback(database_pa
     )
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"UTF-8" in result.stderr
+
+
+def test_a_reader_that_stops_early_is_no_failure(database_path, tmp_path):
+    """`gwa list activities | head -1` closes the pipe while gwa writes: exit 0, no bug report."""
+    env = {**os.environ, "GWA_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "gwa_desktop.cli.main", "--database", str(database_path)]
+    subprocess.run([*command, "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+    gwa = subprocess.Popen([*command, "list", "activities"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    assert gwa.stdout.readline()
+    gwa.stdout.close()
+    _out, error = gwa.communicate(timeout=60)
+    assert gwa.returncode == 0, error
+    assert b"Traceback" not in error and b"BrokenPipeError" not in error

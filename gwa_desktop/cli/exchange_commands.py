@@ -16,7 +16,7 @@ from gwa_desktop.preferences import store_backup_months
 from gwa_desktop.services import backup, installation_key
 from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.services.district_export import export_district
-from gwa_desktop.services.district_import import import_packages
+from gwa_desktop.services.district_import import OLDER, OVERLAPS, import_packages
 from gwa_desktop.services.district_preview import outgoing_texts
 from gwa_desktop.services.registry import Services
 
@@ -107,8 +107,11 @@ def run_import(arguments: argparse.Namespace, services: Services) -> int:
     results = import_packages(services.database, arguments.packages, _password(arguments.password_file), arguments.receipts,
                               accept_key=arguments.accept_key)
     for result in results:
-        print(f"{result.path.name}: {result.message}")
-    return 2 if any(r.refused for r in results) else 0
+        print(result.message if result.path.name in result.message else f"{result.path.name}: {result.message}")
+    # A package that was not taken (refused, overlapping, older than the one there) is
+    # a failure for a script that moves packages on only when they were imported.
+    not_taken = [r for r in results if r.refused or r.outcome in (OLDER, OVERLAPS)]
+    return 2 if not_taken else 0
 
 
 def _months(value: str) -> int:

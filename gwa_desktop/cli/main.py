@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,12 +59,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataFolderError as error:
         print(str(error), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `gwa list … | head`: the reader has all it wanted; not a failure.
+        _silence_stdout()
+        return 0
     except Exception as error:  # noqa: BLE001 - the command line's error boundary
         log.exception("unexpected error in 'gwa %s'", arguments.command)
         where = str(log_file) if log_file is not None else _("(no log file: the data folder cannot be reached)")
         print(_("Unexpected error ({kind}); the command was not completed. Details for your support are in the log "
                 "file {path}").format(kind=type(error).__name__, path=where), file=sys.stderr)
         return UNEXPECTED_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so Python's flush at exit does not fail on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def run(arguments: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ import re
 import sqlite3
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -156,6 +157,11 @@ def rotate_safety_copies(folder: Path, keep: int = KEEP_SAFETY_COPIES, in_use: P
     return _remove([p for p in copies[keep:] if in_use is None or p.resolve() != in_use.resolve()])
 
 
+#: A `.part` file untouched this long is a crash's leftover; younger ones may belong to
+#: another instance of the program that is writing at this moment.
+LEFTOVER_AGE_SECONDS = 15 * 60
+
+
 def tidy_data_folders(database_location: str) -> list[Path]:
     """At start: remove what a crash left, make the backups private, rotate safety copies.
 
@@ -186,12 +192,23 @@ def _tidy(database_location: str) -> list[Path]:
     return _remove(removed) + rotate_safety_copies(backups, in_use=in_use)
 
 
-def _leftover_parts(folder: Path, pattern: str) -> list[Path]:
+def _leftover_parts(folder: Path, pattern: str, now: float | None = None) -> list[Path]:
+    """`.part` files old enough to be a crash's leftovers, not another running program's
+    backup, export or new database still being written (which takes seconds, not
+    LEFTOVER_AGE_SECONDS)."""
     if not folder.is_dir():
         return []
     found = [*folder.glob(f"{pattern}.part"), *folder.glob(f"{pattern}.part-wal"),
              *folder.glob(f"{pattern}.part-shm"), *folder.glob(f"{pattern}.part-journal")]
-    return [path for path in found if path.is_file() and not path.is_symlink()]
+    cutoff = (time.time() if now is None else now) - LEFTOVER_AGE_SECONDS
+    return [path for path in found if path.is_file() and not path.is_symlink() and _modified(path) < cutoff]
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")  # gone meanwhile: nothing to remove
 
 
 def _remove(paths: list[Path]) -> list[Path]:

@@ -6,6 +6,7 @@ import errno
 import os
 import sqlite3
 import threading
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -443,11 +444,26 @@ def test_leftover_part_files_are_removed_at_start(database_path, tmp_path):
                  backups_dir() / ".auto-20260101-120000.sqlite.x1.part-journal",
                  database_path.parent / f".{database_path.name}.abc.part"]
     foreign = [database_path.parent / ".someone-elses.part", data_dir() / "notes.part"]
+    crashed_long_ago = time.time() - backup.LEFTOVER_AGE_SECONDS - 60
     for path in leftovers + foreign:
         path.write_bytes(b"Anna M\xc3\xbcller 06321 4711")
+        os.utime(path, (crashed_long_ago, crashed_long_ago))
     removed = backup.tidy_data_folders(str(database_path))
     assert sorted(removed) == sorted(leftovers)
     assert all(not p.exists() for p in leftovers) and all(p.exists() for p in foreign)
+
+
+def test_a_part_file_being_written_by_another_running_program_is_left_alone(database_path):
+    """A second start must not delete the backup or new database another instance is
+    writing this moment: only a `.part` untouched for a while is a crash's leftover."""
+    from gwa_desktop.paths import backups_dir
+
+    in_progress = [backups_dir() / ".gwa-backup-20261201-120000.sqlite.x1.part",
+                   database_path.parent / f".{database_path.name}.new.part"]
+    for path in in_progress:
+        path.write_bytes(b"SQLite format 3\x00")
+    assert backup.tidy_data_folders(str(database_path)) == []
+    assert all(path.exists() for path in in_progress)
 
 
 def test_a_full_medium_during_a_restore_is_a_message(filled, database_path, tmp_path, monkeypatch):
