@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 from pathlib import Path
 
 from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES
@@ -21,7 +22,7 @@ def preferences_path() -> Path:
     return data_dir() / PREFERENCES_FILE
 
 
-def _load() -> dict:
+def _load() -> dict[str, Any]:
     try:
         content = json.loads(preferences_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -29,7 +30,7 @@ def _load() -> dict:
     return content if isinstance(content, dict) else {}
 
 
-def _save(preferences: dict) -> None:
+def _save(preferences: dict[str, Any]) -> None:
     """Write via a temporary file so a crash never leaves half a file behind."""
     path = preferences_path()
     temporary = path.with_suffix(".tmp")

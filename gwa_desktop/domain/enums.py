@@ -34,7 +34,7 @@ class ContactKind(LabelledEnum):
     ORGANISATION = "organisation"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {cls.PERSON: N_("Person"), cls.ORGANISATION: N_("Organisation")}
 
 
@@ -52,7 +52,7 @@ class ContactRole(LabelledEnum):
     OTHER = "other"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.VOLUNTEER: N_("Volunteer"),
             cls.LANGUAGE_MEDIATOR: N_("Language mediator"),
@@ -76,7 +76,7 @@ class LegalBasis(LabelledEnum):
     CONTRACT = "contract"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.CONSENT: N_("Consent (Art. 6(1)(a) GDPR)"),
             cls.PUBLIC_TASK: N_("Public task of the municipality (Art. 6(1)(e) GDPR)"),
@@ -90,7 +90,7 @@ class ConsentMethod(LabelledEnum):
     VERBAL = "verbal"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.WRITTEN: N_("Signed paper form"),
             cls.ELECTRONIC: N_("Electronically (e-mail, form)"),
@@ -109,7 +109,7 @@ class OfferCategory(LabelledEnum):
     OTHER = "other"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.LANGUAGE: N_("Language"),
             cls.EDUCATION: N_("Education"),
@@ -129,7 +129,7 @@ class OfferStatus(LabelledEnum):
     ENDED = "ended"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.PLANNED: N_("Planned"),
             cls.ACTIVE: N_("Active"),
@@ -150,7 +150,7 @@ class TargetGroup(LabelledEnum):
     VOLUNTEERS = "volunteers"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.EVERYONE: N_("Everyone"),
             cls.FAMILIES: N_("Families"),
@@ -171,7 +171,7 @@ class Recurrence(LabelledEnum):
     MONTHLY = "monthly"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.ONCE: N_("One-off"),
             cls.WEEKLY: N_("Weekly"),
@@ -189,7 +189,7 @@ class ActivityKind(LabelledEnum):
     OTHER = "other"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.NETWORK_MEETING: N_("Network meeting"),
             cls.JOINT_ACTION: N_("Joint action"),

@@ -24,7 +24,7 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ur", "ps", "ckb", "he", "yi", "sd
 @lru_cache(maxsize=1)
 def known_codes() -> frozenset[str]:
     """Plain ISO 639 codes known to CLDR, plus the aliases above."""
-    codes = {code for code in Locale("en").languages if "_" not in code}
+    codes = {code for code in Locale("en").languages if isinstance(code, str) and "_" not in code}
     return frozenset(codes | set(_CLDR_ALIASES))
 
 

@@ -6,7 +6,7 @@ numbers) and the CSV writer spells it the way German Excel reads it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,7 +101,9 @@ CONTACT_COLUMNS = (
 )
 
 
-def rows(columns: tuple[Column, ...], records: list[dict[str, Any]], municipality: str = ""):
+def rows(
+    columns: tuple[Column, ...], records: list[dict[str, Any]], municipality: str = ""
+) -> Iterator[list[Any]]:
     """Cell values per record; the municipality column is filled from the dataset.
 
     Values stay raw here: each writer passes every cell through `cell_text`."""

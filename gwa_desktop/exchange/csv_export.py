@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from datetime import date, time
 from typing import Any
 
@@ -43,7 +44,7 @@ def csv_text(value: str) -> str:
     return "'" + cell.text if cell.formula_like else cell.text
 
 
-def _table(header: list[str], body) -> bytes:
+def _table(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([spell(text) for text in header])

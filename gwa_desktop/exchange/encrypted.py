@@ -33,7 +33,7 @@ import struct
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -111,11 +111,17 @@ def encrypt(plain: memoryview | bytes, password: str) -> Iterator[bytes]:
         yield cipher.encrypt(_nonce(header, index, index == full), view[index * size:(index + 1) * size], aad)
 
 
+class Hasher(Protocol):
+    """What `decrypt` feeds the bytes it reads into (hashlib's objects)."""
+
+    def update(self, data: bytes, /) -> None: ...
+
+
 def is_encrypted(head: bytes) -> bool:
     return head.startswith(MAGIC)
 
 
-def decrypt(source: BinaryIO, length: int, password: str, name: str, hasher) -> bytearray:
+def decrypt(source: BinaryIO, length: int, password: str, name: str, hasher: Hasher) -> bytearray:
     """Read and decrypt `length` bytes from `source`; every byte read also goes into `hasher`.
 
     Raises PackageError for a header this program does not accept, a wrong password or

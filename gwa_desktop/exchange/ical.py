@@ -84,4 +84,5 @@ def write_calendar(entries: list[CalendarEntry], name: str, stamp: datetime | No
     for entry in entries:
         calendar.add_component(event_for(entry, stamp))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    encoded: bytes = calendar.to_ical()
+    return encoded

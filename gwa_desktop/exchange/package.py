@@ -149,7 +149,7 @@ def read_package(path: Path, password: str | None = None) -> Package:
                     raise PackageError(_("{path} is encrypted. Enter its password to import it.").format(path=name))
                 content = encrypted.decrypt(handle, size, password, name, digest)
             else:
-                content = limits.read_at_most(handle, size, name)
+                content = bytearray(limits.read_at_most(handle, size, name))
                 digest.update(content)
         except OSError as error:
             raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error

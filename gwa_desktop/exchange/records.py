@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
+from enum import Enum
 from typing import Any
 
 from gwa_desktop.domain.enums import ActivityKind, OfferCategory, OfferStatus, Recurrence, TargetGroup
@@ -109,7 +110,7 @@ def _code_lists(column: Column) -> Column:
     return column
 
 
-def _members_of(enum_cls, lists: bool = False) -> Callable[[Column], Column]:
+def _members_of(enum_cls: type[Enum], lists: bool = False) -> Callable[[Column], Column]:
     values = {member.value for member in enum_cls}
 
     def check(column: Column) -> Column:

@@ -17,7 +17,7 @@ from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData
 
 @dataclass
 class MonthFigures:
-    by_kind: Counter = field(default_factory=Counter)
+    by_kind: Counter[str] = field(default_factory=Counter)
     participants: int = 0
     volunteers: int = 0
     volunteer_hours: float = 0.0
@@ -32,11 +32,11 @@ class Figures:
     offers: int = 0
     activities: int = 0
     volunteer_hours: float = 0.0
-    participants: Counter = field(default_factory=Counter)
+    participants: Counter[str] = field(default_factory=Counter)
     months: dict[str, MonthFigures] = field(default_factory=lambda: defaultdict(MonthFigures))
-    kinds: Counter = field(default_factory=Counter)
-    offer_languages: Counter = field(default_factory=Counter)
-    activity_languages: Counter = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    offer_languages: Counter[str] = field(default_factory=Counter)
+    activity_languages: Counter[str] = field(default_factory=Counter)
 
     @property
     def participants_total(self) -> int:
@@ -79,7 +79,7 @@ OFFER_IDENTITY = ("title", "category", "recurrence", "start_date", "start_time",
 def without_repeated_offers(datasets: list[DistrictData]) -> list[DistrictData]:
     """Each municipality's offers once: a weekly offer runs through all four quarterly
     packages, but the district has one offer, not four."""
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     result = []
     for data in sorted(datasets, key=lambda d: (d.municipality, d.period.start)):
         offers = []

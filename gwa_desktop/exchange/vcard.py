@@ -40,7 +40,8 @@ def fold(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= LINE_LIMIT:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (LINE_LIMIT if not parts else LINE_LIMIT - 1):

@@ -39,7 +39,9 @@ PRIVATE_PLACE = "privater Ort (nicht angegeben)"
 
 #: Enum members are StrEnums and compare equal to their stored codes, so a code looks up
 #: the same entry; codes shared by two vocabularies ("other") share their German name.
-GERMAN_LABELS: dict[Enum, str] = {
+# Keyed by StrEnum members, which hash and compare as their stored codes: a code read
+# back from a package finds its label too.
+GERMAN_LABELS: dict[Enum | str, str] = {
     ActivityKind.NETWORK_MEETING: "Netzwerktreffen",
     ActivityKind.JOINT_ACTION: "Gemeinsame Aktion",
     ActivityKind.EVENT: "Veranstaltung",

@@ -7,12 +7,14 @@ widths and number formats are set so a clerk can open and print it without tidyi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -44,6 +46,10 @@ HEADER_FILL = PatternFill("solid", fgColor="28465F")
 TITLE_FONT = Font(bold=True, size=14)
 BOLD = Font(bold=True)
 PROGRESS_STEP = 5000
+
+#: openpyxl's write-only worksheet: it forwards attributes such as `auto_filter` to a
+#: worksheet its stubs do not show, so it is typed loosely.
+Sheet = Any
 
 
 def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: datetime, progress: Progress = no_progress,
@@ -91,7 +97,9 @@ def _discard(book: Workbook) -> None:
                 sheet.close()
 
 
-def _sheet(book: Workbook, title: str, widths: list[float], header: list[str] | None = None):
+def _sheet(
+    book: Workbook, title: str, widths: Sequence[float], header: list[str] | None = None
+) -> Sheet:
     sheet = book.create_sheet(title)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -101,7 +109,7 @@ def _sheet(book: Workbook, title: str, widths: list[float], header: list[str] | 
     return sheet
 
 
-def _append(sheet, values: list[Any]) -> None:
+def _append(sheet: Sheet, values: list[Any]) -> None:
     """Append a row with every text passed through `cell_text`.
 
     Text that cannot start a formula goes in as a plain value (openpyxl then reuses one
@@ -115,7 +123,13 @@ def _append(sheet, values: list[Any]) -> None:
     sheet.append(row)
 
 
-def _cell(sheet, value: Any, number_format: str | None = None, font: Font | None = None, header: bool = False) -> WriteOnlyCell:
+def _cell(
+    sheet: Sheet,
+    value: Any,
+    number_format: str | None = None,
+    font: Font | None = None,
+    header: bool = False,
+) -> Cell:
     """Every cell of the workbook is made here; text passes `cell_text`, so "=…" stays text."""
     if isinstance(value, str):
         text = cell_text(value)
@@ -175,7 +189,7 @@ def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
 MONTH_HEADER = [*(v.german(kind) for kind in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"]
 
 
-def _month_values(sheet, month: str, figures: MonthFigures) -> list:
+def _month_values(sheet: Sheet, month: str, figures: MonthFigures) -> list[Any]:
     first = date(int(month[:4]), int(month[5:]), 1)
     return [
         _cell(sheet, first, MONTH_FORMAT), *(figures.by_kind[kind] for kind in KINDS), figures.activities,
@@ -217,7 +231,7 @@ def _languages(book: Workbook, total: Figures) -> None:
         _append(sheet, [v.language_names([code]), code, offers, activities])
 
 
-def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups, progress: Progress, done: int, count: int) -> int:
+def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups: Iterable[tuple[str, list[dict[str, Any]]]], progress: Progress, done: int, count: int) -> int:
     sheet = _sheet(book, title, [c.width for c in columns], [c.header for c in columns])
     formatted = [(i, FORMATS[c.kind]) for i, c in enumerate(columns) if c.kind in FORMATS]
     rows_written = 0

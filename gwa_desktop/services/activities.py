@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -121,7 +122,7 @@ class ActivityService(RecordService[ActivityData]):
             ).one()
             return int(row[0]), int(row[1]), float(row[2])
 
-    def _list_statement(self, query: ListQuery) -> Select:
+    def _list_statement(self, query: ListQuery) -> Select[Any]:
         offer_title = (
             select(OfferText.title)
             .where(OfferText.offer_id == Activity.offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE)

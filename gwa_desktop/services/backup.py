@@ -143,7 +143,9 @@ def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None,
         kept.update(p for p in backups if p.resolve() == in_use.resolve())
     seen: set[str] = set()
     for path in backups:
-        month = _stamp_of(path)[:6]
+        stamp = _stamp_of(path)
+        assert stamp is not None, "list_backups returns stamped names only"
+        month = stamp[:6]
         age = (now.year * 12 + now.month) - (int(month[:4]) * 12 + int(month[4:]))
         if month not in seen and age < months:
             kept.add(path)
@@ -370,7 +372,7 @@ def integrity_problems(database: Database) -> list[str]:
         return []
     try:
         with database.engine.connect() as connection:
-            return schema_check.integrity_problems(connection.connection.driver_connection, full=False)
+            return schema_check.integrity_problems(schema_check.sqlite_driver(connection), full=False)
     except (DBAPIError, sqlite3.Error) as error:
         return [str(getattr(error, "orig", error))]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -169,7 +170,7 @@ class ContactService(RecordService[ContactData]):
             rows = session.execute(
                 select(Contact.id, Contact.name).where(Contact.kind == ContactKind.ORGANISATION).order_by(Contact.name)
             )
-            return [tuple(row) for row in rows]
+            return [(contact_id, name) for contact_id, name in rows]
 
     def choices(self) -> list[tuple[int, str]]:
         """All contacts as (id, "Name (Organisation)") for pickers."""
@@ -180,7 +181,7 @@ class ContactService(RecordService[ContactData]):
             )
             return [(cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows]
 
-    def _list_statement(self, query: ListQuery) -> Select:
+    def _list_statement(self, query: ListQuery) -> Select[Any]:
         org = aliased(Contact)
         languages = (
             select(func.aggregate_strings(ContactLanguage.code, ", "))
@@ -259,7 +260,7 @@ class ContactService(RecordService[ContactData]):
         )
 
 
-def legal_basis_holds(kind: ContactKind, legal_basis: LegalBasis | None, consents: Iterable) -> bool:
+def legal_basis_holds(kind: ContactKind, legal_basis: LegalBasis | None, consents: Iterable[Any]) -> bool:
     """The GDPR rule in one place: organisations always; a person with the public task, a
     contract, or a consent not withdrawn. Without it only name and organisation may be
     stored, and the person may not be named on flyers. `consents` are ConsentData or

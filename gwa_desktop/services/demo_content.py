@@ -12,6 +12,8 @@ use simple phrases and want a native speaker's look before anyone prints them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from gwa_desktop.domain.enums import (
     ActivityKind,
     ConsentMethod,
@@ -25,7 +27,10 @@ from gwa_desktop.domain.enums import (
 
 DEMO_SEED = 2040
 
-MUNICIPALITY = {
+#: One demo record as keyword values for the services' data classes.
+Entry = dict[str, Any]
+
+MUNICIPALITY: Entry = {
     "name": "Gemeinde Lindenbach",
     "district": "Landkreis Musterland",
     "officer_name": "Miriam Beispiel",
@@ -40,7 +45,7 @@ DISTRICT_TOWN = {"postal_code": "12340", "city": "Musterstadt"}
 NETWORK = "Netzwerk Integration"
 
 #: Organisations; `key` is how persons, offers and activities refer to them.
-ORGANISATIONS = (
+ORGANISATIONS: tuple[Entry, ...] = (
     dict(key="kita", name="Kita Sonnenblume", role=ContactRole.DAYCARE, phone="0123 45678-20",
          email="kita-sonnenblume@lindenbach.example.org", street="Kirchweg 3",
          languages=("de", "tr", "ar"), topics=("Kita-Anmeldung", "Eingewöhnung"), tags=(NETWORK,)),
@@ -87,13 +92,13 @@ _VOLUNTEERING = "Speicherung von Telefon, E-Mail und Themen für die Abstimmung 
 _PARTNER = "Speicherung der Kontaktdaten für die Zusammenarbeit im Netzwerk Integration"
 
 
-def _consent(days_ago: int, purpose: str, language: str = "de", method: ConsentMethod = ConsentMethod.WRITTEN) -> dict:
+def _consent(days_ago: int, purpose: str, language: str = "de", method: ConsentMethod = ConsentMethod.WRITTEN) -> dict[str, Any]:
     return dict(days_ago=days_ago, purpose=purpose, form_language=language, method=method,
                 form_version="Einwilligung Netzwerk v2")
 
 
 #: Persons; `organisation` is an organisation's key. Those without `legal_basis` keep name and organisation only.
-PERSONS = (
+PERSONS: tuple[Entry, ...] = (
     dict(key="kita_head", name="Sabine Ahorn", organisation="kita", role=ContactRole.DAYCARE,
          legal_basis=LegalBasis.PUBLIC_TASK, phone="0123 45678-21", email="s.ahorn@kita-sonnenblume.example.org",
          topics=("Kita-Anmeldung", "Eingewöhnung"), notes="Leitung der Kita Sonnenblume"),
@@ -165,7 +170,7 @@ _FAMILY_CENTRE = dict(place_name="Familienzentrum Lindenbach", street="Lindenstr
 _TOWN_HALL = dict(place_name="Rathaus Lindenbach", street="Rathausplatz 1")
 
 #: Offers; `texts` maps language to (title, description); German first.
-OFFERS = (
+OFFERS: tuple[Entry, ...] = (
     dict(key="language_cafe", category=OfferCategory.LANGUAGE, recurrence=_WEEKLY, weekday=1, weeks_ago=120,
          times=("17:00", "19:00"), **_PARISH_HALL, cost_cents=0, cost_note="kostenlos",
          target_groups=(TargetGroup.EVERYONE, TargetGroup.NEWCOMERS), languages=("de", "ar", "uk", "fa", "ti"),

@@ -11,12 +11,14 @@ speed, filling `search_text` the way the services do. The content is in demo_con
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, exists, func, insert, select
+from sqlalchemy import Connection, Table, exists, func, insert, select
 
 from gwa_desktop.domain.enums import ActivityKind, ConsentMethod, ContactKind, ContactRole, LegalBasis, OfferStatus
 from gwa_desktop.domain.languages import language_name
@@ -88,7 +90,7 @@ def _create_contacts(service: ContactService, today: date) -> dict[str, int]:
     return ids
 
 
-def _contact_data(entry: dict, kind: ContactKind, ids: dict[str, int], today: date) -> ContactData:
+def _contact_data(entry: dict[str, Any], kind: ContactKind, ids: dict[str, int], today: date) -> ContactData:
     fields = {k: v for k, v in entry.items() if k not in ("key", "organisation", "consent")}
     for name in ("languages", "topics", "tags"):
         fields[name] = list(fields.get(name, ()))
@@ -99,7 +101,7 @@ def _contact_data(entry: dict, kind: ContactKind, ids: dict[str, int], today: da
         given_on=today - timedelta(days=consent["days_ago"]), purpose=consent["purpose"], method=consent["method"],
         form_version=consent["form_version"], form_language=consent["form_language"],
     )] if consent else []
-    return ContactData(kind=kind, organisation_id=ids.get(entry.get("organisation")), consents=consents, **fields)
+    return ContactData(kind=kind, organisation_id=ids.get(entry.get("organisation", "")), consents=consents, **fields)
 
 
 def _create_offers(service: OfferService, ids: dict[str, int], today: date) -> dict[str, tuple[int, OfferData]]:
@@ -110,7 +112,7 @@ def _create_offers(service: OfferService, ids: dict[str, int], today: date) -> d
     return offers
 
 
-def _offer_data(entry: dict, ids: dict[str, int], today: date) -> OfferData:
+def _offer_data(entry: dict[str, Any], ids: dict[str, int], today: date) -> OfferData:
     start = _start_date(entry, today)
     weeks = entry.get("weeks_running")
     start_time, end_time = (time.fromisoformat(t) for t in entry["times"])
@@ -127,7 +129,7 @@ def _offer_data(entry: dict, ids: dict[str, int], today: date) -> OfferData:
     )
 
 
-def _start_date(entry: dict, today: date) -> date:
+def _start_date(entry: dict[str, Any], today: date) -> date:
     if "months_ago" in entry:
         year, month = divmod(today.year * 12 + today.month - 1 - entry["months_ago"], 12)
         return _nth_weekday(year, month + 1, entry["weekday"], entry["ordinal"])
@@ -144,7 +146,7 @@ def _nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (ordinal - 1))
 
 
-def _create_activities(service: ActivityService, offers: dict, ids: dict[str, int], today: date) -> int:
+def _create_activities(service: ActivityService, offers: dict[str, Any], ids: dict[str, int], today: date) -> int:
     rng = random.Random(content.DEMO_SEED)
     activities = [*_offer_sessions(rng, offers, today), *_other_activities(rng, ids, today)]
     for data in sorted(activities, key=lambda a: (a.occurred_on, a.start_time)):
@@ -152,7 +154,7 @@ def _create_activities(service: ActivityService, offers: dict, ids: dict[str, in
     return len(activities)
 
 
-def _offer_sessions(rng: random.Random, offers: dict, today: date) -> list[ActivityData]:
+def _offer_sessions(rng: random.Random, offers: dict[str, Any], today: date) -> list[ActivityData]:
     sessions = []
     for key, wanted, kind, size, profile, volunteers, languages, notes in content.OFFER_SESSIONS:
         offer_id, offer = offers[key]
@@ -186,7 +188,19 @@ def _other_activities(rng: random.Random, ids: dict[str, int], today: date) -> l
     ]
 
 
-def _activity(rng, day, kind, title, size, profile, volunteers, languages, times, notes, **links) -> ActivityData:
+def _activity(
+    rng: random.Random,
+    day: date,
+    kind: ActivityKind,
+    title: str,
+    size: tuple[int, int],
+    profile: str,
+    volunteers: tuple[int, int],
+    languages: Iterable[str],
+    times: tuple[time | None, ...],
+    notes: str,
+    **links: Any,
+) -> ActivityData:
     total = rng.randint(*size)
     helpers = rng.randint(*volunteers)
     start, end = times
@@ -198,7 +212,9 @@ def _activity(rng, day, kind, title, size, profile, volunteers, languages, times
     )
 
 
-def breakdown(rng: random.Random, total: int, profile: tuple) -> dict[str, int | None]:
+def breakdown(
+    rng: random.Random, total: int, profile: tuple[float, tuple[float, ...], float | None]
+) -> dict[str, Any]:
     """Plausible anonymous counts whose parts never exceed `total`; some parts stay unrecorded."""
     women_share, age_weights, newcomer_share = profile
     women = min(total, round(total * min(1.0, women_share * rng.uniform(0.85, 1.15))))
@@ -243,17 +259,16 @@ class _Bulk:
         self.connection, self.rng, self.today, self.now = connection, rng, today, m.utcnow()
         self.stamps = {"created_at": self.now, "updated_at": self.now}
 
-    def _next_id(self, table) -> int:
-        return (self.connection.scalar(select(func.max(table.c.id))) or 0) + 1
+    def _next_id(self, model: type[m.Base]) -> int:
+        return (self.connection.scalar(select(func.max(model.__table__.c.id))) or 0) + 1
 
-    def _insert(self, model, rows: list[dict]) -> None:
+    def _insert(self, model: type[m.Base] | Table, rows: list[dict[str, Any]]) -> None:
         if rows:
-            table = model if hasattr(model, "c") else model.__table__
-            self.connection.execute(insert(table), rows)
+            self.connection.execute(insert(model), rows)
 
     def contacts(self, count: int) -> tuple[list[int], list[int]]:
         """Organisations first (a tenth), then persons; returns organisation ids and ids of persons with a basis."""
-        first = self._next_id(m.Contact.__table__)
+        first = self._next_id(m.Contact)
         organisations = min(count, max(1, count // 10))
         org_ids = list(range(first, first + organisations))
         rows, languages, topics, consents = [], [], [], []
@@ -274,30 +289,30 @@ class _Bulk:
             self._insert(model, batch)
         return org_ids, [r["id"] for r in rows[organisations:] if r["legal_basis"] is not None]
 
-    def _organisation(self) -> dict:
+    def _organisation(self) -> dict[str, Any]:
         pattern, role = self.rng.choice(content.BULK_ORGANISATIONS)
         return dict(kind=ContactKind.ORGANISATION, name=pattern.format(self.rng.choice(content.HAMLETS)),
                     organisation_id=None, role=role, legal_basis=None)
 
-    def _consent(self, contact_id: int) -> dict:
+    def _consent(self, contact_id: int) -> dict[str, Any]:
         return dict(contact_id=contact_id, given_on=self.today - timedelta(days=self.rng.randint(1, 900)),
                     purpose=content.MEDIATION_PURPOSE, form_version="v1", form_language="de",
                     method=ConsentMethod.WRITTEN, withdrawn_on=None, **self.stamps)
 
-    def _person(self, org_ids: list[int]) -> dict:
+    def _person(self, org_ids: list[int]) -> dict[str, Any]:
         rng = self.rng
         basis = rng.choices((None, LegalBasis.PUBLIC_TASK, LegalBasis.CONSENT, LegalBasis.CONTRACT), (3, 3, 3, 1))[0]
         role = rng.choice(list(ContactRole)) if basis else None
         return dict(kind=ContactKind.PERSON, name=f"{rng.choice(content.FIRST_NAMES)} {rng.choice(content.LAST_NAMES)}",
                     organisation_id=rng.choice(org_ids) if rng.random() < 0.7 else None, role=role, legal_basis=basis)
 
-    def _details(self, contact_id: int, name: str) -> dict:
+    def _details(self, contact_id: int, name: str) -> dict[str, Any]:
         local = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss")).encode("ascii", "ignore").decode()
         return dict(phone=f"0123 {45000 + contact_id % 5000}-{contact_id % 100:02d}",
                     email=f"{'.'.join(local.split())}.{contact_id}@example.org",
                     street=f"Lindenstraße {contact_id % 90 + 1}", **content.VILLAGE)
 
-    def _contact_row(self, contact_id: int, row: dict, codes: list[str], subjects: list[str]) -> dict:
+    def _contact_row(self, contact_id: int, row: dict[str, Any], codes: list[str], subjects: list[str]) -> dict[str, Any]:
         full = {"id": contact_id, **dict.fromkeys(("phone", "email", "street", "postal_code", "city", "notes"), ""),
                 **row, **self.stamps}
         full["search_text"] = fold(
@@ -308,7 +323,7 @@ class _Bulk:
         return full
 
     def offers(self, count: int, org_ids: list[int], person_ids: list[int]) -> list[tuple[int, str]]:
-        rng, first = self.rng, self._next_id(m.Offer.__table__)
+        rng, first = self.rng, self._next_id(m.Offer)
         rows, texts, groups, languages, contacts, result = [], [], [], [], [], []
         for offset in range(count):
             offer_id, template = first + offset, rng.choice(content.OFFERS)
@@ -344,7 +359,7 @@ class _Bulk:
         return result
 
     def activities(self, count: int, offers: list[tuple[int, str]], org_ids: list[int]) -> None:
-        rng, first = self.rng, self._next_id(m.Activity.__table__)
+        rng, first = self.rng, self._next_id(m.Activity)
         kinds = list(ActivityKind)
         rows, languages, organisations = [], [], []
         for offset in range(count):
@@ -375,6 +390,6 @@ class _Bulk:
 _language_name = lru_cache(maxsize=None)(language_name)
 
 
-def _language_words(codes) -> list[str]:
+def _language_words(codes: Iterable[str]) -> list[str]:
     """Codes, then their German and English names: what the services put into search_text."""
     return [*codes, *(_language_name(c, "de") for c in codes), *(_language_name(c, "en") for c in codes)]

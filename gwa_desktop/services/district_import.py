@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -72,7 +73,7 @@ def import_packages(database: Database, paths: Iterable[Path], password: str | N
     replaces the key pinned for its municipality.
     """
     paths = [Path(p) for p in paths]
-    results = []
+    results: list[ImportResult] = []
     for number, path in enumerate(paths):
         try:
             progress(number, len(paths), path.name)
@@ -139,7 +140,8 @@ def remove_package(database: Database, package_id: int) -> None:
 def _take_import_lock(session: Session, package: Package, now: datetime) -> None:
     """The first statement of the import's transaction: wait for, or be told about, another import."""
     try:
-        taken = session.execute(update(ImportLock).where(ImportLock.id == 1).values(taken_at=now)).rowcount
+        result = session.execute(update(ImportLock).where(ImportLock.id == 1).values(taken_at=now))
+        taken = cast(CursorResult[Any], result).rowcount
     except OperationalError as error:
         if "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower():
             raise ImportBusy(package.path.name) from error
@@ -218,7 +220,7 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
     offers = [_joined(dict(o, package_id=row.id), "target_groups", "languages") for o in package.data.offers]
     connection = session.connection()
     if offers:
-        connection.execute(DistrictOffer.__table__.insert(), offers)
+        connection.execute(insert(DistrictOffer), offers)
     if package.data.activities and connection.dialect.name == "sqlite":
         # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
         # processing would triple the time for 100,000 activities.
@@ -229,19 +231,19 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
         )
     elif package.data.activities:
         connection.execute(
-            DistrictActivity.__table__.insert(),
+            insert(DistrictActivity),
             [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities],
         )
     return (REPLACED if existing is not None else IMPORTED), existing
 
 
-def _activity_row(package_id: int, activity: dict) -> tuple:
+def _activity_row(package_id: int, activity: dict[str, Any]) -> tuple[Any, ...]:
     """Values in ACTIVITY_FIELDS order, stored as SQLAlchemy's SQLite types store them."""
     values = {**activity, "occurred_on": activity["occurred_on"].isoformat(), "languages": ",".join(activity["languages"])}
     return (package_id, *(values[key] for key in ACTIVITY_FIELDS))
 
 
-def _joined(record: dict, *keys: str) -> dict:
+def _joined(record: dict[str, Any], *keys: str) -> dict[str, Any]:
     for key in keys:
         record[key] = ",".join(record[key])
     return record

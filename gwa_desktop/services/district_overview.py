@@ -7,10 +7,13 @@ municipality's own export, so the district's figures equal the sum of the villag
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from gwa_desktop.exchange.atomic import atomic_output
 from gwa_desktop.exchange.progress import Progress, no_progress
@@ -72,14 +75,16 @@ def export_combined(database: Database, folder: Path, progress: Progress = no_pr
     return target
 
 
-def _records(session, table, fields) -> dict[int, list[dict]]:
+def _records(
+    session: Session, table: type[DistrictOffer] | type[DistrictActivity], fields: Iterable[str]
+) -> dict[int, list[dict[str, Any]]]:
     """Rows as the exported records; Core rows and a tight loop, since a district holds
     hundreds of thousands of activities (ORM row loading doubled the time)."""
     columns = [getattr(table, key) for key in fields]
     keys = list(fields)
     list_keys = [key for key in LIST_KEYS if key in keys]
     has_hours = "volunteer_hours" in keys
-    grouped: dict[int, list[dict]] = {}
+    grouped: dict[int, list[dict[str, Any]]] = {}
     rows = session.connection().execute(select(table.package_id, *columns).order_by(table.id))
     for row in rows:
         record = dict(zip(keys, row[1:]))

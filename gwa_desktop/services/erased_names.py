@@ -32,6 +32,7 @@ def installation_salt(session: Session) -> bytes:
                 session.add(row)
         except IntegrityError:  # another process made it at the same moment
             row = session.get(InstallationSalt, 1)
+    assert row is not None, "the salt row exists: made here or by the process that won"
     return row.salt
 
 

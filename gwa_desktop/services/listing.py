@@ -7,11 +7,13 @@ Lists are fetched page by page with SQL doing the sorting and filtering, so a vi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, func, select, type_coerce
+from sqlalchemy import Select, SQLColumnExpression, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
+
+from gwa_desktop.domain.enums import LabelledEnum
 
 from gwa_desktop.services.validation import search_words
 
@@ -24,7 +26,7 @@ class ListQuery:
     filters: dict[str, Any] = field(default_factory=dict)
 
 
-def search_condition(column, text: str):
+def search_condition(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool] | None:
     """Every word of `text` must occur in the case-folded search column."""
     words = search_words(text)
     if not words:
@@ -32,7 +34,7 @@ def search_condition(column, text: str):
     return and_(*(column.contains(word, autoescape=True) for word in words))
 
 
-def label_order(column, enum_cls: type[Enum]):
+def label_order(column: SQLColumnExpression[Any], enum_cls: type[LabelledEnum]) -> ColumnElement[str]:
     """Sort key for an enum column: its label in the UI language, not the stored code.
 
     Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list.
@@ -40,14 +42,14 @@ def label_order(column, enum_cls: type[Enum]):
     return case({member.value: member.label.casefold() for member in enum_cls}, value=type_coerce(column, String), else_="")
 
 
-def ordered(expression, descending: bool):
+def ordered(expression: SQLColumnExpression[Any], descending: bool) -> UnaryExpression[Any]:
     """Empty values first going up, last going down, on SQLite and PostgreSQL alike."""
     return expression.desc().nulls_last() if descending else expression.asc().nulls_first()
 
 
-def page(session: Session, statement: Select, offset: int, limit: int) -> list[tuple]:
+def page(session: Session, statement: Select[Any], offset: int, limit: int) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in session.execute(statement.offset(offset).limit(limit))]
 
 
-def count(session: Session, statement: Select) -> int:
+def count(session: Session, statement: Select[Any]) -> int:
     return session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0

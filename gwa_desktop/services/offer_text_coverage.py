@@ -21,7 +21,7 @@ class TextState(LabelledEnum):
     MISSING = "missing"
 
     @classmethod
-    def _labels(cls):
+    def _labels(cls) -> dict[LabelledEnum, str]:
         return {
             cls.COMPLETE: N_("translated"),
             cls.NO_DESCRIPTION: N_("description missing"),
@@ -60,4 +60,5 @@ def coverage(offers: Sequence[OfferData], languages: Sequence[str]) -> list[Cove
     return [
         CoverageRow(offer.id, offer.title, {language: text_state(offer, language) for language in languages})
         for offer in offers
+        if offer.id is not None
     ]

@@ -186,18 +186,28 @@ def _read(path: Path) -> bytes:
     )
 
 
+def _text_of(element: etree._Element) -> str:
+    """An element's text with its children's, as the translator sees it in the editor."""
+    return "".join(str(part) for part in element.itertext()).strip()
+
+
 def _parse(path: Path) -> etree._Element:
     content = _read(Path(path))
     try:
         root = etree.fromstring(content, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as error:
         raise _damaged(path) from error
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+    docinfo: etree.DocInfo = root.getroottree().docinfo
+    has_dtd = docinfo.internalDTD is not None or docinfo.externalDTD is not None
+    # lxml-stubs lack DocInfo.doctype, which lxml has had since 2.0.
+    if has_dtd or docinfo.doctype:  # type: ignore[attr-defined]
         raise _damaged(path)
     if root.tag != _q("xliff") or root.get("version") != "1.2" or len(root.findall(_q("file"))) != 1:
         raise _damaged(path)
-    return root.find(_q("file"))
+    file_element = root.find(_q("file"))
+    if file_element is None:
+        raise _damaged(path)
+    return file_element
 
 
 def _check_origin(file_element: etree._Element, settings: SettingsService, path: Path) -> str:
@@ -229,13 +239,13 @@ def read_translations(path: Path, offers: OfferService, settings: SettingsServic
     file_element = _parse(path)
     language = _check_origin(file_element, settings, path)
     preview = ImportPreview(language)
-    current = {offer.id: offer for offer in offers.get_many()}
+    current = {offer.id: offer for offer in offers.get_many() if offer.id is not None}
     for unit in file_element.iter(_q("trans-unit")):
         match = _UNIT_ID.match(unit.get("id", ""))
         source, target = unit.find(_q("source")), unit.find(_q("target"))
         if match is None or source is None:
             raise _damaged(path)
-        new = "".join(target.itertext()).strip() if target is not None else ""
+        new = _text_of(target) if target is not None else ""
         if not new:
             preview.untranslated += 1
             continue
@@ -258,7 +268,7 @@ def read_translations(path: Path, offers: OfferService, settings: SettingsServic
         if new == old:
             preview.unchanged += 1
             continue
-        source_changed = german is None or "".join(source.itertext()).strip() != getattr(german, field_name).strip()
+        source_changed = german is None or _text_of(source) != getattr(german, field_name).strip()
         preview.changes.append(TextChange(offer_id, offer.title, field_name, old, new, source_changed))
     _drop_descriptions_without_title(preview, current)
     return preview

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -20,8 +21,8 @@ from gwa_desktop.services.validation import Checker, clean_list, fold, max_lengt
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 REQUIRED_TEXT_LANGUAGE = "de"
-TITLE_LENGTH = OfferText.__table__.c.title.type.length
-DESCRIPTION_LENGTH = max_length(OfferText.__table__.c.description)
+TITLE_LENGTH = max_length(OfferText.title.property.columns[0]) or 0
+DESCRIPTION_LENGTH = max_length(OfferText.description.property.columns[0]) or 0
 
 
 @dataclass
@@ -133,9 +134,9 @@ class OfferService(RecordService[OfferData]):
                 .join(OfferText, (OfferText.offer_id == Offer.id) & (OfferText.language == REQUIRED_TEXT_LANGUAGE))
                 .order_by(OfferText.title)
             )
-            return [tuple(row) for row in rows]
+            return [(offer_id, title) for offer_id, title in rows]
 
-    def _list_statement(self, query: ListQuery) -> Select:
+    def _list_statement(self, query: ListQuery) -> Select[Any]:
         title = (
             select(OfferText.title)
             .where(OfferText.offer_id == Offer.id, OfferText.language == REQUIRED_TEXT_LANGUAGE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
 from gwa_desktop.domain.plain_text import one_line, phone_number
@@ -30,10 +30,13 @@ from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import NotFoundError
 from gwa_desktop.services.offers import OfferData, OfferService
 from gwa_desktop.services.settings import MunicipalityData, SettingsService
-from gwa_desktop.services.validation import max_length
-from gwa_desktop.storage.models import Contact, MunicipalitySettings, Offer, OfferText
+from gwa_desktop.services.validation import max_length, table_columns
+from gwa_desktop.storage.models import Base, Contact, MunicipalitySettings, Offer, OfferText
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 ELLIPSIS = "…"
 
 
@@ -52,7 +55,7 @@ class PrintingService:
         self.offers, self.contacts, self.settings, self.today = offers, contacts, settings, today
 
     @classmethod
-    def from_services(cls, services) -> PrintingService:
+    def from_services(cls, services: Any) -> PrintingService:
         """From a `Services` registry (typed loosely to keep the registry free of prints)."""
         return cls(services.offers, services.contacts, services.settings)
 
@@ -121,10 +124,10 @@ class PrintingService:
         return lines
 
 
-def bounded(data: T, model: type, cut: list[str], name: str) -> T:
+def bounded(data: T, model: type[Base], cut: list[str], name: str) -> T:
     """`data` with each text cut to its column's limit; `name` goes to `cut` if one was."""
     changes = {}
-    for column in model.__table__.columns:
+    for column in table_columns(model):
         value = getattr(data, column.name, None)
         limit = max_length(column)
         if isinstance(value, str) and limit and len(value) > limit:

@@ -14,7 +14,7 @@ written as is.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -25,13 +25,23 @@ from gwa_desktop.services.errors import ConflictError, NotFoundError, Validation
 from gwa_desktop.services.listing import ListQuery, count, page
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
-from gwa_desktop.storage.models import Base, utcnow
+from gwa_desktop.storage.models import utcnow
 
-Data = TypeVar("Data")
+
+
+class RecordData(Protocol):
+    """What the services' data classes share: the row they describe and its version."""
+
+    id: int | None
+    version: int | None
+
+
+Data = TypeVar("Data", bound=RecordData)
 
 
 class RecordService(Generic[Data]):
-    model: ClassVar[type[Base]]
+    # Any mapped class with `id` and `version` columns; Base itself declares neither.
+    model: ClassVar[type[Any]]
 
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -42,7 +52,7 @@ class RecordService(Generic[Data]):
     def _apply(self, session: Session, record: Any, data: Data) -> None:
         raise NotImplementedError
 
-    def _list_statement(self, query: ListQuery) -> Select:
+    def _list_statement(self, query: ListQuery) -> Select[Any]:
         raise NotImplementedError
 
     def checked(self, data: Data) -> None:
@@ -62,7 +72,8 @@ class RecordService(Generic[Data]):
             self._apply(session, record, data)
             session.add(record)
             session.flush()
-            return record.id
+            record_id: int = record.id
+            return record_id
 
     def update(self, data: Data) -> None:
         self.update_many([data])
@@ -80,11 +91,13 @@ class RecordService(Generic[Data]):
         try:
             with self.database.session() as session:
                 for data in records:
-                    record = session.get(self.model, data.id)
+                    record_id = data.id
+                    assert record_id is not None, "checked above"
+                    record = session.get(self.model, record_id)
                     if record is None:
-                        raise NotFoundError(data.id)
+                        raise NotFoundError(record_id)
                     if data.version is not None and record.version != data.version:
-                        raise ConflictError(data.id, record.version)
+                        raise ConflictError(record_id, record.version)
                     # One UPDATE per save: a query inside _apply would flush half of it first.
                     with session.no_autoflush:
                         self._apply(session, record, data)
@@ -100,15 +113,18 @@ class RecordService(Generic[Data]):
     def _stale(self, records: list[Data]) -> Exception:
         """Which record another save overtook between our read and our write."""
         with self.database.session() as session:
-            versions = dict(session.execute(
+            versions: dict[int, int] = dict(session.execute(
                 select(self.model.id, self.model.version).where(self.model.id.in_([d.id for d in records]))
             ).all())
         for data in records:
+            assert data.id is not None, "update_many refuses data without an id"
             if data.id not in versions:
                 return NotFoundError(data.id)
             if versions[data.id] != data.version:
                 return ConflictError(data.id, versions[data.id])
-        return ConflictError(records[0].id, versions[records[0].id])
+        first = records[0].id
+        assert first is not None
+        return ConflictError(first, versions[first])
 
     def delete(self, record_ids: list[int]) -> None:
         """Delete for real; what the database links to a record follows its foreign keys.
@@ -128,7 +144,7 @@ class RecordService(Generic[Data]):
                 if record is not None:
                     session.delete(record)
 
-    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple]:
+    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple[Any, ...]]:
         with self.database.session() as session:
             return page(session, self._list_statement(query), offset, limit)
 

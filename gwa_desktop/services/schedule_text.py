@@ -38,7 +38,8 @@ def printed_date(value: date | None, language: str, fmt: str = "medium") -> str:
 
 def weekday_name(weekday: int, language: str) -> str:
     """Monday=0; the stand-alone form, as used in headings and after "every"."""
-    return get_day_names("wide", context="format", locale=babel_locale(language))[weekday]
+    name: str = get_day_names("wide", context="format", locale=babel_locale(language))[weekday]
+    return name
 
 
 def time_range(schedule: Schedule, language: str) -> str:

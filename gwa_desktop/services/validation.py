@@ -7,11 +7,14 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
 
-from sqlalchemy import Column
+from typing import Any, cast
+
+from sqlalchemy import Column, Table
 
 from gwa_desktop.domain.languages import is_known_language
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.storage.models import Base
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-.]{3,30}$")
@@ -35,12 +38,17 @@ TEXT_LIMITS = {
 }
 
 
-def max_length(column: Column) -> int | None:
+def table_columns(model: type[Base]) -> Iterable[Column[Any]]:
+    """The columns of a mapped class's table (each model maps exactly one table)."""
+    return cast(Table, model.__table__).columns
+
+
+def max_length(column: Column[Any]) -> int | None:
     """How many characters `column` takes at input: its own length, or its TEXT_LIMITS entry."""
     return getattr(column.type, "length", None) or TEXT_LIMITS.get(f"{column.table.name}.{column.name}")
 
 
-def length_problem(value: str, column: Column) -> str | None:
+def length_problem(value: str, column: Column[Any]) -> str | None:
     """The message for a value too long for `column` (stripped, as the services store it)."""
     limit = max_length(column)
     if limit and len(value.strip()) > limit:
@@ -95,10 +103,10 @@ class Checker:
         if sum(p or 0 for p in parts) > total:
             self.add(field, _("{breakdown} add up to more than the total number of participants.").format(breakdown=label))
 
-    def lengths(self, data: object, model: type, field: str | None = None) -> None:
+    def lengths(self, data: object, model: type[Base], field: str | None = None) -> None:
         """Text longer than its column (SQLite would store it, PostgreSQL refuse it) or
         than the TEXT_LIMITS of a free text; reported at the column's field or at `field`."""
-        for column in model.__table__.columns:
+        for column in table_columns(model):
             value = getattr(data, column.name, None)
             if isinstance(value, str):
                 self.add(field or column.name, length_problem(value, column))

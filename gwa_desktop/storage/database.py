@@ -41,7 +41,13 @@ from gwa_desktop.storage.errors import (
     StorageError,
     translate_operational_error,
 )
-from gwa_desktop.storage.schema_check import Schema, integrity_problems, read_schema, schema_differences
+from gwa_desktop.storage.schema_check import (
+    Schema,
+    integrity_problems,
+    read_schema,
+    schema_differences,
+    sqlite_driver,
+)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,10 +72,12 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations have one head"
+    return head
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -108,7 +116,7 @@ class Database:
             session.commit()
         except (OperationalError, DatabaseError) as error:
             session.rollback()
-            translated = translate_operational_error(error.orig, self.location)
+            translated = translate_operational_error(error.orig, self.location) if error.orig else None
             if translated is None:
                 raise
             raise translated from error
@@ -151,7 +159,7 @@ def migration_engine(url: str) -> Engine:
     return engine
 
 
-def _set_migration_pragmas(dbapi_connection, record) -> None:
+def _set_migration_pragmas(dbapi_connection: sqlite3.Connection, record: object) -> None:
     dbapi_connection.isolation_level = None
     _set_sqlite_pragmas(dbapi_connection, record)
     cursor = dbapi_connection.cursor()
@@ -159,7 +167,7 @@ def _set_migration_pragmas(dbapi_connection, record) -> None:
     cursor.close()
 
 
-def _begin_immediate(connection) -> None:
+def _begin_immediate(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -182,7 +190,7 @@ def expected_schema(revision: str) -> Schema:
     try:
         with engine.connect() as connection, connection.begin():
             _run_migrations(connection, revision)
-            return read_schema(connection.connection.driver_connection)
+            return read_schema(sqlite_driver(connection))
     finally:
         engine.dispose()
 
@@ -201,7 +209,7 @@ def upgrade(engine: Engine, location: str) -> None:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         _run_migrations(connection, head)
         if engine.dialect.name == "sqlite":
-            driver = connection.connection.driver_connection
+            driver = sqlite_driver(connection)
             if driver.execute("PRAGMA foreign_key_check").fetchone():
                 raise NotADatabaseError(location)
             differences = schema_differences(read_schema(driver), expected_schema(head))
@@ -226,9 +234,9 @@ def check_sqlite_database(connection: sqlite3.Connection, location: str, *, inte
     rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     if len(rows) != 1:
         raise NotADatabaseError(location)
-    revision = rows[0][0]
+    revision = str(rows[0][0])
     if revision not in known_revisions():
-        raise NewerDatabaseError(location, str(revision))
+        raise NewerDatabaseError(location, revision)
     if integrity and (problems := integrity_problems(connection, full=True)):
         raise DamagedDatabaseError(location, problems)
     differences = schema_differences(read_schema(connection), expected_schema(revision))
@@ -254,7 +262,8 @@ def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
     except StorageError:
         raise
     except (OperationalError, DatabaseError) as error:
-        raise translate_operational_error(error.orig, location) or NotADatabaseError(location) from error
+        translated = translate_operational_error(error.orig, location) if error.orig else None
+        raise translated or NotADatabaseError(location) from error
     except sqlite3.Error as error:
         raise translate_operational_error(error, location) or NotADatabaseError(location) from error
     return Database(create_database_engine(url), location)

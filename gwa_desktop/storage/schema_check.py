@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any, cast
+
+from sqlalchemy import Connection
 from dataclasses import dataclass
 
 #: Tables SQLite itself maintains (AUTOINCREMENT counters, ANALYZE statistics); their
@@ -31,12 +34,17 @@ class Schema:
     a description of that object; two schemas are equal when these maps are.
     """
 
-    objects: dict[str, tuple]
+    objects: dict[str, tuple[Any, ...]]
+
+
+def sqlite_driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a SQLAlchemy connection to a SQLite database."""
+    return cast(sqlite3.Connection, connection.connection.driver_connection)
 
 
 def read_schema(connection: sqlite3.Connection) -> Schema:
     """Tables with their columns, indexes and foreign keys, and every view and trigger."""
-    objects: dict[str, tuple] = {}
+    objects: dict[str, tuple[Any, ...]] = {}
     rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, name, table, sql in rows:
         if kind in ("view", "trigger"):
@@ -47,7 +55,7 @@ def read_schema(connection: sqlite3.Connection) -> Schema:
     return Schema(objects)
 
 
-def _read_table(connection: sqlite3.Connection, table: str, objects: dict[str, tuple]) -> None:
+def _read_table(connection: sqlite3.Connection, table: str, objects: dict[str, tuple[Any, ...]]) -> None:
     quoted = _quoted(table)
     for _cid, column, declared, notnull, _default, pk, hidden in connection.execute(f"PRAGMA table_xinfo({quoted})"):
         objects[f"column {table}.{column}"] = (_normalized(declared), notnull, pk, hidden)

@@ -34,7 +34,8 @@ def base_level(text: str, direction: Direction) -> int:
         return 0
     if direction == "rtl":
         return 1
-    return algorithm.get_base_level(text)
+    level: int = algorithm.get_base_level(text)
+    return level
 
 
 def direction_in_language(text: str, rtl_language: bool) -> Direction:

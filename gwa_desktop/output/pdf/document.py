@@ -46,7 +46,8 @@ def page_size(paper: str, landscape_orientation: bool = False) -> tuple[float, f
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {sorted(PAPER_SIZES)}, not {paper!r}")
     size = PAPER_SIZES[paper]
-    return landscape(size) if landscape_orientation else portrait(size)
+    oriented: tuple[float, float] = landscape(size) if landscape_orientation else portrait(size)
+    return oriented
 
 
 def translation_warning(title: str, languages: list[str]) -> PrintWarning:

@@ -90,11 +90,16 @@ def offer_view(offer: OfferData, language: str, contacts: list[ContactLine], tod
     )
 
 
+def _has_title(offer: OfferData, language: str) -> bool:
+    text = offer.text_in(language)
+    return text is not None and bool(text.title.strip())
+
+
 def missing_translations(offers: list[OfferData], languages: list[str]) -> dict[int, list[str]]:
     """Offer id → the chosen languages it has no title in; offers lacking none are left out."""
     missing: dict[int, list[str]] = {}
     for offer in offers:
-        lacking = [lang for lang in languages if not (offer.text_in(lang) and offer.text_in(lang).title.strip())]
+        lacking = [lang for lang in languages if not _has_title(offer, lang)]
         if lacking and offer.id is not None:
             missing[offer.id] = lacking
     return missing

@@ -15,6 +15,7 @@ from typing import Literal
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.services.schedule_text import weekday_name
@@ -69,7 +70,7 @@ def _group_key(entry: BoardEntry, group_by: Grouping) -> int:
     return offer.schedule.weekday if group_by == "weekday" else list(type(offer.category)).index(offer.category)
 
 
-def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple:
+def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple[int, time | str]:
     start = entry.offer.start_time or time(0)
     return (_group_key(entry, group_by), start if group_by == "weekday" else entry.views[0].title.casefold())
 
@@ -84,7 +85,7 @@ def _heading(entry: BoardEntry, group_by: Grouping, languages: list[str], contin
     return list(zip(dict.fromkeys(names), languages))
 
 
-def entry_items(entry: BoardEntry, size: float) -> list:
+def entry_items(entry: BoardEntry, size: float) -> list[Flowable]:
     """Title (both languages), when (both languages), then place, cost and phone on one line."""
     first = entry.views[0]
     leading = size * 1.32
@@ -116,8 +117,8 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
 
     def make_columns(size: float) -> list[Column]:
         blocks = []
-        for _, group in groupby(entries, key=lambda e: _group_key(e, options.group_by)):
-            group = list(group)
+        for _, grouped in groupby(entries, key=lambda e: _group_key(e, options.group_by)):
+            group = list(grouped)
             band = Band(_heading(group[0], options.group_by, languages), size * 1.15, space_before=size * 0.5)
             blocks.append(Block([band, *entry_items(group[0], size)]))
 

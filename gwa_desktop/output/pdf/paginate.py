@@ -54,9 +54,10 @@ class Column:
 
 
 def _height(flowable: Flowable, width: float, with_space_before: bool) -> float:
-    _, height = flowable.wrap(width, 1e6)
-    before = flowable.getSpaceBefore() if with_space_before else 0.0
-    return before + height + flowable.getSpaceAfter()
+    height: float = flowable.wrap(width, 1e6)[1]
+    before: float = flowable.getSpaceBefore() if with_space_before else 0.0
+    after: float = flowable.getSpaceAfter()
+    return before + height + after
 
 
 def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
@@ -64,8 +65,8 @@ def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
     x, bottom, width, height = rect
     top = bottom + height
     cursor = top
-    if column.blocks and column.blocks[0].continued is not None:
-        first = column.blocks[0]
+    first = column.blocks[0] if column.blocks else None
+    if first is not None and first.continued is not None:
         first.items.insert(0, first.continued())
         first.continued = None
 

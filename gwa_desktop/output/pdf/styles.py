@@ -6,6 +6,8 @@ spacing around paragraphs, so `Text` adds both without touching the text engine.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.colors import Color, HexColor, black
 from reportlab.platypus.flowables import Flowable
 
@@ -105,7 +107,7 @@ class FittedText(Flowable):
 
     MIN_FACTOR = 0.55
 
-    def __init__(self, text: str, language: str, size: float, **style) -> None:
+    def __init__(self, text: str, language: str, size: float, **style: Any) -> None:
         super().__init__()
         self.text, self.language, self.size, self.style = text, language, size, style
         self.spaceBefore = style.get("space_before", 0.0)
@@ -135,7 +137,7 @@ class FittedText(Flowable):
         return []
 
     def draw(self) -> None:
-        self._paragraph.drawOn(self.canv, 0, 0)
+        self._fitted(self.width).drawOn(self.canv, 0, 0)
 
 
 def _word_width(word: str, language: str, size: float, bold: bool) -> float:

@@ -10,6 +10,7 @@ from datetime import time
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl
@@ -27,7 +28,7 @@ from .styles import MUTED, PRIMARY, RULE, TINT, FittedText, Rule, Text
 DAYS = range(7)
 
 
-def _cell(entry: BoardEntry, size: float) -> list:
+def _cell(entry: BoardEntry, size: float) -> list[Flowable]:
     """Time, titles, place, and the rhythm (in each language) when it is not every week."""
     offer = entry.offer
     first = entry.views[0]

@@ -22,7 +22,7 @@ _COUNTS = (
 )
 
 
-def _package_key(table: str) -> list:
+def _package_key(table: str) -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("package_id", sa.Integer(), nullable=False),
