@@ -1,17 +1,23 @@
-"""Per-machine preferences of the person at this computer, such as the UI language.
+"""Per-machine preferences of the person at this computer: UI language, window, backups.
 
-They live in a small JSON file in the data folder, not in the database: a database on a
-USB stick or a shared server is used from several computers by people who read different
-languages. A missing or damaged file simply means "no preference yet".
+They live in one small JSON file in the data folder, not in the database: a database on
+a USB stick or a shared server is used from several computers by people who read
+different languages. A missing or damaged file, or a damaged value in it, simply means
+"no preference yet"; each value is checked when read. The file is written as every
+file of the program is (`write_bytes_atomically`: temporary file, fsync, rename), so a
+crash or a pulled stick leaves the old file or the new one.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
-import os
-from typing import Any
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.i18n import DEFAULT_LANGUAGE, UI_LANGUAGES
 from gwa_desktop.paths import data_dir
 
@@ -31,11 +37,8 @@ def _load() -> dict[str, Any]:
 
 
 def _save(preferences: dict[str, Any]) -> None:
-    """Write via a temporary file so a crash never leaves half a file behind."""
-    path = preferences_path()
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(preferences, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, path)
+    text = json.dumps(preferences, ensure_ascii=False, indent=1)
+    write_bytes_atomically(preferences_path(), text.encode("utf-8"))
 
 
 def stored_language() -> str | None:
@@ -77,3 +80,39 @@ def store_backup_months(months: int) -> None:
     if type(months) is not int or months < 1:
         raise ValueError(f"not a number of months: {months!r}")
     _save({**_load(), "backup_months": months})
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """Where the main window was: Qt's own geometry and toolbar state, and the page shown."""
+
+    geometry: bytes = b""
+    state: bytes = b""
+    page: int = 0
+
+
+def stored_window_state() -> WindowState:
+    """The window state saved on this computer; parts that are missing or damaged are empty."""
+    stored = _load().get("window")
+    if not isinstance(stored, dict):
+        return WindowState()
+    page = stored.get("page")
+    return WindowState(_decoded(stored.get("geometry")), _decoded(stored.get("state")),
+                       page if type(page) is int and page >= 0 else 0)
+
+
+def store_window_state(window: WindowState) -> None:
+    _save({**_load(), "window": {
+        "geometry": base64.b64encode(window.geometry).decode("ascii"),
+        "state": base64.b64encode(window.state).decode("ascii"),
+        "page": window.page,
+    }})
+
+
+def _decoded(value: object) -> bytes:
+    if not isinstance(value, str):
+        return b""
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return b""

@@ -145,7 +145,7 @@ def test_cli_and_window_write_only_into_the_portable_folder(scratch):
     assert written_outside_the_portable_folder(scratch) == set()
     data = scratch / "stick" / paths.PORTABLE_FOLDER
     stored = files_below(data)
-    assert {"gwa.sqlite", "window.ini", "logs/gwa.log"} <= stored
+    assert {"gwa.sqlite", "preferences.json", "logs/gwa.log"} <= stored
     assert any(name.startswith("backups/gwa-backup-") for name in stored)
     assert any(name.startswith("backups/auto-") for name in stored), "the backup at exit"
     assert "system/config/QtProject.conf" in stored, "Qt's file-dialog history stays on the stick"

@@ -125,6 +125,19 @@ class ContactService(RecordService[ContactData]):
                 raise NotFoundError(contact_id)
             return _to_data(contact)
 
+    def names_and_phones(self, contact_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """Name and phone of each existing contact among `contact_ids`, in one query.
+
+        What a print shows of a contact person: an overview of forty offers asked for
+        each person's full record (five queries each) before.
+        """
+        wanted = set(contact_ids)
+        if not wanted:
+            return {}
+        with self.database.session() as session:
+            rows = session.execute(select(Contact.id, Contact.name, Contact.phone).where(Contact.id.in_(wanted)))
+            return {contact_id: (name, phone) for contact_id, name, phone in rows}
+
     def withdraw_consent(self, contact_id: int, on: date) -> None:
         """Record the withdrawal and erase everything but name and organisation.
 

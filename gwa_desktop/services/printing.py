@@ -27,7 +27,6 @@ from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations,
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
 from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
 from gwa_desktop.services.contacts import ContactService
-from gwa_desktop.services.errors import NotFoundError
 from gwa_desktop.services.offers import OfferData, OfferService
 from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from gwa_desktop.services.validation import max_length, table_columns
@@ -67,7 +66,8 @@ class PrintingService:
         cut: list[str] = []
         offer = bounded_offer(self.offers.get(offer_id), cut)
         municipality = self._municipality(cut)
-        contacts = self._contacts(offer, municipality, cut)
+        people = self.contacts.names_and_phones(offer.contact_person_ids)
+        contacts = _contact_lines(offer, people, municipality, cut)
         today = self.today()
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
         # The strips and the QR code need a number to call: a contact person's, else the
@@ -93,10 +93,11 @@ class PrintingService:
         cut: list[str] = []
         municipality = self._municipality(cut)
         today = self.today()
+        people = self.contacts.names_and_phones(i for offer in offers for i in offer.contact_person_ids)
         entries = []
         for offer in offers:
             offer = bounded_offer(offer, cut)
-            contacts = self._contacts(offer, municipality, cut)
+            contacts = _contact_lines(offer, people, municipality, cut)
             entries.append(BoardEntry(offer, [offer_view(offer, code, contacts, today) for code in options.languages]))
         content = BoardContent(entries, municipality, today)
         return _with_cut_warning((build_weekly_plan if weekly_plan else build_overview)(content, options), cut)
@@ -109,19 +110,21 @@ class PrintingService:
         municipality = self.settings.get()
         return bounded(municipality, MunicipalitySettings, cut, _("the settings"))
 
-    def _contacts(self, offer: OfferData, municipality: MunicipalityData, cut: list[str]) -> list[ContactLine]:
-        """The offer's contact persons; without any, the officer from the settings."""
-        lines = []
-        for contact_id in offer.contact_person_ids:
-            try:
-                contact = self.contacts.get(contact_id)
-            except NotFoundError:
-                continue
-            line = ContactLine(one_line(contact.name), phone_number(contact.phone))
-            lines.append(bounded(line, Contact, cut, line.name[:40]))
-        if not lines and (municipality.officer_name or municipality.officer_phone):
-            lines.append(ContactLine(one_line(municipality.officer_name), phone_number(municipality.officer_phone)))
-        return lines
+
+
+def _contact_lines(offer: OfferData, people: dict[int, tuple[str, str]], municipality: MunicipalityData,
+                   cut: list[str]) -> list[ContactLine]:
+    """The offer's contact persons (those still existing); without any, the officer from the settings."""
+    lines = []
+    for contact_id in offer.contact_person_ids:
+        if contact_id not in people:
+            continue
+        name, phone = people[contact_id]
+        line = ContactLine(one_line(name), phone_number(phone))
+        lines.append(bounded(line, Contact, cut, line.name[:40]))
+    if not lines and (municipality.officer_name or municipality.officer_phone):
+        lines.append(ContactLine(one_line(municipality.officer_name), phone_number(municipality.officer_phone)))
+    return lines
 
 
 def bounded(data: T, model: type[Base], cut: list[str], name: str) -> T:

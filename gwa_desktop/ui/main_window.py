@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop import __version__
+from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.logbook import log_path
-from gwa_desktop.paths import DataFolderError, data_dir, portable_folder
+from gwa_desktop.paths import DataFolderError, portable_folder
+from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
@@ -63,11 +65,6 @@ def location_label(database_location: str) -> QLabel:
     label.setToolTip(_("The program runs portable: data, settings, backups and the log are kept only in this folder, "
                        "nothing on this computer. Database: {database}").format(database=isolated(database_location)))
     return label
-
-
-def window_settings() -> QSettings:
-    """Per-machine window state, kept beside the data (not in the registry)."""
-    return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -168,29 +165,22 @@ class MainWindow(QMainWindow):
         Without the data folder (a pulled stick) nothing is remembered, and nothing is
         written elsewhere; closing must still work.
         """
+        state = WindowState(self.saveGeometry().data(), self.saveState().data(), self.stack.currentIndex())
         try:
-            settings = window_settings()
-        except DataFolderError:
-            log.warning("window state not saved: data folder unavailable")
-            return
-        settings.setValue("geometry", self.saveGeometry())
-        settings.setValue("state", self.saveState())
-        settings.setValue("page", self.stack.currentIndex())
-        settings.sync()
+            store_window_state(state)
+        except (DataFolderError, ExchangeError):
+            log.warning("window state not saved: data folder unavailable or not writable")
 
     def _restore_geometry(self) -> None:
         try:
-            settings = window_settings()
+            stored = stored_window_state()
         except DataFolderError:
-            fit_to_screen(self, 1180, 720)
-            self.show_page(0)
-            return
-        geometry = settings.value("geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            self.restoreState(settings.value("state", QByteArray()))
+            stored = WindowState()
+        if stored.geometry and self.restoreGeometry(QByteArray(stored.geometry)):
+            self.restoreState(QByteArray(stored.state))
         else:
             fit_to_screen(self, 1180, 720)
-        self.show_page(int(settings.value("page", 0)))
+        self.show_page(stored.page if stored.page < self.stack.count() else 0)
 
     def _create_actions(self, titles: list[str]) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))

@@ -1,17 +1,27 @@
-"""Long exchange steps in the UI: a progress dialog with Cancel, and one place for their errors.
+"""Long steps off the GUI thread: a progress dialog with Cancel, and one place for their errors.
 
-The work runs in the GUI thread and lets Qt process events whenever it reports
-progress; pressing Cancel makes that report raise `Cancelled`, which unwinds through
-the atomic writer or the database transaction, so nothing half-done remains.
+The work (an export, an import, a backup, a restore) runs on a worker thread with its own
+database sessions: the services open one per step, and SQLAlchemy's pool hands each
+thread its own connection. The GUI thread meanwhile keeps its event loop turning, so the
+window repaints and the Cancel button answers, and it polls the worker's last report a
+few times a second to move the bar. Cancel sets a flag that the worker's next progress
+report turns into `Cancelled`, which unwinds through the atomic writer or the database
+transaction, so nothing half-done remains.
+
+The call itself returns only when the work is over, with the same (ok, result) as
+`attempt`: callers and tests stay as simple as with work on the GUI thread, and failures
+become messages here, on the GUI thread, in one place.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gwa_desktop.exchange.errors import Cancelled, ExchangeError
 from gwa_desktop.exchange.progress import Progress
@@ -20,25 +30,93 @@ from gwa_desktop.ui.operations import attempt, show_error
 
 T = TypeVar("T")
 SCALE = 1000
+#: How often the GUI thread looks at the worker (ms): often enough for a fluid bar,
+#: rare enough to cost nothing.
+POLL_MS = 40
+
+
+@dataclass
+class _Job(Generic[T]):
+    """What the worker thread shares with the GUI thread; each field has one writer."""
+
+    work: Callable[[Progress], T]
+    cancel: threading.Event = field(default_factory=threading.Event)
+    done: threading.Event = field(default_factory=threading.Event)
+    fraction: float = 0.0
+    result: T | None = None
+    error: BaseException | None = None
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        """The worker's progress callback: remember the share done, stop when cancelled."""
+        if total:
+            self.fraction = min(1.0, done / total)
+        if self.cancel.is_set():
+            raise Cancelled()
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self.progress)
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread as is
+            self.error = error
+        finally:
+            self.done.set()
+
+
+def run_in_background(work: Callable[[Progress], T], on_tick: Callable[[_Job[T]], None] | None = None,
+                      cancel: threading.Event | None = None) -> T:
+    """Run `work(progress)` on a worker thread while this thread's event loop keeps running.
+
+    Returns its result or raises its exception here, in the calling (GUI) thread.
+    `on_tick` is called on every poll with the job (to show its progress).
+    """
+    job: _Job[T] = _Job(work)
+    if cancel is not None:
+        job.cancel = cancel
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+
+    def tick() -> None:
+        if on_tick is not None:
+            on_tick(job)
+        if job.done.is_set():
+            loop.quit()
+
+    timer.timeout.connect(tick)
+    worker = threading.Thread(target=job.run, name="gwa-work", daemon=True)
+    worker.start()
+    timer.start()
+    if not job.done.is_set():
+        loop.exec()
+    timer.stop()
+    worker.join()
+    if job.error is not None:
+        raise job.error
+    return job.result  # type: ignore[return-value]  # set by run() when no error
 
 
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> tuple[bool, T | None]:
-    """Run `work(progress)` behind a cancellable progress dialog; (False, None) after a message on failure."""
+    """Run `work(progress)` on a worker thread behind a cancellable progress dialog.
+
+    (False, None) after a message on failure or cancel; (True, result) otherwise.
+    """
     dialog = QProgressDialog(label, _("Cancel"), 0, SCALE, parent)
     dialog.setWindowTitle(_("GWA Desktop"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
+    dialog.setAutoReset(False)
+    dialog.setAutoClose(False)
     dialog.setValue(0)
+    cancel = threading.Event()
 
-    def progress(done: int, total: int, text: str) -> None:
-        if total:
-            dialog.setValue(min(SCALE - 1, int(done * SCALE / total)))
-        QApplication.processEvents()
+    def show(job: _Job[T]) -> None:
+        # wasCanceled covers the button, Esc and closing the dialog alike.
         if dialog.wasCanceled():
-            raise Cancelled()
+            cancel.set()
+        dialog.setValue(min(SCALE - 1, int(job.fraction * SCALE)))
 
     try:
-        ok, result = attempt(parent, lambda: work(progress))
+        ok, result = attempt(parent, lambda: run_in_background(work, show, cancel))
     except Cancelled as cancelled:
         QMessageBox.information(parent, _("GWA Desktop"), str(cancelled))
         return False, None

@@ -3,11 +3,15 @@
 Every change of an option rebuilds the PDF (through the printing service) shortly
 after, so the officer sees what will be printed, and warnings (missing translations,
 logo, characters without font) before saving.  Subclasses add their options and say
-how to build the PDF.
+how to build the PDF: `job()` reads the options here, on the GUI thread, and returns
+the work, which runs on a worker thread so the window stays responsive while a long
+overview is laid out. A change made while a preview is being built starts one more
+build when it is done; the preview never shows a stale selection.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -32,6 +36,7 @@ from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.pdf_pages import page_image_fitting, print_pdf
+from gwa_desktop.ui.progress import run_in_background
 from gwa_desktop.ui.widgets import announce, documents_folder
 
 #: The languages with translated print texts, offered first in the pickers.
@@ -99,18 +104,21 @@ class PrintDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REBUILD_DELAY_MS)
         self._timer.timeout.connect(self.rebuild)
+        self._building = False
+        self._changed_while_building = False
 
     # to be provided by subclasses -------------------------------------------------------
 
-    def build(self) -> PrintResult:
+    def job(self) -> Callable[[], PrintResult]:
+        """Read the options (GUI thread) and return the work that builds the PDF (any thread)."""
         raise NotImplementedError
 
     def file_name(self) -> str:
         raise NotImplementedError
 
-    def hints(self) -> list[str]:
-        """Messages to show besides the print's own warnings."""
-        return []
+    def hints_job(self) -> Callable[[], list[str]]:
+        """Like `job`: the work that finds messages to show besides the print's own warnings."""
+        return list
 
     # shared behaviour ---------------------------------------------------------------------
 
@@ -123,15 +131,34 @@ class PrintDialog(QDialog):
     def rebuild(self) -> None:
         """Build the PDF now and show page 1; on an empty selection explain why nothing shows."""
         self._timer.stop()
-        self.result = None
+        if self._building:
+            self._changed_while_building = True
+            return
+        self._building = True
         try:
-            ok, result = attempt(self, self.build)
+            while True:
+                self._changed_while_building = False
+                self._rebuild_once()
+                if not self._changed_while_building:
+                    break
+        finally:
+            self._building = False
+
+    def _rebuild_once(self) -> None:
+        self.result = None
+        build, find_hints = self.job(), self.hints_job()
+        hints: list[str] = []
+        try:
+            ok, outcome = attempt(self, lambda: run_in_background(lambda _progress: (build(), find_hints())))
+            result, hints = outcome if outcome is not None else (None, [])
         except EmptySelectionError:
             ok, result = False, None
             self._show([_("No offer matches this selection. Change the filter to print an overview.")])
         except ValueError as error:
             ok, result = False, None
             self._show([str(error)])
+        if self._changed_while_building:
+            return
         if ok and result is not None:
             self.result = result
             box = self.preview.contentsRect()
@@ -139,7 +166,7 @@ class PrintDialog(QDialog):
                                        max(box.height(), PREVIEW_HEIGHT) - 2 * PREVIEW_PADDING)
             self.preview.setPixmap(QPixmap.fromImage(image))
             self.pages.setText(ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages))
-            self._show(self.hints() + [warning.message for warning in result.warnings])
+            self._show(hints + [warning.message for warning in result.warnings])
         else:
             self.preview.setPixmap(QPixmap())
             self.pages.clear()

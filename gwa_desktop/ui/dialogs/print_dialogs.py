@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
@@ -47,10 +49,10 @@ class FlyerPrintDialog(PrintDialog):
     def languages(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.currentData() for c in self.language_boxes if c.currentData()))
 
-    def build(self) -> PrintResult:
+    def job(self) -> Callable[[], PrintResult]:
         options = FlyerOptions(self.languages(), self.paper.currentData(), self.layout_choice.currentData(),
                                self.strips.isChecked())
-        return self.printing.flyer(self.offer_id, options)
+        return lambda: self.printing.flyer(self.offer_id, options)
 
     def file_name(self) -> str:
         return f"{self.offer.title or _('Flyer')} ({'-'.join(self.languages())}).pdf"
@@ -97,14 +99,19 @@ class OverviewPrintDialog(PrintDialog):
     def chosen_languages(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.currentData() for c in self.languages if c.currentData()))
 
-    def build(self) -> PrintResult:
+    def job(self) -> Callable[[], PrintResult]:
         options = OverviewOptions(self.chosen_languages(), self.paper.currentData(), self.orientation.currentData(),
                                   self.group_by.currentData())
-        return self.printing.overview(self.selection(), options, weekly_plan=self.kind.currentData())
+        selection, weekly_plan = self.selection(), self.kind.currentData()
+        return lambda: self.printing.overview(selection, options, weekly_plan=weekly_plan)
 
-    def hints(self) -> list[str]:
-        ids = [offer.id for offer in self.printing.selected_offers(self.selection())]
-        missing = self.printing.missing_translations(ids, list(self.chosen_languages()))
+    def hints_job(self) -> Callable[[], list[str]]:
+        selection, languages = self.selection(), list(self.chosen_languages())
+        return lambda: self._missing_text_hints(selection, languages)
+
+    def _missing_text_hints(self, selection: OverviewSelection, languages: list[str]) -> list[str]:
+        ids = [offer.id for offer in self.printing.selected_offers(selection)]
+        missing = self.printing.missing_translations(ids, languages)
         if not missing:
             return []
         return [ngettext("{n} offer has no text in a chosen language; its German text is printed instead.",
@@ -125,8 +132,9 @@ class ConsentPrintDialog(PrintDialog):
         self.form.addRow(_("Second language"), self.language)
         self.watch(self.language)
 
-    def build(self) -> PrintResult:
-        return self.printing.consent_form(self.language.currentData())
+    def job(self) -> Callable[[], PrintResult]:
+        language = self.language.currentData()
+        return lambda: self.printing.consent_form(language)
 
     def file_name(self) -> str:
         code = self.language.currentData()

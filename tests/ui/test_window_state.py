@@ -1,0 +1,53 @@
+"""The window comes back as it was left, from the one per-machine file; a damaged file never stops the start."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gwa_desktop.preferences import (
+    WindowState,
+    preferences_path,
+    store_language,
+    store_window_state,
+    stored_window_state,
+)
+from gwa_desktop.ui.main_window import MainWindow
+
+
+def test_size_and_page_come_back_at_the_next_start(qtbot, services):
+    first = MainWindow(services)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show_page(2)
+    first.save_window_state()
+    store_language("de")  # other preferences in the same file stay
+    stored = json.loads(preferences_path().read_text(encoding="utf-8"))
+    assert stored["language"] == "de" and stored["window"]["page"] == 2
+    assert sorted(p.name for p in preferences_path().parent.glob("*.ini")) == [], "one store for this computer"
+
+    second = MainWindow(services)
+    qtbot.addWidget(second)
+    assert second.stack.currentIndex() == 2
+    assert (second.width(), second.height()) == (700, 500)
+
+
+@pytest.mark.parametrize("window", [
+    {"geometry": "not base64!", "state": 17, "page": "abc"},
+    {"geometry": None, "page": -3},
+    {"page": 99},
+    "a string instead of an object",
+])
+def test_a_damaged_window_entry_starts_on_the_first_page(qtbot, services, window):
+    preferences_path().write_text(json.dumps({"language": "de", "window": window}), encoding="utf-8")
+    main_window = MainWindow(services)
+    qtbot.addWidget(main_window)
+    assert main_window.stack.currentIndex() == 0
+    assert main_window.width() > 0
+
+
+def test_window_state_round_trips_binary_bytes():
+    state = WindowState(bytes(range(256)), b"\x00\xff", 3)
+    store_window_state(state)
+    assert stored_window_state() == state
