@@ -73,3 +73,26 @@ def counted_in(column, period: Period, today: date):
 def planned(column, today: date):
     """SQL condition: dated after today, so not counted in any period yet."""
     return column > today
+
+
+#: The period presets of the district export, in the order the dialog offers them.
+EXPORT_PRESETS = (
+    ("last_quarter", N_("Last quarter")),
+    ("quarter", N_("This quarter")),
+    ("last_year", N_("Last year")),
+    ("year", N_("This year")),
+)
+
+
+def default_export_period(today: date) -> Period:
+    """The period a village most likely reports when the export dialog opens.
+
+    In December and January the yearly report is due: the year now ending (its rest is
+    what is still planned; a re-export in January replaces the package at the district)
+    or the year just ended. In the other months the last complete quarter.
+    """
+    if today.month == 12:
+        return year_of(today)
+    if today.month == 1:
+        return year_of(date(today.year - 1, 1, 1))
+    return named_period("last_quarter", today)
