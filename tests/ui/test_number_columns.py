@@ -56,3 +56,24 @@ def test_the_volunteer_hours_fit_their_column_at_1366_px(qtbot, services, langua
         assert width >= header.fontMetrics().horizontalAdvance(heading), (language, spec.key)
     if os.environ.get("GWA_SCREENSHOT_DIR"):
         window.grab().save(str(Path(os.environ["GWA_SCREENSHOT_DIR"]) / f"activities_{language}.png"))
+
+
+def test_columns_narrowed_for_a_small_window_widen_again_with_it(qtbot, services):
+    """Fitting must not mistake the stretching last column for the user's hand."""
+    services.offers.create(OfferData(texts=[OfferTextData("de", LONG)], category=OfferCategory.LANGUAGE,
+                                     start_date=date(2026, 1, 6), place_name="Gemeindehaus der Ev. Kirchengemeinde"))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(700, 600)
+    window.show()
+    page = window.offers_page
+    window.show_page(window.pages.index(page))
+    qtbot.waitExposed(window)
+    narrow = page.table.horizontalHeader().sectionSize(0)
+
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 1000)
+
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(0) > narrow
+    assert sum(header.sectionSize(c) for c in range(page.model.columnCount())) <= page.table.viewport().width()

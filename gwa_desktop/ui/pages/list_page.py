@@ -257,8 +257,9 @@ class ListPage(QWidget):
             header.resizeSection(column, width)
         self._fitting = False
 
-    def _section_resized(self) -> None:
-        if not self._fitting and self._columns_sized:
+    def _section_resized(self, column: int) -> None:
+        """A column resized by hand; the last one only follows the view (it stretches)."""
+        if not self._fitting and self._columns_sized and column != self.model.columnCount() - 1:
             self._user_sized = True
 
     def eventFilter(self, watched, event) -> bool:
