@@ -30,7 +30,7 @@ def test_headcounts_of_an_activity_ahead_are_refused(activities, figures):
     with pytest.raises(ValidationError) as caught:
         activities.create(data)
 
-    assert "future" in caught.value.errors["participants_total"]
+    assert "in der Zukunft" in caught.value.errors["participants_total"]
     assert activities.count() == 0
 
 
