@@ -18,6 +18,7 @@ from gwa_desktop.services.device_export import export_ical, export_vcard
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import OLDER, OVERLAPS, import_packages
 from gwa_desktop.services.district_preview import outgoing_texts
+from gwa_desktop.services.periods import EXPORT_PRESETS, named_period
 from gwa_desktop.services.registry import Services
 
 
@@ -25,8 +26,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=_("export for the district, a phone or a calendar"))
     kinds = export.add_subparsers(dest="kind", required=True)
     district = kinds.add_parser("district", help=_("write the package for the district office"))
-    district.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help=_("first day, YYYY-MM-DD"))
-    district.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help=_("last day, YYYY-MM-DD"))
+    district.add_argument("--from", dest="start", type=date.fromisoformat, help=_("first day, YYYY-MM-DD"))
+    district.add_argument("--to", dest="end", type=date.fromisoformat, help=_("last day, YYYY-MM-DD"))
+    district.add_argument("--period", choices=[key for key, _label in EXPORT_PRESETS],
+                          help=_("instead of --from and --to: a calendar quarter or year counted from today"))
     district.add_argument("--out", type=Path, help=_("folder, e.g. the USB stick"))
     district.add_argument("--show-texts", action="store_true",
                           help=_("list every text that would leave, with what was blanked out; write nothing"))
@@ -68,8 +71,15 @@ def _password(path: Path | None) -> str | None:
 
 
 def run_export_district(arguments: argparse.Namespace, services: Services) -> int:
+    if arguments.period is not None:
+        period = named_period(arguments.period, date.today())
+    elif arguments.start is not None and arguments.end is not None:
+        period = Period(arguments.start, arguments.end)
+    else:
+        print(_("Give the period with --from and --to, or with --period."))
+        return 2
     if arguments.show_texts:
-        return _show_texts(services, Period(arguments.start, arguments.end))
+        return _show_texts(services, period)
     if arguments.out is None:
         print(_("--out is needed to write the package (or --show-texts to only list its texts)."))
         return 2
@@ -77,7 +87,7 @@ def run_export_district(arguments: argparse.Namespace, services: Services) -> in
         print(_("--encrypted needs --password-file."))
         return 2
     password = _password(arguments.password_file) if arguments.encrypted else None
-    path = export_district(services.database, Period(arguments.start, arguments.end), arguments.out, password)
+    path = export_district(services.database, period, arguments.out, password)
     print(path)
     return 0
 

@@ -7,19 +7,14 @@ import csv
 import json
 import sys
 
-from gwa_desktop.exchange.csv_export import csv_text
+from gwa_desktop.exchange.csv_export import csv_text, spreadsheet_csv
 from gwa_desktop.i18n import _
-from gwa_desktop.services.activities import ACTIVITY_COLUMNS
-from gwa_desktop.services.contacts import CONTACT_COLUMNS
+from gwa_desktop.services.list_table import ENTITY_COLUMNS, headings, labelled_row
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OFFER_COLUMNS
+from gwa_desktop.services.periods import PERIODS
 from gwa_desktop.services.registry import Services
 
-ENTITIES = {
-    "contacts": CONTACT_COLUMNS,
-    "offers": OFFER_COLUMNS,
-    "activities": ACTIVITY_COLUMNS,
-}
+ENTITIES = ENTITY_COLUMNS
 BATCH = 5000
 
 
@@ -30,7 +25,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
     listing.add_argument("entity", choices=sorted(ENTITIES))
     listing.add_argument("--search", default="", type=typed_text, help=_("only rows containing these words"))
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                         help=_("csv: for Excel (UTF-8 with BOM, semicolons, decimal comma, column names and "
+                                "values in the program's language)"))
+    listing.add_argument("--codes", action="store_true",
+                         help=_("with --format csv: for scripts, the stored codes and ISO dates, UTF-8 without BOM"))
+    listing.add_argument("--period", choices=[key for key, _label in PERIODS],
+                         help=_("activities only: the period, counted as in the activities list"))
     listing.set_defaults(handler=run_list)
     commands.add_parser("demo", help=_("load the demo village into an empty database")).set_defaults(handler=run_demo)
     commands.add_parser("info", help=_("show which database is used")).set_defaults(handler=run_info)
@@ -45,13 +46,21 @@ def run_count(arguments: argparse.Namespace, services: Services) -> int:
 def run_list(arguments: argparse.Namespace, services: Services) -> int:
     service = getattr(services, arguments.entity)
     keys = ["id", *ENTITIES[arguments.entity]]
-    query = ListQuery(text=arguments.search)
-    rows = []
-    while batch := service.list_rows(query, len(rows), BATCH):
-        rows.extend([_plain(v) for v in row[: len(keys)]] for row in batch)
+    filters = {"period": arguments.period} if arguments.entity == "activities" and arguments.period != "all" else {}
+    query = ListQuery(text=arguments.search, filters=filters)
+    fetched: list[tuple] = []
+    while batch := service.list_rows(query, len(fetched), BATCH):
+        fetched.extend(batch)
+    rows = [[_plain(v) for v in row[: len(keys)]] for row in fetched]
     if arguments.format == "json":
         json.dump([dict(zip(keys, row)) for row in rows], sys.stdout, ensure_ascii=False, indent=1)
         print()
+    elif arguments.format == "csv" and not arguments.codes:
+        # For German Excel, which opens a double-clicked CSV with ';' and needs the BOM to read UTF-8.
+        content = spreadsheet_csv(headings(arguments.entity), (labelled_row(arguments.entity, row) for row in fetched))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
     elif arguments.format == "csv":
         writer = csv.writer(sys.stdout, delimiter=";")
         writer.writerow(keys)

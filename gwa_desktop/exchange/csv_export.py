@@ -44,7 +44,8 @@ def csv_text(value: str) -> str:
     return "'" + cell.text if cell.formula_like else cell.text
 
 
-def _table(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
+def spreadsheet_csv(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
+    """A whole CSV file as German Excel opens it with a double click (see the module's docstring)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([spell(text) for text in header])
@@ -54,7 +55,7 @@ def _table(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
 
 def _records(columns: tuple[Column, ...], datasets: list[DistrictData], attribute: str) -> bytes:
     body = (row for data in datasets for row in rows(columns, getattr(data, attribute), data.municipality))
-    return _table([c.header for c in columns], body)
+    return spreadsheet_csv([c.header for c in columns], body)
 
 
 def csv_members(datasets: list[DistrictData]) -> dict[str, bytes]:
@@ -68,7 +69,7 @@ def csv_members(datasets: list[DistrictData]) -> dict[str, bytes]:
     members = {
         "csv/angebote.csv": _records(OFFER_COLUMNS, datasets, "offers"),
         "csv/aktivitaeten.csv": _records(ACTIVITY_COLUMNS, datasets, "activities"),
-        "csv/monate.csv": _table(
+        "csv/monate.csv": spreadsheet_csv(
             ["Monat", *(v.german(k) for k in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"],
             months,
         ),

@@ -16,6 +16,7 @@ from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.services.periods import PLANNED, counted_in, named_period, planned
 from gwa_desktop.services.validation import Checker, clean_list, fold
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
@@ -60,6 +61,11 @@ MAX_DAYS_AHEAD = 365
 ACTIVITY_COLUMNS = ("occurred_on", "kind", "title", "offer", "participants_total", "volunteer_hours")
 
 
+def has_figures(data: ActivityData) -> bool:
+    """Whether any headcount or volunteer figure is entered: only what has happened can be counted."""
+    return any(getattr(data, name) for name in COUNT_FIELDS) or bool(data.volunteer_hours)
+
+
 class ActivityService(RecordService[ActivityData]):
     model = Activity
 
@@ -85,6 +91,10 @@ class ActivityService(RecordService[ActivityData]):
         if data.occurred_on > date.today() + timedelta(days=MAX_DAYS_AHEAD):
             check.add("occurred_on", _("The date lies more than a year ahead. Activities record what happened; "
                                        "please check the year."))
+        elif data.occurred_on > date.today() and has_figures(data):
+            check.add("participants_total", _(
+                "This activity lies in the future, so it can be planned, but not counted yet: enter the participants "
+                "and volunteers once it has taken place (set the numbers to 0 or –), or correct the date."))
         check.raise_if_any()
 
     def get(self, activity_id: int) -> ActivityData:
@@ -145,6 +155,11 @@ class ActivityService(RecordService[ActivityData]):
             statement = statement.where(Activity.occurred_on >= filters["date_from"])
         if filters.get("date_to"):
             statement = statement.where(Activity.occurred_on <= filters["date_to"])
+        period_key = filters.get("period")
+        if period_key == PLANNED:
+            statement = statement.where(planned(Activity.occurred_on, date.today()))
+        elif (period := named_period(period_key, date.today())) is not None:
+            statement = statement.where(counted_in(Activity.occurred_on, period, date.today()))
         if filters.get("kind"):
             statement = statement.where(Activity.kind == filters["kind"])
         if filters.get("offer_id"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, or_, select
@@ -32,6 +33,7 @@ from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import erased_digests
 from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.services.periods import counted_in
 from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
@@ -124,7 +126,8 @@ def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, 
 
 
 def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[str, Any]]:
-    in_period = Activity.occurred_on.between(period.start, period.end)
+    # The same set as the activities list's period filter: planned activities are not reported.
+    in_period = counted_in(Activity.occurred_on, period, date.today())
     languages: dict[int, list[str]] = defaultdict(list)
     language_rows = session.execute(
         select(ActivityLanguage.activity_id, ActivityLanguage.code).join(Activity).where(in_period)

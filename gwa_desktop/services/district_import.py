@@ -5,8 +5,10 @@ transaction starts, so a refused package leaves the database as it was. The firs
 signed package of a municipality pins its key; a later one signed by another key is
 refused until the office, having compared the fingerprint by phone, accepts the new
 key (logged in `village_key_changes`). Importing the same package twice changes
-nothing; a newer package of the same municipality and period replaces the older one;
-an older one never overwrites a newer. Imports into one database run one at a time
+nothing; a newer package of the same municipality and period, or of a period that
+contains the earlier packages' periods, replaces them in the same transaction; an older
+one never overwrites a newer, and one that overlaps only part of an imported period is
+refused. A package not taken changes nothing, not even the key it was signed with. Imports into one database run one at a time
 (see ImportLock). Every verified package gets a receipt.
 """
 
@@ -94,13 +96,15 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     imported_at = datetime.now().replace(microsecond=0)
     with database.session() as session:
         _take_import_lock(session, package, imported_at)
-        pinning = _check_signer(session, package, imported_at, accept_key)
+        pinning: signing.Pinning | None = _check_signer(session, package, imported_at, accept_key)
         outcome, other = _store(session, package, imported_at)
         previous = other.created_at if other is not None else None
         other_period = Period(other.period_start, other.period_end).label() if other is not None else ""
-        if outcome not in (IMPORTED, REPLACED) and pinning.kind == signing.KNOWN:
-            # Nothing to keep, not even the lock row's time: a replay leaves the file as it was.
+        if outcome not in (IMPORTED, REPLACED):
+            # A package not taken leaves nothing behind: no key pinned or re-pinned by it,
+            # not even the lock row's time, so a replay leaves the file as it was.
             session.rollback()
+            pinning = None
     manifest = package.manifest
     message = {
         IMPORTED: _("{municipality}, {period}: {offers} offers and {activities} activities imported."),
@@ -112,7 +116,8 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     }[outcome].format(municipality=manifest.municipality, period=manifest.period.label(),
                       other=other_period,
                       offers=len(package.data.offers), activities=len(package.data.activities))
-    message += _key_message(pinning, manifest.municipality)
+    if pinning is not None:
+        message += _key_message(pinning, manifest.municipality)
     folder = Path(receipts) if receipts is not None else package.path.parent
     text = receipt_text(package, outcome, imported_at, previous, pinning)
     try:
@@ -196,19 +201,25 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
         return UNCHANGED, existing
     if existing is not None and existing.created_at > manifest.created_at:
         return OLDER, existing
+    replaced = [existing] if existing is not None else []
     if existing is None:
-        overlapping = session.scalar(select(DistrictPackage).where(
+        overlapping = list(session.scalars(select(DistrictPackage).where(
             same_municipality,
             DistrictPackage.period_start <= manifest.period.end,
             DistrictPackage.period_end >= manifest.period.start,
-        ))
-        if overlapping is not None:
-            return OVERLAPS, overlapping
-    if existing is not None:
+        ).order_by(DistrictPackage.period_start)))
+        partly = [p for p in overlapping if not _covers(manifest.period, p)]
+        if partly:
+            return OVERLAPS, partly[0]
+        newer = [p for p in overlapping if p.created_at > manifest.created_at]
+        if newer:
+            return OLDER, newer[0]
+        replaced = overlapping
+    for old in replaced:
         for table in (DistrictActivity, DistrictOffer):
-            session.execute(delete(table).where(table.package_id == existing.id))
-        session.delete(existing)
-        session.flush()
+            session.execute(delete(table).where(table.package_id == old.id))
+        session.delete(old)
+    session.flush()
     row = DistrictPackage(
         municipality=manifest.municipality, district=manifest.district, period_start=manifest.period.start,
         period_end=manifest.period.end, created_at=manifest.created_at, imported_at=imported_at,
@@ -234,7 +245,19 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
             insert(DistrictActivity),
             [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities],
         )
-    return (REPLACED if existing is not None else IMPORTED), existing
+    return (REPLACED, replaced[0]) if replaced else (IMPORTED, None)
+
+
+def _covers(period: Period, package: DistrictPackage) -> bool:
+    """Whether `period` holds the package's whole period.
+
+    A village's newer package for a period that contains an earlier package's period
+    (the year after its quarters, or 01.01.–31.12. after a mistyped 01.01.–30.12.) holds
+    all of those activities again, as they stand now: it replaces the earlier packages,
+    and nothing is counted twice. A period that covers only part of an imported one
+    would leave the rest of it counted beside a second count of the overlap: refused.
+    """
+    return period.start <= package.period_start and package.period_end <= period.end
 
 
 def _activity_row(package_id: int, activity: dict[str, Any]) -> tuple[Any, ...]:

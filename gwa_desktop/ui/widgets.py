@@ -15,17 +15,22 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
+    QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
+    QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, known_codes, language_name
@@ -191,20 +196,140 @@ def qt_time_format() -> str:
     return re.sub(r"a+", "AP", time_input_pattern())
 
 
-class DateEdit(QDateEdit):
-    """A date typed in the locale's usual short form, or picked from a calendar."""
+class DateEdit(QWidget):
+    """A date typed in the locale's usual short form, or picked from a calendar.
+
+    A line edit with a parser, not Qt's QDateEdit: that one checks a typed day against
+    the month still shown, so "31" typed over 15.11. became 30 before the "12" of
+    December was typed, and 31.12. was saved as 30.12. Here the text is read as a whole
+    once typed: "31.12.2026", "31.12.26" and "31122026" all mean the same day (in the
+    order of the locale's format). An impossible date (31.11.) marks the field red and,
+    when the field is left, the last valid date comes back with a note saying why.
+    """
+
+    dateChanged = Signal(QDate)
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(qt_date_format())
-        self.set_date(value or date.today())
+        self._format = qt_date_format()
+        self._date = value or date.today()
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self._format)
+        self.field.textEdited.connect(self._typed)
+        self.field.editingFinished.connect(self._finished)
+        self.calendar_button = QToolButton()
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.calendar_button.setToolTip(_("Choose from the calendar"))
+        self.calendar_button.clicked.connect(self._show_calendar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.field)
+        row.addWidget(self.calendar_button)
+        self.setFocusProxy(self.field)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.field.setMaximumWidth(self.field.fontMetrics().horizontalAdvance("00.00.00000") + 24)
+        self._show(self._date)
+
+    def displayFormat(self) -> str:
+        return self._format
+
+    def lineEdit(self) -> QLineEdit:
+        return self.field
+
+    def text(self) -> str:
+        return self.field.text()
 
     def to_date(self) -> date:
-        return self.date().toPython()
+        return self._date
+
+    def date(self) -> QDate:
+        return QDate(self._date.year, self._date.month, self._date.day)
+
+    def is_valid(self) -> bool:
+        """Whether the text is the date `to_date` returns (not a half-typed or impossible one)."""
+        return parse_date_text(self.field.text(), self._format) == self._date
 
     def set_date(self, value: date) -> None:
-        self.setDate(QDate(value.year, value.month, value.day))
+        self._show(value)
+        self._take(value)
+
+    def setDate(self, value: QDate) -> None:
+        self.set_date(value.toPython())
+
+    def _show(self, value: date) -> None:
+        self.field.setText(QDate(value.year, value.month, value.day).toString(self._format))
+        self._mark(valid=True)
+
+    def _take(self, value: date) -> None:
+        if value != self._date:
+            self._date = value
+            self.dateChanged.emit(self.date())
+
+    def _typed(self, text: str) -> None:
+        value = parse_date_text(text, self._format)
+        self._mark(valid=value is not None or not text.strip())
+        if value is not None:
+            self._take(value)
+
+    def _finished(self) -> None:
+        text = self.field.text()
+        value = parse_date_text(text, self._format)
+        if value is None:
+            self._show(self._date)
+            QToolTip.showText(self.field.mapToGlobal(self.field.rect().bottomLeft()), _(
+                "“{text}” is not a date. Type it like {example}; the field shows the last valid date again."
+            ).format(text=text, example=self.field.text()), self.field)
+        else:
+            self._show(value)
+            self._take(value)
+
+    def _mark(self, valid: bool) -> None:
+        self.field.setStyleSheet("" if valid else "QLineEdit { border: 1px solid #b00020; }")
+
+    def _show_calendar(self) -> None:
+        menu = QMenu(self)
+        calendar = QCalendarWidget()
+        calendar.setSelectedDate(self.date())
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+
+        def chosen(day: QDate) -> None:
+            self.set_date(day.toPython())
+            menu.close()
+        calendar.clicked.connect(chosen)
+        calendar.activated.connect(chosen)
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        self.calendar = calendar
+
+
+def parse_date_text(text: str, display_format: str) -> date | None:
+    """The date `text` names in the order of `display_format` (d, M, y); None if it names none.
+
+    Any non-digits separate the numbers; without separators, 8 or 6 digits are split as
+    two for day and month and four or two for the year. Two-digit years are this century.
+    """
+    order = [section[0] for section in re.findall(r"d+|M+|y+", display_format)]
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) == 1 and len(numbers[0]) in (6, 8):
+        digits = numbers[0]
+        year_length = len(digits) - 4
+        numbers, at = [], 0
+        for section in order:
+            size = year_length if section == "y" else 2
+            numbers.append(digits[at:at + size])
+            at += size
+    if len(numbers) != 3 or sorted(order) != ["M", "d", "y"]:
+        return None
+    values = dict(zip(order, numbers))
+    if len(values["y"]) not in (2, 4) or len(values["d"]) > 2 or len(values["M"]) > 2:
+        return None
+    year = int(values["y"]) + (2000 if len(values["y"]) == 2 else 0)
+    try:
+        return date(year, int(values["M"]), int(values["d"]))
+    except ValueError:
+        return None
 
 
 class OptionalDateEdit(QWidget):
@@ -219,7 +344,8 @@ class OptionalDateEdit(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
-        row.addWidget(self.edit, 1)
+        row.addWidget(self.edit)
+        row.addStretch(1)
 
     def value(self) -> date | None:
         return self.edit.to_date() if self.enabled.isChecked() else None

@@ -75,3 +75,16 @@ def test_fingerprint_and_accepting_a_new_key_from_the_command_line(filled, datab
     assert new in capsys.readouterr().out
     assert run(other_database.file_path, "import", *map(str, stick.glob("*.zip")), "--receipts", str(tmp_path), "--accept-key", new) == 0
     assert "replaces" in capsys.readouterr().out
+
+
+def test_export_district_takes_a_named_period(filled, database_path, tmp_path, capsys):
+    """The dialog's presets from a script: `--period last_year` instead of typing the dates."""
+    from datetime import date
+
+    from gwa_desktop.services.periods import named_period
+
+    assert run(database_path, "export", "district", "--period", "year", "--out", str(tmp_path)) == 0
+    year = named_period("year", date.today())
+    assert capsys.readouterr().out.strip().endswith(f"_{year.start.isoformat()}_{year.end.isoformat()}.zip")
+    assert run(database_path, "export", "district", "--out", str(tmp_path)) == 2
+    assert "--period" in capsys.readouterr().out

@@ -75,6 +75,28 @@ def test_district_export_and_import_on_postgresql(services, tmp_path):
     assert village.figures.participants_total == services.activities.totals()[1]
 
 
+def test_a_wider_newer_package_replaces_the_earlier_one_on_postgresql(services, tmp_path):
+    """The replacement and the refusal are each one transaction on PostgreSQL too."""
+    from datetime import datetime
+
+    from gwa_desktop.services.district_import import OVERLAPS, REPLACED
+
+    load_demo_data(services.database)
+    mistyped = export_district(services.database, Period(date(2000, 1, 1), date(2100, 12, 30)), tmp_path,
+                               created=datetime(2026, 12, 1, 9))
+    corrected = export_district(services.database, Period(date(2000, 1, 1), date(2100, 12, 31)), tmp_path,
+                                created=datetime(2026, 12, 1, 10))
+    shifted = export_district(services.database, Period(date(2050, 1, 1), date(2101, 12, 31)), tmp_path,
+                              created=datetime(2026, 12, 1, 11))
+    assert import_package(services.database, mistyped, receipts=tmp_path).outcome == IMPORTED
+
+    assert import_package(services.database, corrected, receipts=tmp_path).outcome == REPLACED
+    assert import_package(services.database, shifted, receipts=tmp_path).outcome == OVERLAPS
+
+    (village,) = village_figures(services.database)
+    assert village.period.end == date(2100, 12, 31) and village.figures.activities == 60
+
+
 def test_a_failed_upgrade_leaves_postgresql_at_the_old_revision(monkeypatch):
     """All pending migrations share one transaction on PostgreSQL too."""
     wipe()

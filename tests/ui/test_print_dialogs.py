@@ -36,7 +36,7 @@ def test_flyer_dialog_from_the_offers_screen_saves_a_two_language_pdf(qtbot, win
     target = tmp_path / "flyer.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF"))
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     seen = {}
 
     def in_dialog(dialog):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +28,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_export import check_export_password, export_district
 from gwa_desktop.services.district_preview import outgoing_texts
+from gwa_desktop.services.periods import EXPORT_PRESETS, default_export_period, named_period
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialogs.outgoing_texts import OutgoingTextsView
@@ -53,8 +55,16 @@ class DistrictExportDialog(QDialog):
         self.written: Path | None = None
         self.setWindowTitle(_("Export for the district"))
         today = date.today()
-        self.start = DateEdit(date(today.year - 1, 1, 1))
-        self.end = DateEdit(date(today.year - 1, 12, 31))
+        default = default_export_period(today)
+        self.start = DateEdit(default.start)
+        self.end = DateEdit(default.end)
+        self.preset = QComboBox()
+        for key, label in EXPORT_PRESETS:
+            period = named_period(key, today)
+            self.preset.addItem(f"{_(label)} ({period.label()})", key)
+        self.preset.addItem(_("Other period: type the dates"), None)
+        self._select_matching_preset()
+        self.preset.activated.connect(self._preset_chosen)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(_("e.g. the USB stick"))
         choose = QPushButton(_("Choose…"))
@@ -83,6 +93,7 @@ class DistrictExportDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(_("Period"), self.preset)
         form.addRow(_("From"), self.start)
         form.addRow(_("To"), self.end)
         form.addRow(_("Folder"), hbox(self.folder, choose))
@@ -121,8 +132,24 @@ class DistrictExportDialog(QDialog):
         self.error.hide()
         self._fit_height()
 
+    def _preset_chosen(self) -> None:
+        period = named_period(self.preset.currentData(), date.today())
+        if period is not None:
+            self.start.set_date(period.start)
+            self.end.set_date(period.end)
+
+    def _select_matching_preset(self) -> None:
+        """The preset the two dates make up, else "other period"."""
+        typed = (self.start.to_date(), self.end.to_date())
+        for index in range(self.preset.count()):
+            period = named_period(self.preset.itemData(index), date.today())
+            if period is None or (period.start, period.end) == typed:
+                self.preset.setCurrentIndex(index)
+                return
+
     def _period_changed(self) -> None:
         """Another period has other texts: they are shown again before writing."""
+        self._select_matching_preset()
         self.preview.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
         self._fit_height()
@@ -167,6 +194,13 @@ class DistrictExportDialog(QDialog):
             if password != self.repeat.text():
                 self._show_error(_("The two passwords differ. Please type them again."))
                 return
+        unfinished = [edit for edit in (self.start, self.end) if not edit.is_valid()]
+        if unfinished:
+            example = QDate(date.today().year, 12, 31).toString(unfinished[0].displayFormat())
+            self._show_error(_("“{text}” is not a date. Type it like {example}.").format(
+                text=unfinished[0].text(), example=example))
+            unfinished[0].setFocus()
+            return
         try:
             period = Period(self.start.to_date(), self.end.to_date())
             if password is not None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
+from gwa_desktop.ui.open_file import open_saved_file
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.pdf_pages import page_image_fitting, print_pdf
 from gwa_desktop.ui.progress import run_in_background
@@ -191,8 +192,7 @@ class PrintDialog(QDialog):
             show_error(self, str(error))
             return
         self.saved_path = target
-        opened = self.open_after.isChecked() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        if not opened:
+        if not self.open_after.isChecked() or not open_saved_file(self, target):
             announce(self, _("The PDF was saved as {path}").format(path=target))
         self.accept()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,8 @@ from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+#: Set on an entry whose file was refused: it stays visible, marked, so nobody takes it for a backup.
+REFUSED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RestoreDialog(QDialog):
@@ -74,7 +77,17 @@ class RestoreDialog(QDialog):
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.sqlite)"))
         if name:
-            self.backups.setCurrentItem(self._add(Path(name)))
+            listed = [self.backups.item(i) for i in range(self.backups.count())
+                      if Path(self.backups.item(i).data(PATH_ROLE)) == Path(name)]
+            self.backups.setCurrentItem(listed[0] if listed else self._add(Path(name)))
+
+    def _mark_refused(self, item: QListWidgetItem, reason: str) -> None:
+        """The entry says it is not a backup; choosing it again shows why."""
+        path = Path(item.data(PATH_ROLE))
+        item.setText(_("Not a GWA backup: {name}").format(name=path.name))
+        item.setForeground(QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)))
+        item.setToolTip(f"{path}\n{reason}")
+        item.setData(REFUSED_ROLE, reason)
 
     def _preview(self) -> None:
         path = self.chosen()
@@ -85,6 +98,7 @@ class RestoreDialog(QDialog):
         try:
             summary = backup.describe_backup(path)
         except ExchangeError as error:
+            self._mark_refused(self.backups.currentItem(), str(error))
             self.preview.setText(str(error))
             self.preview.setStyleSheet(ERROR_STYLE)
             return

@@ -2,46 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from gwa_desktop.domain.enums import ActivityKind
-from gwa_desktop.i18n import N_, _, ngettext
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.i18n.formatting import format_date, format_number
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS, ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.periods import PERIODS
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
-
-PERIODS = (
-    ("all", N_("All time")),
-    ("month", N_("This month")),
-    ("quarter", N_("This quarter")),
-    ("year", N_("This year")),
-    ("last_year", N_("Last year")),
-    ("last_12", N_("Last 12 months")),
-)
-
-
-def period_range(key: str, today: date) -> tuple[date | None, date | None]:
-    """First and last day of a named period relative to `today`."""
-    if key == "month":
-        return today.replace(day=1), today
-    if key == "quarter":
-        return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today
-    if key == "year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    if key == "last_year":
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
-    if key == "last_12":
-        return today - timedelta(days=365), today
-    return None, None
-
 
 COLUMNS = (
     Column("occurred_on", lambda: _("Date"), lambda value, _row: format_date(value)),
@@ -68,8 +42,8 @@ class ActivitiesPage(ListPage):
         self.kind_filter = self.add_filter(enum_combo(ActivityKind, empty=_("All kinds")))
 
     def filters(self) -> dict:
-        start, end = period_range(self.period_filter.currentData(), date.today())
-        return {"date_from": start, "date_to": end, "kind": self.kind_filter.currentData()}
+        period = self.period_filter.currentData()
+        return {"period": None if period == "all" else period, "kind": self.kind_filter.currentData()}
 
     def open_dialog(self, record_id: int | None) -> QDialog:
         return ActivityDialog(self.service, self.offers, self.contacts, record_id, self)

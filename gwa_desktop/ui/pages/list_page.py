@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,8 @@ from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.table_model import Column, PagedTableModel
 
 SEARCH_DELAY_MS = 200
+#: Narrower than this, a column of names or titles says too little to be useful.
+MINIMUM_TEXT_WIDTH = 90
 
 
 class ListPage(QWidget):
@@ -48,6 +50,8 @@ class ListPage(QWidget):
         self.service = service
         self.model = PagedTableModel(columns, row_keys, service.list_rows, self)
         self._columns_sized = False
+        self._user_sized = False
+        self._fitting = False
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_("Search… (Ctrl+F)"))
@@ -86,6 +90,8 @@ class ListPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
@@ -129,6 +135,7 @@ class ListPage(QWidget):
                 self.table.resizeColumnsToContents()
                 self._cap_column_widths()
                 self._columns_sized = True
+                self._fit_columns()
             self._explain_if_empty()
             self.status_changed.emit(self.summary())
 
@@ -224,3 +231,38 @@ class ListPage(QWidget):
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, maximum))
+        self._natural_widths = [header.sectionSize(c) for c in range(self.model.columnCount())]
+
+    def _fit_columns(self) -> None:
+        """Keep every column within the visible width, narrowing the longest texts first.
+
+        A right-aligned number in a column beyond the view's edge shows its first digits
+        only ("1" for 18, in Ukrainian at 1366 px); long titles can be cut with "…"
+        instead. Columns the user has widened by hand stay as she left them.
+        """
+        widths = list(getattr(self, "_natural_widths", []))
+        available = self.table.viewport().width()
+        if not widths or self._user_sized or available <= 0:
+            return
+        texts = [i for i, c in enumerate(self.model.columns) if not c.align_right]
+        room = available - sum(w for i, w in enumerate(widths) if i not in texts)
+        level = max((widths[i] for i in texts), default=0)
+        # The one width all long text columns are cut to, so the short ones keep theirs.
+        while level > MINIMUM_TEXT_WIDTH and sum(min(widths[i], level) for i in texts) > room:
+            level -= 1
+        widths = [min(w, level) if i in texts else w for i, w in enumerate(widths)]
+        header = self.table.horizontalHeader()
+        self._fitting = True
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        self._fitting = False
+
+    def _section_resized(self, column: int) -> None:
+        """A column resized by hand; the last one only follows the view (it stretches)."""
+        if not self._fitting and self._columns_sized and column != self.model.columnCount() - 1:
+            self._user_sized = True
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self._columns_sized:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
