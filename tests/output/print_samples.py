@@ -14,8 +14,8 @@ from pathlib import Path
 import pypdf
 
 from gwa_desktop.domain.enums import OfferCategory, Recurrence, TargetGroup
-from gwa_desktop.services.offers import OfferData, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from tests.output.test_bidi_text import Word, is_arabic_letter, letters_only, nfkc
 from tests.output.test_bidi_text import bbox_words as bidi_bbox_words
 

@@ -301,7 +301,7 @@ def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_o
 @pytest.mark.parametrize("language", ["fa", "ps", "uk", "ru", "ti", "ar", "de"])
 @pytest.mark.parametrize("width", [70.0, 110.0, 160.0])
 def test_next_dates_never_break_between_day_and_month(language, width):
-    from gwa_desktop.services.schedule_text import printed_date
+    from gwa_desktop.domain.schedule_text import printed_date
 
     offer = sample_offer()
     view = offer_view(offer, language, CONTACTS, TODAY)

@@ -21,8 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import OfferCategory
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
 from .document import (
