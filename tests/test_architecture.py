@@ -1,13 +1,16 @@
-"""The layers stay apart: no Qt below the UI, no SQL in the UI."""
+"""The layers stay apart: they only point down, no Qt below the UI, no SQL in the UI."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+import pytest
+
 import gwa_desktop
 
 PACKAGE = Path(gwa_desktop.__file__).parent
+PROJECT = PACKAGE.parent
 #: The one UI module allowed to know SQLAlchemy: it turns unexpected driver errors into messages.
 UI_ERROR_BOUNDARY = PACKAGE / "ui" / "operations.py"
 
@@ -25,6 +28,21 @@ def _imported_modules(path: Path) -> set[str]:
 
 def _modules(under: Path) -> list[Path]:
     return sorted(under.rglob("*.py"))
+
+
+def test_layers_only_point_down(capsys: pytest.CaptureFixture[str]) -> None:
+    """import-linter's contracts in pyproject.toml: ui | cli -> services -> output |
+    exchange | storage -> domain -> i18n, and no database in prints and exchange
+    formats.  A broken contract names the chain of imports that breaks it."""
+    from importlinter.cli import lint_imports
+
+    config = PROJECT / "pyproject.toml"
+    if not config.is_file():
+        pytest.skip("the contracts live in the checkout's pyproject.toml, not in an installed package")
+    status = lint_imports(config_filename=str(config), no_cache=True, no_logo=True)
+    report = capsys.readouterr().out
+    assert status == 0, report
+    assert "0 broken" in report and "2 kept" in report
 
 
 def test_core_never_imports_qt():
