@@ -20,12 +20,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.demo_data import generate_bulk_data
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import import_packages
 from gwa_desktop.services.district_overview import export_combined
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import open_database
 
 

@@ -19,8 +19,8 @@ from gwa_desktop.output.pdf.board import BoardEntry  # noqa: E402
 from gwa_desktop.output.pdf.flyer import FlyerContent, FlyerOptions, build_flyer  # noqa: E402
 from gwa_desktop.output.pdf.offer_view import ContactLine, offer_view  # noqa: E402
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview  # noqa: E402
-from gwa_desktop.services.offers import OfferData, OfferTextData  # noqa: E402
-from gwa_desktop.services.settings import MunicipalityData  # noqa: E402
+from gwa_desktop.domain.offer import OfferData, OfferTextData  # noqa: E402
+from gwa_desktop.domain.municipality import MunicipalityData  # noqa: E402
 
 TODAY = date(2026, 3, 1)
 CONTACTS = [ContactLine("Samira Haddad", "0151 2345678")]

@@ -1,13 +1,22 @@
-"""The layers stay apart: no Qt below the UI, no SQL in the UI."""
+"""The layers stay apart: they only point down, no Qt below the UI, no SQL in the UI."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 import gwa_desktop
 
 PACKAGE = Path(gwa_desktop.__file__).parent
+PROJECT = PACKAGE.parent
+LINT_IMPORTS = (
+    "import sys; from importlinter.cli import lint_imports; "
+    "sys.exit(lint_imports(config_filename=sys.argv[1], no_cache=True, no_logo=True))"
+)
 #: The one UI module allowed to know SQLAlchemy: it turns unexpected driver errors into messages.
 UI_ERROR_BOUNDARY = PACKAGE / "ui" / "operations.py"
 
@@ -25,6 +34,22 @@ def _imported_modules(path: Path) -> set[str]:
 
 def _modules(under: Path) -> list[Path]:
     return sorted(under.rglob("*.py"))
+
+
+def test_layers_only_point_down() -> None:
+    """import-linter's contracts in pyproject.toml: ui | cli -> services -> output |
+    exchange | storage -> domain -> i18n, and no database in prints and exchange
+    formats.  A broken contract names the chain of imports that breaks it.  In a
+    process of its own: import-linter reconfigures logging, which would silence the
+    program's log for the tests that run after it."""
+    config = PROJECT / "pyproject.toml"
+    if not config.is_file():
+        pytest.skip("the contracts live in the checkout's pyproject.toml, not in an installed package")
+    run = subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS, str(config)], capture_output=True, text=True, cwd=PROJECT, check=False
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 broken" in run.stdout and "2 kept" in run.stdout
 
 
 def test_core_never_imports_qt():

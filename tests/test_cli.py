@@ -7,9 +7,10 @@ import json
 import pytest
 
 from gwa_desktop.cli.main import main
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind
 from gwa_desktop.services.backup import backup_database
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 
 
 def test_count_and_list_contacts(database, database_path, capsys):

@@ -8,9 +8,12 @@ from datetime import date
 
 from gwa_desktop.cli.main import main
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, OfferCategory
-from gwa_desktop.services.activities import ActivityData, ActivityService
-from gwa_desktop.services.contacts import ContactData, ContactService
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.services.activities import ActivityService
+from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.offers import OfferService
 
 
 def listed(database_path, capsysbinary, *arguments: str) -> bytes:

@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from gwa_desktop.cli import listing_commands
 from gwa_desktop.cli import main as cli
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.logbook import BACKUP_COUNT, MAX_BYTES, log_path, start_logging, stop_logging
-from gwa_desktop.services.contacts import ContactData
 
 NAME = "Olena Koval"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from gwa_desktop.i18n import UI_LANGUAGES, N_, _, translation_for
+from gwa_desktop.i18n import N_, UI_LANGUAGES, _, translation_for
 
 
 class LabelledEnum(StrEnum):

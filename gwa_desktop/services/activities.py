@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.services.periods import PLANNED, counted_in, named_period, planned
 from gwa_desktop.services.validation import Checker, clean_list, fold
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
@@ -24,34 +24,6 @@ COUNT_FIELDS = (
     "participants_total", "participants_women", "participants_men", "participants_diverse",
     "age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars", "volunteers_count",
 )
-
-
-@dataclass
-class ActivityData:
-    occurred_on: date
-    kind: ActivityKind
-    title: str
-    start_time: time | None = None
-    end_time: time | None = None
-    offer_id: int | None = None
-    participants_total: int = 0
-    participants_women: int | None = None
-    participants_men: int | None = None
-    participants_diverse: int | None = None
-    age_under_18: int | None = None
-    age_18_26: int | None = None
-    age_27_64: int | None = None
-    age_65_plus: int | None = None
-    newcomers: int | None = None
-    regulars: int | None = None
-    languages: list[str] = field(default_factory=list)
-    volunteers_count: int = 0
-    volunteer_hours: float = 0.0
-    organisation_ids: list[int] = field(default_factory=list)
-    notes: str = ""
-    id: int | None = None
-    #: The row version this data was read at; None writes without checking (scripts).
-    version: int | None = None
 
 
 #: An activity dated further ahead is a typo (2030 for 2026), not a plan.

@@ -8,14 +8,14 @@ may only be stored with name and organisation.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
+from gwa_desktop.domain.contact import ConsentData, ContactData
+from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import remember_erased
@@ -31,54 +31,6 @@ from gwa_desktop.storage.models import (
     Tag,
     offer_contacts,
 )
-
-PERSONAL_FIELDS = ("role", "phone", "email", "street", "postal_code", "city", "notes", "languages", "topics", "tags")
-
-
-@dataclass
-class ConsentData:
-    given_on: date
-    purpose: str
-    method: ConsentMethod = ConsentMethod.WRITTEN
-    form_version: str = ""
-    form_language: str = "de"
-    withdrawn_on: date | None = None
-    id: int | None = None
-
-    @property
-    def is_active(self) -> bool:
-        return self.withdrawn_on is None
-
-
-@dataclass
-class ContactData:
-    name: str
-    kind: ContactKind = ContactKind.PERSON
-    organisation_id: int | None = None
-    role: ContactRole | None = None
-    phone: str = ""
-    email: str = ""
-    street: str = ""
-    postal_code: str = ""
-    city: str = ""
-    notes: str = ""
-    languages: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    legal_basis: LegalBasis | None = None
-    consents: list[ConsentData] = field(default_factory=list)
-    id: int | None = None
-    #: The row version this data was read at; None writes without checking (scripts).
-    version: int | None = None
-
-    @property
-    def has_legal_basis(self) -> bool:
-        """Whether more than name and organisation may be stored."""
-        return legal_basis_holds(self.kind, self.legal_basis, self.consents)
-
-    def personal_fields_in_use(self) -> list[str]:
-        return [name for name in PERSONAL_FIELDS if getattr(self, name)]
-
 
 #: Keys of the values in each row of `list_rows`, after the id.
 CONTACT_COLUMNS = ("name", "kind", "organisation", "role", "phone", "email", "languages", "topics")
@@ -271,16 +223,6 @@ class ContactService(RecordService[ContactData]):
             *codes, *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
             contact.role.search_words if contact.role else "",
         )
-
-
-def legal_basis_holds(kind: ContactKind, legal_basis: LegalBasis | None, consents: Iterable[Any]) -> bool:
-    """The GDPR rule in one place: organisations always; a person with the public task, a
-    contract, or a consent not withdrawn. Without it only name and organisation may be
-    stored, and the person may not be named on flyers. `consents` are ConsentData or
-    ConsentRecord rows; both carry `withdrawn_on`."""
-    if kind is ContactKind.ORGANISATION or legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.CONTRACT):
-        return True
-    return legal_basis is LegalBasis.CONSENT and any(c.withdrawn_on is None for c in consents)
 
 
 def _consent_records(existing: list[ConsentRecord], consents: list[ConsentData]) -> list[ConsentRecord]:

@@ -20,16 +20,20 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, exists, func, insert, select
 
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ActivityKind, ConsentMethod, ContactKind, ContactRole, LegalBasis, OfferStatus
 from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
 from gwa_desktop.services import demo_content as content
-from gwa_desktop.services.activities import ActivityData, ActivityService
-from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
+from gwa_desktop.services.activities import ActivityService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.services.validation import fold
 from gwa_desktop.storage import models as m
 from gwa_desktop.storage.database import Database

@@ -32,9 +32,10 @@ from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import erased_digests
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.services.periods import counted_in
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 

@@ -17,7 +17,7 @@ from gwa_desktop.i18n import N_, _, ui_language
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS
 from gwa_desktop.services.contacts import CONTACT_COLUMNS
 from gwa_desktop.services.offers import OFFER_COLUMNS
-from gwa_desktop.services.schedule_text import describe_schedule
+from gwa_desktop.domain.schedule_text import describe_schedule
 
 #: The keys of each entity's rows (after the id), as `list_rows` returns them.
 ENTITY_COLUMNS = {"contacts": CONTACT_COLUMNS, "offers": OFFER_COLUMNS, "activities": ACTIVITY_COLUMNS}

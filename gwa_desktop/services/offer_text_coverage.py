@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gwa_desktop.domain.enums import LabelledEnum
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData
 from gwa_desktop.i18n import N_
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferData
 
 
 class TextState(LabelledEnum):

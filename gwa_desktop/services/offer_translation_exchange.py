@@ -36,13 +36,8 @@ from gwa_desktop.domain.languages import (
 from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.services.offer_text_coverage import TextState, text_state
-from gwa_desktop.services.offers import (
-    REQUIRED_TEXT_LANGUAGE,
-    OfferData,
-    TITLE_LENGTH,
-    OfferService,
-    OfferTextData,
-)
+from gwa_desktop.domain.offer import OfferData, OfferTextData, REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.services.offers import OfferService, TITLE_LENGTH
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import SettingsService
 

@@ -2,76 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, time
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Recurrence, TargetGroup
+from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Recurrence
 from gwa_desktop.domain.languages import language_name, normalise_code
-from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.domain.legal_basis import legal_basis_holds
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import legal_basis_holds
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.validation import Checker, clean_list, fold, max_length, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
-REQUIRED_TEXT_LANGUAGE = "de"
 TITLE_LENGTH = max_length(OfferText.title.property.columns[0]) or 0
 DESCRIPTION_LENGTH = max_length(OfferText.description.property.columns[0]) or 0
-
-
-@dataclass
-class OfferTextData:
-    language: str
-    title: str
-    description: str = ""
-
-
-@dataclass
-class OfferData:
-    texts: list[OfferTextData]
-    category: OfferCategory
-    start_date: date
-    status: OfferStatus = OfferStatus.ACTIVE
-    recurrence: Recurrence = Recurrence.WEEKLY
-    end_date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
-    target_groups: list[TargetGroup] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    place_name: str = ""
-    #: A home or another place that must not leave the laptop: the district export leaves it out.
-    place_is_private: bool = False
-    street: str = ""
-    postal_code: str = ""
-    city: str = ""
-    cost_cents: int | None = None
-    cost_note: str = ""
-    registration_required: bool = False
-    registration_note: str = ""
-    web_url: str = ""
-    provider_id: int | None = None
-    contact_person_ids: list[int] = field(default_factory=list)
-    id: int | None = None
-    #: The row version this data was read at; None writes without checking (scripts).
-    version: int | None = None
-
-    @property
-    def schedule(self) -> Schedule:
-        return Schedule(self.recurrence, self.start_date, self.end_date, self.start_time, self.end_time)
-
-    def text_in(self, language: str) -> OfferTextData | None:
-        return next((t for t in self.texts if t.language == language), None)
-
-    @property
-    def title(self) -> str:
-        german = self.text_in(REQUIRED_TEXT_LANGUAGE)
-        return german.title if german else ""
 
 
 #: Keys of the values in each row of `list_rows`, after the id.

@@ -17,6 +17,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData
 from gwa_desktop.domain.plain_text import one_line, phone_number
 from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.board import BoardEntry
@@ -27,8 +29,8 @@ from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations,
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
 from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
 from gwa_desktop.services.contacts import ContactService
-from gwa_desktop.services.offers import OfferData, OfferService
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.services.validation import max_length, table_columns
 from gwa_desktop.storage.models import Base, Contact, MunicipalitySettings, Offer, OfferText
 

@@ -7,13 +7,13 @@ version, and a save based on an older one is refused with a ConflictError.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ConflictError
 from gwa_desktop.services.record_service import touch
@@ -22,21 +22,6 @@ from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import MunicipalitySettings
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-
-
-@dataclass
-class MunicipalityData:
-    name: str = ""
-    district: str = ""
-    officer_name: str = ""
-    officer_phone: str = ""
-    officer_email: str = ""
-    officer_address: str = ""
-    logo: bytes | None = None
-    logo_filename: str = ""
-    #: The row version this data was read at: 0 before the first save, None to write
-    #: without checking (scripts, demo data).
-    version: int | None = None
 
 
 class SettingsService:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, time
 
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, LegalBasis, OfferCategory, OfferStatus, Recurrence, TargetGroup
-from gwa_desktop.services.activities import ActivityData
-from gwa_desktop.services.contacts import ContactData
-from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.services.registry import Services
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 
 PERIOD = (date(2026, 1, 1), date(2026, 12, 31))
 

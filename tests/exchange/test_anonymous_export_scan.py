@@ -12,17 +12,17 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, LegalBasis, OfferCategory
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.exchange.package import SIGNATURE
 from gwa_desktop.exchange.privacy_detector import fold_word
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE
-from gwa_desktop.services.activities import ActivityData
-from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_preview import outgoing_texts
-from gwa_desktop.services.offers import OfferData, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData
 from tests.exchange.privacy_variants import (
     PERSONS,
     address_variants,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.exchange.errors import ExchangeError, PackageError, WriteError
 from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.services import backup
@@ -23,7 +24,7 @@ from gwa_desktop.services.backup import (
     restore_in_place_of,
     rotate,
 )
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.storage.database import Database, create_database_engine, open_database
 
 

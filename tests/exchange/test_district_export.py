@@ -18,7 +18,7 @@ from gwa_desktop.exchange.summary import combine, compute
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
 from gwa_desktop.services.district_export import export_district
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
 from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
 

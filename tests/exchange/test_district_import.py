@@ -14,7 +14,7 @@ from sqlalchemy import text
 from gwa_desktop.exchange.errors import PackageError
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.summary import compute
-from gwa_desktop.services.activities import ActivityData
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, OLDER, REPLACED, UNCHANGED, import_package, import_packages

@@ -7,9 +7,11 @@ from datetime import date
 
 from gwa_desktop.domain.enums import OfferCategory
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.district_export import export_district
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.services.settings import SettingsService
 from tests.exchange.package_helpers import workbook_of
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.exchange.errors import Cancelled
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, OVERLAPS, import_package, import_packages
 from gwa_desktop.services.district_overview import village_figures
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.settings import SettingsService
 from tests.exchange.sample_data import PERIOD
 
 

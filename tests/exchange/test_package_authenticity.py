@@ -19,7 +19,8 @@ from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, OLDER, REPLACED, UNCHANGED, import_package, import_packages
 from gwa_desktop.services.district_overview import village_figures
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import open_database
 from tests.exchange.sample_data import PERIOD
 
@@ -160,7 +161,7 @@ def test_every_forged_package_is_refused_and_the_district_file_is_unchanged(fill
 
 def test_a_replayed_package_changes_no_byte(filled, genuine, other_database, tmp_path):
     from gwa_desktop.domain.enums import ActivityKind
-    from gwa_desktop.services.activities import ActivityData
+    from gwa_desktop.domain.activity import ActivityData
     from datetime import date
 
     import_package(other_database, genuine, receipts=tmp_path)

@@ -6,15 +6,18 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind, OfferCategory
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.vocabulary import SHEET_OFFERS, SHEET_OVERVIEW
-from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import import_packages
 from gwa_desktop.services.district_overview import export_combined
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.settings import SettingsService
 from tests.exchange.package_helpers import labelled_values
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from gwa_desktop.cli.main import main
 from gwa_desktop.domain.enums import OfferCategory
-from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 
 
 def test_show_texts_lists_every_outgoing_text_with_its_blanked_parts(filled, database_path, tmp_path, capsys):

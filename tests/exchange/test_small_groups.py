@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.district_collect import SMALL_GROUP, collect
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.settings import SettingsService
 
 
 def test_breakdowns_of_small_activities_are_left_out(database):

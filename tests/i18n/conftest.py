@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from gwa_desktop.domain.enums import OfferCategory
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.registry import Services
-from gwa_desktop.services.settings import MunicipalityData
 
 
 def add_offer(offers: OfferService, *texts: OfferTextData) -> int:

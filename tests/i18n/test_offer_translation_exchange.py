@@ -15,10 +15,10 @@ from gwa_desktop.services.offer_translation_exchange import (
     read_translations,
 )
 from gwa_desktop.output.pdf.flyer import FlyerOptions
-from gwa_desktop.services.offers import OfferTextData
+from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.services.registry import Services
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from tests.output.print_samples import flat_text
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}

@@ -7,14 +7,15 @@ and only words whose letters all have presentation forms (Pashto ټ ګ ښ do not
 from __future__ import annotations
 
 import io
+import math
 from datetime import date, time
 from pathlib import Path
 
 import pypdf
 
 from gwa_desktop.domain.enums import OfferCategory, Recurrence, TargetGroup
-from gwa_desktop.services.offers import OfferData, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from tests.output.test_bidi_text import Word, is_arabic_letter, letters_only, nfkc
 from tests.output.test_bidi_text import bbox_words as bidi_bbox_words
 
@@ -88,6 +89,21 @@ def pdf_text(pdf: bytes) -> list[str]:
 def flat_text(pdf: bytes) -> str:
     """All pages' text with every run of whitespace as one space (titles wrap)."""
     return " ".join(" ".join(pdf_text(pdf)).split())
+
+
+def text_sizes(pdf: bytes) -> list[list[tuple[str, float]]]:
+    """(text, font size in points as printed) of every text piece, per page."""
+    pages = []
+    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
+        pieces: list[tuple[str, float]] = []
+
+        def visit(text, cm, tm, font, size, pieces=pieces):
+            if text.strip():
+                pieces.append((text, size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1])))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(pieces)
+    return pages
 
 
 def presentation_form_count(text: str) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from gwa_desktop.output.pdf import consent_form as form
 from gwa_desktop.output.pdf.consent_form import build_consent_form
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.output.pdf.print_texts import PrintTexts
 from tests.output.print_samples import ARABIC_SCRIPT, PRINT_LANGUAGES, comparable_words, flat_text, municipality, nfkc
 

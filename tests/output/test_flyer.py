@@ -30,6 +30,7 @@ from tests.output.print_samples import (
     pdf_text,
     presentation_form_count,
     sample_offer,
+    text_sizes,
 )
 from datetime import time
 
@@ -102,6 +103,68 @@ def test_four_languages_stacked_fit_on_one_page():
     assert result.pages == 1
     for code in ("de", "uk", "ti"):
         assert TEXTS[code][0] in text
+
+
+@needs_pdftotext
+def test_four_stacked_languages_with_strips_are_whole_pages_each_with_strips_and_qr(tmp_path):
+    """Four sections and the strips do not fit one A4 page at a readable size: each
+    page is a complete flyer of two languages, with strips naming those two and a QR
+    code captioned in the first of them, and no page is left half empty."""
+    languages = ["de", "uk", "fa", "ti"]
+    result = flyer(languages, layout="stacked", strips=True)
+    assert result.pages == 2
+    pages = pdf_text(result.pdf)
+    words = bbox_words(result.pdf, tmp_path)
+    strips = 8  # 21 mm strips across the 176 mm between the margins
+    for number, (page, own) in enumerate(zip(pages, (languages[:2], languages[2:])), start=1):
+        assert page.count(PHONE) >= strips + 2, f"page {number} lacks its strips or QR caption"
+        assert f"{number} / 2" in page
+        assert nfkc(PrintTexts(own[0])(t.SCAN_PHONE)).replace(" ", "") in nfkc(page).replace(" ", "")
+        printed = nfkc(page).split()
+        for code in languages:
+            label = PrintTexts(code)(t.REGISTRATION)
+            label_words = comparable_words(label) if code in ARABIC_SCRIPT else label.split()
+            assert label_words
+            assert all(word in printed for word in label_words) == (code in own), (number, code)
+        left_to_right = [code for code in own if code not in ARABIC_SCRIPT]
+        for code in left_to_right:
+            assert page.count(TEXTS[code][0].split()[0]) >= strips + 1, (number, code)
+        footer_top = min(word.y_min for word in words[number - 1] if word.text == "Gemeinde")
+        content = [word for word in words[number - 1] if word.y_max < footer_top - 2]
+        top = min(word.y_min for word in content)
+        assert max(word.y_max for word in content) > top + 0.8 * (footer_top - top), f"page {number} half empty"
+
+
+def test_text_too_long_for_one_page_has_strips_and_qr_on_every_page():
+    long_text = " ".join(f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
+                         for number in range(1, 61))
+    offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", long_text)])
+    result = flyer(["de"], offer=offer, strips=True)
+    assert result.pages >= 2
+    for page in pdf_text(result.pdf):
+        assert page.count(PHONE) >= 8 + 1 and page.count("Sprachcafé") >= 8  # strips, QR caption
+
+
+def test_flyers_shrink_onto_one_page_but_never_below_the_readable_minimum():
+    """Running text stays at 7 pt or more, field labels at 6 pt or more (two languages
+    on A5 with strips printed their labels at 5.9 pt); where that is not enough for one
+    page, the flyer takes two."""
+    from gwa_desktop.output.pdf.flyer import MIN_BODY_SIZE, MIN_LABEL_SIZE
+
+    cases = [(["de", "uk", "fa", "ti"], "stacked", "A4", False, 1), (["de", "uk", "fa"], "stacked", "A4", True, 1),
+             (["de", "uk", "fa", "ti"], "side_by_side", "A4", True, 1), (["de", "ar"], "side_by_side", "A5", True, 1),
+             (["de", "uk", "fa", "ti"], "stacked", "A4", True, 2)]
+    description = TEXTS["de"][1].split()[0]
+    for languages, layout, paper, strips, pages in cases:
+        result = flyer(languages, layout=layout, paper=paper, strips=strips)
+        sizes = [piece for page in text_sizes(result.pdf) for piece in page]
+        assert result.pages == pages, (languages, layout, paper, strips)
+        assert min(size for _, size in sizes) >= MIN_LABEL_SIZE - 0.01, (languages, layout, paper, strips)
+        body = [size for text, size in sizes if description in text]
+        assert body and min(body) >= MIN_BODY_SIZE - 0.01, (languages, layout, paper, strips)
+    shrunk = [size for text, size in text_sizes(flyer(["de", "uk", "fa", "ti"], layout="stacked").pdf)[0]
+              if description in text]
+    assert max(shrunk) < 9  # the layout's own 9 pt, made smaller to fit one page
 
 
 def test_four_languages_side_by_side_and_a5():
@@ -238,7 +301,7 @@ def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_o
 @pytest.mark.parametrize("language", ["fa", "ps", "uk", "ru", "ti", "ar", "de"])
 @pytest.mark.parametrize("width", [70.0, 110.0, 160.0])
 def test_next_dates_never_break_between_day_and_month(language, width):
-    from gwa_desktop.services.schedule_text import printed_date
+    from gwa_desktop.domain.schedule_text import printed_date
 
     offer = sample_offer()
     view = offer_view(offer, language, CONTACTS, TODAY)

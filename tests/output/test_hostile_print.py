@@ -5,10 +5,11 @@ from __future__ import annotations
 import pypdf
 import pytest
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind, LegalBasis
 from gwa_desktop.output.pdf.bidi_text import BidiParagraph
 from gwa_desktop.output.pdf.flyer import FlyerOptions
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from tests.output.print_samples import flat_text, municipality, sample_offer

@@ -21,7 +21,7 @@ from gwa_desktop.output.pdf.overview import SCALES as DEFAULT_SCALES
 from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
 from gwa_desktop.output.pdf.print_texts import PrintTexts
 from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
-from gwa_desktop.services.schedule_text import describe_rule, printed_date, weekday_name
+from gwa_desktop.domain.schedule_text import describe_rule, printed_date, weekday_name
 from tests.output.test_bidi_text import bbox_words as bidi_bbox_words
 from tests.output.print_samples import (
     ARABIC_SCRIPT,

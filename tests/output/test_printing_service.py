@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 
 from gwa_desktop.cli.main import main
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind, LegalBasis, OfferCategory, OfferStatus, TargetGroup
 from gwa_desktop.output.pdf.document import EmptySelectionError
 from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
 from gwa_desktop.services.settings import SettingsService

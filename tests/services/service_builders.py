@@ -6,10 +6,11 @@ from datetime import date
 
 from sqlalchemy import text
 
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, LegalBasis, OfferCategory
-from gwa_desktop.services.activities import ActivityData
-from gwa_desktop.services.contacts import ContactData, ContactService
-from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.contacts import ContactService
 
 
 def organisation(service: ContactService, name: str, **values) -> int:

@@ -10,7 +10,7 @@ from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.periods import named_period, quarter_of
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from service_builders import activity_data
 
 

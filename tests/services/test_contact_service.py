@@ -8,7 +8,7 @@ import pytest
 
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ConsentData, ContactData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
 from service_builders import activity_data, offer_data, organisation, person, sql

@@ -11,7 +11,7 @@ from gwa_desktop.domain.enums import ContactKind, OfferStatus, Recurrence
 from gwa_desktop.services.demo_data import DatabaseNotEmptyError, generate_bulk_data, load_demo_data
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.storage.database import open_database
 
 from service_builders import person, sql

@@ -10,7 +10,8 @@ from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, Tar
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OFFER_COLUMNS, OfferTextData
+from gwa_desktop.domain.offer import OfferTextData
+from gwa_desktop.services.offers import OFFER_COLUMNS
 from service_builders import activity_data, offer_data, organisation, person, sql
 
 

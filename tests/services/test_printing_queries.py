@@ -13,7 +13,7 @@ from sqlalchemy import event
 from gwa_desktop.domain.enums import LegalBasis
 from gwa_desktop.output.pdf.overview import OverviewOptions
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 from tests.services.service_builders import offer_data, person
 
 

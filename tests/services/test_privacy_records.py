@@ -6,10 +6,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import LegalBasis, OfferCategory
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.exchange.privacy_detector import name_words, token_digest
-from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.storage.models import ErasedToken, InstallationSalt
 
 

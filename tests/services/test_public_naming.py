@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ConsentMethod, LegalBasis, OfferCategory
-from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import OfferService
 
 
 def _offer(contact_ids: list[int]) -> OfferData:

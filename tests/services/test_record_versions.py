@@ -11,13 +11,16 @@ from datetime import date
 
 import pytest
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ConsentMethod, LegalBasis
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.i18n import _
 from gwa_desktop.services.activities import ActivityService
-from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import ConflictError, NotFoundError, ValidationError
-from gwa_desktop.services.offers import OfferService, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import open_database
 from tests.services.service_builders import activity_data, offer_data, organisation, person, sql
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind, OfferCategory
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.i18n import set_ui_language
-from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import OfferService
 
 
 def test_category_and_kind_are_found_in_every_ui_language(database):

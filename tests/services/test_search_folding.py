@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import LegalBasis, OfferCategory
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.validation import fold, search_words
 
 

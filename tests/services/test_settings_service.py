@@ -9,7 +9,8 @@ from PIL import Image
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.settings import MAX_LOGO_BYTES, MunicipalityData, logo_problem
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.services.settings import MAX_LOGO_BYTES, logo_problem
 from service_builders import sql
 
 def not_an_image() -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from gwa_desktop.domain.enums import OfferCategory
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import OfferService
 
 
 def _categories(offers: OfferService) -> list[OfferCategory]:

@@ -13,15 +13,15 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ConsentMethod, LegalBasis
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
-from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.offers import OfferTextData
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
-from gwa_desktop.services.settings import MunicipalityData
 from gwa_desktop.services.validation import TEXT_LIMITS, max_length
 from gwa_desktop.storage.models import OfferText
 from tests.output.print_samples import flat_text

@@ -190,8 +190,9 @@ def test_a_folder_or_a_fifo_as_database_is_refused_without_blocking(tmp_path, ca
 
 
 def test_the_cli_refuses_a_damaged_database_like_the_window(database_path, tmp_path, capsys):
+    from gwa_desktop.domain.contact import ContactData
     from gwa_desktop.services.backup import backup_database
-    from gwa_desktop.services.contacts import ContactData, ContactService
+    from gwa_desktop.services.contacts import ContactService
 
     database = open_database(str(database_path))
     for n in range(300):

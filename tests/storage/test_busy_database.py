@@ -8,8 +8,9 @@ from contextlib import closing
 import pytest
 from sqlalchemy import event
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.storage.database import Database, create_database_engine
 from gwa_desktop.storage.errors import DatabaseBusyError, StorageError, translate_operational_error
 

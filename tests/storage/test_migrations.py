@@ -15,11 +15,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis, OfferCategory, Recurrence
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.services.activities import ActivityService
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OfferData, OfferService, OfferTextData
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import (
     alembic_config,

@@ -11,11 +11,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from sqlalchemy import event, text
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _, set_ui_language, translation_for
-from gwa_desktop.services.contacts import ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.settings import MunicipalityData, SettingsService
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database, create_database_engine, open_database
 from gwa_desktop.storage.errors import (
     DatabaseUnavailableError,

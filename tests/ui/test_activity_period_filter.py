@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from gwa_desktop.domain.enums import ActivityKind
-from gwa_desktop.services.activities import ActivityData
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.periods import quarter_of
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
 
 
 def test_this_quarter_on_screen_and_in_the_export_are_the_same_activities(qtbot, window, services):

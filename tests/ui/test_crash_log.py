@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import LegalBasis
 from gwa_desktop.logbook import log_path, start_logging, stop_logging
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.ui import app as app_module
 from gwa_desktop.ui import operations
 from gwa_desktop.ui.pages.contacts_page import ContactsPage

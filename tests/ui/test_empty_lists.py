@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind
-from gwa_desktop.services.contacts import ContactData
 
 
 def test_empty_database_invites_the_first_entry(qtbot, window):

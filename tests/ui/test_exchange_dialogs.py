@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog

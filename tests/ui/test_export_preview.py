@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from gwa_desktop.domain.enums import OfferCategory
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.i18n import set_ui_language
-from gwa_desktop.services.offers import OfferData, OfferTextData
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from tests.exchange.sample_data import fill
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind, LegalBasis
 from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services.backup import backup_database
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.errors import DiskFullError

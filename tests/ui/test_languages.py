@@ -15,15 +15,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, LegalBasis, OfferCategory
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.i18n import UI_LANGUAGES, ui_language
 from gwa_desktop.preferences import stored_language
-from gwa_desktop.services.activities import ActivityData
-from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.services.offer_translation_exchange import ImportPreview, TextChange
-from gwa_desktop.services.offers import OfferData, OfferTextData
 from gwa_desktop.services.printing import PrintingService
-from gwa_desktop.services.settings import MunicipalityData
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog

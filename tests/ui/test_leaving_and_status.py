@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from gwa_desktop.services.contacts import ContactData
+from gwa_desktop.domain.contact import ContactData
 from tests.output.print_samples import sample_offer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind, LegalBasis
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from gwa_desktop.domain.enums import ActivityKind, OfferCategory
 from gwa_desktop.i18n import UI_LANGUAGES
-from gwa_desktop.services.activities import ActivityData
-from gwa_desktop.services.offers import OfferData, OfferTextData
+from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from gwa_desktop.domain.enums import OfferCategory
-from gwa_desktop.services.offers import OfferData, OfferTextData
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from tests.i18n.test_offer_translation_exchange import translate
 from tests.ui.conftest import drive_dialog

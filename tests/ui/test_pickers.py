@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.widgets import RecordPicker
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import LegalBasis, OfferCategory
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.ui.dialogs.print_dialogs import FlyerPrintDialog, OverviewPrintDialog
 from gwa_desktop.ui.pdf_pages import page_count

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import ContactKind
-from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.enums import LegalBasis
+from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ContactData
-from gwa_desktop.services.offers import OfferTextData
 from gwa_desktop.storage.errors import DatabaseBusyError
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog

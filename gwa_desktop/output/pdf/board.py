@@ -16,9 +16,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.services.offers import OfferData
-from gwa_desktop.services.schedule_text import printed_date
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData
+from gwa_desktop.domain.schedule_text import printed_date
 
 from . import print_texts as t
 from .document import EmptySelectionError, page_size

@@ -12,8 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.languages import is_rtl
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import P_, _
-from gwa_desktop.services.settings import MunicipalityData
 
 from .document import (
     PrintResult,

@@ -1,14 +1,19 @@
 """A flyer for one offer in one to four languages, side by side or stacked.
 
-Page 1 ends with the sender footer, a QR code (web page or phone number) and
-optionally tear-off strips.  The whole flyer is scaled to fill page 1: a short text
-grows, a long one shrinks a little (down to the last of `SCALES`); if even that does
-not fit, it keeps its normal size and continues on page 2, because small print helps
-nobody.
+Every page ends with the sender footer, a QR code (web page or phone number) and
+optionally tear-off strips.  The flyer is scaled to fill one page: a short text grows,
+a long one shrinks (down to the last of `SCALES`, and never below `MIN_BODY_SIZE` /
+`MIN_LABEL_SIZE`).  When even that does not fit, the languages are shared out over
+pages, two of four on each, and each page is a complete flyer of its languages with
+its own strips and QR code: an officer hangs the sheets on different notice boards, and
+a second sheet without strips or code (the old layout) was half empty and useless
+alone.  Only a text too long for a page of its own continues on the next page, at its
+normal size, because small print helps nobody.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,8 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from gwa_desktop.domain.enums import OfferCategory
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.services.settings import MunicipalityData
 
 from . import print_texts as t
 from .document import (
@@ -29,11 +34,11 @@ from .document import (
     page_size,
     translation_warning,
 )
-from .flyer_blocks import SIDE_BY_SIDE, STACKED, column_blocks, section_blocks
+from .flyer_blocks import SIDE_BY_SIDE, STACKED, Typography, column_blocks, section_blocks
 from .footer import draw_footer
 from .logo import Logo, load_logo
 from .offer_view import OfferView
-from .paginate import Column, Rect, count_pages, render
+from .paginate import Column, Part, Rect, count_pages, render_parts
 from .print_texts import PrintTexts
 from .qr import qr_drawing, qr_payload
 from .strips import draw_strips
@@ -42,7 +47,13 @@ from .styles import PRIMARY, RULE, Text
 Layout = Literal["side_by_side", "stacked"]
 MAX_LANGUAGES = 4
 #: Tried in order: a short text grows to fill the page, a long one shrinks a little.
-SCALES = (1.3, 1.2, 1.1, 1.0, 0.92, 0.85, 0.78)
+SCALES = (1.3, 1.2, 1.1, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7)
+#: Shrinking stops here (points): smaller running text and field labels are no longer
+#: read on a notice board at arm's length, least of all in a script learnt late, and
+#: the Arabic script looks smaller than Latin at the same size.  Layouts whose own sizes
+#: are already this small (four languages on A5) print at their own size.
+MIN_BODY_SIZE = 7.0
+MIN_LABEL_SIZE = 6.0
 
 
 @dataclass(frozen=True)
@@ -92,32 +103,20 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     logo, logo_broken = load_logo(content.municipality.logo)
     payload, is_web = qr_payload(content.web_url, content.phone)
     geometry = _geometry(options.paper, options.tear_off_strips, bool(payload))
-    factor = geometry.width / page_size("A4")[0]
-    # One language alone has the whole width: its fields read better in a grid, as stacked.
-    side_by_side = options.layout == "side_by_side" and len(languages) > 1
-    base = (SIDE_BY_SIDE if side_by_side else STACKED)[len(languages)].scaled(max(factor, 0.8))
+    sheets = _Sheets(content, options, geometry)
+    groups, scale = sheets.plan()
 
-    def columns(scale: float) -> list[Column]:
-        sizes = base.scaled(scale)
-        if side_by_side:
-            return [Column.of(column_blocks(view, content.category, sizes)) for view in content.views]
-        grid = 4 if len(languages) > 2 else 3
-        blocks = [block for index, view in enumerate(content.views)
-                  for block in section_blocks(view, content.category, sizes, grid, index == 0)]
-        return [Column.of(blocks)]
+    def decorate(canvas: Canvas, page: int, pages: int, part: int) -> None:
+        group = groups[part]
+        _decorate(canvas, geometry, content, group, options, logo, payload, is_web, page, pages)
+        if sheets.side_by_side(group):
+            _column_rules(canvas, sheets.frames(group))
 
-    def frames(page: int) -> list[Rect]:
-        return _frames(geometry, len(content.views) if side_by_side else 1, page)
+    def part(group: list[OfferView]) -> Part:
+        return Part(lambda: sheets.columns(group, scale), lambda _page: sheets.frames(group))
 
-    pagesize = (geometry.width, geometry.height)
-    scale = next((s for s in SCALES if count_pages(pagesize, columns(s), frames) == 1), 1.0)
-
-    def decorate(canvas: Canvas, page: int, pages: int) -> None:
-        _decorate(canvas, geometry, content, options, logo, payload, is_web, page, pages)
-        if side_by_side:
-            _column_rules(canvas, frames(page))
-
-    pdf, pages = render(pagesize, lambda: columns(scale), frames, decorate, title=content.views[0].title)
+    parts = [part(group) for group in groups]
+    pdf, pages = render_parts(sheets.pagesize, parts, decorate, title=content.views[0].title)
     warnings = _warnings(content, logo_broken)
     if options.tear_off_strips and not content.phone:
         warnings.append(PrintWarning("strips_without_phone", _(
@@ -132,12 +131,86 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     return PrintResult(pdf, pages, warnings)
 
 
-def _frames(geometry: _Geometry, count: int, page: int) -> list[Rect]:
+class _Sheets:
+    """Lays out groups of languages, each group starting a page of its own."""
+
+    def __init__(self, content: FlyerContent, options: FlyerOptions, geometry: _Geometry) -> None:
+        self.content, self.options, self.geometry = content, options, geometry
+        self.pagesize = (geometry.width, geometry.height)
+        self.factor = geometry.width / page_size("A4")[0]
+
+    def side_by_side(self, group: list[OfferView]) -> bool:
+        # One language alone has the whole width: its fields read better in a grid, as stacked.
+        return self.options.layout == "side_by_side" and len(group) > 1
+
+    def _base(self, group: list[OfferView]) -> Typography:
+        sizes = SIDE_BY_SIDE if self.side_by_side(group) else STACKED
+        return sizes[len(group)].scaled(max(self.factor, 0.8))
+
+    def columns(self, group: list[OfferView], scale: float) -> list[Column]:
+        sizes = self._base(group).scaled(scale)
+        category = self.content.category
+        if self.side_by_side(group):
+            return [Column.of(column_blocks(view, category, sizes)) for view in group]
+        grid = 4 if len(group) > 2 else 3
+        return [Column.of([block for index, view in enumerate(group)
+                           for block in section_blocks(view, category, sizes, grid, index == 0)])]
+
+    def frames(self, group: list[OfferView]) -> list[Rect]:
+        return _frames(self.geometry, len(group) if self.side_by_side(group) else 1)
+
+    def _scales(self, groups: list[list[OfferView]]) -> list[float]:
+        """The scales from `SCALES` at which every group stays readable."""
+        def readable(scale: float) -> bool:
+            return scale >= 1.0 or all(
+                sizes.body >= MIN_BODY_SIZE and sizes.label >= MIN_LABEL_SIZE
+                for sizes in (self._base(group).scaled(scale) for group in groups))
+        return [scale for scale in SCALES if readable(scale)]
+
+    def _fits(self, group: list[OfferView], scale: float) -> bool:
+        return count_pages(self.pagesize, self.columns(group, scale), lambda _page: self.frames(group)) == 1
+
+    def plan(self) -> tuple[list[list[OfferView]], float]:
+        """The fewest pages with whole languages on each, at the largest readable scale
+        at which every page's languages fit that page; all languages flowing over pages
+        at their normal size when not even one language fits a page."""
+        views = self.content.views
+        for count in range(1, len(views) + 1):
+            groups = _share(views, count)
+            scales = self._scales(groups)
+            if all(self._fits(group, scales[-1]) for group in groups):
+                return groups, _largest(scales, lambda scale: all(self._fits(group, scale) for group in groups))
+        return [list(views)], 1.0
+
+
+def _largest(scales: list[float], fits: Callable[[float], bool]) -> float:
+    """The largest of the descending `scales` that fits, by bisection (a layout costs
+    tens of milliseconds); the last one is known to fit.  Whatever comes back fits."""
+    low, high = 0, len(scales) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if fits(scales[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return scales[low]
+
+
+def _share(views: list[OfferView], count: int) -> list[list[OfferView]]:
+    """`views` in `count` groups of consecutive languages, the earlier ones one larger."""
+    size, extra = divmod(len(views), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(list(views[start:end]))
+        start = end
+    return groups
+
+
+def _frames(geometry: _Geometry, count: int) -> list[Rect]:
     bar = 4 * mm
     top = geometry.height - geometry.margin - bar - geometry.gutter * 0.8
-    bottom = geometry.margin * 0.5 + geometry.footer + geometry.gutter * 0.6
-    if page == 1:
-        bottom += geometry.strips
+    bottom = geometry.margin * 0.5 + geometry.footer + geometry.gutter * 0.6 + geometry.strips
     width = (geometry.width - 2 * geometry.margin - geometry.gutter * (count - 1)) / count
     return [(geometry.margin + index * (width + geometry.gutter), bottom, width, top - bottom) for index in range(count)]
 
@@ -152,38 +225,38 @@ def _column_rules(canvas: Canvas, frames: list[Rect]) -> None:
     canvas.restoreState()
 
 
-def _decorate(canvas: Canvas, geometry: _Geometry, content: FlyerContent, options: FlyerOptions,
-              logo: Logo | None, payload: str, is_web: bool, page: int, pages: int) -> None:
+def _decorate(canvas: Canvas, geometry: _Geometry, content: FlyerContent, group: list[OfferView],
+              options: FlyerOptions, logo: Logo | None, payload: str, is_web: bool, page: int, pages: int) -> None:
+    """Bar, footer, QR code and strips of one page; the QR caption and the strips speak
+    the languages printed on that page."""
     margin, width = geometry.margin, geometry.width - 2 * geometry.margin
     canvas.saveState()
     canvas.setFillColor(PRIMARY)
     canvas.rect(margin, geometry.height - margin - 4 * mm, width, 4 * mm, stroke=0, fill=1)
     canvas.restoreState()
-    bottom = geometry.margin * 0.5 + (geometry.strips if page == 1 else 0.0)
-    first_page_qr = geometry.qr if page == 1 and payload else 0.0
-    reserve = first_page_qr * 2.5 if first_page_qr else 0.0
+    bottom = geometry.margin * 0.5 + geometry.strips
+    reserve = geometry.qr * 2.5 if payload else 0.0
     draw_footer(canvas, (margin, bottom, width, geometry.footer), content.municipality, logo, page, pages,
                 size=9 * geometry.width / page_size("A4")[0] + 0.5, right_reserve=reserve)
-    if first_page_qr:
-        _draw_qr(canvas, payload, is_web, content, margin + width, bottom, geometry)
-    if page == 1 and options.tear_off_strips:
-        titles = [(view.title, view.text_language) for view in content.views[:2]]
+    if payload:
+        _draw_qr(canvas, payload, is_web, content.phone, group[0].language, margin + width, bottom, geometry)
+    if options.tear_off_strips:
+        titles = [(view.title, view.text_language) for view in group[:2]]
         strip_rect = (margin, geometry.margin * 0.3, width, geometry.strips - geometry.margin * 0.2)
         draw_strips(canvas, strip_rect, titles, content.phone)
 
 
-def _draw_qr(canvas: Canvas, payload: str, is_web: bool, content: FlyerContent, right: float, bottom: float,
+def _draw_qr(canvas: Canvas, payload: str, is_web: bool, phone: str, language: str, right: float, bottom: float,
              geometry: _Geometry) -> None:
     """The code at the right, and beside it what it does (and the number, for a phone code)."""
     size = geometry.qr
     top = bottom + geometry.footer - 3 * mm
     qr_drawing(payload, size).drawOn(canvas, right - size, top - size)
-    language = content.views[0].language
     factor = geometry.width / page_size("A4")[0]
     lines = [Text(PrintTexts(language)(t.SCAN_WEB if is_web else t.SCAN_PHONE), language, 8.5 * factor + 1,
                   bold=True, color=PRIMARY, centered=True)]
-    if not is_web and content.phone:
-        lines.append(Text(content.phone, "de", 11 * factor + 1, bold=True, centered=True))
+    if not is_web and phone:
+        lines.append(Text(phone, "de", 11 * factor + 1, bold=True, centered=True))
     caption_width = size * 1.4
     heights = [line.wrap(caption_width, 1e6)[1] for line in lines]
     y = top - size / 2 + sum(heights) / 2

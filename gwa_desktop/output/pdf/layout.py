@@ -11,8 +11,8 @@ shaped line exactly (no kerning across spaces), which the tests check.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass
 from itertools import groupby
@@ -22,14 +22,20 @@ from gwa_desktop.domain.plain_text import without_embeddings
 from .bidi_levels import Direction, base_level, embedding_levels
 from .fonts import fonts_for_text
 from .hyphenation import HYPHEN, break_points
+from .line_breaks import break_opportunities
 from .phone_numbers import keep_phone_numbers_together
 from .shaping import ShapedRun, shape_run
 
-# Where a line may end: after ordinary spaces and the zero-width space.  No-break
-# spaces (U+00A0, U+2007, U+202F) are deliberately absent.
+# Spaces at the end of a line take no room there; no-break spaces (U+00A0, U+2007,
+# U+202F) are deliberately absent.
 _BREAK_SPACES = " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
-_TOKEN = re.compile(f"([^{_BREAK_SPACES}]*)([{_BREAK_SPACES}]*)")
 _JOINERS = frozenset("\u200c\u200d")
+#: Categories a word cut in an emergency should not put at the start of a line:
+#: dashes, closing brackets, other punctuation (, . : ! ?) and spaces.
+_CANNOT_START_LINE = frozenset({"Pd", "Pe", "Po", "Zs"})
+#: How far such punctuation may hang past the edge, in em: a spaced dash.  Every
+#: print leaves at least twice that between columns.
+_MAX_HANG = 0.8
 # Rounding slack when comparing widths, in points.
 _EPSILON = 0.01
 
@@ -44,6 +50,8 @@ class TextAnalysis:
     fonts: tuple[str, ...]
     font_size: float
     language: str | None
+    #: Where a line may end (`line_breaks`), ascending.
+    breaks: tuple[int, ...]
 
     @property
     def rtl(self) -> bool:
@@ -89,14 +97,15 @@ def analyse(text: str, font_size: float, bold: bool, direction: Direction, langu
         fonts=tuple(fonts_for_text(text, bold)),
         font_size=font_size,
         language=language,
+        breaks=break_opportunities(text, language),
     )
 
 
 def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
     """Lines for `analysis.text[start:end]` at most `width` points wide.
 
-    Greedy: each line takes as many words as fit (ragged, so no hyphenation is
-    needed to fill a line).  A word wider than a whole line is hyphenated where the
+    Greedy: each line takes as many words as fit, ending only where the line
+    breaking algorithm allows (ragged, so no hyphenation is needed to fill a line).  A word wider than a whole line is hyphenated where the
     language's dictionary allows, else cut between characters (never between a
     letter and its marks).  "\\n"
     forces a break; an empty text gives no lines, an empty text line a blank line.
@@ -117,12 +126,7 @@ def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> l
 def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
     if start == end:
         return [_make_line(analysis, start, end)]
-    # (word start, word end, end of the spaces after it)
-    tokens = deque(
-        (start + match.start(1), start + match.end(1), start + match.end(2))
-        for match in _TOKEN.finditer(analysis.text[start:end])
-        if match.end(2) > match.start(1)
-    )
+    tokens = deque(_tokens(analysis, start, end))
     lines: list[Line] = []
     current: list[tuple[int, int, int]] = []
     used = pending_space = 0.0
@@ -132,7 +136,7 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
         if current and used + pending_space + word_width > width + _EPSILON:
             lines.append(_make_line(analysis, current[0][0], current[-1][1]))
             current, used = [], 0.0
-        if not current and word_width > width + _EPSILON:
+        if not current and word_width > width + _EPSILON and not _may_hang(analysis, word_start, word_end, width):
             hyphenated = _hyphenation_cut(analysis, word_start, word_end, width)
             if hyphenated:
                 cut, hyphen = hyphenated
@@ -150,6 +154,37 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
     if current:
         lines.append(_make_line(analysis, current[0][0], current[-1][1]))
     return lines
+
+
+def _may_hang(analysis: TextAnalysis, start: int, end: int, width: float) -> bool:
+    """Whether text[start:end] fits on a line of its own when the punctuation at its
+    end ("Anmeldung –", "03.03.2026,") hangs past the edge by at most `_MAX_HANG`: a
+    comma or dash at the start of the next line reads as a mistake, a little
+    punctuation in the margin does not (typesetters call it hanging punctuation)."""
+    core = end
+    while core > start and unicodedata.category(analysis.text[core - 1]) in _CANNOT_START_LINE:
+        core -= 1
+    if core in (start, end):
+        return False
+    hang = _measure(analysis, start, end) - width
+    return hang <= _MAX_HANG * analysis.font_size and _measure(analysis, start, core) <= width + _EPSILON
+
+
+def _tokens(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(word start, word end, end of the spaces after it) between the break
+    opportunities in text[start:end]; a "word" is what may not be broken (a word
+    with the dash or "!" that belongs to it, or part of a hyphenated compound)."""
+    low = bisect_right(analysis.breaks, start)
+    high = bisect_left(analysis.breaks, end)
+    tokens = []
+    token_start = start
+    for token_end in [*analysis.breaks[low:high], end]:
+        word_end = token_end
+        while word_end > token_start and analysis.text[word_end - 1] in _BREAK_SPACES:
+            word_end -= 1
+        tokens.append((token_start, word_end, token_end))
+        token_start = token_end
+    return tokens
 
 
 def _hyphenation_cut(analysis: TextAnalysis, start: int, end: int, room: float) -> tuple[int, bool] | None:
@@ -189,8 +224,12 @@ def _cluster_boundaries(text: str, start: int, end: int) -> list[int]:
 
 def _longest_fitting_prefix(analysis: TextAnalysis, start: int, end: int, width: float) -> int:
     """End of the longest cluster-aligned prefix no wider than `width`; at least one
-    cluster, so that every line makes progress even in a very narrow column."""
-    candidates = _cluster_boundaries(analysis.text, start, end)
+    cluster, so that every line makes progress even in a very narrow column.  Where
+    possible the rest does not start with a comma, dash, closing bracket or space
+    ("03.03.2026" / ", 10.03.2026" in a narrow weekly-plan column)."""
+    boundaries = _cluster_boundaries(analysis.text, start, end)
+    candidates = [index for index in boundaries
+                  if unicodedata.category(analysis.text[index]) not in _CANNOT_START_LINE] or boundaries
     if not candidates:
         return end
     low, high = 0, len(candidates) - 1

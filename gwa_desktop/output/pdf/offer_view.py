@@ -12,9 +12,9 @@ from datetime import date
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl, language_name
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData
+from gwa_desktop.domain.schedule_text import describe_period, describe_schedule, printed_date
 from gwa_desktop.i18n.formatting import babel_locale, format_money
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferData
-from gwa_desktop.services.schedule_text import describe_period, describe_schedule, printed_date
 
 from . import print_texts as t
 from .print_texts import PrintTexts

@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.services.schedule_text import weekday_name
-from gwa_desktop.services.settings import MunicipalityData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.schedule_text import weekday_name
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries

@@ -114,6 +114,19 @@ def _draw_partially(block: Block, draw: Callable[[Flowable], None], room: Callab
         return
 
 
+@dataclass(frozen=True)
+class Part:
+    """Columns that begin on a fresh page and take as many pages as they need.
+
+    A flyer too long for one page is printed as parts of a few languages each, so
+    that every sheet stands alone on a notice board.  `frames(page)` counts the
+    pages of this part from 1.
+    """
+
+    make_columns: Callable[[], list[Column]]
+    frames: Callable[[int], list[Rect]]
+
+
 def render(
     pagesize: tuple[float, float],
     make_columns: Callable[[], list[Column]],
@@ -127,12 +140,30 @@ def render(
     page, pages)` draws what every page has (footer, page number).  Layout runs twice,
     first only to count pages, so that footers can say "1 / 2".
     """
-    pages = _lay_out(Canvas(io.BytesIO(), pagesize=pagesize), make_columns(), frames, lambda *_: None)
+    return render_parts(pagesize, [Part(make_columns, frames)],
+                        lambda canvas, page, pages, _: decorate(canvas, page, pages), title)
+
+
+def render_parts(
+    pagesize: tuple[float, float],
+    parts: Sequence[Part],
+    decorate: Callable[[Canvas, int, int, int], None],
+    title: str = "",
+) -> tuple[bytes, int]:
+    """Like `render`, each part starting on a new page; `decorate(canvas, page, pages,
+    part)` also gets the index of the part the page belongs to."""
+    counting = Canvas(io.BytesIO(), pagesize=pagesize)
+    pages = sum(_lay_out(counting, part.make_columns(), part.frames, lambda *_: None) for part in parts)
     output = io.BytesIO()
     canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
     canvas.setTitle(title)
     canvas.setCreator("GWA Desktop")
-    _lay_out(canvas, make_columns(), frames, lambda c, page: decorate(c, page, pages))
+    done = 0
+    for index, part in enumerate(parts):
+        def decorate_page(c: Canvas, page: int, first: int = done, part_index: int = index) -> None:
+            decorate(c, first + page, pages, part_index)
+
+        done += _lay_out(canvas, part.make_columns(), part.frames, decorate_page)
     canvas.save()
     return output.getvalue(), pages
 

@@ -14,7 +14,7 @@ from reportlab.platypus.flowables import Flowable
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl
-from gwa_desktop.services.schedule_text import describe_rule, printed_date, time_range, weekday_name
+from gwa_desktop.domain.schedule_text import describe_rule, printed_date, time_range, weekday_name
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries

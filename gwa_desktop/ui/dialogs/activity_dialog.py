@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.i18n import _
-from gwa_desktop.services.activities import ActivityData, ActivityService
+from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog

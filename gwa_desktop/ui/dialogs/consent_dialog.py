@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from gwa_desktop.domain.contact import ConsentData
 from gwa_desktop.domain.enums import ConsentMethod
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ConsentData
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.widgets import DateEdit, enum_combo, fit_to_screen

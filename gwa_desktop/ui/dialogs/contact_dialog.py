@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date
-from gwa_desktop.services.contacts import ConsentData, ContactData, ContactService
+from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.operations import attempt

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
+from gwa_desktop.domain.offer import OfferData
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.contacts import ContactService
-from gwa_desktop.services.offers import OfferData, OfferService
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
 from gwa_desktop.ui.widgets import (

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, is_rtl, language_name
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferTextData
 from gwa_desktop.i18n import _, ui_language
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferTextData
 
 
 class _LanguageTab(QWidget):

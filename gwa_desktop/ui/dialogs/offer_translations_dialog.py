@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.languages import COMMON_LANGUAGES, language_name
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.offer_text_coverage import (
@@ -42,7 +43,7 @@ from gwa_desktop.services.offer_translation_exchange import (
     export_missing_texts,
     read_translations,
 )
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE, OfferService
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.operations import attempt

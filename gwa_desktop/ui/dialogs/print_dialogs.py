@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
 from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import PrintResult
 from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
-from gwa_desktop.services.offers import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog, language_combo
 from gwa_desktop.ui.widgets import enum_combo

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus
 from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
-from gwa_desktop.services.schedule_text import describe_schedule
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of

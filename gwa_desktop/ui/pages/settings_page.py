@@ -23,13 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.settings import (
-    MunicipalityData,
-    SettingsService,
-    logo_problem,
-)
+from gwa_desktop.services.settings import SettingsService, logo_problem
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save

@@ -1,0 +1,24 @@
+"""The municipality's own data as a plain record: printed on flyers, written into exports.
+
+No database and no Qt: the record lives below services, so that output and exchange
+can use it without depending on the layer that uses it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class MunicipalityData:
+    name: str = ""
+    district: str = ""
+    officer_name: str = ""
+    officer_phone: str = ""
+    officer_email: str = ""
+    officer_address: str = ""
+    logo: bytes | None = None
+    logo_filename: str = ""
+    #: The row version this data was read at: 0 before the first save, None to write
+    #: without checking (scripts, demo data).
+    version: int | None = None
