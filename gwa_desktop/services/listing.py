@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.services.validation import search_words
 
 
@@ -35,9 +36,11 @@ def search_condition(column, text: str):
 def label_order(column, enum_cls: type[Enum]):
     """Sort key for an enum column: its label in the UI language, not the stored code.
 
-    Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list.
+    Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list; the labels
+    are ranked by the collation of names, so "Ärztlicher Dienst" stands among the A's.
     """
-    return case({member.value: member.label.casefold() for member in enum_cls}, value=type_coerce(column, String), else_="")
+    ranked = sorted(enum_cls, key=lambda member: sort_key(member.label))
+    return case({member.value: rank for rank, member in enumerate(ranked, 1)}, value=type_coerce(column, String), else_=0)
 
 
 def ordered(expression, descending: bool):
