@@ -37,14 +37,31 @@ def _collator() -> Any:
 def sort_key(text: str | None) -> bytes:
     """The collation key of `text` as bytes; byte order is the collation order.
 
-    The UCA key is a sequence of weights (primary, 0, secondary, 0, tertiary); every
-    DUCET weight, implicit ones included, fits in 16 bits, so two bytes big-endian per
-    weight keep the order, and a key that is a prefix of another sorts first, as its
-    text does. Repeated names (bulk loads) come from the cache.
+    The UCA key is a sequence of weights: primary, 0, secondary, 0, tertiary. Repeated
+    names (bulk loads) come from the cache.
     """
     text = (text or "").strip()
     if not text:
         return b""
-    weights = _collator().sort_key(text)
-    return b"".join(weight.to_bytes(2, "big") for weight in weights)
+    return encode_weights(_collator().sort_key(text))
 
+
+def encode_weights(weights: tuple[int, ...]) -> bytes:
+    """The weights as short bytes that keep their order (a third fewer than two bytes each).
+
+    In DUCET primary weights lie in 0x0201-0xFFFD (two bytes, the first never 0x00),
+    secondary ones in 0x0020-0x0115 (one byte each, shifted to 0x01-0xF6) and tertiary ones
+    in 0x02-0x1E (one byte). Each level ends with one 0x00 byte, below any weight, so a
+    shorter name still sorts before its continuation ("Müller" before "Müllerhof").
+    """
+    out = bytearray()
+    level = 0
+    for weight in weights:
+        if weight == 0:
+            out.append(0)
+            level += 1
+        elif level == 0:
+            out += weight.to_bytes(2, "big")
+        else:
+            out.append(weight - 0x1F if level == 1 else weight)
+    return bytes(out)

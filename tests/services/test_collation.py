@@ -150,3 +150,28 @@ def test_consent_withdrawal_keeps_the_key(contacts):
         consents=[ConsentData(given_on=date(2026, 1, 5), purpose="Vermittlung")]))
     contacts.withdraw_consent(contact_id, date(2026, 2, 1))
     assert sql(contacts.database, "SELECT sort_key FROM contacts")[0][0] == sort_key("Öztürk")
+
+
+def test_the_short_byte_key_orders_exactly_as_the_weights():
+    """Every pair of a varied sample compares as pyuca's weight tuples do."""
+    from gwa_desktop.domain.collation import _collator
+
+    names = ["", "a", "A", "á", "ä", "ae", "Ärztehaus", "Arbeitsagentur", "awo", "awo Ortsverein", "b", "Müller",
+             "müller", "Müllerhof", "Mueller", "Straße", "Strasse", "İlhan", "Ilse", "ıslak", "Çelik", "محمد", "أحمد",
+             "Київ", "Київська", "中文", "😀", "a-b", "a b", "ab", "Zoë", "zoe", "Ǆ", "ﬁ", "fi", "\u0301a", "x\u0301"]
+    collator = _collator()
+    for left in names:
+        for right in names:
+            by_weights = (collator.sort_key(left.strip()) > collator.sort_key(right.strip())) - (
+                collator.sort_key(left.strip()) < collator.sort_key(right.strip()))
+            by_bytes = (sort_key(left) > sort_key(right)) - (sort_key(left) < sort_key(right))
+            assert by_bytes == by_weights, (left, right)
+
+
+def test_the_district_lists_municipalities_in_dictionary_order():
+    from gwa_desktop.exchange.records import DistrictData, Period
+    from gwa_desktop.exchange.summary import without_repeated_offers
+
+    period = Period(date(2026, 1, 1), date(2026, 3, 31))
+    datasets = [DistrictData(name, "Landkreis", period, [], []) for name in ("Zell", "Öhringen", "Adorf", "Ebersbach")]
+    assert [d.municipality for d in without_repeated_offers(datasets)] == ["Adorf", "Ebersbach", "Öhringen", "Zell"]

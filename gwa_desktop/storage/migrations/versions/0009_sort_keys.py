@@ -42,11 +42,25 @@ def _key_function():
     def key(text: str | None) -> bytes:
         text = (text or "").strip()
         if text not in cache:
-            weights = collator.sort_key(text) if text else ()
-            cache[text] = b"".join(weight.to_bytes(2, "big") for weight in weights)
+            cache[text] = _encoded(collator.sort_key(text)) if text else b""
         return cache[text]
 
     return key
+
+
+def _encoded(weights: tuple[int, ...]) -> bytes:
+    """Primary weights in two bytes, secondary (shifted) and tertiary in one, levels ended by 0x00."""
+    out = bytearray()
+    level = 0
+    for weight in weights:
+        if weight == 0:
+            out.append(0)
+            level += 1
+        elif level == 0:
+            out += weight.to_bytes(2, "big")
+        else:
+            out.append(weight - 0x1F if level == 1 else weight)
+    return bytes(out)
 
 
 def upgrade() -> None:
