@@ -31,6 +31,7 @@ from gwa_desktop.services.search_text import (
     offer_search_text,
 )
 from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.errors import DatabaseBusyError, ReadOnlyDatabaseError
 from gwa_desktop.storage.models import (
     Activity,
     Contact,
@@ -80,12 +81,20 @@ def stale_indexes(database: Database) -> list[str]:
 
 
 def ensure_current(database: Database) -> ReindexSummary | None:
-    """Reindex at start when the recipes changed; None when nothing had to be done."""
+    """Reindex at start when the recipes changed; None when nothing was done.
+
+    A database that another window is writing to, or one opened read-only, is left as it
+    is: the lists still work (in the older order) and the next start tries again.
+    """
     stale = stale_indexes(database)
     if not stale:
         return None
     log.info("recomputing derived columns: %s", ", ".join(stale))
-    return reindex(database)
+    try:
+        return reindex(database)
+    except (DatabaseBusyError, ReadOnlyDatabaseError) as error:
+        log.warning("derived columns not recomputed now (%s); trying again at the next start", type(error).__name__)
+        return None
 
 
 def reindex(database: Database) -> ReindexSummary:
