@@ -33,7 +33,8 @@ def contact_search_text(
     notes: str = "", topics: Iterable[str] = (), tags: Iterable[str] = (), languages: Iterable[str] = (),
     role: ContactRole | None = None,
 ) -> str:
-    return fold(name, phone, email, street, postal_code, city, notes, *topics, *tags,
+    # Tags in one order whoever writes: as typed in a form, by name when read back.
+    return fold(name, phone, email, street, postal_code, city, notes, *topics, *sorted(tags),
                 *language_words(languages), role.search_words if role else "")
 
 

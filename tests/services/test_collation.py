@@ -175,3 +175,11 @@ def test_the_district_lists_municipalities_in_dictionary_order():
     period = Period(date(2026, 1, 1), date(2026, 3, 31))
     datasets = [DistrictData(name, "Landkreis", period, [], []) for name in ("Zell", "Öhringen", "Adorf", "Ebersbach")]
     assert [d.municipality for d in without_repeated_offers(datasets)] == ["Adorf", "Ebersbach", "Öhringen", "Zell"]
+
+
+def test_reindex_right_after_the_demo_village_changes_nothing(database):
+    """The services and reindex build the same keys and texts (tags typed out of order too)."""
+    from gwa_desktop.services.demo_data import load_demo_data
+
+    load_demo_data(database)
+    assert reindex(database).changed == 0
