@@ -18,18 +18,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gwa_desktop.cli import exchange_commands, listing_commands, print_commands
+from gwa_desktop.cli import exchange_commands, listing_commands, maintenance_commands, print_commands
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.logbook import start_logging
 from gwa_desktop.paths import DataFolderError, backups_dir, database_location, portable_help, start_portable
 from gwa_desktop.services.backup import integrity_problems, tidy_data_folders
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
-COMMAND_MODULES = (listing_commands, exchange_commands, print_commands)
+COMMAND_MODULES = (listing_commands, exchange_commands, print_commands, maintenance_commands)
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
 
@@ -99,6 +100,7 @@ def run(arguments: argparse.Namespace) -> int:
         print(str(DamagedDatabaseError(location, problems)), file=sys.stderr)
         return 2
     try:
+        ensure_current(database)
         return arguments.handler(arguments, Services.on(database))
     except (StorageError, ValidationError, ExchangeError) as error:
         print(str(error), file=sys.stderr)

@@ -16,12 +16,10 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vRecur
 
 from gwa_desktop import __version__
-from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.plain_text import one_line, plain_text
 from gwa_desktop.domain.schedule import Schedule
 
 ZONE = ZoneInfo("Europe/Berlin")
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
@@ -34,16 +32,11 @@ class CalendarEntry:
 
 
 def recurrence_rule(schedule: Schedule) -> vRecur | None:
-    """The RRULE for a schedule; None for a one-off date."""
-    if schedule.recurrence is Recurrence.ONCE:
+    """The RRULE for a schedule (its `rule_parts`, the one definition); None for a one-off date."""
+    parts = schedule.rule_parts()
+    if parts is None:
         return None
-    weekday = WEEKDAYS[schedule.weekday]
-    if schedule.recurrence is Recurrence.MONTHLY:
-        rule = vRecur(freq="MONTHLY", byday=f"{schedule.month_ordinal}{weekday}")
-    else:
-        rule = vRecur(freq="WEEKLY", byday=weekday)
-        if schedule.recurrence is Recurrence.BIWEEKLY:
-            rule["interval"] = 2
+    rule = vRecur.from_ical(";".join(f"{name}={value}" for name, value in parts.items()))
     if schedule.end_date is not None:
         # With a zoned start, UNTIL must be in UTC (RFC 5545 3.3.10); the end of the last day.
         last = datetime.combine(schedule.end_date, time(23, 59, 59), ZONE).astimezone(timezone.utc)

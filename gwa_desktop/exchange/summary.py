@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData
 
@@ -81,7 +82,7 @@ def without_repeated_offers(datasets: list[DistrictData]) -> list[DistrictData]:
     packages, but the district has one offer, not four."""
     seen: set[tuple[Any, ...]] = set()
     result = []
-    for data in sorted(datasets, key=lambda d: (d.municipality, d.period.start)):
+    for data in sorted(datasets, key=lambda d: (sort_key(d.municipality), d.period.start)):
         offers = []
         for offer in data.offers:
             key = (data.municipality, *(offer.get(field) for field in OFFER_IDENTITY))

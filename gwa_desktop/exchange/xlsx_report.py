@@ -18,6 +18,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
@@ -150,7 +151,7 @@ def _cell(
 
 def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime) -> None:
     sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
-    names = sorted({d.municipality for d in datasets})
+    names = sorted({d.municipality for d in datasets}, key=sort_key)
     personal = any(d.contacts for d in datasets)
     starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
     _append(sheet, [_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
@@ -179,7 +180,7 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
 def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
-    for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
+    for data, figures in sorted(per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)):
         _append(sheet, [
             data.municipality, data.period.label(), figures.offers, figures.activities, figures.participants_total,
             _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
@@ -210,7 +211,7 @@ def _months(book: Workbook, total: Figures) -> None:
 def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     sheet = _sheet(book, v.SHEET_VILLAGE_MONTHS, [22, 11] + [14] * len(MONTH_HEADER), ["Gemeinde", "Monat", *MONTH_HEADER])
     rows_written = 0
-    for data, figures in sorted(per_dataset, key=lambda item: (item[0].municipality, item[0].period.start)):
+    for data, figures in sorted(per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)):
         for month in sorted(figures.months):
             _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
             rows_written += 1

@@ -9,15 +9,18 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
-from gwa_desktop.services.record_service import RecordService
+from gwa_desktop.services.offers import german_title_key
 from gwa_desktop.services.periods import PLANNED, counted_in, named_period, planned
-from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.services.record_service import RecordService
+from gwa_desktop.services.search_text import activity_search_text
+from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
 COUNT_FIELDS = (
@@ -136,7 +139,8 @@ class ActivityService(RecordService[ActivityData]):
             statement = statement.where(Activity.kind == filters["kind"])
         if filters.get("offer_id"):
             statement = statement.where(Activity.offer_id == filters["offer_id"])
-        sort = {**columns, "kind": label_order(Activity.kind, ActivityKind)}.get(query.sort_key, Activity.occurred_on)
+        sort = {**columns, "title": Activity.sort_key, "offer": german_title_key(Activity.offer_id),
+                "kind": label_order(Activity.kind, ActivityKind)}.get(query.sort_key, Activity.occurred_on)
         descending = query.descending if query.sort_key in columns else True
         order = ordered(sort, descending)
         return statement.order_by(order, Activity.start_time, Activity.id)
@@ -147,6 +151,7 @@ class ActivityService(RecordService[ActivityData]):
         activity.occurred_on = data.occurred_on
         activity.kind = data.kind
         activity.title = data.title.strip()
+        activity.sort_key = sort_key(activity.title)
         activity.start_time = data.start_time
         activity.end_time = data.end_time
         activity.offer_id = data.offer_id
@@ -158,4 +163,4 @@ class ActivityService(RecordService[ActivityData]):
         activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.organisation_ids))
         activity.organisations = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
-        activity.search_text = fold(activity.title, activity.notes, data.kind.search_words)
+        activity.search_text = activity_search_text(title=activity.title, notes=activity.notes, kind=data.kind)

@@ -14,15 +14,17 @@ from typing import Any
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
-from gwa_desktop.domain.languages import language_name, normalise_code
+from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import remember_erased
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService, touch
-from gwa_desktop.services.validation import Checker, clean_list, fold
+from gwa_desktop.services.search_text import contact_search_text
+from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.storage.models import (
     ConsentRecord,
     Contact,
@@ -112,7 +114,7 @@ class ContactService(RecordService[ContactData]):
                 contact.languages.clear()
                 contact.topics.clear()
                 contact.tags.clear()
-                contact.search_text = fold(contact.name)
+                contact.search_text = contact_search_text(name=contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
                 session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
             # A form opened before the withdrawal must not write the consent back.
@@ -133,7 +135,7 @@ class ContactService(RecordService[ContactData]):
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
             rows = session.execute(
-                select(Contact.id, Contact.name).where(Contact.kind == ContactKind.ORGANISATION).order_by(Contact.name)
+                select(Contact.id, Contact.name).where(Contact.kind == ContactKind.ORGANISATION).order_by(Contact.sort_key, Contact.id)
             )
             return [(contact_id, name) for contact_id, name in rows]
 
@@ -142,7 +144,7 @@ class ContactService(RecordService[ContactData]):
         with self.database.session() as session:
             org = aliased(Contact)
             rows = session.execute(
-                select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id).order_by(Contact.name)
+                select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id).order_by(Contact.sort_key, Contact.id)
             )
             return [(cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows]
 
@@ -182,7 +184,8 @@ class ContactService(RecordService[ContactData]):
             statement = statement.where(
                 Contact.languages.any(ContactLanguage.code == filters["language"])
             )
-        sort = {**columns, "kind": label_order(Contact.kind, ContactKind), "role": label_order(Contact.role, ContactRole)}.get(query.sort_key, Contact.name)
+        sort = {**columns, "name": Contact.sort_key, "organisation": org.sort_key, "kind": label_order(Contact.kind, ContactKind),
+                "role": label_order(Contact.role, ContactRole)}.get(query.sort_key, Contact.sort_key)
         order = ordered(sort, query.descending)
         return statement.order_by(order, Contact.id)
 
@@ -202,6 +205,7 @@ class ContactService(RecordService[ContactData]):
                             [contact.phone] if contact.phone != data.phone.strip() else [])
         contact.kind = data.kind
         contact.name = data.name.strip()
+        contact.sort_key = sort_key(contact.name)
         contact.organisation_id = data.organisation_id
         contact.role = data.role
         contact.phone = data.phone.strip()
@@ -217,11 +221,10 @@ class ContactService(RecordService[ContactData]):
         contact.topics = [ContactTopic(topic=t, position=i) for i, t in enumerate(topics)]
         contact.tags = [_tag(session, name) for name in clean_list(data.tags)]
         contact.consents = _consent_records(contact.consents, data.consents)
-        contact.search_text = fold(
-            contact.name, contact.phone, contact.email, contact.street, contact.postal_code,
-            contact.city, contact.notes, *topics, *clean_list(data.tags),
-            *codes, *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
-            contact.role.search_words if contact.role else "",
+        contact.search_text = contact_search_text(
+            name=contact.name, phone=contact.phone, email=contact.email, street=contact.street,
+            postal_code=contact.postal_code, city=contact.city, notes=contact.notes, topics=topics,
+            tags=clean_list(data.tags), languages=codes, role=contact.role,
         )
 
 

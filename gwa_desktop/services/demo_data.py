@@ -5,25 +5,32 @@ have typed in (GDPR rules, headcount checks). It refuses a database that already
 contacts, offers or activities, and leaves municipality settings the user has entered.
 
 `generate_bulk_data` writes many rows straight into the tables with executemany for
-speed, filling `search_text` the way the services do. The content is in demo_content.
+speed, filling `search_text` and the sort keys the way the services do (services.search_text,
+domain.collation). The content is in demo_content.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, exists, func, insert, select
 
 from gwa_desktop.domain.activity import ActivityData
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.contact import ConsentData, ContactData
-from gwa_desktop.domain.enums import ActivityKind, ConsentMethod, ContactKind, ContactRole, LegalBasis, OfferStatus
-from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.enums import (
+    ActivityKind,
+    ConsentMethod,
+    ContactKind,
+    ContactRole,
+    LegalBasis,
+    OfferStatus,
+)
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.domain.schedule import Schedule
@@ -33,8 +40,12 @@ from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.search_text import (
+    activity_search_text,
+    contact_search_text,
+    offer_search_text,
+)
 from gwa_desktop.services.settings import SettingsService
-from gwa_desktop.services.validation import fold
 from gwa_desktop.storage import models as m
 from gwa_desktop.storage.database import Database
 
@@ -319,11 +330,12 @@ class _Bulk:
     def _contact_row(self, contact_id: int, row: dict[str, Any], codes: list[str], subjects: list[str]) -> dict[str, Any]:
         full = {"id": contact_id, **dict.fromkeys(("phone", "email", "street", "postal_code", "city", "notes"), ""),
                 **row, **self.stamps}
-        full["search_text"] = fold(
-            full["name"], full["phone"], full["email"], full["street"], full["postal_code"], full["city"], full["notes"],
-            *subjects, *_language_words(codes),
-            full["role"].search_words if full["role"] else "",
+        full["search_text"] = contact_search_text(
+            name=full["name"], phone=full["phone"], email=full["email"], street=full["street"],
+            postal_code=full["postal_code"], city=full["city"], notes=full["notes"], topics=subjects,
+            languages=codes, role=full["role"],
         )
+        full["sort_key"] = sort_key(full["name"])
         return full
 
     def offers(self, count: int, org_ids: list[int], person_ids: list[int]) -> list[tuple[int, str]]:
@@ -336,7 +348,7 @@ class _Bulk:
             title_de = f"{template['texts']['de'][0]} {hamlet}"
             entries = [(lang, title_de if lang == "de" else title, text)
                        for lang, (title, text) in template["texts"].items()]
-            texts += [dict(offer_id=offer_id, language=lang, title=title, description=text, position=i)
+            texts += [dict(offer_id=offer_id, language=lang, title=title, sort_key=sort_key(title), description=text, position=i)
                       for i, (lang, title, text) in enumerate(entries)]
             groups += [dict(offer_id=offer_id, group=g) for g in template["target_groups"]]
             languages += [dict(offer_id=offer_id, code=c, position=i) for i, c in enumerate(template["languages"])]
@@ -346,15 +358,16 @@ class _Bulk:
             place_name = f"{template.get('place_name', 'Gemeindehaus')} {hamlet}"
             rows.append(dict(
                 id=offer_id, category=template["category"], status=rng.choice(list(OfferStatus)),
-                place_name=place_name, street=template.get("street", ""), **content.VILLAGE,
+                place_name=place_name, place_sort_key=sort_key(place_name), street=template.get("street", ""), **content.VILLAGE,
                 recurrence=template["recurrence"], start_date=start, end_date=None, start_time=start_time,
                 end_time=end_time, cost_cents=template.get("cost_cents"), cost_note=template.get("cost_note", ""),
                 registration_required=template.get("registration_required", False),
                 registration_note=template.get("registration_note", ""), web_url="",
                 provider_id=rng.choice(org_ids) if org_ids else None, **self.stamps,
-                search_text=fold(place_name, template.get("street", ""), content.VILLAGE["city"],
-                                 *(f"{title} {text}" for _lang, title, text in entries),
-                                 template["category"].search_words, *_language_words(template["languages"])),
+                search_text=offer_search_text(
+                    place_name=place_name, street=template.get("street", ""), city=content.VILLAGE["city"],
+                    texts=[(title, text) for _lang, title, text in entries], category=template["category"],
+                    languages=template["languages"]),
             ))
             result.append((offer_id, title_de))
         for model, extra in ((m.Offer, rows), (m.OfferText, texts), (m.OfferTargetGroup, groups),
@@ -378,7 +391,8 @@ class _Bulk:
                 id=activity_id, occurred_on=self.today - timedelta(days=rng.randint(0, 5 * 365)),
                 start_time=time(rng.randint(8, 18)), end_time=None, kind=kind, title=title, offer_id=offer_id,
                 participants_total=total, volunteers_count=helpers, volunteer_hours=helpers * 2.0, notes=notes,
-                search_text=fold(title, notes, kind.search_words), **self.stamps,
+                search_text=activity_search_text(title=title, notes=notes, kind=kind), sort_key=sort_key(title),
+                **self.stamps,
                 **breakdown(rng, total, content.PROFILES[rng.choice(content.BULK_PROFILES)]),
             ))
             if rng.random() < 0.3:
@@ -389,11 +403,3 @@ class _Bulk:
                 organisations += [dict(activity_id=activity_id, contact_id=c) for c in chosen]
         for model, extra in ((m.Activity, rows), (m.ActivityLanguage, languages), (m.activity_organisations, organisations)):
             self._insert(model, extra)
-
-
-_language_name = lru_cache(maxsize=None)(language_name)
-
-
-def _language_words(codes: Iterable[str]) -> list[str]:
-    """Codes, then their German and English names: what the services put into search_text."""
-    return [*codes, *(_language_name(c, "de") for c in codes), *(_language_name(c, "en") for c in codes)]

@@ -26,7 +26,7 @@ from gwa_desktop.storage.models import Activity, Contact, Offer
 def export_vcard(database: Database, target: Path) -> int:
     """Write all contacts to `target`; returns how many."""
     with database.session() as session:
-        contacts = session.scalars(select(Contact).options(selectinload(Contact.organisation)).order_by(Contact.name)).all()
+        contacts = session.scalars(select(Contact).options(selectinload(Contact.organisation)).order_by(Contact.sort_key, Contact.id)).all()
         cards = [
             Card(name=c.name, is_organisation=c.kind is ContactKind.ORGANISATION,
                  organisation=c.organisation.name if c.organisation else "", role=german(c.role),

@@ -156,7 +156,7 @@ def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[s
 
 
 def _contacts(session: Session) -> list[dict[str, Any]]:
-    statement = select(Contact).order_by(Contact.name, Contact.id).options(
+    statement = select(Contact).order_by(Contact.sort_key, Contact.id).options(
         selectinload(Contact.languages), selectinload(Contact.topics), selectinload(Contact.consents),
         selectinload(Contact.organisation),
     )

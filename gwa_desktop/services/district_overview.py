@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange.atomic import atomic_output
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, OFFER_FIELDS, DistrictData, Period
@@ -53,9 +54,8 @@ def village_figures(database: Database) -> list[VillageFigures]:
 
 def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData]]:
     with database.session() as session:
-        packages = session.scalars(
-            select(DistrictPackage).order_by(DistrictPackage.municipality, DistrictPackage.period_start)
-        ).all()
+        packages = sorted(session.scalars(select(DistrictPackage)).all(),
+                          key=lambda p: (sort_key(p.municipality), p.period_start))
         offers = _records(session, DistrictOffer, OFFER_FIELDS)
         activities = _records(session, DistrictActivity, ACTIVITY_FIELDS)
     return [

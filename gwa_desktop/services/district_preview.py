@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange.privacy_detector import ADDRESS, CASE_NUMBER, EMAIL, NAME, PHONE
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import N_, _
@@ -56,7 +57,7 @@ def outgoing_texts(database: Database, period: Period) -> list[OutgoingText]:
         OutgoingText(_("Municipality"), data.municipality, (), 1),
         *([OutgoingText(_("District"), data.district, (), 1)] if data.district else []),
     ]
-    for (field, text), count in sorted(counts.items(), key=lambda item: (order.index(item[0][0]), item[0][1].casefold())):
+    for (field, text), count in sorted(counts.items(), key=lambda item: (order.index(item[0][0]), sort_key(item[0][1]))):
         blanked = tuple(_(FINDING_LABELS[kind]) for kind in findings.get(text, ()))
         texts.append(OutgoingText(_(FIELDS[field]), text, blanked, count))
     return texts

@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from gwa_desktop.domain.enums import LabelledEnum
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.services.validation import search_words
 
 
@@ -37,9 +38,11 @@ def search_condition(column: SQLColumnExpression[str], text: str) -> ColumnEleme
 def label_order(column: SQLColumnExpression[Any], enum_cls: type[LabelledEnum]) -> ColumnElement[str]:
     """Sort key for an enum column: its label in the UI language, not the stored code.
 
-    Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list.
+    Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list; the labels
+    are ranked by the collation of names, so "Ärztlicher Dienst" stands among the A's.
     """
-    return case({member.value: member.label.casefold() for member in enum_cls}, value=type_coerce(column, String), else_="")
+    ranked = sorted(enum_cls, key=lambda member: sort_key(member.label))
+    return case({member.value: rank for rank, member in enumerate(ranked, 1)}, value=type_coerce(column, String), else_=0)
 
 
 def ordered(expression: SQLColumnExpression[Any], descending: bool) -> UnaryExpression[Any]:

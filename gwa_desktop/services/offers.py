@@ -7,15 +7,22 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from gwa_desktop.domain.enums import ContactKind, OfferCategory, OfferStatus, Recurrence
-from gwa_desktop.domain.languages import language_name, normalise_code
+from gwa_desktop.domain.collation import sort_key
+from gwa_desktop.domain.enums import (
+    ContactKind,
+    OfferCategory,
+    OfferStatus,
+    Recurrence,
+)
+from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
-from gwa_desktop.services.validation import Checker, clean_list, fold, max_length, web_address
+from gwa_desktop.services.search_text import offer_search_text
+from gwa_desktop.services.validation import Checker, clean_list, max_length, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
 
 TITLE_LENGTH = max_length(OfferText.title.property.columns[0]) or 0
@@ -73,14 +80,14 @@ class OfferService(RecordService[OfferData]):
             if statuses:
                 statement = statement.where(Offer.status.in_(statuses))
             offers = [to_offer_data(o) for o in session.scalars(statement)]
-        return sorted(offers, key=lambda o: o.title.casefold())
+        return sorted(offers, key=lambda o: sort_key(o.title))
 
     def choices(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
             rows = session.execute(
                 select(Offer.id, OfferText.title)
                 .join(OfferText, (OfferText.offer_id == Offer.id) & (OfferText.language == REQUIRED_TEXT_LANGUAGE))
-                .order_by(OfferText.title)
+                .order_by(OfferText.sort_key, Offer.id)
             )
             return [(offer_id, title) for offer_id, title in rows]
 
@@ -90,6 +97,7 @@ class OfferService(RecordService[OfferData]):
             .where(OfferText.offer_id == Offer.id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
             .scalar_subquery()
         )
+        title_key = german_title_key(Offer.id)
         languages = (
             select(func.aggregate_strings(OfferLanguage.code, ", "))
             .where(OfferLanguage.offer_id == Offer.id)
@@ -125,7 +133,8 @@ class OfferService(RecordService[OfferData]):
             statement = statement.where(Offer.target_groups.any(OfferTargetGroup.group == filters["target_group"]))
         if filters.get("language"):
             statement = statement.where(Offer.languages.any(OfferLanguage.code == filters["language"]))
-        sort = {**columns, "category": label_order(Offer.category, OfferCategory), "status": label_order(Offer.status, OfferStatus)}.get(query.sort_key, title)
+        sort = {**columns, "title": title_key, "place": Offer.place_sort_key, "category": label_order(Offer.category, OfferCategory),
+                "status": label_order(Offer.status, OfferStatus)}.get(query.sort_key, title_key)
         order = ordered(sort, query.descending)
         return statement.order_by(order, Offer.id)
 
@@ -138,6 +147,7 @@ class OfferService(RecordService[OfferData]):
         offer.start_time = data.start_time
         offer.end_time = data.end_time
         offer.place_name = data.place_name.strip()
+        offer.place_sort_key = sort_key(offer.place_name)
         offer.place_is_private = data.place_is_private
         offer.street = data.street.strip()
         offer.postal_code = data.postal_code.strip()
@@ -156,6 +166,7 @@ class OfferService(RecordService[OfferData]):
             language = normalise_code(text.language)
             row = existing.get(language) or OfferText(language=language)
             row.title, row.description, row.position = text.title.strip(), text.description.strip(), position
+            row.sort_key = sort_key(row.title)
             texts.append(row)
         offer.texts = texts
         offer.target_groups = [OfferTargetGroup(group=g) for g in dict.fromkeys(data.target_groups)]
@@ -170,11 +181,19 @@ class OfferService(RecordService[OfferData]):
                 "Record the consent in the contact, or choose another contact person."
             ).format(names=", ".join(unlawful))})
         offer.contact_persons = persons
-        offer.search_text = fold(
-            offer.place_name, offer.street, offer.city, *(f"{t.title} {t.description}" for t in texts),
-            data.category.search_words, *codes,
-            *(language_name(c, "de") for c in codes), *(language_name(c, "en") for c in codes),
+        offer.search_text = offer_search_text(
+            place_name=offer.place_name, street=offer.street, city=offer.city,
+            texts=[(t.title, t.description) for t in texts], category=data.category, languages=codes,
         )
+
+
+def german_title_key(offer_id):
+    """The sort key of an offer's German title, for lists that sort by it (offers, activities)."""
+    return (
+        select(OfferText.sort_key)
+        .where(OfferText.offer_id == offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
+        .scalar_subquery()
+    )
 
 
 def _is_organisation(session: Session, contact_id: int) -> bool:

@@ -3,7 +3,9 @@
 Enumerations are stored as plain strings (non-native enums) so SQLite and PostgreSQL
 behave the same and Alembic batch migrations stay simple. `search_text` columns hold a
 case-folded copy of the searchable fields: SQLite's LIKE folds ASCII only, and "Müller"
-must be found by typing "mü".
+must be found by typing "mü". `sort_key` columns hold the collation key of a name
+(domain.collation): bytes compare alike on both databases, so lists sort as a German
+reader expects ("Ärztehaus" beside "Arbeitsagentur", not after "Zentrum").
 """
 
 from __future__ import annotations
@@ -120,6 +122,7 @@ class Contact(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind), default=ContactKind.PERSON)
     name: Mapped[str] = mapped_column(String(200), index=True)
+    sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=b"", index=True)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("contacts.id", ondelete="SET NULL"), index=True
     )
@@ -197,6 +200,7 @@ class Offer(Timestamped, Base):
         _enum(OfferStatus), default=OfferStatus.ACTIVE, index=True
     )
     place_name: Mapped[str] = mapped_column(String(200), default="")
+    place_sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=b"")
     #: A home or another place that must not leave the laptop (the district export leaves it out).
     place_is_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     street: Mapped[str] = mapped_column(String(200), default="")
@@ -228,7 +232,7 @@ class Offer(Timestamped, Base):
     )
     provider: Mapped[Contact | None] = relationship(foreign_keys=[provider_id])
     contact_persons: Mapped[list[Contact]] = relationship(
-        secondary=offer_contacts, order_by=Contact.name
+        secondary=offer_contacts, order_by=Contact.sort_key
     )
 
     def text_in(self, language: str) -> OfferText | None:
@@ -245,6 +249,7 @@ class OfferText(Base):
     offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(12))
     title: Mapped[str] = mapped_column(String(200))
+    sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=b"")
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -301,6 +306,7 @@ class Activity(Headcounts, Timestamped, Base):
     end_time: Mapped[time | None] = mapped_column(Time)
     kind: Mapped[ActivityKind] = mapped_column(_enum(ActivityKind), index=True)
     title: Mapped[str] = mapped_column(String(200))
+    sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=b"")
     offer_id: Mapped[int | None] = mapped_column(
         ForeignKey("offers.id", ondelete="SET NULL"), index=True
     )
@@ -314,7 +320,7 @@ class Activity(Headcounts, Timestamped, Base):
         cascade="all, delete-orphan", order_by="ActivityLanguage.position"
     )
     organisations: Mapped[list[Contact]] = relationship(
-        secondary=activity_organisations, order_by=Contact.name
+        secondary=activity_organisations, order_by=Contact.sort_key
     )
 
 
@@ -354,6 +360,19 @@ class ErasedToken(Base):
     __tablename__ = "erased_tokens"
 
     digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class IndexVersion(Base):
+    """Which recipe filled the derived columns (`sort_key`, `search_text`) of the rows.
+
+    One row per kind ("collation", "search"); a program whose recipe differs (another
+    collation table, new labels in a catalog) computes the columns again at start.
+    """
+
+    __tablename__ = "index_versions"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[str] = mapped_column(String(200))
 
 
 class InstallationSalt(Base):

@@ -24,6 +24,7 @@ from gwa_desktop.paths import (
 from gwa_desktop.preferences import choose_language, language_of_locale
 from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of, tidy_data_folders
 from gwa_desktop.services.registry import Services
+from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
@@ -154,6 +155,8 @@ def run_window(app: QApplication, database_argument: str | None) -> int:
     database = open_with_dialogs(location)
     if database is None:
         return 1
+    # Sort keys and search texts made by another collation or catalog: computed again.
+    ensure_current(database)
     services = Services.on(database)
     if services.is_empty():
         offer_demo_data(services)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from gwa_desktop.services.listing import ListQuery
@@ -42,6 +42,9 @@ def label_of(value, _row: tuple) -> str:
 
 
 class PagedTableModel(QAbstractTableModel):
+    #: After a click on a column header has fetched the rows in their new order.
+    resorted = Signal()
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -101,6 +104,7 @@ class PagedTableModel(QAbstractTableModel):
         self.query.sort_key = self.columns[column].key
         self.query.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
+        self.resorted.emit()
 
     # For the pages -----------------------------------------------------------------
 

@@ -16,13 +16,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
+from gwa_desktop.domain.enums import ContactKind, OfferCategory
 from gwa_desktop.exchange.records import Period
+from gwa_desktop.services.contacts import ContactData
 from gwa_desktop.services.demo_data import load_demo_data
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, import_package
 from gwa_desktop.services.district_overview import village_figures
 from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.services.offers import OfferData, OfferTextData
 from gwa_desktop.services.registry import Services
+from gwa_desktop.services.reindex import reindex
 from gwa_desktop.storage import database as storage
 from gwa_desktop.storage.database import alembic_config, head_revision, migration_engine, open_database
 from gwa_desktop.storage.models import Base
@@ -63,6 +67,24 @@ def test_demo_village_search_sort_and_delete_on_postgresql(services):
     first = services.activities.list_rows(ListQuery())[0][0]
     services.activities.delete([first])
     assert services.activities.count() == 59
+
+
+def test_names_sort_as_a_german_reader_expects_on_postgresql(services):
+    """The same stored keys, the same order as on SQLite (tests/services/test_collation.py)."""
+    entered = ["Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord", "Arbeitsagentur"]
+    expected = ["Arbeitsagentur", "Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord"]
+    for name in entered:
+        services.contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION))
+        services.offers.create(OfferData(texts=[OfferTextData("de", name)], category=OfferCategory.LANGUAGE,
+                                         start_date=date(2026, 1, 5), place_name=name))
+    assert [row[1] for row in services.contacts.list_rows(ListQuery())] == expected
+    assert [name for _id, name in services.contacts.organisations()] == expected
+    assert [row[1] for row in services.offers.list_rows(ListQuery())] == expected
+    assert [row[5] for row in services.offers.list_rows(ListQuery(sort_key="place", descending=True))] == expected[::-1]
+    with services.database.engine.begin() as connection:
+        connection.execute(text("UPDATE contacts SET sort_key = NULL"))
+    assert reindex(services.database).changed == len(entered)
+    assert [row[1] for row in services.contacts.list_rows(ListQuery())] == expected
 
 
 def test_district_export_and_import_on_postgresql(services, tmp_path):

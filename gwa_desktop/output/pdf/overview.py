@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.schedule_text import weekday_name
@@ -72,7 +73,7 @@ def _group_key(entry: BoardEntry, group_by: Grouping) -> int:
 
 def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple[int, time | str]:
     start = entry.offer.start_time or time(0)
-    return (_group_key(entry, group_by), start if group_by == "weekday" else entry.views[0].title.casefold())
+    return (_group_key(entry, group_by), start if group_by == "weekday" else sort_key(entry.views[0].title))
 
 
 def _heading(entry: BoardEntry, group_by: Grouping, languages: list[str], continued: bool = False) -> list[tuple[str, str]]:

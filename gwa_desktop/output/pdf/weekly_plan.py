@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.domain.schedule_text import describe_rule, printed_date, time_range, weekday_name
@@ -63,7 +64,7 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
     size = (10.5 if options.landscape else 9.0) * page.factor
     logo, logo_broken = load_logo(content.municipality.logo)
     days = {day: sorted((e for e in content.entries if e.offer.schedule.weekday == day),
-                        key=lambda e: (e.offer.start_time or time(0), e.views[0].title.casefold()))
+                        key=lambda e: (e.offer.start_time or time(0), sort_key(e.views[0].title)))
             for day in DAYS}
     frames_on_page = page.columns(7, gutter=3 * mm, right_to_left=is_rtl(languages[0]))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,8 @@ from gwa_desktop.ui.table_model import Column, PagedTableModel
 SEARCH_DELAY_MS = 200
 #: Narrower than this, a column of names or titles says too little to be useful.
 MINIMUM_TEXT_WIDTH = 90
+#: How far a re-sorted list is fetched to find the selected record again (pages of 500).
+RESELECT_PAGES = 20
 
 
 class ListPage(QWidget):
@@ -103,6 +105,9 @@ class ListPage(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         self.model.modelReset.connect(self._update_buttons)
+        self._kept_selection: tuple[list[int], int | None] = ([], None)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.resorted.connect(self._restore_selection)
         self.model.rowsInserted.connect(self._update_buttons)
 
     # to be provided by subclasses ------------------------------------------------------
@@ -226,6 +231,31 @@ class ListPage(QWidget):
         has_selection = bool(self.table.selectionModel().selectedRows())
         self.edit_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
+
+    def _keep_selection(self) -> None:
+        self._kept_selection = (self.selected_ids(), self.current_id())
+
+    def _restore_selection(self) -> None:
+        """Sorting reloads the rows; the records selected before stay selected, and the
+        current one is fetched (within `RESELECT_PAGES`) and scrolled into view."""
+        ids, current = self._kept_selection
+        if not ids:
+            return
+        for _page in range(RESELECT_PAGES):
+            if current is None or self.model.row_of_id(current) is not None or not self.model.canFetchMore():
+                break
+            self.model.fetchMore()
+        rows = {self.model.row_id(row): row for row in range(self.model.rowCount())}
+        last_column = self.model.columnCount() - 1
+        selection = QItemSelection()
+        for row in (rows[record_id] for record_id in ids if record_id in rows):
+            selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        row = rows.get(current)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _cap_column_widths(self, maximum: int = 320) -> None:
         header = self.table.horizontalHeader()

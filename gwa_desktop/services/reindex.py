@@ -1,0 +1,187 @@
+"""Compute the derived columns again: sort keys and search texts of every record.
+
+Both are derived from a recipe outside the database: the collation table
+(domain.collation) and the labels of categories, roles and kinds in every UI language
+(services.search_text). `index_versions` records which recipe filled the rows. When the
+program brings another one (a new collation, a corrected translation in a catalog),
+`ensure_current` at start computes the columns again, so "Beratung" in a new catalog
+is found at once and new keys never sort beside old ones. `gwa reindex` does it on
+demand.
+
+The derived columns are written with plain UPDATEs: neither `version` nor `updated_at`
+changes, so a form open meanwhile saves without a conflict (nothing it shows changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+
+from babel import __version__ as babel_version
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+
+from gwa_desktop.domain.collation import COLLATION, sort_key
+from gwa_desktop.domain.enums import ActivityKind, ContactRole, OfferCategory
+from gwa_desktop.services.search_text import (
+    RECIPE,
+    activity_search_text,
+    contact_search_text,
+    offer_search_text,
+)
+from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.errors import DatabaseBusyError, ReadOnlyDatabaseError
+from gwa_desktop.storage.models import (
+    Activity,
+    Contact,
+    ContactLanguage,
+    ContactTopic,
+    IndexVersion,
+    Offer,
+    OfferLanguage,
+    OfferText,
+    Tag,
+    contact_tags,
+)
+
+COLLATION_INDEX = "collation"
+SEARCH_INDEX = "search"
+_BATCH = 5000
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReindexSummary:
+    """How many rows got a new sort key or search text."""
+
+    changed: int = 0
+
+
+def search_version() -> str:
+    """A digest of what the search texts are made of besides the records: the recipe,
+    every label in every UI language (the catalogs), and Babel's language names."""
+    digest = hashlib.sha256(f"{RECIPE}/babel-{babel_version}".encode())
+    for vocabulary in (ContactRole, OfferCategory, ActivityKind):
+        for member in vocabulary:
+            digest.update(f"\0{member.value}\0{member.search_words}".encode())
+    return f"{RECIPE}/{digest.hexdigest()[:32]}"
+
+
+def current_versions() -> dict[str, str]:
+    return {COLLATION_INDEX: COLLATION, SEARCH_INDEX: search_version()}
+
+
+def stale_indexes(database: Database) -> list[str]:
+    """The kinds of derived column whose recorded recipe differs from this program's."""
+    with database.session() as session:
+        stored = dict(session.execute(select(IndexVersion.kind, IndexVersion.version)).all())
+    return [kind for kind, version in current_versions().items() if stored.get(kind) != version]
+
+
+def ensure_current(database: Database) -> ReindexSummary | None:
+    """Reindex at start when the recipes changed; None when nothing was done.
+
+    A database that another window is writing to, or one opened read-only, is left as it
+    is: the lists still work (in the older order) and the next start tries again.
+    """
+    stale = stale_indexes(database)
+    if not stale:
+        return None
+    log.info("recomputing derived columns: %s", ", ".join(stale))
+    try:
+        return reindex(database)
+    except (DatabaseBusyError, ReadOnlyDatabaseError) as error:
+        log.warning("derived columns not recomputed now (%s); trying again at the next start", type(error).__name__)
+        return None
+
+
+def reindex(database: Database) -> ReindexSummary:
+    """Every sort key and search text computed from the records, in one transaction."""
+    with database.session() as session:
+        connection = session.connection()
+        changed = _contacts(connection) + _offers(connection) + _activities(connection)
+        versions = current_versions()
+        connection.execute(delete(IndexVersion.__table__))
+        connection.execute(insert(IndexVersion.__table__), [{"kind": k, "version": v} for k, v in versions.items()])
+    return ReindexSummary(changed)
+
+
+def _grouped(connection: Connection, statement) -> dict[int, list]:
+    groups: dict[int, list] = defaultdict(list)
+    for owner, value in connection.execute(statement):
+        groups[owner].append(value)
+    return groups
+
+
+def _contacts(connection: Connection) -> int:
+    c = Contact.__table__.c
+    languages = _grouped(connection, select(ContactLanguage.contact_id, ContactLanguage.code)
+                         .order_by(ContactLanguage.contact_id, ContactLanguage.position))
+    topics = _grouped(connection, select(ContactTopic.contact_id, ContactTopic.topic)
+                      .order_by(ContactTopic.contact_id, ContactTopic.position))
+    tags = _grouped(connection, select(contact_tags.c.contact_id, Tag.name)
+                    .join(Tag, Tag.id == contact_tags.c.tag_id).order_by(contact_tags.c.contact_id, Tag.name))
+    rows = connection.execute(select(c.id, c.name, c.phone, c.email, c.street, c.postal_code, c.city, c.notes,
+                                     c.role, c.search_text, c.sort_key))
+    changes = []
+    for row in rows:
+        text = contact_search_text(
+            name=row.name, phone=row.phone, email=row.email, street=row.street, postal_code=row.postal_code,
+            city=row.city, notes=row.notes, topics=topics[row.id], tags=tags[row.id],
+            languages=languages[row.id], role=row.role,
+        )
+        key = sort_key(row.name)
+        if (text, key) != (row.search_text, row.sort_key):
+            changes.append({"row_id": row.id, "search_text": text, "sort_key": key})
+    return _write(connection, Contact.__table__, changes)
+
+
+def _offers(connection: Connection) -> int:
+    o, t = Offer.__table__.c, OfferText.__table__.c
+    languages = _grouped(connection, select(OfferLanguage.offer_id, OfferLanguage.code)
+                         .order_by(OfferLanguage.offer_id, OfferLanguage.position))
+    texts: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    text_changes = []
+    for row in connection.execute(select(t.id, t.offer_id, t.title, t.description, t.sort_key)
+                                  .order_by(t.offer_id, t.position)):
+        texts[row.offer_id].append((row.title, row.description))
+        if sort_key(row.title) != row.sort_key:
+            text_changes.append({"row_id": row.id, "sort_key": sort_key(row.title)})
+    changes = []
+    for row in connection.execute(select(o.id, o.place_name, o.street, o.city, o.category, o.search_text,
+                                         o.place_sort_key)):
+        text = offer_search_text(place_name=row.place_name, street=row.street, city=row.city,
+                                 texts=texts[row.id], category=row.category, languages=languages[row.id])
+        key = sort_key(row.place_name)
+        if (text, key) != (row.search_text, row.place_sort_key):
+            changes.append({"row_id": row.id, "search_text": text, "place_sort_key": key})
+    return _write(connection, Offer.__table__, changes) + _write(connection, OfferText.__table__, text_changes)
+
+
+def _activities(connection: Connection) -> int:
+    a = Activity.__table__.c
+    changes = []
+    for row in connection.execute(select(a.id, a.title, a.notes, a.kind, a.search_text, a.sort_key)):
+        text = activity_search_text(title=row.title, notes=row.notes, kind=row.kind)
+        key = sort_key(row.title)
+        if (text, key) != (row.search_text, row.sort_key):
+            changes.append({"row_id": row.id, "search_text": text, "sort_key": key})
+    return _write(connection, Activity.__table__, changes)
+
+
+def _write(connection: Connection, table: Table, changes: list[dict]) -> int:
+    if not changes:
+        return 0
+    # Parameters named like their columns are reserved by SQLAlchemy in a SET clause.
+    columns = [name for name in changes[0] if name != "row_id"]
+    values = {name: bindparam(f"new_{name}") for name in columns}
+    if "updated_at" in table.c:
+        values["updated_at"] = table.c.updated_at  # not a change of the record (onupdate would stamp it)
+    statement = update(table).where(table.c.id == bindparam("row_id")).values(values)
+    parameters = [{"row_id": change["row_id"], **{f"new_{name}": change[name] for name in columns}}
+                  for change in changes]
+    for start in range(0, len(parameters), _BATCH):
+        connection.execute(statement, parameters[start:start + _BATCH])
+    return len(changes)
