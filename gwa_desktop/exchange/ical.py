@@ -41,7 +41,8 @@ def recurrence_rule(schedule: Schedule) -> vRecur | None:
         # With a zoned start, UNTIL must be in UTC (RFC 5545 3.3.10); the end of the last day.
         last = datetime.combine(schedule.end_date, time(23, 59, 59), ZONE).astimezone(timezone.utc)
         rule["until"] = last if schedule.start_time is not None else schedule.end_date
-    return rule
+    recurrence: vRecur = rule
+    return recurrence
 
 
 def event_for(entry: CalendarEntry, stamp: datetime) -> Event:

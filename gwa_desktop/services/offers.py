@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ScalarSelect, Select, SQLColumnExpression, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.enums import (
@@ -187,7 +187,7 @@ class OfferService(RecordService[OfferData]):
         )
 
 
-def german_title_key(offer_id):
+def german_title_key(offer_id: SQLColumnExpression[int] | InstrumentedAttribute[int | None]) -> ScalarSelect[bytes]:
     """The sort key of an offer's German title, for lists that sort by it (offers, activities)."""
     return (
         select(OfferText.sort_key)

@@ -18,9 +18,10 @@ import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from babel import __version__ as babel_version
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Select, Table, bindparam, delete, insert, select, update
 
 from gwa_desktop.domain.collation import COLLATION, sort_key
 from gwa_desktop.domain.enums import ActivityKind, ContactRole, OfferCategory
@@ -43,6 +44,7 @@ from gwa_desktop.storage.models import (
     OfferText,
     Tag,
     contact_tags,
+    table_of,
 )
 
 COLLATION_INDEX = "collation"
@@ -103,13 +105,13 @@ def reindex(database: Database) -> ReindexSummary:
         connection = session.connection()
         changed = _contacts(connection) + _offers(connection) + _activities(connection)
         versions = current_versions()
-        connection.execute(delete(IndexVersion.__table__))
-        connection.execute(insert(IndexVersion.__table__), [{"kind": k, "version": v} for k, v in versions.items()])
+        connection.execute(delete(IndexVersion))
+        connection.execute(insert(IndexVersion), [{"kind": k, "version": v} for k, v in versions.items()])
     return ReindexSummary(changed)
 
 
-def _grouped(connection: Connection, statement) -> dict[int, list]:
-    groups: dict[int, list] = defaultdict(list)
+def _grouped(connection: Connection, statement: Select[int, str]) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = defaultdict(list)
     for owner, value in connection.execute(statement):
         groups[owner].append(value)
     return groups
@@ -135,7 +137,7 @@ def _contacts(connection: Connection) -> int:
         key = sort_key(row.name)
         if (text, key) != (row.search_text, row.sort_key):
             changes.append({"row_id": row.id, "search_text": text, "sort_key": key})
-    return _write(connection, Contact.__table__, changes)
+    return _write(connection, table_of(Contact), changes)
 
 
 def _offers(connection: Connection) -> int:
@@ -150,14 +152,15 @@ def _offers(connection: Connection) -> int:
         if sort_key(row.title) != row.sort_key:
             text_changes.append({"row_id": row.id, "sort_key": sort_key(row.title)})
     changes = []
-    for row in connection.execute(select(o.id, o.place_name, o.street, o.city, o.category, o.search_text,
-                                         o.place_sort_key)):
-        text = offer_search_text(place_name=row.place_name, street=row.street, city=row.city,
-                                 texts=texts[row.id], category=row.category, languages=languages[row.id])
-        key = sort_key(row.place_name)
-        if (text, key) != (row.search_text, row.place_sort_key):
-            changes.append({"row_id": row.id, "search_text": text, "place_sort_key": key})
-    return _write(connection, Offer.__table__, changes) + _write(connection, OfferText.__table__, text_changes)
+    offers = connection.execute(select(o.id, o.place_name, o.street, o.city, o.category, o.search_text,
+                                       o.place_sort_key))
+    for offer in offers:
+        text = offer_search_text(place_name=offer.place_name, street=offer.street, city=offer.city,
+                                 texts=texts[offer.id], category=offer.category, languages=languages[offer.id])
+        key = sort_key(offer.place_name)
+        if (text, key) != (offer.search_text, offer.place_sort_key):
+            changes.append({"row_id": offer.id, "search_text": text, "place_sort_key": key})
+    return _write(connection, table_of(Offer), changes) + _write(connection, table_of(OfferText), text_changes)
 
 
 def _activities(connection: Connection) -> int:
@@ -168,15 +171,15 @@ def _activities(connection: Connection) -> int:
         key = sort_key(row.title)
         if (text, key) != (row.search_text, row.sort_key):
             changes.append({"row_id": row.id, "search_text": text, "sort_key": key})
-    return _write(connection, Activity.__table__, changes)
+    return _write(connection, table_of(Activity), changes)
 
 
-def _write(connection: Connection, table: Table, changes: list[dict]) -> int:
+def _write(connection: Connection, table: Table, changes: list[dict[str, Any]]) -> int:
     if not changes:
         return 0
     # Parameters named like their columns are reserved by SQLAlchemy in a SET clause.
     columns = [name for name in changes[0] if name != "row_id"]
-    values = {name: bindparam(f"new_{name}") for name in columns}
+    values: dict[str, Any] = {name: bindparam(f"new_{name}") for name in columns}
     if "updated_at" in table.c:
         values["updated_at"] = table.c.updated_at  # not a change of the record (onupdate would stamp it)
     statement = update(table).where(table.c.id == bindparam("row_id")).values(values)

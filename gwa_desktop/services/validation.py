@@ -6,15 +6,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
+from typing import Any
 
-from typing import Any, cast
-
-from sqlalchemy import Column, Table
+from sqlalchemy import Column
 
 from gwa_desktop.domain.languages import is_known_language
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import Base, table_of
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-.]{3,30}$")
@@ -40,7 +39,7 @@ TEXT_LIMITS = {
 
 def table_columns(model: type[Base]) -> Iterable[Column[Any]]:
     """The columns of a mapped class's table (each model maps exactly one table)."""
-    return cast(Table, model.__table__).columns
+    return table_of(model).columns
 
 
 def max_length(column: Column[Any]) -> int | None:

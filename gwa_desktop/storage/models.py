@@ -11,6 +11,7 @@ reader expects ("Ärztehaus" beside "Arbeitsagentur", not after "Zentrum").
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -387,3 +388,8 @@ class InstallationSalt(Base):
 # Registers the district-mode tables on Base.metadata wherever the models are used
 # (migrations compare against it); they live in their own module to keep this one small.
 from gwa_desktop.storage import district_models  # noqa: E402,F401
+
+
+def table_of(model: type[Base]) -> Table:
+    """The table a mapped class maps (each of ours maps exactly one), for Core statements."""
+    return cast(Table, model.__table__)

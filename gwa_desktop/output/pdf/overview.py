@@ -71,7 +71,7 @@ def _group_key(entry: BoardEntry, group_by: Grouping) -> int:
     return offer.schedule.weekday if group_by == "weekday" else list(type(offer.category)).index(offer.category)
 
 
-def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple[int, time | str]:
+def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple[int, time | bytes]:
     start = entry.offer.start_time or time(0)
     return (_group_key(entry, group_by), start if group_by == "weekday" else sort_key(entry.views[0].title))
 

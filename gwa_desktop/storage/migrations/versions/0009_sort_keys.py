@@ -13,6 +13,7 @@ Create Date: 2026-12-02
 """
 
 import unicodedata
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from alembic import op
@@ -33,7 +34,7 @@ COLLATION = f"uca-10.0.0/unicode-{unicodedata.unidata_version}/key-1"
 _BATCH = 5000
 
 
-def _key_function():
+def _key_function() -> Callable[[str], bytes]:
     from pyuca.collator import Collator_10_0_0
 
     collator = Collator_10_0_0()
