@@ -155,7 +155,7 @@ def decrypt(source: BinaryIO, length: int, password: str, name: str, hasher: Has
 def _header(raw: bytes, name: str) -> Header:
     if len(raw) < HEADER_BYTES:
         raise damaged_package(name)
-    magic, version, kdf, log2_n, r, p, log2_chunk, salt, prefix = _HEADER.unpack(raw)
+    _magic, version, kdf, log2_n, r, p, log2_chunk, salt, prefix = _HEADER.unpack(raw)
     if version != VERSION or kdf != KDF_SCRYPT:
         raise PackageError(
             _("{path} was encrypted by a newer version of GWA Desktop. Please install the newer program version "

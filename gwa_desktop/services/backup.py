@@ -15,6 +15,7 @@ temporary `.part` files a crash left behind are removed at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import logging
 import os
@@ -233,10 +234,8 @@ def _private_folder(folder: Path) -> Path:
 
 
 def _chmod(path: Path, mode: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(path, mode)
-    except OSError:
-        pass
 
 
 def list_backups(folder: Path, prefix: str = "") -> list[Path]:

@@ -421,7 +421,7 @@ OTHER_ACTIVITIES = (
      ("10:00", "12:00"), "Schwerpunkt: Übergang von der Kita in die Schule"),
     (37, 1, ActivityKind.NETWORK_MEETING, _MEETING, (10, 16), "professionals", _CORE_NETWORK, ("de",), (2, 2),
      ("10:00", "12:00"), "Planung der Interkulturellen Woche"),
-    (24, 1, ActivityKind.NETWORK_MEETING, _MEETING, (10, 16), "professionals", _CORE_NETWORK + ("town_hall",),
+    (24, 1, ActivityKind.NETWORK_MEETING, _MEETING, (10, 16), "professionals", (*_CORE_NETWORK, "town_hall"),
      ("de",), (2, 3), ("10:00", "12:00"), "Wohnungssituation im Ort, Austausch mit dem Bürgerbüro"),
     (11, 1, ActivityKind.NETWORK_MEETING, _MEETING, (10, 16), "professionals", _CORE_NETWORK, ("de",), (2, 2),
      ("10:00", "12:00"), "Jahresplanung und Sachbericht"),

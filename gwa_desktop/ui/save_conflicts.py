@@ -79,11 +79,11 @@ def attempt_save(parent: QWidget, save: Callable[[], T], reload: Callable[[], No
     while True:
         caught: list[Exception] = []
 
-        def run() -> T | None:
+        def run(caught: list[Exception] = caught) -> T | None:
             try:
                 return save()
-            except (DatabaseBusyError, ConflictError, NotFoundError) as error:
-                caught.append(error)
+            except (DatabaseBusyError, ConflictError, NotFoundError) as problem:
+                caught.append(problem)
                 return None
 
         ok, result = attempt(parent, run)

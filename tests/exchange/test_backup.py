@@ -124,7 +124,7 @@ def test_restore_refuses_a_backup_of_a_newer_version(filled, tmp_path):
     path = backup.backup_database(filled.database, tmp_path / "backups")
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    with pytest.raises(PackageError, match="newer|neueren"):
+    with pytest.raises(PackageError, match=r"newer|neueren"):
         backup.describe_backup(path)
 
 

@@ -35,7 +35,7 @@ def test_encrypted_export_reads_the_password_file(filled, database_path, tmp_pat
     out.mkdir()
     assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
                "--encrypted", "--password-file", str(secret)) == 0
-    (package,) = out.glob("*_vertraulich.gwa")
+    (_package,) = out.glob("*_vertraulich.gwa")
     assert run(database_path, "export", "district", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
                "--encrypted") == 2
 

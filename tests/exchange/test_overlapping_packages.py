@@ -16,7 +16,7 @@ from tests.exchange.sample_data import PERIOD
 
 def test_overlapping_period_of_the_same_village_is_not_taken(filled, other_database, tmp_path):
     whole = export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 15, 10))
-    start, end = PERIOD
+    start, _end = PERIOD
     part = export_district(filled.database, Period(start, date(start.year, start.month + 2, 28)), tmp_path,
                            created=datetime(2026, 11, 16, 10))
     assert import_package(other_database, whole).outcome == IMPORTED

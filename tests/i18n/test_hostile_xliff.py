@@ -18,7 +18,7 @@ from gwa_desktop.services.offers import TITLE_LENGTH
 from tests.i18n.test_offer_translation_exchange import texts, translate
 
 DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
-LAUGHS = "".join(f"<!ENTITY l{i} '{'&l%d;' % (i - 1) * 10}'>" for i in range(1, 10))
+LAUGHS = "".join(f"<!ENTITY l{i} '{f'&l{i - 1};' * 10}'>" for i in range(1, 10))
 DTDS = {
     "internal entity": "<!DOCTYPE xliff [<!ENTITY title 'Übernommen'>]>",
     "billion laughs": f"<!DOCTYPE xliff [<!ENTITY l0 'lol'>{LAUGHS}]>",

@@ -506,7 +506,7 @@ def test_no_printed_line_starts_with_punctuation_of_the_word_before(language: st
         broken_somewhere |= len(lines) > 1
         for line in lines[1:]:
             first = max(line, key=lambda w: w.x_max) if rtl else min(line, key=lambda w: w.x_min)
-            assert not set(nfkc(first.text)) <= _PUNCTUATION, (width, first.text, [l.text for l in paragraph.lines])
+            assert not set(nfkc(first.text)) <= _PUNCTUATION, (width, first.text, [line.text for line in paragraph.lines])
     assert broken_somewhere
 
 

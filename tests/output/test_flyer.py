@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from itertools import pairwise
 
 import pypdf
 import pytest
@@ -80,7 +81,7 @@ def test_arabic_script_flyer_is_shaped_and_in_logical_order(language, tmp_path):
     placed = [positions[letters_only(w)] for w in title if letters_only(w) in positions and letters_only(w) in title_words]
     assert len(placed) >= 2
     # Right to left: each later word of the title stands left of the one before (or on a later line).
-    for earlier, later in zip(placed, placed[1:]):
+    for earlier, later in pairwise(placed):
         assert later.x_max < earlier.x_min or later.y_min > earlier.y_min + 5
     # The Arabic column is right-aligned at the right margin.
     assert max(word.x_max for word in placed) > A4[0] - 60

@@ -189,7 +189,7 @@ def test_empty_search_lists_everyone(contacts, network):
 def test_list_rows_have_the_documented_columns(contacts, network):
     rows = contacts.list_rows(ListQuery(text="anna müller"))
     assert len(rows) == 1
-    _id, name, kind, org, role, phone, email, languages, topics = rows[0]
+    _id, name, kind, org, _role, phone, _email, languages, _topics = rows[0]
     assert (name, kind, org, phone, languages) == ("Anna Müller", ContactKind.PERSON, "Caritas Neustadt", "0621 4711", "ar")
 
 

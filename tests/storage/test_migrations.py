@@ -159,9 +159,8 @@ def test_wal_mode_and_foreign_keys_are_on(database):
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
-    with pytest.raises(IntegrityError):
-        with database.session() as session:
-            session.execute(text("INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"))
+    with pytest.raises(IntegrityError), database.session() as session:
+        session.execute(text("INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"))
 
 
 def test_opening_a_current_database_makes_no_backup(database_path, tmp_path):

@@ -14,6 +14,7 @@ normal size, because small print helps nobody.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from dataclasses import dataclass
 from typing import Literal
 
@@ -179,7 +180,7 @@ class _Sheets:
             groups = _share(views, count)
             scales = self._scales(groups)
             if all(self._fits(group, scales[-1]) for group in groups):
-                return groups, _largest(scales, lambda scale: all(self._fits(group, scale) for group in groups))
+                return groups, _largest(scales, lambda scale, shared=groups: all(self._fits(g, scale) for g in shared))
         return [list(views)], 1.0
 
 
@@ -219,7 +220,7 @@ def _column_rules(canvas: Canvas, frames: list[Rect]) -> None:
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
-    for (x, y, width, height), (next_x, _, _, _) in zip(frames, frames[1:]):
+    for (x, y, width, height), (next_x, *_rest) in pairwise(frames):
         middle = (x + width + next_x) / 2
         canvas.line(middle, y, middle, y + height)
     canvas.restoreState()

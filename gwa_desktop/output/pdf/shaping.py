@@ -45,7 +45,7 @@ def _hb_font(font_name: str) -> tuple[TTFont, uharfbuzz.Font]:
 def _cluster_texts(text: str, clusters: list[int]) -> list[str]:
     """The characters each glyph was shaped from; "" for all but the first glyph of a
     cluster of several glyphs, so that no character is read back twice."""
-    bounds = sorted(set(clusters)) + [len(text)]
+    bounds = [*sorted(set(clusters)), len(text)]
     end_of = {start: bounds[index + 1] for index, start in enumerate(bounds[:-1])}
     seen: set[int] = set()
     texts = []
