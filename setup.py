@@ -27,7 +27,9 @@ class BuildWithCatalogs(build_py):
 
     def run(self) -> None:
         super().run()
-        package = ROOT / "gwa_desktop" if self.editable_mode else Path(self.build_lib) / "gwa_desktop"
+        package = (
+            ROOT / "gwa_desktop" if self.editable_mode else Path(self.build_lib) / "gwa_desktop"
+        )
         try:
             self._catalogs = compile_catalogs(ROOT / "translations", package / "locale")
         except CatalogError as error:

@@ -40,14 +40,18 @@ def timed(label: str, figures: dict[str, float]):
 
 def activity_span(database) -> Period:
     with database.engine.connect() as connection:
-        first, last = connection.execute(text("SELECT MIN(occurred_on), MAX(occurred_on) FROM activities")).one()
+        first, last = connection.execute(
+            text("SELECT MIN(occurred_on), MAX(occurred_on) FROM activities")
+        ).one()
     return Period(date.fromisoformat(str(first)), date.fromisoformat(str(last)))
 
 
 def count_in(database, period: Period) -> int:
     with database.engine.connect() as connection:
-        return connection.execute(text("SELECT COUNT(*) FROM activities WHERE occurred_on BETWEEN :a AND :b"),
-                                  {"a": period.start, "b": period.end}).scalar()
+        return connection.execute(
+            text("SELECT COUNT(*) FROM activities WHERE occurred_on BETWEEN :a AND :b"),
+            {"a": period.start, "b": period.end},
+        ).scalar()
 
 
 def main() -> None:
@@ -60,8 +64,12 @@ def main() -> None:
     figures: dict[str, float] = {}
     try:
         source = open_database(str(work / "village.sqlite"))
-        SettingsService(source).save(MunicipalityData(name="Gemeinde Benchdorf", district="Landkreis Test"))
-        with timed(f"fill: {arguments.contacts} contacts, {arguments.activities} activities", figures):
+        SettingsService(source).save(
+            MunicipalityData(name="Gemeinde Benchdorf", district="Landkreis Test")
+        )
+        with timed(
+            f"fill: {arguments.contacts} contacts, {arguments.activities} activities", figures
+        ):
             generate_bulk_data(source, arguments.contacts, arguments.activities)
         history = activity_span(source)
         last_year = Period(date(history.end.year - 1, 1, 1), date(history.end.year - 1, 12, 31))
@@ -71,7 +79,9 @@ def main() -> None:
             year_package = export_district(source, last_year, stick)
         with timed(f"export whole history ({count_in(source, history)} activities)", figures):
             full_package = export_district(source, history, stick)
-        print(f"{'package sizes':<52} {year_package.stat().st_size / 1e6:.1f} MB, {full_package.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"{'package sizes':<52} {year_package.stat().st_size / 1e6:.1f} MB, {full_package.stat().st_size / 1e6:.1f} MB"
+        )
 
         district = open_database(str(work / "district.sqlite"))
         with timed("import whole-history package (district mode)", figures):
@@ -80,7 +90,9 @@ def main() -> None:
 
         packages = []
         for number in range(arguments.packages):
-            SettingsService(source).save(MunicipalityData(name=f"Gemeinde {number + 1:02d}", district="Landkreis Test"))
+            SettingsService(source).save(
+                MunicipalityData(name=f"Gemeinde {number + 1:02d}", district="Landkreis Test")
+            )
             packages.append(export_district(source, last_year, stick))
         merged = open_database(str(work / "merged.sqlite"))
         with timed(f"merge {arguments.packages} one-year packages: import", figures):
@@ -88,8 +100,10 @@ def main() -> None:
         assert not any(r.refused for r in results)
         with timed(f"merge {arguments.packages} one-year packages: combined workbook", figures):
             export_combined(merged, work)
-        merge = figures[f"merge {arguments.packages} one-year packages: import"] + figures[
-            f"merge {arguments.packages} one-year packages: combined workbook"]
+        merge = (
+            figures[f"merge {arguments.packages} one-year packages: import"]
+            + figures[f"merge {arguments.packages} one-year packages: combined workbook"]
+        )
         print(f"{'merge total (target < 10 s)':<52} {merge:6.2f} s")
         merged.close()
         source.close()

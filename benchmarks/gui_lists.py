@@ -20,12 +20,12 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GWA_DATA_DIR", tempfile.mkdtemp(prefix="gwa-bench-"))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from gwa_desktop.services.registry import Services  # noqa: E402
-from gwa_desktop.storage.database import open_database  # noqa: E402
-from gwa_desktop.ui.main_window import MainWindow  # noqa: E402
+from gwa_desktop.services.registry import Services
+from gwa_desktop.storage.database import open_database
+from gwa_desktop.ui.main_window import MainWindow
 
 BUDGET_MS = 100.0
 
@@ -47,33 +47,44 @@ def main() -> None:
     app = QApplication([])
     database = open_database(arguments.database)
     services = Services.on(database)
-    print(f"{services.contacts.count()} contacts, {services.offers.count()} offers, "
-          f"{services.activities.count()} activities")
+    print(
+        f"{services.contacts.count()} contacts, {services.offers.count()} offers, "
+        f"{services.activities.count()} activities"
+    )
     figures: list[tuple[str, float]] = []
     start = time.perf_counter()
     window = MainWindow(services)
     window.show()
     app.processEvents()
     figures.append(("open main window (all lists loaded)", (time.perf_counter() - start) * 1000))
-    for page_index, page, words in ((0, window.contacts_page, ("m", "mü", "müller", "xyzzy")),
-                                    (2, window.activities_page, ("n", "netz", "netzwerktreffen", "xyzzy"))):
+    for page_index, page, words in (
+        (0, window.contacts_page, ("m", "mü", "müller", "xyzzy")),
+        (2, window.activities_page, ("n", "netz", "netzwerktreffen", "xyzzy")),
+    ):
         window.show_page(page_index)
         name = "contacts" if page_index == 0 else "activities"
         for word in words:
+
             def search(word=word, page=page):
                 page.search.setText(word)
                 page.apply_search()
+
             figures.append((f"{name}: search {word!r} (list + status bar)", timed(search)))
         page.search.clear()
         page.apply_search()
-        figures.append((f"{name}: sort by 3rd column descending",
-                        timed(lambda page=page: page.model.sort(2, Qt.SortOrder.DescendingOrder))))
+        figures.append(
+            (
+                f"{name}: sort by 3rd column descending",
+                timed(lambda page=page: page.model.sort(2, Qt.SortOrder.DescendingOrder)),
+            )
+        )
         page.model.sort(0, page.default_sort_order)
 
         def scroll(page=page):
             page.model.reload()
             for _ in range(5):
                 page.model.fetchMore()
+
         figures.append((f"{name}: reload and fetch 6 pages (3,000 rows)", timed(scroll)))
     window.close()
     database.close()

@@ -95,10 +95,15 @@ def counts(path: Path) -> dict[str, int]:
         return {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED}
 
 
-def run_child(path: Path, backups: Path, kill_after: int, kill_at: float | None) -> tuple[bool, int, float]:
+def run_child(
+    path: Path, backups: Path, kill_after: int, kill_at: float | None
+) -> tuple[bool, int, float]:
     """(was killed, statements run, seconds from the start of opening) for one child process."""
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(backups), str(kill_after)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), str(backups), str(kill_after)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline().strip() == "ready"
     start = time.perf_counter()
     if kill_at is not None:
@@ -126,7 +131,10 @@ def verify(path: Path, backups: Path, expected: dict[str, int] | None) -> str:
             assert check_sqlite_database(connection, str(copy), integrity=True) == OLD_REVISION
             if expected is not None:
                 assert counts(copy) == expected, copy
-    revisions = [copy.name.split("-before-upgrade-")[1].split("-")[0] for copy in before_upgrade_copies(backups, path)]
+    revisions = [
+        copy.name.split("-before-upgrade-")[1].split("-")[0]
+        for copy in before_upgrade_copies(backups, path)
+    ]
     assert len(revisions) == len(set(revisions)), f"several copies of one revision: {revisions}"
     return revision
 
@@ -140,8 +148,12 @@ def finish(path: Path, backups: Path, expected: dict[str, int] | None) -> None:
 def calibrate(template: Path, work: Path) -> tuple[int, float, int, float]:
     """Statements and seconds of an undisturbed upgrade and of a first creation."""
     shutil.copy(template, work / "gwa.sqlite")
-    _, upgrade_statements, upgrade_seconds = run_child(work / "gwa.sqlite", work / "backups", -1, None)
-    _, create_statements, create_seconds = run_child(work / "new.sqlite", work / "backups", -1, None)
+    _, upgrade_statements, upgrade_seconds = run_child(
+        work / "gwa.sqlite", work / "backups", -1, None
+    )
+    _, create_statements, create_seconds = run_child(
+        work / "new.sqlite", work / "backups", -1, None
+    )
     shutil.rmtree(work)
     work.mkdir()
     return upgrade_statements, upgrade_seconds, create_statements, create_seconds
@@ -149,7 +161,9 @@ def calibrate(template: Path, work: Path) -> tuple[int, float, int, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=24, help="upgrade rounds and as many first-creation rounds")
+    parser.add_argument(
+        "--rounds", type=int, default=24, help="upgrade rounds and as many first-creation rounds"
+    )
     parser.add_argument("--contacts", type=int, default=3000)
     parser.add_argument("--activities", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=None)
@@ -164,9 +178,13 @@ def main() -> int:
         expected = counts(template)
         work = root / "work"
         work.mkdir()
-        upgrade_statements, upgrade_seconds, create_statements, create_seconds = calibrate(template, work)
-        print(f"undisturbed: upgrade {upgrade_statements} statements {upgrade_seconds:.2f} s after start-up, "
-              f"creation {create_statements} statements {create_seconds:.2f} s")
+        upgrade_statements, upgrade_seconds, create_statements, create_seconds = calibrate(
+            template, work
+        )
+        print(
+            f"undisturbed: upgrade {upgrade_statements} statements {upgrade_seconds:.2f} s after start-up, "
+            f"creation {create_statements} statements {create_seconds:.2f} s"
+        )
         survived = {"upgrade": 0, "creation": 0}
         for number in range(arguments.rounds * 2):
             kind = "upgrade" if number % 2 == 0 else "creation"
@@ -181,7 +199,11 @@ def main() -> int:
             by_statement = chance.random() < 0.5
             kill_after = chance.randint(1, statements) if by_statement else -1
             kill_at = None if by_statement else chance.uniform(0.0, seconds)
-            point = f"statement {kill_after}/{statements}" if by_statement else f"{kill_at:.2f}/{seconds:.2f} s"
+            point = (
+                f"statement {kill_after}/{statements}"
+                if by_statement
+                else f"{kill_at:.2f}/{seconds:.2f} s"
+            )
             try:
                 # A second kill in the restarted process: two crashes in a row.
                 killed, _, _ = run_child(path, work / "backups", kill_after, kill_at)
@@ -190,15 +212,19 @@ def main() -> int:
                     run_child(path, work / "backups", chance.randint(1, statements), None)
                     left = verify(path, work / "backups", expected) + " after a second kill"
                 finish(path, work / "backups", expected if kind == "upgrade" else None)
-            except Exception as error:  # noqa: BLE001 - a benchmark reports every kind of failure
+            except Exception as error:
                 print(f"round {number + 1:2} {kind:8} killed at {point}: FAILED: {error!r}")
                 continue
             survived[kind] += 1
             state = "killed" if killed else "finished before the kill"
-            print(f"round {number + 1:2} {kind:8} {state} at {point}: left {left}; next start completed it")
+            print(
+                f"round {number + 1:2} {kind:8} {state} at {point}: left {left}; next start completed it"
+            )
         total = sum(survived.values())
-        print(f"survived {total} of {arguments.rounds * 2} rounds "
-              f"(upgrade {survived['upgrade']}/{arguments.rounds}, creation {survived['creation']}/{arguments.rounds})")
+        print(
+            f"survived {total} of {arguments.rounds * 2} rounds "
+            f"(upgrade {survived['upgrade']}/{arguments.rounds}, creation {survived['creation']}/{arguments.rounds})"
+        )
         return 0 if total == arguments.rounds * 2 else 1
     finally:
         shutil.rmtree(root, ignore_errors=True)

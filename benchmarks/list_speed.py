@@ -48,17 +48,33 @@ def list_cases(name: str, service, other_sort: str) -> list[tuple[str, Callable[
     cases = [
         (f"{name}: count", lambda: service.count()),
         (f"{name}: first page, default sort", page(ListQuery())),
-        (f"{name}: first page, {other_sort} descending", page(ListQuery(sort_key=other_sort, descending=True))),
+        (
+            f"{name}: first page, {other_sort} descending",
+            page(ListQuery(sort_key=other_sort, descending=True)),
+        ),
     ]
     for text in typing(TYPED[name]):
         query = ListQuery(text=text)
         cases.append((f"{name}: search '{text}' page", page(query)))
         cases.append((f"{name}: search '{text}' count", lambda q=query: service.count(q)))
         if name == "activities":
-            cases.append((f"{name}: keystroke '{text}'", lambda q=query: (service.list_rows(q, 0, PAGE), service.totals(q))))
+            cases.append(
+                (
+                    f"{name}: keystroke '{text}'",
+                    lambda q=query: (service.list_rows(q, 0, PAGE), service.totals(q)),
+                )
+            )
         else:
-            cases.append((f"{name}: keystroke '{text}'",
-                          lambda q=query: (service.list_rows(q, 0, PAGE), service.count(q), service.count())))
+            cases.append(
+                (
+                    f"{name}: keystroke '{text}'",
+                    lambda q=query: (
+                        service.list_rows(q, 0, PAGE),
+                        service.count(q),
+                        service.count(),
+                    ),
+                )
+            )
     return cases
 
 
@@ -74,7 +90,10 @@ def activity_cases(service: ActivityService) -> list[tuple[str, Callable[[], obj
         query = ListQuery(filters={"date_from": start, "date_to": end})
         cases.append((f"activities: {label} page", lambda q=query: service.list_rows(q, 0, PAGE)))
         cases.append((f"activities: {label} totals", lambda q=query: service.totals(q)))
-    query = ListQuery(text="sprach", filters={"date_from": periods["this year"][0], "date_to": periods["this year"][1]})
+    query = ListQuery(
+        text="sprach",
+        filters={"date_from": periods["this year"][0], "date_to": periods["this year"][1]},
+    )
     cases.append(("activities: this year + search 'sprach' totals", lambda: service.totals(query)))
     return cases
 
@@ -93,9 +112,15 @@ def main() -> int:
     arguments = parse_arguments()
     database = open_database(arguments.database)
     try:
-        contacts, offers, activities = ContactService(database), OfferService(database), ActivityService(database)
-        print(f"{contacts.count():,} contacts, {offers.count():,} offers, {activities.count():,} activities; "
-              f"median of {arguments.runs} runs after a warm-up; budget {BUDGET_MS:.0f} ms\n")
+        contacts, offers, activities = (
+            ContactService(database),
+            OfferService(database),
+            ActivityService(database),
+        )
+        print(
+            f"{contacts.count():,} contacts, {offers.count():,} offers, {activities.count():,} activities; "
+            f"median of {arguments.runs} runs after a warm-up; budget {BUDGET_MS:.0f} ms\n"
+        )
         cases = [
             *list_cases("contacts", contacts, "organisation"),
             *list_cases("offers", offers, "place"),
@@ -103,16 +128,22 @@ def main() -> int:
             *activity_cases(activities),
         ]
         width = max(len(label) for label, _ in cases)
-        print(f"{'query':<{width}}  {'first ms':>8}  {'median ms':>9}  {'max ms':>8}  {'x budget':>8}")
+        print(
+            f"{'query':<{width}}  {'first ms':>8}  {'median ms':>9}  {'max ms':>8}  {'x budget':>8}"
+        )
         slow = []
         for label, action in cases:
             first, median, worst = timings_ms(action, arguments.runs)
             ratio = median / BUDGET_MS
             flag = "  SLOW" if ratio > 1 else ""
-            print(f"{label:<{width}}  {first:8.1f}  {median:9.1f}  {worst:8.1f}  {ratio:8.2f}{flag}")
+            print(
+                f"{label:<{width}}  {first:8.1f}  {median:9.1f}  {worst:8.1f}  {ratio:8.2f}{flag}"
+            )
             if ratio > 1:
                 slow.append(label)
-        print(f"\n{len(slow)} of {len(cases)} over budget" + (": " + "; ".join(slow) if slow else ""))
+        print(
+            f"\n{len(slow)} of {len(cases)} over budget" + (": " + "; ".join(slow) if slow else "")
+        )
     finally:
         database.close()
     return 0

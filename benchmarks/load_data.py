@@ -50,7 +50,9 @@ def main() -> int:
     rows = summary.contacts + summary.offers + summary.activities
     print(f"database        {path}")
     print(f"open + migrate  {(migrated - started) * 1000:8.0f} ms")
-    print(f"bulk insert     {(filled - migrated) * 1000:8.0f} ms  ({rows / (filled - migrated):,.0f} main rows/s)")
+    print(
+        f"bulk insert     {(filled - migrated) * 1000:8.0f} ms  ({rows / (filled - migrated):,.0f} main rows/s)"
+    )
     print(f"contacts        {summary.contacts:8,}")
     print(f"offers          {summary.offers:8,}")
     print(f"activities      {summary.activities:8,}")

@@ -42,16 +42,28 @@ def milliseconds(action) -> float:
 def pages(session):
     org = aliased(Contact)
     german = (OfferText.offer_id == Offer.id) & (OfferText.language == "de")
-    contacts = select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id)
+    contacts = select(Contact.id, Contact.name, org.name).outerjoin(
+        org, Contact.organisation_id == org.id
+    )
     offers = select(Offer.id, OfferText.title).join(OfferText, german)
     activities = select(Activity.id, Activity.title)
     return {
-        "contacts by name": (contacts.order_by(Contact.sort_key, Contact.id), contacts.order_by(Contact.name, Contact.id)),
-        "contacts by organisation desc": (contacts.order_by(org.sort_key.desc(), Contact.id),
-                                          contacts.order_by(org.name.desc(), Contact.id)),
-        "offers by title": (offers.order_by(OfferText.sort_key, Offer.id), offers.order_by(OfferText.title, Offer.id)),
-        "activities by title desc": (activities.order_by(Activity.sort_key.desc(), Activity.id),
-                                     activities.order_by(Activity.title.desc(), Activity.id)),
+        "contacts by name": (
+            contacts.order_by(Contact.sort_key, Contact.id),
+            contacts.order_by(Contact.name, Contact.id),
+        ),
+        "contacts by organisation desc": (
+            contacts.order_by(org.sort_key.desc(), Contact.id),
+            contacts.order_by(org.name.desc(), Contact.id),
+        ),
+        "offers by title": (
+            offers.order_by(OfferText.sort_key, Offer.id),
+            offers.order_by(OfferText.title, Offer.id),
+        ),
+        "activities by title desc": (
+            activities.order_by(Activity.sort_key.desc(), Activity.id),
+            activities.order_by(Activity.title.desc(), Activity.id),
+        ),
     }
 
 
@@ -73,7 +85,9 @@ def main() -> None:
                 times: dict[str, list[float]] = {"key": [], "binary": []}
                 for _run in range(arguments.runs + 1):
                     for name, statement in (("key", by_key), ("binary", binary)):
-                        times[name].append(milliseconds(lambda s=statement: session.execute(s.limit(PAGE)).all()))
+                        times[name].append(
+                            milliseconds(lambda s=statement: session.execute(s.limit(PAGE)).all())
+                        )
                 key, plain = (statistics.median(times[n][1:]) for n in ("key", "binary"))
                 print(f"{label:32} {key:10.1f} {plain:10.1f}")
     finally:

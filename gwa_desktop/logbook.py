@@ -51,7 +51,9 @@ def start_logging(*, console: bool, program: str = "gwa-desktop") -> Path | None
     try:
         path = log_path()
         path.parent.mkdir(exist_ok=True)
-        file_handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True)
+        file_handler = RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        )
     except OSError:
         path = None
     else:
@@ -114,6 +116,8 @@ class PrivateFormatter(logging.Formatter):
         while error is not None and id(error) not in seen:
             seen.add(id(error))
             frames = "".join(traceback.format_list(traceback.extract_tb(error.__traceback__)))
-            blocks.append("Traceback (most recent call last):\n" + frames + describe_exception(error))
+            blocks.append(
+                "Traceback (most recent call last):\n" + frames + describe_exception(error)
+            )
             error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
         return "\n\nThe above led to:\n".join(reversed(blocks))

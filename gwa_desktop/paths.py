@@ -30,7 +30,12 @@ PORTABLE_FOLDER = "GWA-Daten"
 #: Inside the portable folder: what libraries below the program (Qt, fontconfig) would
 #: otherwise write into the host's configuration and cache folders.
 SYSTEM_FOLDER = "system"
-_XDG_FOLDERS = {"XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache", "XDG_DATA_HOME": "data", "XDG_STATE_HOME": "state"}
+_XDG_FOLDERS = {
+    "XDG_CONFIG_HOME": "config",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_DATA_HOME": "data",
+    "XDG_STATE_HOME": "state",
+}
 #: Written and removed at start to find a read-only or full stick before any real work.
 _PROBE_BYTES = 64 * 1024
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -153,24 +158,31 @@ def _prepare(folder: Path) -> None:
 
 def _unusable_message(folder: Path, error: OSError) -> str:
     if error.errno in _READ_ONLY:
-        text = _("The portable data folder {folder} cannot be written to (the USB stick is read-only or write-protected). "
-                 "Nothing was written to this computer. Move the write-protect switch of the stick or copy the program "
-                 "to a writable stick, then start it again.")
+        text = _(
+            "The portable data folder {folder} cannot be written to (the USB stick is read-only or write-protected). "
+            "Nothing was written to this computer. Move the write-protect switch of the stick or copy the program "
+            "to a writable stick, then start it again."
+        )
     elif error.errno in _FULL:
-        text = _("The USB stick with the portable data folder {folder} is full. Nothing was written to this computer. "
-                 "Free some space on the stick (e.g. delete old backups there), then start the program again.")
+        text = _(
+            "The USB stick with the portable data folder {folder} is full. Nothing was written to this computer. "
+            "Free some space on the stick (e.g. delete old backups there), then start the program again."
+        )
     elif error.errno in (errno.ENOENT, errno.ENOTDIR):
         text = _folder_gone_message(folder)
     else:
-        text = _("The portable data folder {folder} cannot be used ({reason}). Nothing was written to this computer. "
-                 "Check the USB stick, then start the program again.")
+        text = _(
+            "The portable data folder {folder} cannot be used ({reason}). Nothing was written to this computer. "
+            "Check the USB stick, then start the program again."
+        )
     return text.format(folder=folder, reason=error.strerror or type(error).__name__)
 
 
 def _folder_gone_message(folder: Path) -> str:
-    return _("The portable data folder {folder} can no longer be reached (was the USB stick removed?). Nothing was "
-             "written to this computer instead. Connect the stick again; if a change was not saved, repeat it.").format(
-        folder=folder)
+    return _(
+        "The portable data folder {folder} can no longer be reached (was the USB stick removed?). Nothing was "
+        "written to this computer instead. Connect the stick again; if a change was not saved, repeat it."
+    ).format(folder=folder)
 
 
 def _keep_libraries_on_the_stick(folder: Path) -> None:
@@ -187,8 +199,10 @@ def _keep_libraries_on_the_stick(folder: Path) -> None:
 
 def portable_help() -> str:
     """The help of the `--portable` option of both programs."""
-    return _("keep all data, settings, backups and the log in the folder GWA-Daten beside the program "
-             "(e.g. on a USB stick); also on when a file portable.txt lies beside the program")
+    return _(
+        "keep all data, settings, backups and the log in the folder GWA-Daten beside the program "
+        "(e.g. on a USB stick); also on when a file portable.txt lies beside the program"
+    )
 
 
 def _remove_quietly(path: Path) -> None:

@@ -97,16 +97,24 @@ def stored_window_state() -> WindowState:
     if not isinstance(stored, dict):
         return WindowState()
     page = stored.get("page")
-    return WindowState(_decoded(stored.get("geometry")), _decoded(stored.get("state")),
-                       page if type(page) is int and page >= 0 else 0)
+    return WindowState(
+        _decoded(stored.get("geometry")),
+        _decoded(stored.get("state")),
+        page if type(page) is int and page >= 0 else 0,
+    )
 
 
 def store_window_state(window: WindowState) -> None:
-    _save({**_load(), "window": {
-        "geometry": base64.b64encode(window.geometry).decode("ascii"),
-        "state": base64.b64encode(window.state).decode("ascii"),
-        "page": window.page,
-    }})
+    _save(
+        {
+            **_load(),
+            "window": {
+                "geometry": base64.b64encode(window.geometry).decode("ascii"),
+                "state": base64.b64encode(window.state).decode("ascii"),
+                "page": window.page,
+            },
+        }
+    )
 
 
 def _decoded(value: object) -> bytes:

@@ -50,10 +50,15 @@ def main(argv: list[str]) -> int:
     # Titles wrap: compare with every run of whitespace as one space.
     text = " ".join(BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", raw)).split())
     if title not in text:
-        print(f"The {language} title {title!r} is not in {pdf}; its text is:\n{text}", file=sys.stderr)
+        print(
+            f"The {language} title {title!r} is not in {pdf}; its text is:\n{text}", file=sys.stderr
+        )
         return 1
     if is_rtl(language) and not any(map(is_presentation_form, raw)):
-        print(f"{pdf} holds the {language} title, but unshaped (no joined letter forms).", file=sys.stderr)
+        print(
+            f"{pdf} holds the {language} title, but unshaped (no joined letter forms).",
+            file=sys.stderr,
+        )
         return 1
     print(f"{pdf}: {language} title found, shaped: {title}")
     return 0

@@ -50,11 +50,17 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
             with po_path.open("rb") as po_file:
                 catalog = read_po(po_file, abort_invalid=True)
         except (PoFileError, UnicodeDecodeError, ValueError) as error:
-            raise CatalogError(f"{po_path} cannot be read: {error}. Fix the file (or restore it from git).") from error
+            raise CatalogError(
+                f"{po_path} cannot be read: {error}. Fix the file (or restore it from git)."
+            ) from error
         if catalog.fuzzy:
-            raise CatalogError(f"{po_path} is marked as fuzzy in its header: review it and remove the fuzzy flag.")
+            raise CatalogError(
+                f"{po_path} is marked as fuzzy in its header: review it and remove the fuzzy flag."
+            )
         problems = [
-            f"{po_path}:{message.lineno}: {problem}" for message, errors in catalog.check() for problem in errors
+            f"{po_path}:{message.lineno}: {problem}"
+            for message, errors in catalog.check()
+            for problem in errors
         ]
         if problems:
             raise CatalogError("These translations are broken:\n" + "\n".join(problems))

@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gwa_desktop.i18n import TRANSLATIONS_ENV, set_ui_language, translation_for  # noqa: E402
-from gwa_desktop.storage.database import Database, open_database  # noqa: E402
+from gwa_desktop.i18n import TRANSLATIONS_ENV, set_ui_language, translation_for
+from gwa_desktop.storage.database import Database, open_database
 
 _CATALOGS = pytest.StashKey[Path]()
 #: The translators' .po files; the program reads the .mo files compiled from them.

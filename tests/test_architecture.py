@@ -44,9 +44,15 @@ def test_layers_only_point_down() -> None:
     program's log for the tests that run after it."""
     config = PROJECT / "pyproject.toml"
     if not config.is_file():
-        pytest.skip("the contracts live in the checkout's pyproject.toml, not in an installed package")
+        pytest.skip(
+            "the contracts live in the checkout's pyproject.toml, not in an installed package"
+        )
     run = subprocess.run(
-        [sys.executable, "-c", LINT_IMPORTS, str(config)], capture_output=True, text=True, cwd=PROJECT, check=False
+        [sys.executable, "-c", LINT_IMPORTS, str(config)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "0 broken" in run.stdout and "2 kept" in run.stdout

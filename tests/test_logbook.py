@@ -30,7 +30,9 @@ def read(path) -> str:
 
 def test_the_log_rotates_in_the_data_folder(log_file, tmp_path):
     assert log_file == tmp_path / "data" / "logs" / "gwa.log" == log_path()
-    handler = next(h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None) == str(log_file))
+    handler = next(
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None) == str(log_file)
+    )
     assert (handler.maxBytes, handler.backupCount) == (MAX_BYTES, BACKUP_COUNT)
     assert 1024 * 1024 <= MAX_BYTES <= 5 * 1024 * 1024
 
@@ -44,12 +46,15 @@ def test_a_database_error_is_logged_with_its_statement_but_without_the_values(da
         logging.getLogger("test").exception("list fetch failed")
     content = read(log_file)
     assert "sqlalchemy.exc.OperationalError" in content
-    assert "SQL: SELECT * FROM no_such_table WHERE name = ?" in content and "SQLITE_ERROR" in content
+    assert (
+        "SQL: SELECT * FROM no_such_table WHERE name = ?" in content and "SQLITE_ERROR" in content
+    )
     assert NAME not in content and "Olena" not in content
 
 
 def test_an_unexpected_error_in_gwa_gives_a_short_message_and_the_traceback_only_in_the_log(
-        database, database_path, capsys, monkeypatch, tmp_path):
+    database, database_path, capsys, monkeypatch, tmp_path
+):
     database.close()
 
     def broken(arguments, services):
@@ -63,6 +68,8 @@ def test_an_unexpected_error_in_gwa_gives_a_short_message_and_the_traceback_only
         assert "Unerwarteter Fehler (KeyError)" in err and str(log_path()) in err
         assert "Traceback" not in err and NAME not in err
         content = log_path().read_text(encoding="utf-8")
-        assert "builtins.KeyError" in content and "test_logbook.py" in content and NAME not in content
+        assert (
+            "builtins.KeyError" in content and "test_logbook.py" in content and NAME not in content
+        )
     finally:
         stop_logging()

@@ -115,9 +115,18 @@ def host_environment(root: Path) -> dict[str, str]:
     }
 
 
-def run(root: Path, program: str, *arguments: str, user: list[str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    root: Path, program: str, *arguments: str, user: list[str] | None = None
+) -> subprocess.CompletedProcess:
     command = [*(user or []), sys.executable, str(root / "stick" / program), *arguments]
-    return subprocess.run(command, env=host_environment(root), capture_output=True, text=True, timeout=300, cwd=root / "stick")
+    return subprocess.run(
+        command,
+        env=host_environment(root),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=root / "stick",
+    )
 
 
 def files_below(root: Path) -> set[str]:
@@ -125,9 +134,15 @@ def files_below(root: Path) -> set[str]:
 
 
 def written_outside_the_portable_folder(root: Path) -> set[str]:
-    allowed = {"stick/gwa", "stick/gwa-desktop", f"stick/{paths.PORTABLE_MARKER}", "stick/Flyer.pdf"}
+    allowed = {
+        "stick/gwa",
+        "stick/gwa-desktop",
+        f"stick/{paths.PORTABLE_MARKER}",
+        "stick/Flyer.pdf",
+    }
     return {
-        name for name in files_below(root)
+        name
+        for name in files_below(root)
         if not name.startswith(("stick/GWA-Daten/", "catalogs/")) and name not in allowed
     }
 
@@ -137,7 +152,9 @@ def test_cli_and_window_write_only_into_the_portable_folder(scratch):
     assert demo.returncode == 0, demo.stderr
     backup = run(scratch, "gwa", "backup")
     assert backup.returncode == 0, backup.stderr
-    flyer = run(scratch, "gwa", "print", "flyer", "1", "--lang", "de", "--lang", "ar", "--out", "Flyer.pdf")
+    flyer = run(
+        scratch, "gwa", "print", "flyer", "1", "--lang", "de", "--lang", "ar", "--out", "Flyer.pdf"
+    )
     assert flyer.returncode == 0, flyer.stderr
     window = run(scratch, "gwa-desktop")
     assert window.returncode == 0, window.stderr
@@ -165,8 +182,10 @@ def test_without_the_marker_the_users_folders_are_used(scratch):
     assert (scratch / "stick" / paths.PORTABLE_FOLDER / "gwa.sqlite").is_file()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or not shutil.which("setpriv"),
-                    reason="needs root to start the program as an unprivileged user")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() != 0 or not shutil.which("setpriv"),
+    reason="needs root to start the program as an unprivileged user",
+)
 def test_a_stick_without_write_permission_is_refused_without_writing_elsewhere(scratch):
     """As root the permission bits would not count, so the program runs as `nobody`."""
     (scratch / "stick").chmod(0o755)
@@ -176,7 +195,10 @@ def test_a_stick_without_write_permission_is_refused_without_writing_elsewhere(s
     assert "schreibgeschützt" in result.stderr
     assert str(scratch / "stick" / paths.PORTABLE_FOLDER) in result.stderr
     assert "Traceback" not in result.stderr
-    assert files_below(scratch / "home") == set() and written_outside_the_portable_folder(scratch) == set()
+    assert (
+        files_below(scratch / "home") == set()
+        and written_outside_the_portable_folder(scratch) == set()
+    )
     assert not (scratch / "stick" / paths.PORTABLE_FOLDER).exists()
 
 
@@ -226,8 +248,12 @@ def test_portable_mode_ignores_the_hosts_variables(stick, monkeypatch):
     assert paths.backups_dir() == stick / paths.PORTABLE_FOLDER / "backups"
 
 
-@pytest.mark.parametrize(("code", "words"), [(errno.EROFS, "schreibgeschützt"), (errno.ENOSPC, "voll")])
-def test_a_read_only_or_full_stick_stops_the_start_with_a_message(stick, monkeypatch, capsys, tmp_path, code, words):
+@pytest.mark.parametrize(
+    ("code", "words"), [(errno.EROFS, "schreibgeschützt"), (errno.ENOSPC, "voll")]
+)
+def test_a_read_only_or_full_stick_stops_the_start_with_a_message(
+    stick, monkeypatch, capsys, tmp_path, code, words
+):
     real_open = Path.open
 
     def refuse(self, mode="r", *args, **kwargs):

@@ -7,9 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from gwa_desktop.domain.plain_text import one_line
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.domain.plain_text import one_line
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
@@ -26,36 +26,69 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=_("export for the district, a phone or a calendar"))
     kinds = export.add_subparsers(dest="kind", required=True)
     district = kinds.add_parser("district", help=_("write the package for the district office"))
-    district.add_argument("--from", dest="start", type=date.fromisoformat, help=_("first day, YYYY-MM-DD"))
-    district.add_argument("--to", dest="end", type=date.fromisoformat, help=_("last day, YYYY-MM-DD"))
-    district.add_argument("--period", choices=[key for key, _label in EXPORT_PRESETS],
-                          help=_("instead of --from and --to: a calendar quarter or year counted from today"))
+    district.add_argument(
+        "--from", dest="start", type=date.fromisoformat, help=_("first day, YYYY-MM-DD")
+    )
+    district.add_argument(
+        "--to", dest="end", type=date.fromisoformat, help=_("last day, YYYY-MM-DD")
+    )
+    district.add_argument(
+        "--period",
+        choices=[key for key, _label in EXPORT_PRESETS],
+        help=_("instead of --from and --to: a calendar quarter or year counted from today"),
+    )
     district.add_argument("--out", type=Path, help=_("folder, e.g. the USB stick"))
-    district.add_argument("--show-texts", action="store_true",
-                          help=_("list every text that would leave, with what was blanked out; write nothing"))
-    district.add_argument("--encrypted", action="store_true", help=_("include contacts, encrypted with a password"))
-    district.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
+    district.add_argument(
+        "--show-texts",
+        action="store_true",
+        help=_("list every text that would leave, with what was blanked out; write nothing"),
+    )
+    district.add_argument(
+        "--encrypted", action="store_true", help=_("include contacts, encrypted with a password")
+    )
+    district.add_argument(
+        "--password-file", type=Path, help=_("file whose first line is the password")
+    )
     district.set_defaults(handler=run_export_district)
-    for name, handler, text in (("vcard", run_export_vcard, _("contacts as vCard file")),
-                                ("ical", run_export_ical, _("offers and activities as iCalendar file"))):
+    for name, handler, text in (
+        ("vcard", run_export_vcard, _("contacts as vCard file")),
+        ("ical", run_export_ical, _("offers and activities as iCalendar file")),
+    ):
         device = kinds.add_parser(name, help=text)
         device.add_argument("--out", type=Path, required=True, help=_("file to write"))
         device.set_defaults(handler=handler)
     package = commands.add_parser("import", help=_("import district packages (district mode)"))
     package.add_argument("packages", nargs="+", type=Path)
-    package.add_argument("--password-file", type=Path, help=_("file whose first line is the password"))
-    package.add_argument("--receipts", type=Path, help=_("folder for the receipts (default: beside each package)"))
-    package.add_argument("--accept-key", metavar="FINGERPRINT",
-                         help=_("accept this new key of a municipality (after comparing its fingerprint by phone)"))
+    package.add_argument(
+        "--password-file", type=Path, help=_("file whose first line is the password")
+    )
+    package.add_argument(
+        "--receipts", type=Path, help=_("folder for the receipts (default: beside each package)")
+    )
+    package.add_argument(
+        "--accept-key",
+        metavar="FINGERPRINT",
+        help=_("accept this new key of a municipality (after comparing its fingerprint by phone)"),
+    )
     package.set_defaults(handler=run_import)
-    own = commands.add_parser("fingerprint", help=_("show the fingerprint of this installation's signing key"))
+    own = commands.add_parser(
+        "fingerprint", help=_("show the fingerprint of this installation's signing key")
+    )
     own.set_defaults(handler=run_fingerprint)
     copy = commands.add_parser("backup", help=_("back up the database"))
     copy.add_argument("--out", type=Path, help=_("folder (default: the backup folder)"))
-    copy.add_argument("--keep-months", type=_months, metavar="N",
-                      help=_("keep the monthly automatic backups for N months on this computer (default: 24); stored"))
+    copy.add_argument(
+        "--keep-months",
+        type=_months,
+        metavar="N",
+        help=_(
+            "keep the monthly automatic backups for N months on this computer (default: 24); stored"
+        ),
+    )
     copy.set_defaults(handler=run_backup)
-    restore = commands.add_parser("restore", help=_("restore a backup (a safety copy is made first)"))
+    restore = commands.add_parser(
+        "restore", help=_("restore a backup (a safety copy is made first)")
+    )
     restore.add_argument("file", type=Path)
     restore.set_defaults(handler=run_restore, when_unopenable=run_restore_in_place)
 
@@ -66,7 +99,9 @@ def _password(path: Path | None) -> str | None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise ExchangeError(_("The password file {path} cannot be read ({reason}).").format(path=path, reason=error)) from error
+        raise ExchangeError(
+            _("The password file {path} cannot be read ({reason}).").format(path=path, reason=error)
+        ) from error
     return lines[0] if lines else ""
 
 
@@ -95,29 +130,54 @@ def run_export_district(arguments: argparse.Namespace, services: Services) -> in
 def _show_texts(services: Services, period: Period) -> int:
     texts = outgoing_texts(services.database, period)
     for text in texts:
-        blanked = "\t" + _("blanked out: {what}").format(what=", ".join(text.blanked)) if text.blanked else ""
+        blanked = (
+            "\t" + _("blanked out: {what}").format(what=", ".join(text.blanked))
+            if text.blanked
+            else ""
+        )
         print(f"{text.field}\t{text.count}\t{one_line(text.text)}{blanked}")
-    print(ngettext("{count} distinct text would leave; {blanked} with something blanked out.",
-                   "{count} distinct texts would leave; {blanked} with something blanked out.",
-                   len(texts)).format(count=len(texts), blanked=sum(1 for t in texts if t.blanked)))
+    print(
+        ngettext(
+            "{count} distinct text would leave; {blanked} with something blanked out.",
+            "{count} distinct texts would leave; {blanked} with something blanked out.",
+            len(texts),
+        ).format(count=len(texts), blanked=sum(1 for t in texts if t.blanked))
+    )
     return 0
 
 
 def run_export_vcard(arguments: argparse.Namespace, services: Services) -> int:
-    print(_("{count} contacts written to {path}").format(count=export_vcard(services.database, arguments.out), path=arguments.out))
+    print(
+        _("{count} contacts written to {path}").format(
+            count=export_vcard(services.database, arguments.out), path=arguments.out
+        )
+    )
     return 0
 
 
 def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
-    print(_("{count} events written to {path}").format(count=export_ical(services.database, arguments.out), path=arguments.out))
+    print(
+        _("{count} events written to {path}").format(
+            count=export_ical(services.database, arguments.out), path=arguments.out
+        )
+    )
     return 0
 
 
 def run_import(arguments: argparse.Namespace, services: Services) -> int:
-    results = import_packages(services.database, arguments.packages, _password(arguments.password_file), arguments.receipts,
-                              accept_key=arguments.accept_key)
+    results = import_packages(
+        services.database,
+        arguments.packages,
+        _password(arguments.password_file),
+        arguments.receipts,
+        accept_key=arguments.accept_key,
+    )
     for result in results:
-        print(result.message if result.path.name in result.message else f"{result.path.name}: {result.message}")
+        print(
+            result.message
+            if result.path.name in result.message
+            else f"{result.path.name}: {result.message}"
+        )
     # A package that was not taken (refused, overlapping, older than the one there) is
     # a failure for a script that moves packages on only when they were imported.
     not_taken = [r for r in results if r.refused or r.outcome in (OLDER, OVERLAPS)]
@@ -131,8 +191,14 @@ def _months(value: str) -> int:
 
 
 def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
-    print(_("Fingerprint of this installation: {fingerprint}").format(fingerprint=installation_key.fingerprint(services.database)))
-    print(_("The district office compares it with the one it recorded when it imports your packages."))
+    print(
+        _("Fingerprint of this installation: {fingerprint}").format(
+            fingerprint=installation_key.fingerprint(services.database)
+        )
+    )
+    print(
+        _("The district office compares it with the one it recorded when it imports your packages.")
+    )
     return 0
 
 
@@ -140,7 +206,11 @@ def run_backup(arguments: argparse.Namespace, services: Services) -> int:
     if arguments.keep_months is not None:
         store_backup_months(arguments.keep_months)
     print(backup.backup_database(services.database, arguments.out or backups_dir()))
-    print(_("Monthly automatic backups are kept for {months} months on this computer.").format(months=backup.keep_months()))
+    print(
+        _("Monthly automatic backups are kept for {months} months on this computer.").format(
+            months=backup.keep_months()
+        )
+    )
     return 0
 
 
@@ -162,4 +232,3 @@ def run_restore(arguments: argparse.Namespace, services: Services) -> int:
     safety = backup.restore_backup(services.database, arguments.file)
     print(_("Restored. The previous state was saved as {path}").format(path=safety))
     return 0
-

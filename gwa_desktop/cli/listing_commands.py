@@ -24,17 +24,35 @@ def register(commands: argparse._SubParsersAction) -> None:
     count.set_defaults(handler=run_count)
     listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
     listing.add_argument("entity", choices=sorted(ENTITIES))
-    listing.add_argument("--search", default="", type=typed_text, help=_("only rows containing these words"))
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                         help=_("csv: for Excel (UTF-8 with BOM, semicolons, decimal comma, column names and "
-                                "values in the program's language)"))
-    listing.add_argument("--codes", action="store_true",
-                         help=_("with --format csv: for scripts, the stored codes and ISO dates, UTF-8 without BOM"))
-    listing.add_argument("--period", choices=[key for key, _label in PERIODS],
-                         help=_("activities only: the period, counted as in the activities list"))
+    listing.add_argument(
+        "--search", default="", type=typed_text, help=_("only rows containing these words")
+    )
+    listing.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help=_(
+            "csv: for Excel (UTF-8 with BOM, semicolons, decimal comma, column names and "
+            "values in the program's language)"
+        ),
+    )
+    listing.add_argument(
+        "--codes",
+        action="store_true",
+        help=_("with --format csv: for scripts, the stored codes and ISO dates, UTF-8 without BOM"),
+    )
+    listing.add_argument(
+        "--period",
+        choices=[key for key, _label in PERIODS],
+        help=_("activities only: the period, counted as in the activities list"),
+    )
     listing.set_defaults(handler=run_list)
-    commands.add_parser("demo", help=_("load the demo village into an empty database")).set_defaults(handler=run_demo)
-    commands.add_parser("info", help=_("show which database is used")).set_defaults(handler=run_info)
+    commands.add_parser(
+        "demo", help=_("load the demo village into an empty database")
+    ).set_defaults(handler=run_demo)
+    commands.add_parser("info", help=_("show which database is used")).set_defaults(
+        handler=run_info
+    )
 
 
 def run_count(arguments: argparse.Namespace, services: Services) -> int:
@@ -46,7 +64,11 @@ def run_count(arguments: argparse.Namespace, services: Services) -> int:
 def run_list(arguments: argparse.Namespace, services: Services) -> int:
     service = getattr(services, arguments.entity)
     keys = ["id", *ENTITIES[arguments.entity]]
-    filters = {"period": arguments.period} if arguments.entity == "activities" and arguments.period != "all" else {}
+    filters = (
+        {"period": arguments.period}
+        if arguments.entity == "activities" and arguments.period != "all"
+        else {}
+    )
     query = ListQuery(text=arguments.search, filters=filters)
     fetched: list[tuple] = []
     while batch := service.list_rows(query, len(fetched), BATCH):
@@ -57,7 +79,9 @@ def run_list(arguments: argparse.Namespace, services: Services) -> int:
         print()
     elif arguments.format == "csv" and not arguments.codes:
         # For German Excel, which opens a double-clicked CSV with ';' and needs the BOM to read UTF-8.
-        content = spreadsheet_csv(headings(arguments.entity), (labelled_row(arguments.entity, row) for row in fetched))
+        content = spreadsheet_csv(
+            headings(arguments.entity), (labelled_row(arguments.entity, row) for row in fetched)
+        )
         sys.stdout.flush()
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
@@ -92,10 +116,12 @@ def typed_text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(_(
-            "the text contains bytes that are not valid UTF-8 (is the terminal set to another encoding?). "
-            "Type it again in a UTF-8 terminal or leave out the special characters."
-        )) from None
+        raise argparse.ArgumentTypeError(
+            _(
+                "the text contains bytes that are not valid UTF-8 (is the terminal set to another encoding?). "
+                "Type it again in a UTF-8 terminal or leave out the special characters."
+            )
+        ) from None
     return value
 
 

@@ -18,15 +18,26 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gwa_desktop.cli import exchange_commands, listing_commands, maintenance_commands, print_commands
+from gwa_desktop.cli import (
+    exchange_commands,
+    listing_commands,
+    maintenance_commands,
+    print_commands,
+)
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.logbook import start_logging
-from gwa_desktop.paths import DataFolderError, backups_dir, database_location, portable_help, start_portable
+from gwa_desktop.paths import (
+    DataFolderError,
+    backups_dir,
+    database_location,
+    portable_help,
+    start_portable,
+)
 from gwa_desktop.services.backup import integrity_problems, tidy_data_folders
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.services.registry import Services
+from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
@@ -39,7 +50,10 @@ log = logging.getLogger(__name__)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gwa", description=_("GWA Desktop on the command line"))
-    parser.add_argument("--database", help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"))
+    parser.add_argument(
+        "--database",
+        help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"),
+    )
     parser.add_argument("--portable", action="store_true", help=portable_help())
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMAND_MODULES:
@@ -64,11 +78,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `gwa list … | head`: the reader has all it wanted; not a failure.
         _silence_stdout()
         return 0
-    except Exception as error:  # noqa: BLE001 - the command line's error boundary
+    except Exception as error:
         log.exception("unexpected error in 'gwa %s'", arguments.command)
-        where = str(log_file) if log_file is not None else _("(no log file: the data folder cannot be reached)")
-        print(_("Unexpected error ({kind}); the command was not completed. Details for your support are in the log "
-                "file {path}").format(kind=type(error).__name__, path=where), file=sys.stderr)
+        where = (
+            str(log_file)
+            if log_file is not None
+            else _("(no log file: the data folder cannot be reached)")
+        )
+        print(
+            _(
+                "Unexpected error ({kind}); the command was not completed. Details for your support are in the log "
+                "file {path}"
+            ).format(kind=type(error).__name__, path=where),
+            file=sys.stderr,
+        )
         return UNEXPECTED_ERROR
 
 
@@ -86,7 +109,11 @@ def run(arguments: argparse.Namespace) -> int:
     try:
         database = open_database(location, backup_dir=backups_dir())
     except StorageError as error:
-        if unopenable is not None and isinstance(error, NotADatabaseError) and "://" not in location:
+        if (
+            unopenable is not None
+            and isinstance(error, NotADatabaseError)
+            and "://" not in location
+        ):
             return unopenable(arguments, Path(location))
         print(str(error), file=sys.stderr)
         return 2

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 
 from gwa_desktop.i18n import _
-from gwa_desktop.services.reindex import reindex
 from gwa_desktop.services.registry import Services
+from gwa_desktop.services.reindex import reindex
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     commands.add_parser(
-        "reindex", help=_("compute the sort keys and search texts of all records again (after a collation or catalog change)")
+        "reindex",
+        help=_(
+            "compute the sort keys and search texts of all records again (after a collation or catalog change)"
+        ),
     ).set_defaults(handler=run_reindex)
 
 

@@ -28,38 +28,69 @@ from gwa_desktop.services.registry import Services
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    printing = commands.add_parser("print", help=_("make flyers, notice-board overviews and consent forms as PDF"))
+    printing = commands.add_parser(
+        "print", help=_("make flyers, notice-board overviews and consent forms as PDF")
+    )
     kinds = printing.add_subparsers(dest="print_kind", required=True)
 
     flyer = kinds.add_parser("flyer", help=_("flyer for one offer in 1 to 4 languages"))
     flyer.add_argument("offer_id", type=int, help=_("number of the offer (see: gwa list offers)"))
     _common(flyer, default_paper="A4", papers=("A4", "A5"))
     flyer.add_argument("--stacked", action="store_true", help=_("languages one below the other"))
-    flyer.add_argument("--strips", action="store_true", help=_("tear-off strips with the phone number"))
+    flyer.add_argument(
+        "--strips", action="store_true", help=_("tear-off strips with the phone number")
+    )
     flyer.set_defaults(handler=run_flyer)
 
-    overview = kinds.add_parser("overview", help=_("overview of the active offers for the notice board"))
+    overview = kinds.add_parser(
+        "overview", help=_("overview of the active offers for the notice board")
+    )
     _common(overview, default_paper="A4", papers=("A4", "A3"))
-    overview.add_argument("--landscape", action="store_true", help=_("landscape instead of portrait"))
-    overview.add_argument("--group", choices=("category", "weekday"), default="category",
-                          help=_("group the offers by category or by weekday"))
-    overview.add_argument("--weekly-plan", action="store_true", help=_("Monday-to-Sunday grid instead of a list"))
+    overview.add_argument(
+        "--landscape", action="store_true", help=_("landscape instead of portrait")
+    )
+    overview.add_argument(
+        "--group",
+        choices=("category", "weekday"),
+        default="category",
+        help=_("group the offers by category or by weekday"),
+    )
+    overview.add_argument(
+        "--weekly-plan", action="store_true", help=_("Monday-to-Sunday grid instead of a list")
+    )
     overview.add_argument("--category", choices=[c.value for c in OfferCategory])
     overview.add_argument("--target-group", choices=[g.value for g in TargetGroup])
-    overview.add_argument("--offer", type=int, action="append", dest="offer_ids", help=_("only this offer (repeatable)"))
+    overview.add_argument(
+        "--offer",
+        type=int,
+        action="append",
+        dest="offer_ids",
+        help=_("only this offer (repeatable)"),
+    )
     overview.set_defaults(handler=run_overview)
 
     consent = kinds.add_parser("consent", help=_("consent form in German and one more language"))
-    consent.add_argument("--lang", default="de", type=_language, help=_("second language of the form"))
+    consent.add_argument(
+        "--lang", default="de", type=_language, help=_("second language of the form")
+    )
     consent.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
     consent.set_defaults(handler=run_consent)
 
 
 def _common(parser: argparse.ArgumentParser, default_paper: str, papers: tuple[str, ...]) -> None:
-    parser.add_argument("--lang", action="append", dest="languages", type=_language,
-                        help=_("print language (repeatable; default: de)"))
-    parser.add_argument("--paper", choices=[p for p in papers if p in PAPER_SIZES], default=default_paper,
-                        help=_("paper size"))
+    parser.add_argument(
+        "--lang",
+        action="append",
+        dest="languages",
+        type=_language,
+        help=_("print language (repeatable; default: de)"),
+    )
+    parser.add_argument(
+        "--paper",
+        choices=[p for p in papers if p in PAPER_SIZES],
+        default=default_paper,
+        help=_("paper size"),
+    )
     parser.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
 
 
@@ -68,12 +99,19 @@ def run_flyer(arguments: argparse.Namespace, services: Services) -> int:
     if len(languages) > MAX_LANGUAGES:
         print(_("A flyer has at most {n} languages.").format(n=MAX_LANGUAGES), file=sys.stderr)
         return 2
-    options = FlyerOptions(languages, arguments.paper, "stacked" if arguments.stacked else "side_by_side",
-                           arguments.strips)
+    options = FlyerOptions(
+        languages,
+        arguments.paper,
+        "stacked" if arguments.stacked else "side_by_side",
+        arguments.strips,
+    )
     try:
         result = PrintingService.from_services(services).flyer(arguments.offer_id, options)
     except NotFoundError:
-        print(_("There is no offer with the number {id}.").format(id=arguments.offer_id), file=sys.stderr)
+        print(
+            _("There is no offer with the number {id}.").format(id=arguments.offer_id),
+            file=sys.stderr,
+        )
         return 1
     return _write(result, arguments.out)
 
@@ -84,10 +122,16 @@ def run_overview(arguments: argparse.Namespace, services: Services) -> int:
         category=OfferCategory(arguments.category) if arguments.category else None,
         target_group=TargetGroup(arguments.target_group) if arguments.target_group else None,
     )
-    options = OverviewOptions(tuple((arguments.languages or ["de"])[:2]), arguments.paper, arguments.landscape,
-                              arguments.group)
+    options = OverviewOptions(
+        tuple((arguments.languages or ["de"])[:2]),
+        arguments.paper,
+        arguments.landscape,
+        arguments.group,
+    )
     try:
-        result = PrintingService.from_services(services).overview(selection, options, arguments.weekly_plan)
+        result = PrintingService.from_services(services).overview(
+            selection, options, arguments.weekly_plan
+        )
     except EmptySelectionError:
         print(_("No offer matches this selection; nothing was printed."), file=sys.stderr)
         return 1
@@ -95,14 +139,18 @@ def run_overview(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_consent(arguments: argparse.Namespace, services: Services) -> int:
-    return _write(PrintingService.from_services(services).consent_form(arguments.lang), arguments.out)
+    return _write(
+        PrintingService.from_services(services).consent_form(arguments.lang), arguments.out
+    )
 
 
 def _language(code: str) -> str:
     """An ISO 639 code argparse accepts; anything else is refused before printing."""
     if not is_known_language(code):
         raise argparse.ArgumentTypeError(
-            _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes=code)
+            _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(
+                codes=code
+            )
         )
     return normalise_code(code)
 
@@ -115,5 +163,9 @@ def _write(result: PrintResult, path: Path) -> int:
     except ExchangeError as error:
         print(str(error), file=sys.stderr)
         return 2
-    print(ngettext("{path}: {n} page", "{path}: {n} pages", result.pages).format(path=path, n=result.pages))
+    print(
+        ngettext("{path}: {n} page", "{path}: {n} pages", result.pages).format(
+            path=path, n=result.pages
+        )
+    )
     return 0

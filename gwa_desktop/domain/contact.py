@@ -12,7 +12,18 @@ from datetime import date
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 
-PERSONAL_FIELDS = ("role", "phone", "email", "street", "postal_code", "city", "notes", "languages", "topics", "tags")
+PERSONAL_FIELDS = (
+    "role",
+    "phone",
+    "email",
+    "street",
+    "postal_code",
+    "city",
+    "notes",
+    "languages",
+    "topics",
+    "tags",
+)
 
 
 @dataclass

@@ -25,7 +25,7 @@ class LabelledEnum(StrEnum):
         return " ".join(translation_for(language).gettext(message) for language in UI_LANGUAGES)
 
     @classmethod
-    def _labels(cls) -> dict["LabelledEnum", str]:
+    def _labels(cls) -> dict[LabelledEnum, str]:
         raise NotImplementedError
 
 

@@ -15,7 +15,23 @@ _CLDR_ALIASES = {"prs": "fa_AF"}
 
 #: Languages offered first in pickers: those most often needed in German municipalities.
 COMMON_LANGUAGES = (
-    "de", "en", "ar", "fa", "prs", "uk", "ru", "tr", "ti", "ku", "ur", "ps", "fr", "so", "sq", "ro", "pl",
+    "de",
+    "en",
+    "ar",
+    "fa",
+    "prs",
+    "uk",
+    "ru",
+    "tr",
+    "ti",
+    "ku",
+    "ur",
+    "ps",
+    "fr",
+    "so",
+    "sq",
+    "ro",
+    "pl",
 )
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ur", "ps", "ckb", "he", "yi", "sd", "ug"})

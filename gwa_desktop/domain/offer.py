@@ -53,7 +53,9 @@ class OfferData:
 
     @property
     def schedule(self) -> Schedule:
-        return Schedule(self.recurrence, self.start_date, self.end_date, self.start_time, self.end_time)
+        return Schedule(
+            self.recurrence, self.start_date, self.end_date, self.start_time, self.end_time
+        )
 
     def text_in(self, language: str) -> OfferTextData | None:
         return next((t for t in self.texts if t.language == language), None)

@@ -43,7 +43,7 @@ def weekday_name(weekday: int, language: str) -> str:
 
 
 def time_range(schedule: Schedule, language: str) -> str:
-    """"15:00–17:00"; no-break spaces keep "3:00 م" together when a line wraps."""
+    """ "15:00–17:00"; no-break spaces keep "3:00 م" together when a line wraps."""
     start = format_time(schedule.start_time, language).replace(" ", "\u00a0")
     end = format_time(schedule.end_time, language).replace(" ", "\u00a0")
     return f"{start}–{end}" if start and end else start
@@ -78,5 +78,11 @@ def describe_period(schedule: Schedule, language: str) -> str:
     gettext = print_translation(language).gettext
     start = printed_date(schedule.start_date, language)
     if schedule.end_date is None:
-        return gettext(P_("from {start}")).format(start=start) if schedule.start_date > date.today() else ""
-    return gettext(P_("{start} to {end}")).format(start=start, end=printed_date(schedule.end_date, language))
+        return (
+            gettext(P_("from {start}")).format(start=start)
+            if schedule.start_date > date.today()
+            else ""
+        )
+    return gettext(P_("{start} to {end}")).format(
+        start=start, end=printed_date(schedule.end_date, language)
+    )

@@ -28,13 +28,19 @@ def write_error(error: OSError, target: Path) -> WriteError:
     """A message naming the folder and the likely cause: full, removed or read-only."""
     folder = str(target.parent)
     if error.errno in _FULL:
-        text = _("The medium {folder} is full. The file was not written and no incomplete file was left behind. "
-                 "Free some space or use another USB stick.")
+        text = _(
+            "The medium {folder} is full. The file was not written and no incomplete file was left behind. "
+            "Free some space or use another USB stick."
+        )
     elif error.errno in _GONE:
-        text = _("The folder {folder} can no longer be reached (was the USB stick removed?). The file was not "
-                 "written. Connect the stick again and repeat the export.")
+        text = _(
+            "The folder {folder} can no longer be reached (was the USB stick removed?). The file was not "
+            "written. Connect the stick again and repeat the export."
+        )
     elif error.errno in _DENIED:
-        text = _("The folder {folder} cannot be written to (read-only or no permission). Choose another folder.")
+        text = _(
+            "The folder {folder} cannot be written to (read-only or no permission). Choose another folder."
+        )
     else:
         text = _("Writing to {folder} failed ({reason}). The file was not written.")
     return WriteError(text.format(folder=folder, reason=error.strerror or error))
@@ -45,7 +51,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target` that becomes `target` when the block succeeds."""
     target = Path(target)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
         os.close(handle)
     except OSError as error:
         raise write_error(error, target) from error

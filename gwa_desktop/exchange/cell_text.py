@@ -34,5 +34,7 @@ class CellText:
 def cell_text(value: str) -> CellText:
     """Cached: the same kind, offer and language names fill thousands of rows."""
     text = plain_text(value)
-    formula_like = text.startswith(_LEADING_BLANKS) or unicodedata.normalize("NFKC", text).lstrip().startswith(FORMULA_STARTS)
+    formula_like = text.startswith(_LEADING_BLANKS) or unicodedata.normalize(
+        "NFKC", text
+    ).lstrip().startswith(FORMULA_STARTS)
     return CellText(text, formula_like)

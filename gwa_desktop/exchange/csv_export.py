@@ -14,7 +14,13 @@ from typing import Any
 
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
-from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS, Column, rows
+from gwa_desktop.exchange.columns import (
+    ACTIVITY_COLUMNS,
+    CONTACT_COLUMNS,
+    OFFER_COLUMNS,
+    Column,
+    rows,
+)
 from gwa_desktop.exchange.records import DistrictData
 from gwa_desktop.exchange.summary import KINDS, compute
 
@@ -54,23 +60,42 @@ def spreadsheet_csv(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
 
 
 def _records(columns: tuple[Column, ...], datasets: list[DistrictData], attribute: str) -> bytes:
-    body = (row for data in datasets for row in rows(columns, getattr(data, attribute), data.municipality))
+    body = (
+        row
+        for data in datasets
+        for row in rows(columns, getattr(data, attribute), data.municipality)
+    )
     return spreadsheet_csv([c.header for c in columns], body)
 
 
 def csv_members(datasets: list[DistrictData]) -> dict[str, bytes]:
     """File name → content of every CSV file for `datasets`."""
-    total = compute([o for d in datasets for o in d.offers], [a for d in datasets for a in d.activities])
+    total = compute(
+        [o for d in datasets for o in d.offers], [a for d in datasets for a in d.activities]
+    )
     months = (
-        [month, *(total.months[month].by_kind[k] for k in KINDS), total.months[month].activities,
-         total.months[month].participants, total.months[month].volunteers, round(total.months[month].volunteer_hours, 2)]
+        [
+            month,
+            *(total.months[month].by_kind[k] for k in KINDS),
+            total.months[month].activities,
+            total.months[month].participants,
+            total.months[month].volunteers,
+            round(total.months[month].volunteer_hours, 2),
+        ]
         for month in sorted(total.months)
     )
     members = {
         "csv/angebote.csv": _records(OFFER_COLUMNS, datasets, "offers"),
         "csv/aktivitaeten.csv": _records(ACTIVITY_COLUMNS, datasets, "activities"),
         "csv/monate.csv": spreadsheet_csv(
-            ["Monat", *(v.german(k) for k in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"],
+            [
+                "Monat",
+                *(v.german(k) for k in KINDS),
+                "Aktivitäten gesamt",
+                "Teilnehmende",
+                "Ehrenamtliche",
+                "Ehrenamtsstunden",
+            ],
             months,
         ),
     }

@@ -70,8 +70,17 @@ class Header:
     prefix: bytes
 
     def to_bytes(self) -> bytes:
-        return _HEADER.pack(MAGIC, VERSION, KDF_SCRYPT, self.log2_n, self.r, self.p, self.log2_chunk,
-                            self.salt, self.prefix)
+        return _HEADER.pack(
+            MAGIC,
+            VERSION,
+            KDF_SCRYPT,
+            self.log2_n,
+            self.r,
+            self.p,
+            self.log2_chunk,
+            self.salt,
+            self.prefix,
+        )
 
     @property
     def chunk_size(self) -> int:
@@ -82,19 +91,26 @@ def check_password(password: str, known_words: Iterable[str] = ()) -> None:
     """Refuse a password that is short or easy to guess; `known_words` (the municipality's name…) count as guessable."""
     if len(password.strip()) < MINIMUM_PASSWORD_LENGTH:
         raise ExchangeError(
-            _("The password must have at least {count} characters (spaces alone do not count). A short sentence "
-              "is easy to remember and hard to guess.").format(count=MINIMUM_PASSWORD_LENGTH)
+            _(
+                "The password must have at least {count} characters (spaces alone do not count). A short sentence "
+                "is easy to remember and hard to guess."
+            ).format(count=MINIMUM_PASSWORD_LENGTH)
         )
     from zxcvbn import zxcvbn  # its dictionaries take a moment to load; only needed here
 
     words = [word for text in known_words for word in text.split() if len(word) > 2]
     # zxcvbn rates spaces as random characters; a guesser tries word lists with spaces too.
     candidates = {password[:100], "".join(password.split())[:100]}
-    if min(zxcvbn(candidate, user_inputs=words)["score"] for candidate in candidates) < MINIMUM_PASSWORD_SCORE:
+    if (
+        min(zxcvbn(candidate, user_inputs=words)["score"] for candidate in candidates)
+        < MINIMUM_PASSWORD_SCORE
+    ):
         raise ExchangeError(
-            _("This password is too easy to guess: a word with digits, a keyboard row, a date, a repeated "
-              "character or the name of the municipality is found in seconds. Use a sentence of four or more "
-              "words that does not appear in any book, e.g. \"Ziege tanzt leise neben dem Rathaus\".")
+            _(
+                "This password is too easy to guess: a word with digits, a keyboard row, a date, a repeated "
+                "character or the name of the municipality is found in seconds. Use a sentence of four or more "
+                'words that does not appear in any book, e.g. "Ziege tanzt leise neben dem Rathaus".'
+            )
         )
 
 
@@ -108,7 +124,9 @@ def encrypt(plain: memoryview | bytes, password: str) -> Iterator[bytes]:
     size = header.chunk_size
     full = len(view) // size
     for index in range(full + 1):
-        yield cipher.encrypt(_nonce(header, index, index == full), view[index * size:(index + 1) * size], aad)
+        yield cipher.encrypt(
+            _nonce(header, index, index == full), view[index * size : (index + 1) * size], aad
+        )
 
 
 class Hasher(Protocol):
@@ -146,7 +164,9 @@ def decrypt(source: BinaryIO, length: int, password: str, name: str, hasher: Has
         except InvalidTag:
             if index == 0:
                 raise PackageError(
-                    _("The password for {path} is wrong (or the file was changed). Nothing was imported.").format(path=name)
+                    _(
+                        "The password for {path} is wrong (or the file was changed). Nothing was imported."
+                    ).format(path=name)
                 ) from None
             raise damaged_package(name) from None
     return plain
@@ -158,24 +178,34 @@ def _header(raw: bytes, name: str) -> Header:
     _magic, version, kdf, log2_n, r, p, log2_chunk, salt, prefix = _HEADER.unpack(raw)
     if version != VERSION or kdf != KDF_SCRYPT:
         raise PackageError(
-            _("{path} was encrypted by a newer version of GWA Desktop. Please install the newer program version "
-              "to import it.").format(path=name)
+            _(
+                "{path} was encrypted by a newer version of GWA Desktop. Please install the newer program version "
+                "to import it."
+            ).format(path=name)
         )
     memory = 128 * r * (1 << min(log2_n, 63))
-    if not (1 <= log2_n and 1 <= r and 1 <= p <= MAX_KDF_PARALLEL and memory <= MAX_KDF_MEMORY
-            and log2_chunk in CHUNK_LOG2_RANGE):
+    if not (
+        log2_n >= 1
+        and r >= 1
+        and 1 <= p <= MAX_KDF_PARALLEL
+        and memory <= MAX_KDF_MEMORY
+        and log2_chunk in CHUNK_LOG2_RANGE
+    ):
         raise PackageError(
-            _("{path} asks for unusual encryption settings that would take very long to check. It was not made by "
-              "GWA Desktop or was changed; nothing was imported.").format(path=name)
+            _(
+                "{path} asks for unusual encryption settings that would take very long to check. It was not made by "
+                "GWA Desktop or was changed; nothing was imported."
+            ).format(path=name)
         )
     return Header(log2_n, r, p, log2_chunk, salt, prefix)
 
 
 def _key(password: str, header: Header) -> bytes:
     secret = unicodedata.normalize("NFC", password).encode("utf-8", "surrogatepass")
-    return Scrypt(salt=header.salt, length=32, n=1 << header.log2_n, r=header.r, p=header.p).derive(secret)
+    return Scrypt(salt=header.salt, length=32, n=1 << header.log2_n, r=header.r, p=header.p).derive(
+        secret
+    )
 
 
 def _nonce(header: Header, index: int, last: bool) -> bytes:
     return header.prefix + struct.pack(">IB", index, 1 if last else 0)
-

@@ -31,13 +31,17 @@ class Cancelled(ExchangeError):
 def damaged_package(name: str) -> PackageError:
     """The one message for a package whose bytes do not hold together: copy again or ask anew."""
     return PackageError(
-        _("{path} is damaged or incomplete (was it copied completely?). Nothing was imported; copy it again "
-          "or ask for a new export.").format(path=name)
+        _(
+            "{path} is damaged or incomplete (was it copied completely?). Nothing was imported; copy it again "
+            "or ask for a new export."
+        ).format(path=name)
     )
 
 
 def not_a_package(name: str) -> PackageError:
-    return PackageError(_("{path} is not a GWA district package. Nothing was imported.").format(path=name))
+    return PackageError(
+        _("{path} is not a GWA district package. Nothing was imported.").format(path=name)
+    )
 
 
 class SignerChanged(PackageError):
@@ -46,12 +50,13 @@ class SignerChanged(PackageError):
     def __init__(self, name: str, municipality: str, pinned: str, offered: str) -> None:
         self.municipality, self.pinned, self.offered = municipality, pinned, offered
         super().__init__(
-            _("{path}: this package of {municipality} is signed with another key than the one recorded at its first "
-              "import (recorded: {pinned}; this package: {offered}). Nothing was imported. Call the municipality "
-              "and ask them to read out the fingerprint shown under File → Fingerprint of this installation. Only "
-              "if it is {offered} (e.g. after a new laptop), accept the new key: \"Accept new key…\" in the import "
-              "dialog, or gwa import --accept-key {offered}. Otherwise the package is forged.").format(
-                path=name, municipality=municipality, pinned=pinned, offered=offered)
+            _(
+                "{path}: this package of {municipality} is signed with another key than the one recorded at its first "
+                "import (recorded: {pinned}; this package: {offered}). Nothing was imported. Call the municipality "
+                "and ask them to read out the fingerprint shown under File → Fingerprint of this installation. Only "
+                'if it is {offered} (e.g. after a new laptop), accept the new key: "Accept new key…" in the import '
+                "dialog, or gwa import --accept-key {offered}. Otherwise the package is forged."
+            ).format(path=name, municipality=municipality, pinned=pinned, offered=offered)
         )
 
 
@@ -60,6 +65,8 @@ class ImportBusy(ExchangeError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-            _("Another import into this database is running (in another window or on another computer). "
-              "{path} was not imported; import it again when the other one has finished.").format(path=name)
+            _(
+                "Another import into this database is running (in another window or on another computer). "
+                "{path} was not imported; import it again when the other one has finished."
+            ).format(path=name)
         )

@@ -10,7 +10,7 @@ icalendar escapes line breaks but writes NUL and ESC as they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
@@ -39,7 +39,7 @@ def recurrence_rule(schedule: Schedule) -> vRecur | None:
     rule = vRecur.from_ical(";".join(f"{name}={value}" for name, value in parts.items()))
     if schedule.end_date is not None:
         # With a zoned start, UNTIL must be in UTC (RFC 5545 3.3.10); the end of the last day.
-        last = datetime.combine(schedule.end_date, time(23, 59, 59), ZONE).astimezone(timezone.utc)
+        last = datetime.combine(schedule.end_date, time(23, 59, 59), ZONE).astimezone(UTC)
         rule["until"] = last if schedule.start_time is not None else schedule.end_date
     recurrence: vRecur = rule
     return recurrence
@@ -57,7 +57,11 @@ def event_for(entry: CalendarEntry, stamp: datetime) -> Event:
     else:
         start = datetime.combine(schedule.start_date, schedule.start_time, ZONE)
         event.add("dtstart", start)
-        end = datetime.combine(schedule.start_date, schedule.end_time, ZONE) if schedule.end_time else start + timedelta(hours=1)
+        end = (
+            datetime.combine(schedule.start_date, schedule.end_time, ZONE)
+            if schedule.end_time
+            else start + timedelta(hours=1)
+        )
         event.add("dtend", end)
     rule = recurrence_rule(schedule)
     if rule is not None:
@@ -74,7 +78,7 @@ def write_calendar(entries: list[CalendarEntry], name: str, stamp: datetime | No
     calendar.add("prodid", f"-//GWA Desktop {__version__}//DE")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", one_line(name))
-    stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     for entry in entries:
         calendar.add_component(event_for(entry, stamp))
     calendar.add_missing_timezones()

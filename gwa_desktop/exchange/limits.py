@@ -63,16 +63,28 @@ def open_regular_file(path: Path, limit: int = MAX_PACKAGE_BYTES) -> BinaryIO:
     except OSError as error:
         raise _unreadable(path, error) from error
     if stat.S_ISDIR(before.st_mode):
-        raise PackageError(_("{path} is a folder, not a package file. Choose the file inside it.").format(path=path.name))
+        raise PackageError(
+            _("{path} is a folder, not a package file. Choose the file inside it.").format(
+                path=path.name
+            )
+        )
     if not stat.S_ISREG(before.st_mode):
         raise _not_a_file(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
         raise _unreadable(path, error) from error
     opened = os.fstat(descriptor)
-    if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
+    if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (
+        before.st_dev,
+        before.st_ino,
+    ):
         os.close(descriptor)
         raise _not_a_file(path)
     if opened.st_size > limit:
@@ -96,11 +108,11 @@ def check_directory(content: bytes | bytearray, name: str) -> None:
     if at < 0:
         return  # not a zip at all: zipfile says so
     at += tail_start
-    record = bytes(content[at:at + _END_RECORD_BYTES])
+    record = bytes(content[at : at + _END_RECORD_BYTES])
     if len(record) < _END_RECORD_BYTES:
         return
     entries, directory_size = struct.unpack("<HI", record[10:16])
-    zip64 = at >= 20 and bytes(content[at - 20:at - 16]) == _ZIP64_LOCATOR
+    zip64 = at >= 20 and bytes(content[at - 20 : at - 16]) == _ZIP64_LOCATOR
     if zip64 or entries > MAX_MEMBERS or directory_size > MAX_MEMBERS * 1024:
         raise too_many_members(name)
 
@@ -115,11 +127,17 @@ def check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
     total = 0
     for info in infos:
         total += info.file_size
-        if info.file_size > MAX_MEMBER_BYTES or total > MAX_UNPACKED_BYTES or _too_tight(info.file_size, info.compress_size):
+        if (
+            info.file_size > MAX_MEMBER_BYTES
+            or total > MAX_UNPACKED_BYTES
+            or _too_tight(info.file_size, info.compress_size)
+        ):
             raise unpacks_too_large(name)
 
 
-def read_member(archive: zipfile.ZipFile, member: str, limit: int, name: str, keep: bool = True) -> tuple[str, bytes]:
+def read_member(
+    archive: zipfile.ZipFile, member: str, limit: int, name: str, keep: bool = True
+) -> tuple[str, bytes]:
     """The SHA-256 and (when `keep`) the content of one member, unpacked in chunks under a cap.
 
     The declared sizes were checked already, but they are the sender's word: the cap on
@@ -148,49 +166,60 @@ def parse_json(content: bytes, member: str, name: str) -> Any:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PackageError(
-            _("{member} in {path} is not valid UTF-8 text. Nothing was imported; ask for a new export.").format(
-                member=member, path=name)
+            _(
+                "{member} in {path} is not valid UTF-8 text. Nothing was imported; ask for a new export."
+            ).format(member=member, path=name)
         ) from error
     if text.count("{") + text.count("[") > MAX_JSON_CONTAINERS or text.count(",") > MAX_JSON_VALUES:
         raise PackageError(
-            _("{member} in {path} holds far more entries than a district package can. Nothing was imported.").format(
-                member=member, path=name)
+            _(
+                "{member} in {path} holds far more entries than a district package can. Nothing was imported."
+            ).format(member=member, path=name)
         )
     try:
         value = json.loads(text, parse_constant=_no_constant)
     except RecursionError as error:
         raise PackageError(
-            _("{member} in {path} is nested too deeply to be a district package. Nothing was imported.").format(
-                member=member, path=name)
+            _(
+                "{member} in {path} is nested too deeply to be a district package. Nothing was imported."
+            ).format(member=member, path=name)
         ) from error
     except ValueError as error:
         raise damaged_package(name) from error
     if ("\\ud" in text or "\\uD" in text) and _has_lone_surrogate(value):
         raise PackageError(
-            _("{member} in {path} contains a text with an invalid character (a lone surrogate). Nothing was "
-              "imported; ask for a new export.").format(member=member, path=name)
+            _(
+                "{member} in {path} contains a text with an invalid character (a lone surrogate). Nothing was "
+                "imported; ask for a new export."
+            ).format(member=member, path=name)
         )
     return value
 
 
 def too_large(name: str, limit: int) -> PackageError:
     return PackageError(
-        _("{path} is larger than {size} MB, more than any district package. Nothing was imported; check that "
-          "it is the right file.").format(path=name, size=limit // MiB)
+        _(
+            "{path} is larger than {size} MB, more than any district package. Nothing was imported; check that "
+            "it is the right file."
+        ).format(path=name, size=limit // MiB)
     )
 
 
 def too_many_members(name: str) -> PackageError:
     return PackageError(
-        _("{path} holds more files than a district package can. Nothing was imported; check that it is the "
-          "right file.").format(path=name)
+        _(
+            "{path} holds more files than a district package can. Nothing was imported; check that it is the "
+            "right file."
+        ).format(path=name)
     )
 
 
 def unpacks_too_large(name: str) -> PackageError:
     return PackageError(
-        _("{path} would unpack to more than {size} MB or is packed unusually tightly (like a \"zip bomb\"). "
-          "Nothing was unpacked or imported.").format(path=name, size=MAX_MEMBER_BYTES // MiB)
+        _(
+            '{path} would unpack to more than {size} MB or is packed unusually tightly (like a "zip bomb"). '
+            "Nothing was unpacked or imported."
+        ).format(path=name, size=MAX_MEMBER_BYTES // MiB)
     )
 
 
@@ -220,11 +249,17 @@ def _has_lone_surrogate(value: Any) -> bool:
 
 
 def _unreadable(path: Path, error: OSError) -> PackageError:
-    return PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror or error))
+    return PackageError(
+        _("The file {path} cannot be read ({reason}).").format(
+            path=path, reason=error.strerror or error
+        )
+    )
 
 
 def _not_a_file(path: Path) -> PackageError:
     return PackageError(
-        _("{path} is not an ordinary file (a link, a device or a pipe). Nothing was imported; choose the package "
-          "file itself.").format(path=path.name)
+        _(
+            "{path} is not an ordinary file (a link, a device or a pipe). Nothing was imported; choose the package "
+            "file itself."
+        ).format(path=path.name)
     )

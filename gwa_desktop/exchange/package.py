@@ -34,7 +34,13 @@ from gwa_desktop.exchange import encrypted, limits, signing
 from gwa_desktop.exchange.csv_export import csv_members
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
 from gwa_desktop.exchange.progress import Progress, no_progress
-from gwa_desktop.exchange.records import DistrictData, Period, parse_activities, parse_offers, to_json_value
+from gwa_desktop.exchange.records import (
+    DistrictData,
+    Period,
+    parse_activities,
+    parse_offers,
+    to_json_value,
+)
 from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.i18n import _
 
@@ -53,8 +59,22 @@ CLOCK_SKEW = timedelta(days=1)
 COPY_CHUNK = 1 << 20
 _ENCRYPTED_MEMBER = 0x1
 #: What reading a damaged zip can raise, from the zip structure up to the JSON inside.
-DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
-          struct.error, OSError, KeyError, IndexError, OverflowError, TypeError, AttributeError, RuntimeError)
+DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    struct.error,
+    OSError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    TypeError,
+    AttributeError,
+    RuntimeError,
+)
 
 
 @dataclass(frozen=True)
@@ -71,12 +91,19 @@ class Manifest:
 
     def to_json(self) -> bytes:
         content = {
-            "format": FORMAT, "format_version": self.format_version, "program_version": self.program_version,
-            "municipality": self.municipality, "district": self.district,
+            "format": FORMAT,
+            "format_version": self.format_version,
+            "program_version": self.program_version,
+            "municipality": self.municipality,
+            "district": self.district,
             "period": {"from": self.period.start.isoformat(), "to": self.period.end.isoformat()},
-            "created_at": self.created_at.isoformat(timespec="seconds"), "personal_data": self.personal_data,
+            "created_at": self.created_at.isoformat(timespec="seconds"),
+            "personal_data": self.personal_data,
             "members": self.members,
-            "signer": {"algorithm": signing.ALGORITHM, "public_key": signing.encode_key(self.signer_key)},
+            "signer": {
+                "algorithm": signing.ALGORITHM,
+                "public_key": signing.encode_key(self.signer_key),
+            },
         }
         return json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -99,8 +126,14 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def write_package(stream: BinaryIO, data: DistrictData, created: datetime, signing_key: bytes,
-                  password: str | None = None, progress: Progress = no_progress) -> Manifest:
+def write_package(
+    stream: BinaryIO,
+    data: DistrictData,
+    created: datetime,
+    signing_key: bytes,
+    password: str | None = None,
+    progress: Progress = no_progress,
+) -> Manifest:
     """Write the package for `data`, signed with `signing_key`; with a password, encrypted as a whole."""
     workbook = io.BytesIO()
     write_workbook(workbook, [data], created, progress)
@@ -112,17 +145,31 @@ def write_package(stream: BinaryIO, data: DistrictData, created: datetime, signi
     }
     if data.contacts:
         members[CONTACTS] = _json(data.contacts)
-    manifest = Manifest(__version__, data.municipality, data.district, data.period, created, bool(data.contacts),
-                        {name: sha256(content) for name, content in members.items()}, signing.public_key_of(signing_key))
+    manifest = Manifest(
+        __version__,
+        data.municipality,
+        data.district,
+        data.period,
+        created,
+        bool(data.contacts),
+        {name: sha256(content) for name, content in members.items()},
+        signing.public_key_of(signing_key),
+    )
     manifest_bytes = manifest.to_json()
     # The archive is assembled in memory and then copied: a write error on the stick then
     # interrupts a plain copy, not the zip writer, which cannot be abandoned halfway.
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         archive.writestr(MANIFEST, manifest_bytes)
-        archive.writestr(SIGNATURE, signing.sign(signing_key, manifest_bytes), compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            SIGNATURE, signing.sign(signing_key, manifest_bytes), compress_type=zipfile.ZIP_STORED
+        )
         for name, content in members.items():
-            archive.writestr(name, content, compress_type=zipfile.ZIP_STORED if name == WORKBOOK else zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                name,
+                content,
+                compress_type=zipfile.ZIP_STORED if name == WORKBOOK else zipfile.ZIP_DEFLATED,
+            )
     del members, workbook
     view = buffer.getbuffer()
     pieces = encrypted.encrypt(view, password) if password is not None else _pieces(view)
@@ -146,19 +193,27 @@ def read_package(path: Path, password: str | None = None) -> Package:
         try:
             if encrypted.is_encrypted(head):
                 if not password:
-                    raise PackageError(_("{path} is encrypted. Enter its password to import it.").format(path=name))
+                    raise PackageError(
+                        _("{path} is encrypted. Enter its password to import it.").format(path=name)
+                    )
                 content = encrypted.decrypt(handle, size, password, name, digest)
             else:
                 content = bytearray(limits.read_at_most(handle, size, name))
                 digest.update(content)
         except OSError as error:
-            raise PackageError(_("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)) from error
+            raise PackageError(
+                _("The file {path} cannot be read ({reason}).").format(
+                    path=path, reason=error.strerror
+                )
+            ) from error
     if not content.startswith(b"PK"):
         raise not_a_package(name)
     try:
         manifest, members = _verified_members(content, name)
         data = DistrictData(
-            manifest.municipality, manifest.district, manifest.period,
+            manifest.municipality,
+            manifest.district,
+            manifest.period,
             parse_offers(limits.parse_json(members[OFFERS], OFFERS, name)),
             parse_activities(limits.parse_json(members[ACTIVITIES], ACTIVITIES, name)),
         )
@@ -177,31 +232,42 @@ def _verified_members(content: bytes | bytearray, name: str) -> tuple[Manifest, 
             raise not_a_package(name)
         if any(info.flag_bits & _ENCRYPTED_MEMBER for info in infos):
             raise _old_format(name)
-        _digest, manifest_bytes = limits.read_member(archive, MANIFEST, limits.MAX_MANIFEST_BYTES, name)
+        _digest, manifest_bytes = limits.read_member(
+            archive, MANIFEST, limits.MAX_MANIFEST_BYTES, name
+        )
         manifest = _manifest(limits.parse_json(manifest_bytes, MANIFEST, name), name)
         if SIGNATURE not in names:
             raise PackageError(
-                _("{path} is not signed, so nobody can tell whether it was changed on the way. Nothing was imported. "
-                  "Ask the municipality to install the current version of GWA Desktop and export again "
-                  "(File → Export for the district).").format(path=name)
+                _(
+                    "{path} is not signed, so nobody can tell whether it was changed on the way. Nothing was imported. "
+                    "Ask the municipality to install the current version of GWA Desktop and export again "
+                    "(File → Export for the district)."
+                ).format(path=name)
             )
-        _digest, signature = limits.read_member(archive, SIGNATURE, limits.MAX_SIGNATURE_BYTES, name)
+        _digest, signature = limits.read_member(
+            archive, SIGNATURE, limits.MAX_SIGNATURE_BYTES, name
+        )
         if not signing.is_valid(manifest.signer_key, signature, manifest_bytes):
             raise PackageError(
-                _("The signature of {path} does not match its content: the package was changed after it was "
-                  "written. Nothing was imported; ask the municipality for a new export.").format(path=name)
+                _(
+                    "The signature of {path} does not match its content: the package was changed after it was "
+                    "written. Nothing was imported; ask the municipality for a new export."
+                ).format(path=name)
             )
         if names != {MANIFEST, SIGNATURE, *manifest.members}:
             raise damaged_package(name)
         _check_created(manifest, name)
         members = {}
         for member, expected in manifest.members.items():
-            digest, member_bytes = limits.read_member(archive, member, limits.MAX_MEMBER_BYTES, name,
-                                                      keep=member in (OFFERS, ACTIVITIES))
+            digest, member_bytes = limits.read_member(
+                archive, member, limits.MAX_MEMBER_BYTES, name, keep=member in (OFFERS, ACTIVITIES)
+            )
             if digest != expected:
                 raise PackageError(
-                    _("The member {member} of {path} does not match its checksum: the package was changed or "
-                      "damaged on the way. Nothing was imported; ask for a new export.").format(member=member, path=name)
+                    _(
+                        "The member {member} of {path} does not match its checksum: the package was changed or "
+                        "damaged on the way. Nothing was imported; ask for a new export."
+                    ).format(member=member, path=name)
                 )
             members[member] = member_bytes
     return manifest, members
@@ -213,56 +279,83 @@ def _manifest(raw: Any, name: str) -> Manifest:
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise PackageError(
-            _("{path} names a package format that GWA Desktop does not know ({version}). Nothing was imported; "
-              "ask the municipality for a new export.").format(path=name, version=json.dumps(version)[:20])
+            _(
+                "{path} names a package format that GWA Desktop does not know ({version}). Nothing was imported; "
+                "ask the municipality for a new export."
+            ).format(path=name, version=json.dumps(version)[:20])
         )
     if version > FORMAT_VERSION:
         raise PackageError(
-            _("{path} was written by a newer version of GWA Desktop (package format {version}). Please install "
-              "the newer program version to import it.").format(path=name, version=version)
+            _(
+                "{path} was written by a newer version of GWA Desktop (package format {version}). Please install "
+                "the newer program version to import it."
+            ).format(path=name, version=version)
         )
     if version < FORMAT_VERSION:
         raise _old_format(name)
     members = raw["members"]
-    if not isinstance(members, dict) or not {OFFERS, ACTIVITIES} <= set(members) or not all(
-        isinstance(k, str) and isinstance(s, str) and len(s) == 64 for k, s in members.items()
-    ) or {MANIFEST, SIGNATURE} & set(members):
+    if (
+        not isinstance(members, dict)
+        or not {OFFERS, ACTIVITIES} <= set(members)
+        or not all(
+            isinstance(k, str) and isinstance(s, str) and len(s) == 64 for k, s in members.items()
+        )
+        or {MANIFEST, SIGNATURE} & set(members)
+    ):
         raise damaged_package(name)
     texts = [raw[key] for key in ("program_version", "municipality", "district")]
-    if not all(isinstance(t, str) for t in texts) or not texts[1].strip() or not isinstance(raw["personal_data"], bool):
+    if (
+        not all(isinstance(t, str) for t in texts)
+        or not texts[1].strip()
+        or not isinstance(raw["personal_data"], bool)
+    ):
         raise damaged_package(name)
     signer = raw["signer"]
-    key = signing.decode_key(signer["public_key"]) if isinstance(signer, dict) and isinstance(signer.get("public_key"), str) else None
+    key = (
+        signing.decode_key(signer["public_key"])
+        if isinstance(signer, dict) and isinstance(signer.get("public_key"), str)
+        else None
+    )
     if key is None or signer.get("algorithm") != signing.ALGORITHM:
         raise damaged_package(name)
     created = datetime.fromisoformat(raw["created_at"])
     if created.tzinfo is not None:
         raise damaged_package(name)
-    period = Period(date.fromisoformat(raw["period"]["from"]), date.fromisoformat(raw["period"]["to"]))
-    return Manifest(texts[0], texts[1], texts[2], period, created, raw["personal_data"], members, key, version)
+    period = Period(
+        date.fromisoformat(raw["period"]["from"]), date.fromisoformat(raw["period"]["to"])
+    )
+    return Manifest(
+        texts[0], texts[1], texts[2], period, created, raw["personal_data"], members, key, version
+    )
 
 
 def _check_created(manifest: Manifest, name: str) -> None:
     """A package "from the future" would make every genuine newer one look older; refuse it."""
     if manifest.created_at > datetime.now() + CLOCK_SKEW:
         raise PackageError(
-            _("{path} says it was written on {date}, which is in the future. The clock of the municipality's "
-              "computer or of this one is wrong, or the package was manipulated. Nothing was imported; check "
-              "both dates and ask for a new export.").format(path=name, date=f"{manifest.created_at:%d.%m.%Y %H:%M}")
+            _(
+                "{path} says it was written on {date}, which is in the future. The clock of the municipality's "
+                "computer or of this one is wrong, or the package was manipulated. Nothing was imported; check "
+                "both dates and ask for a new export."
+            ).format(path=name, date=f"{manifest.created_at:%d.%m.%Y %H:%M}")
         )
 
 
 def _old_format(name: str) -> PackageError:
     return PackageError(
-        _("{path} was written by an older version of GWA Desktop (package format 1, without signature). Nothing "
-          "was imported. Ask the municipality to install the current version and export again "
-          "(File → Export for the district).").format(path=name)
+        _(
+            "{path} was written by an older version of GWA Desktop (package format 1, without signature). Nothing "
+            "was imported. Ask the municipality to install the current version and export again "
+            "(File → Export for the district)."
+        ).format(path=name)
     )
 
 
 def _pieces(view: memoryview) -> list[memoryview]:
-    return [view[start:start + COPY_CHUNK] for start in range(0, len(view), COPY_CHUNK)]
+    return [view[start : start + COPY_CHUNK] for start in range(0, len(view), COPY_CHUNK)]
 
 
 def _json(records: list[dict[str, Any]]) -> bytes:
-    return json.dumps(records, ensure_ascii=False, default=to_json_value, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        records, ensure_ascii=False, default=to_json_value, separators=(",", ":")
+    ).encode("utf-8")

@@ -39,15 +39,52 @@ MARK = "[entfernt]"
 NAME, PHONE, EMAIL, ADDRESS, CASE_NUMBER = "name", "phone", "email", "address", "case_number"
 
 #: Name words too common to blank on their own (particles, titles).
-PARTICLES = frozenset({
-    "von", "vom", "van", "der", "den", "dem", "die", "das", "des", "de", "del", "della", "di", "da", "du", "le",
-    "la", "al", "el", "bin", "ibn", "abu", "zu", "zum", "zur", "und", "ten", "ter", "mit", "frau", "herr", "herrn",
-    "dr", "prof", "familie", "fam",
-})
+PARTICLES = frozenset(
+    {
+        "von",
+        "vom",
+        "van",
+        "der",
+        "den",
+        "dem",
+        "die",
+        "das",
+        "des",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "zu",
+        "zum",
+        "zur",
+        "und",
+        "ten",
+        "ter",
+        "mit",
+        "frau",
+        "herr",
+        "herrn",
+        "dr",
+        "prof",
+        "familie",
+        "fam",
+    }
+)
 MIN_NAME_LETTERS = 3
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SPELLING = str.maketrans({"ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
+_SPELLING = str.maketrans(
+    {"ß": "ss", "æ": "ae", "ø": "oe", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"}
+)
 _GERMAN_VOWELS = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 _UMLAUT_SPELLING = re.compile(r"(?<=[aou])e")
 
@@ -89,7 +126,10 @@ CASE_NUMBER_PATTERNS = (
     re.compile(r"\b\d{5}\s?BG\s?\d{7}\b", re.IGNORECASE),
     re.compile(r"\b\d{1,3}\s?[A-Z][A-Za-z]{0,2}\s?\d{1,5}/\d{2,4}\b"),
     re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b"),
-    re.compile(r"(?:\bgeb\.|\bgeboren(?:\s+am)?|\bGeburtsdatum:?)\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", re.IGNORECASE),
+    re.compile(
+        r"(?:\bgeb\.|\bgeboren(?:\s+am)?|\bGeburtsdatum:?)\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}",
+        re.IGNORECASE,
+    ),
 )
 HONORIFIC_PATTERN = re.compile(
     r"\b(?:Frau|Fr\.|Herrn?|Hr\.|Familie|Fam\.)\s+(?:(?:Dr|Prof)\.\s+)?([A-ZÄÖÜ][^\W\d_]*(?:[-'’][^\W\d_]+)*)"
@@ -114,7 +154,9 @@ def fold_word(word: str) -> str:
 
 def name_words(name: str) -> set[str]:
     """The folded words of a person's name that identify her on their own."""
-    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", name)) if len(w) >= MIN_NAME_LETTERS]
+    words = [
+        w for w in _WORD.findall(unicodedata.normalize("NFC", name)) if len(w) >= MIN_NAME_LETTERS
+    ]
     return {fold_word(w) for w in words} - PARTICLES
 
 
@@ -146,8 +188,14 @@ class PrivacyDetector:
     municipality's and its towns' names); `public_addresses`: addresses that may leave.
     """
 
-    def __init__(self, names: Iterable[str] = (), erased: Iterable[str] = (), salt: bytes = b"",
-                 public_words: Iterable[str] = (), public_addresses: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        names: Iterable[str] = (),
+        erased: Iterable[str] = (),
+        salt: bytes = b"",
+        public_words: Iterable[str] = (),
+        public_addresses: Iterable[str] = (),
+    ) -> None:
         public = {fold_word(w) for text in public_words for w in _WORD.findall(text)}
         self.names = {word for name in names for word in name_words(name)} - public
         self.erased = frozenset(erased)
@@ -174,14 +222,21 @@ class PrivacyDetector:
             findings = self._findings(normal)
             kinds = tuple(dict.fromkeys(f.kind for f in sorted(findings, key=lambda f: f.start)))
             for finding in reversed(_merged(normal, findings)):
-                normal = normal[:finding.start] + MARK + normal[finding.end:]
+                normal = normal[: finding.start] + MARK + normal[finding.end :]
             cached = self._blank_cache[text] = (normal, kinds)
         return cached
 
     def _names(self, text: str) -> list[Finding]:
-        found = [Finding(NAME, m.start(), m.end()) for m in _WORD.finditer(text) if self._is_name(m.group())]
-        found += [Finding(NAME, m.start(1), m.end(1)) for m in HONORIFIC_PATTERN.finditer(text)
-                  if fold_word(m.group(1)) not in self.public_words]
+        found = [
+            Finding(NAME, m.start(), m.end())
+            for m in _WORD.finditer(text)
+            if self._is_name(m.group())
+        ]
+        found += [
+            Finding(NAME, m.start(1), m.end(1))
+            for m in HONORIFIC_PATTERN.finditer(text)
+            if fold_word(m.group(1)) not in self.public_words
+        ]
         return found
 
     def _is_name(self, word: str) -> bool:
@@ -193,7 +248,9 @@ class PrivacyDetector:
                 forms.add(folded[:-1])  # genitive: "Müllers", "Yusufs"
             forms -= self.public_words
             known = bool(forms & self.names) or (
-                bool(self.erased) and any(token_digest(self.salt, NAME, form) in self.erased for form in forms))
+                bool(self.erased)
+                and any(token_digest(self.salt, NAME, form) in self.erased for form in forms)
+            )
             self._word_cache[word] = known
         return known
 
@@ -203,13 +260,19 @@ class PrivacyDetector:
             if _is_phone(match.group()):
                 found.append(Finding(PHONE, match.start(), match.end()))
         for match in ADDRESS_PATTERN.finditer(text):
-            if address_key(re.sub(r",?\s*\d{5}\s+\S+$", "", match.group())) not in self.public_addresses:
+            if (
+                address_key(re.sub(r",?\s*\d{5}\s+\S+$", "", match.group()))
+                not in self.public_addresses
+            ):
                 found.append(Finding(ADDRESS, match.start(), match.end()))
         for pattern in CASE_NUMBER_PATTERNS:
             found += [Finding(CASE_NUMBER, m.start(), m.end()) for m in pattern.finditer(text)]
         if self.erased:
-            found += [Finding(PHONE, m.start(), m.end()) for m in PHONE_PATTERN.finditer(text)
-                      if token_digest(self.salt, PHONE, phone_digits(m.group())) in self.erased]
+            found += [
+                Finding(PHONE, m.start(), m.end())
+                for m in PHONE_PATTERN.finditer(text)
+                if token_digest(self.salt, PHONE, phone_digits(m.group())) in self.erased
+            ]
         return found
 
 
@@ -225,10 +288,16 @@ def _merged(text: str, findings: list[Finding]) -> list[Finding]:
     """One span per run of findings separated only by spaces, hyphens or commas ("Anna Müller")."""
     merged: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if merged and (finding.start <= merged[-1].end or _JOIN.fullmatch(text[merged[-1].end:finding.start])):
+        if merged and (
+            finding.start <= merged[-1].end or _JOIN.fullmatch(text[merged[-1].end : finding.start])
+        ):
             last = merged[-1]
-            kind = last.kind if last.kind == finding.kind or last.end >= finding.end else finding.kind
-            merged[-1] = Finding(kind, last.start, max(last.end, finding.end))  # kind: the longer one
+            kind = (
+                last.kind if last.kind == finding.kind or last.end >= finding.end else finding.kind
+            )
+            merged[-1] = Finding(
+                kind, last.start, max(last.end, finding.end)
+            )  # kind: the longer one
         else:
             merged.append(finding)
     return merged

@@ -19,7 +19,7 @@ OUTCOME_TEXTS = {
     "unchanged": "war bereits eingelesen; nichts geändert",
     "older": "nicht übernommen: ein neueres Paket vom {previous:%d.%m.%Y %H:%M} liegt bereits vor",
     "overlaps": "nicht übernommen: überschneidet sich mit dem Paket vom {previous:%d.%m.%Y %H:%M} "
-                "für einen anderen Zeitraum; sonst würden Aktivitäten doppelt gezählt",
+    "für einen anderen Zeitraum; sonst würden Aktivitäten doppelt gezählt",
 }
 
 
@@ -35,8 +35,13 @@ def key_text(pinning: Pinning) -> str:
     return f"nach Rückfrage neu festgehalten; ersetzt {pinning.previous}"
 
 
-def receipt_text(package: Package, outcome: str, imported_at: datetime, previous: datetime | None = None,
-                 pinning: Pinning | None = None) -> str:
+def receipt_text(
+    package: Package,
+    outcome: str,
+    imported_at: datetime,
+    previous: datetime | None = None,
+    pinning: Pinning | None = None,
+) -> str:
     manifest = package.manifest
     taken = outcome in ("imported", "replaced")
     lines = [

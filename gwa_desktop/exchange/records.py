@@ -14,13 +14,28 @@ from datetime import date, time
 from enum import Enum
 from typing import Any
 
-from gwa_desktop.domain.enums import ActivityKind, OfferCategory, OfferStatus, Recurrence, TargetGroup
+from gwa_desktop.domain.enums import (
+    ActivityKind,
+    OfferCategory,
+    OfferStatus,
+    Recurrence,
+    TargetGroup,
+)
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 
 COUNT_KEYS = (
-    "participants_total", "participants_women", "participants_men", "participants_diverse",
-    "age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars", "volunteers_count",
+    "participants_total",
+    "participants_women",
+    "participants_men",
+    "participants_diverse",
+    "age_under_18",
+    "age_18_26",
+    "age_27_64",
+    "age_65_plus",
+    "newcomers",
+    "regulars",
+    "volunteers_count",
 )
 
 
@@ -79,7 +94,9 @@ def _counts(column: Column) -> Column:
 
 
 def _optional_counts(column: Column) -> Column:
-    _require(all(v is None or (type(v) is int and 0 <= v < LIMIT) for v in column), "count expected")
+    _require(
+        all(v is None or (type(v) is int and 0 <= v < LIMIT) for v in column), "count expected"
+    )
     return column
 
 
@@ -106,7 +123,10 @@ def _times(column: Column) -> Column:
 
 
 def _code_lists(column: Column) -> Column:
-    _require(all(type(v) is list and all(type(c) is str for c in v) for v in column), "list of codes expected")
+    _require(
+        all(type(v) is list and all(type(c) is str for c in v) for v in column),
+        "list of codes expected",
+    )
     return column
 
 
@@ -118,22 +138,42 @@ def _members_of(enum_cls: type[Enum], lists: bool = False) -> Callable[[Column],
             _code_lists(column)
             _require(all(set(v) <= values for v in column), f"unknown {enum_cls.__name__}")
         else:
-            _require(all(type(v) is str and v in values for v in column), f"unknown {enum_cls.__name__}")
+            _require(
+                all(type(v) is str and v in values for v in column), f"unknown {enum_cls.__name__}"
+            )
         return column
+
     return check
 
 
 OFFER_FIELDS: dict[str, Callable[[Column], Column]] = {
-    "title": _texts, "description": _texts, "category": _members_of(OfferCategory),
-    "status": _members_of(OfferStatus), "recurrence": _members_of(Recurrence), "start_date": _dates,
-    "end_date": _optional(_dates), "start_time": _optional(_times), "end_time": _optional(_times),
-    "place_name": _texts, "city": _texts, "target_groups": _members_of(TargetGroup, lists=True),
-    "languages": _code_lists, "provider": _texts, "cost_cents": _optional_counts, "registration_required": _flags,
+    "title": _texts,
+    "description": _texts,
+    "category": _members_of(OfferCategory),
+    "status": _members_of(OfferStatus),
+    "recurrence": _members_of(Recurrence),
+    "start_date": _dates,
+    "end_date": _optional(_dates),
+    "start_time": _optional(_times),
+    "end_time": _optional(_times),
+    "place_name": _texts,
+    "city": _texts,
+    "target_groups": _members_of(TargetGroup, lists=True),
+    "languages": _code_lists,
+    "provider": _texts,
+    "cost_cents": _optional_counts,
+    "registration_required": _flags,
 }
 ACTIVITY_FIELDS: dict[str, Callable[[Column], Column]] = {
-    "occurred_on": _dates, "kind": _members_of(ActivityKind), "title": _texts, "offer": _texts,
+    "occurred_on": _dates,
+    "kind": _members_of(ActivityKind),
+    "title": _texts,
+    "offer": _texts,
     **{key: _optional_counts for key in COUNT_KEYS},
-    "participants_total": _counts, "volunteers_count": _counts, "volunteer_hours": _hours, "languages": _code_lists,
+    "participants_total": _counts,
+    "volunteers_count": _counts,
+    "volunteer_hours": _hours,
+    "languages": _code_lists,
 }
 
 

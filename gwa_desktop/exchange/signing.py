@@ -70,8 +70,10 @@ def is_valid(public_key: bytes, signature: bytes, manifest: bytes) -> bool:
 
 def fingerprint(public_key: bytes) -> str:
     """E.g. "K7QD-3MZP-WA2R-YF5N": short enough to read out, long enough not to be forged."""
-    digest = base64.b32encode(hashlib.sha256(public_key).digest()[:_FINGERPRINT_BYTES]).decode("ascii")
-    return "-".join(digest[start:start + 4] for start in range(0, len(digest), 4))
+    digest = base64.b32encode(hashlib.sha256(public_key).digest()[:_FINGERPRINT_BYTES]).decode(
+        "ascii"
+    )
+    return "-".join(digest[start : start + 4] for start in range(0, len(digest), 4))
 
 
 def same_fingerprint(typed: str, shown: str) -> bool:

@@ -32,7 +32,13 @@ def escape(value: str) -> str:
 
     `plain_text` first: a lone CR, a NEL or U+2028 would otherwise end the line for some
     readers and let a name start a new property or a second card; NUL and ESC go."""
-    return plain_text(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return (
+        plain_text(value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -68,7 +74,9 @@ def card_lines(card: Card) -> list[str]:
     if card.email:
         lines.append(f"EMAIL;TYPE=INTERNET:{escape(card.email)}")
     if card.street or card.postal_code or card.city:
-        lines.append(f"ADR;TYPE=WORK:;;{escape(card.street)};{escape(card.city)};;{escape(card.postal_code)};")
+        lines.append(
+            f"ADR;TYPE=WORK:;;{escape(card.street)};{escape(card.city)};;{escape(card.postal_code)};"
+        )
     lines.append("END:VCARD")
     return [fold(line) for line in lines]
 

@@ -39,7 +39,13 @@ from gwa_desktop.exchange.summary import (
     without_repeated_offers,
 )
 
-FORMATS = {"date": "DD.MM.YYYY", "time": "HH:MM", "integer": "#,##0", "decimal": "#,##0.0", "money": '#,##0.00 "€"'}
+FORMATS = {
+    "date": "DD.MM.YYYY",
+    "time": "HH:MM",
+    "integer": "#,##0",
+    "decimal": "#,##0.0",
+    "money": '#,##0.00 "€"',
+}
 MONTH_FORMAT = "MM.YYYY"
 PERCENT_FORMAT = "0.0%"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -53,8 +59,13 @@ PROGRESS_STEP = 5000
 Sheet = Any
 
 
-def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: datetime, progress: Progress = no_progress,
-                   activity_rows: bool = True) -> None:
+def write_workbook(
+    stream: BinaryIO,
+    datasets: list[DistrictData],
+    created: datetime,
+    progress: Progress = no_progress,
+    activity_rows: bool = True,
+) -> None:
     """Write the workbook for `datasets` (one per municipality) to `stream`.
 
     Without `activity_rows` the activities appear as figures per municipality and month:
@@ -71,7 +82,13 @@ def write_workbook(stream: BinaryIO, datasets: list[DistrictData], created: date
     book.save(stream)
 
 
-def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progress: Progress, activity_rows: bool) -> None:
+def _fill(
+    book: Workbook,
+    datasets: list[DistrictData],
+    created: datetime,
+    progress: Progress,
+    activity_rows: bool,
+) -> None:
     datasets = without_repeated_offers(datasets)
     per_dataset = [(data, compute(data.offers, data.activities)) for data in datasets]
     total = combine(figures for _data, figures in per_dataset)
@@ -81,13 +98,37 @@ def _fill(book: Workbook, datasets: list[DistrictData], created: datetime, progr
     _participants(book, total)
     _languages(book, total)
     count = sum(len(d.offers) + len(d.activities) + len(d.contacts) for d in datasets)
-    done = _records(book, v.SHEET_OFFERS, OFFER_COLUMNS, [(d.municipality, d.offers) for d in datasets], progress, 0, count)
+    done = _records(
+        book,
+        v.SHEET_OFFERS,
+        OFFER_COLUMNS,
+        [(d.municipality, d.offers) for d in datasets],
+        progress,
+        0,
+        count,
+    )
     if activity_rows:
-        done = _records(book, v.SHEET_ACTIVITIES, ACTIVITY_COLUMNS, [(d.municipality, d.activities) for d in datasets], progress, done, count)
+        done = _records(
+            book,
+            v.SHEET_ACTIVITIES,
+            ACTIVITY_COLUMNS,
+            [(d.municipality, d.activities) for d in datasets],
+            progress,
+            done,
+            count,
+        )
     else:
         _village_months(book, per_dataset)
     if any(d.contacts for d in datasets):
-        _records(book, v.SHEET_CONTACTS, CONTACT_COLUMNS, [("", d.contacts) for d in datasets], progress, done, count)
+        _records(
+            book,
+            v.SHEET_CONTACTS,
+            CONTACT_COLUMNS,
+            [("", d.contacts) for d in datasets],
+            progress,
+            done,
+            count,
+        )
 
 
 def _discard(book: Workbook) -> None:
@@ -149,7 +190,9 @@ def _cell(
     return cell
 
 
-def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime) -> None:
+def _overview(
+    book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime
+) -> None:
     sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
     names = sorted({d.municipality for d in datasets}, key=sort_key)
     personal = any(d.contacts for d in datasets)
@@ -162,7 +205,13 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
         _append(sheet, ["Zeitraum von", _cell(sheet, min(starts), FORMATS["date"])])
         _append(sheet, ["Zeitraum bis", _cell(sheet, max(ends), FORMATS["date"])])
     _append(sheet, ["Erstellt am", _cell(sheet, created, "DD.MM.YYYY HH:MM")])
-    _append(sheet, ["Personenbezogene Daten", "enthalten – vertraulich behandeln" if personal else "keine (anonymisiert)"])
+    _append(
+        sheet,
+        [
+            "Personenbezogene Daten",
+            "enthalten – vertraulich behandeln" if personal else "keine (anonymisiert)",
+        ],
+    )
     _append(sheet, [])
     _append(sheet, [_cell(sheet, "Kennzahl", header=True), _cell(sheet, "Wert", header=True)])
     figures = [
@@ -171,7 +220,10 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
         ("Teilnehmende gesamt", total.participants_total, FORMATS["integer"]),
         ("Einsätze Ehrenamtlicher", total.participants["volunteers_count"], FORMATS["integer"]),
         ("Ehrenamtsstunden", total.volunteer_hours, FORMATS["decimal"]),
-        *((f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"]) for kind in KINDS),
+        *(
+            (f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"])
+            for kind in KINDS
+        ),
     ]
     for label, value, number_format in figures:
         _append(sheet, [label, _cell(sheet, value, number_format)])
@@ -180,21 +232,40 @@ def _overview(book: Workbook, datasets: list[DistrictData], total: Figures, crea
 def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
-    for data, figures in sorted(per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)):
-        _append(sheet, [
-            data.municipality, data.period.label(), figures.offers, figures.activities, figures.participants_total,
-            _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
-        ])
+    for data, figures in sorted(
+        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
+    ):
+        _append(
+            sheet,
+            [
+                data.municipality,
+                data.period.label(),
+                figures.offers,
+                figures.activities,
+                figures.participants_total,
+                _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
+            ],
+        )
 
 
-MONTH_HEADER = [*(v.german(kind) for kind in KINDS), "Aktivitäten gesamt", "Teilnehmende", "Ehrenamtliche", "Ehrenamtsstunden"]
+MONTH_HEADER = [
+    *(v.german(kind) for kind in KINDS),
+    "Aktivitäten gesamt",
+    "Teilnehmende",
+    "Ehrenamtliche",
+    "Ehrenamtsstunden",
+]
 
 
 def _month_values(sheet: Sheet, month: str, figures: MonthFigures) -> list[Any]:
     first = date(int(month[:4]), int(month[5:]), 1)
     return [
-        _cell(sheet, first, MONTH_FORMAT), *(figures.by_kind[kind] for kind in KINDS), figures.activities,
-        figures.participants, figures.volunteers, _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
+        _cell(sheet, first, MONTH_FORMAT),
+        *(figures.by_kind[kind] for kind in KINDS),
+        figures.activities,
+        figures.participants,
+        figures.volunteers,
+        _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
     ]
 
 
@@ -202,16 +273,30 @@ def _months(book: Workbook, total: Figures) -> None:
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
     for month in sorted(total.months):
         _append(sheet, _month_values(sheet, month, total.months[month]))
-    _append(sheet, [
-        _cell(sheet, "Summe", font=BOLD), *(total.kinds[kind] for kind in KINDS), total.activities,
-        total.participants_total, total.participants["volunteers_count"], _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
-    ])
+    _append(
+        sheet,
+        [
+            _cell(sheet, "Summe", font=BOLD),
+            *(total.kinds[kind] for kind in KINDS),
+            total.activities,
+            total.participants_total,
+            total.participants["volunteers_count"],
+            _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
+        ],
+    )
 
 
 def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
-    sheet = _sheet(book, v.SHEET_VILLAGE_MONTHS, [22, 11] + [14] * len(MONTH_HEADER), ["Gemeinde", "Monat", *MONTH_HEADER])
+    sheet = _sheet(
+        book,
+        v.SHEET_VILLAGE_MONTHS,
+        [22, 11] + [14] * len(MONTH_HEADER),
+        ["Gemeinde", "Monat", *MONTH_HEADER],
+    )
     rows_written = 0
-    for data, figures in sorted(per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)):
+    for data, figures in sorted(
+        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
+    ):
         for month in sorted(figures.months):
             _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
             rows_written += 1
@@ -219,20 +304,49 @@ def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
 
 
 def _participants(book: Workbook, total: Figures) -> None:
-    sheet = _sheet(book, v.SHEET_PARTICIPANTS, [30, 12, 20], ["Kategorie", "Anzahl", "Anteil an allen Teilnehmenden"])
+    sheet = _sheet(
+        book,
+        v.SHEET_PARTICIPANTS,
+        [30, 12, 20],
+        ["Kategorie", "Anzahl", "Anteil an allen Teilnehmenden"],
+    )
     all_people = total.participants_total
     for key, label in v.PARTICIPANT_CATEGORIES.items():
-        share = total.participants[key] / all_people if all_people and key != "volunteers_count" else None
-        _append(sheet, [label, _cell(sheet, total.participants[key], FORMATS["integer"]), _cell(sheet, share, PERCENT_FORMAT)])
+        share = (
+            total.participants[key] / all_people
+            if all_people and key != "volunteers_count"
+            else None
+        )
+        _append(
+            sheet,
+            [
+                label,
+                _cell(sheet, total.participants[key], FORMATS["integer"]),
+                _cell(sheet, share, PERCENT_FORMAT),
+            ],
+        )
 
 
 def _languages(book: Workbook, total: Figures) -> None:
-    sheet = _sheet(book, v.SHEET_LANGUAGES, [24, 8, 20, 22], ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"])
+    sheet = _sheet(
+        book,
+        v.SHEET_LANGUAGES,
+        [24, 8, 20, 22],
+        ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"],
+    )
     for code, offers, activities in total.languages():
         _append(sheet, [v.language_names([code]), code, offers, activities])
 
 
-def _records(book: Workbook, title: str, columns: tuple[Column, ...], groups: Iterable[tuple[str, list[dict[str, Any]]]], progress: Progress, done: int, count: int) -> int:
+def _records(
+    book: Workbook,
+    title: str,
+    columns: tuple[Column, ...],
+    groups: Iterable[tuple[str, list[dict[str, Any]]]],
+    progress: Progress,
+    done: int,
+    count: int,
+) -> int:
     sheet = _sheet(book, title, [c.width for c in columns], [c.header for c in columns])
     formatted = [(i, FORMATS[c.kind]) for i, c in enumerate(columns) if c.kind in FORMATS]
     rows_written = 0

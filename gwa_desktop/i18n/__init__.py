@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -42,7 +42,7 @@ def translations_dir() -> Traversable:
     return files("gwa_desktop") / "locale"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translation_for(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """Catalog for one language; English (the message ids) when no catalog exists."""
     catalog = translations_dir() / language / "LC_MESSAGES" / f"{domain}.mo"

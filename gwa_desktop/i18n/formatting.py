@@ -55,12 +55,16 @@ def format_time(value: time | None, language: str | None = None) -> str:
 
 def format_number(value: float, language: str | None = None) -> str:
     locale = babel_locale(language)
-    return _in_locale_digits(format_decimal(value, locale=locale, numbering_system="default"), locale)
+    return _in_locale_digits(
+        format_decimal(value, locale=locale, numbering_system="default"), locale
+    )
 
 
 def format_money(cents: int, language: str | None = None) -> str:
     locale = babel_locale(language)
-    return _in_locale_digits(format_currency(cents / 100, "EUR", locale=locale, numbering_system="default"), locale)
+    return _in_locale_digits(
+        format_currency(cents / 100, "EUR", locale=locale, numbering_system="default"), locale
+    )
 
 
 def date_input_pattern(language: str | None = None) -> str:

@@ -24,8 +24,17 @@ from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
 COUNT_FIELDS = (
-    "participants_total", "participants_women", "participants_men", "participants_diverse",
-    "age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars", "volunteers_count",
+    "participants_total",
+    "participants_women",
+    "participants_men",
+    "participants_diverse",
+    "age_under_18",
+    "age_18_26",
+    "age_27_64",
+    "age_65_plus",
+    "newcomers",
+    "regulars",
+    "volunteers_count",
 )
 
 
@@ -33,7 +42,14 @@ COUNT_FIELDS = (
 MAX_DAYS_AHEAD = 365
 
 #: Keys of the values in each row of `list_rows`, after the id.
-ACTIVITY_COLUMNS = ("occurred_on", "kind", "title", "offer", "participants_total", "volunteer_hours")
+ACTIVITY_COLUMNS = (
+    "occurred_on",
+    "kind",
+    "title",
+    "offer",
+    "participants_total",
+    "volunteer_hours",
+)
 
 
 def has_figures(data: ActivityData) -> bool:
@@ -54,28 +70,43 @@ class ActivityService(RecordService[ActivityData]):
         check.not_more_than(
             "participants_women",
             (data.participants_women, data.participants_men, data.participants_diverse),
-            total, _("Women, men and diverse"),
+            total,
+            _("Women, men and diverse"),
         )
         check.not_more_than(
-            "age_under_18", (data.age_under_18, data.age_18_26, data.age_27_64, data.age_65_plus),
-            total, _("The age bands"),
+            "age_under_18",
+            (data.age_under_18, data.age_18_26, data.age_27_64, data.age_65_plus),
+            total,
+            _("The age bands"),
         )
-        check.not_more_than("newcomers", (data.newcomers, data.regulars), total, _("Newcomers and regulars"))
+        check.not_more_than(
+            "newcomers", (data.newcomers, data.regulars), total, _("Newcomers and regulars")
+        )
         check.time_order("end_time", data.start_time, data.end_time)
         check.languages("languages", data.languages)
         if data.occurred_on > date.today() + timedelta(days=MAX_DAYS_AHEAD):
-            check.add("occurred_on", _("The date lies more than a year ahead. Activities record what happened; "
-                                       "please check the year."))
+            check.add(
+                "occurred_on",
+                _(
+                    "The date lies more than a year ahead. Activities record what happened; "
+                    "please check the year."
+                ),
+            )
         elif data.occurred_on > date.today() and has_figures(data):
-            check.add("participants_total", _(
-                "This activity lies in the future, so it can be planned, but not counted yet: enter the participants "
-                "and volunteers once it has taken place (set the numbers to 0 or –), or correct the date."))
+            check.add(
+                "participants_total",
+                _(
+                    "This activity lies in the future, so it can be planned, but not counted yet: enter the participants "
+                    "and volunteers once it has taken place (set the numbers to 0 or –), or correct the date."
+                ),
+            )
         check.raise_if_any()
 
     def get(self, activity_id: int) -> ActivityData:
         with self.database.session() as session:
             activity = session.get(
-                Activity, activity_id,
+                Activity,
+                activity_id,
                 options=[selectinload(Activity.languages), selectinload(Activity.organisations)],
             )
             if activity is None:
@@ -102,15 +133,21 @@ class ActivityService(RecordService[ActivityData]):
         inner = self._list_statement(query or ListQuery()).order_by(None).subquery()
         with self.database.session() as session:
             row = session.execute(
-                select(func.count(), func.coalesce(func.sum(inner.c.participants_total), 0),
-                       func.coalesce(func.sum(inner.c.volunteer_hours), 0))
+                select(
+                    func.count(),
+                    func.coalesce(func.sum(inner.c.participants_total), 0),
+                    func.coalesce(func.sum(inner.c.volunteer_hours), 0),
+                )
             ).one()
             return int(row[0]), int(row[1]), float(row[2])
 
     def _list_statement(self, query: ListQuery) -> Select[Any]:
         offer_title = (
             select(OfferText.title)
-            .where(OfferText.offer_id == Activity.offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
+            .where(
+                OfferText.offer_id == Activity.offer_id,
+                OfferText.language == REQUIRED_TEXT_LANGUAGE,
+            )
             .scalar_subquery()
         )
         columns = {
@@ -139,8 +176,12 @@ class ActivityService(RecordService[ActivityData]):
             statement = statement.where(Activity.kind == filters["kind"])
         if filters.get("offer_id"):
             statement = statement.where(Activity.offer_id == filters["offer_id"])
-        sort = {**columns, "title": Activity.sort_key, "offer": german_title_key(Activity.offer_id),
-                "kind": label_order(Activity.kind, ActivityKind)}.get(query.sort_key, Activity.occurred_on)
+        sort = {
+            **columns,
+            "title": Activity.sort_key,
+            "offer": german_title_key(Activity.offer_id),
+            "kind": label_order(Activity.kind, ActivityKind),
+        }.get(query.sort_key, Activity.occurred_on)
         descending = query.descending if query.sort_key in columns else True
         order = ordered(sort, descending)
         return statement.order_by(order, Activity.start_time, Activity.id)
@@ -162,5 +203,9 @@ class ActivityService(RecordService[ActivityData]):
         codes = clean_list(normalise_code(c) for c in data.languages)
         activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.organisation_ids))
-        activity.organisations = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
-        activity.search_text = activity_search_text(title=activity.title, notes=activity.notes, kind=data.kind)
+        activity.organisations = (
+            list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
+        )
+        activity.search_text = activity_search_text(
+            title=activity.title, notes=activity.notes, kind=data.kind
+        )

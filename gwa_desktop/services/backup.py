@@ -30,16 +30,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from gwa_desktop.exchange.atomic import atomic_path, write_error
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
 from gwa_desktop.paths import backups_dir, data_dir
 from gwa_desktop.preferences import stored_backup_months
-from sqlalchemy.exc import DBAPIError
-
 from gwa_desktop.storage import schema_check
-from gwa_desktop.storage.database import SQLITE_HEADER, Database, check_sqlite_database, open_database
+from gwa_desktop.storage.database import (
+    SQLITE_HEADER,
+    Database,
+    check_sqlite_database,
+    open_database,
+)
 from gwa_desktop.storage.errors import (
     AlteredDatabaseError,
     DamagedDatabaseError,
@@ -75,20 +80,31 @@ class BackupSummary:
 
     def describe(self) -> str:
         """The preview in words, for the restore dialog and the command line."""
-        text = _("Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities.").format(
-            municipality=self.municipality or "–", when=self.modified.strftime("%d.%m.%Y %H:%M"),
-            contacts=self.counts.get("contacts", 0), offers=self.counts.get("offers", 0),
-            activities=self.counts.get("activities", 0))
+        text = _(
+            "Backup of {municipality} from {when}: {contacts} contacts, {offers} offers, {activities} activities."
+        ).format(
+            municipality=self.municipality or "–",
+            when=self.modified.strftime("%d.%m.%Y %H:%M"),
+            contacts=self.counts.get("contacts", 0),
+            offers=self.counts.get("offers", 0),
+            activities=self.counts.get("activities", 0),
+        )
         packages = self.counts.get("district_packages", 0)
         if packages:
-            text += " " + _("It also holds {packages} imported district packages.").format(packages=packages)
+            text += " " + _("It also holds {packages} imported district packages.").format(
+                packages=packages
+            )
         return text
 
 
 def database_file(database: Database) -> Path:
     path = database.file_path
     if path is None:
-        raise ExchangeError(_("Backups work only for a database file. Back up a database server with its own tools."))
+        raise ExchangeError(
+            _(
+                "Backups work only for a database file. Back up a database server with its own tools."
+            )
+        )
     return path
 
 
@@ -108,7 +124,10 @@ def copy_database(source: Path, target: Path) -> None:
     """
     with atomic_path(target) as temporary:
         os.chmod(temporary, 0o600)
-        with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(temporary)) as copy:
+        with (
+            closing(sqlite3.connect(source)) as origin,
+            closing(sqlite3.connect(temporary)) as copy,
+        ):
             origin.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")
 
@@ -128,8 +147,13 @@ def automatic_backup(database: Database, folder: Path | None = None) -> Path | N
     return path
 
 
-def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None,
-           months: int = DEFAULT_KEEP_MONTHS, today: datetime | None = None) -> list[Path]:
+def rotate(
+    folder: Path,
+    keep: int = KEEP_LATEST,
+    in_use: Path | None = None,
+    months: int = DEFAULT_KEEP_MONTHS,
+    today: datetime | None = None,
+) -> list[Path]:
     """Delete automatic backups except the newest `keep` and, for the last `months`
     months, the newest of each month.
 
@@ -154,7 +178,9 @@ def rotate(folder: Path, keep: int = KEEP_LATEST, in_use: Path | None = None,
     return _remove([path for path in backups if path not in kept])
 
 
-def rotate_safety_copies(folder: Path, keep: int = KEEP_SAFETY_COPIES, in_use: Path | None = None) -> list[Path]:
+def rotate_safety_copies(
+    folder: Path, keep: int = KEEP_SAFETY_COPIES, in_use: Path | None = None
+) -> list[Path]:
     """Delete the safety copies taken before restores except the newest `keep`."""
     copies = list_backups(folder, SAFETY_PREFIX)
     return _remove([p for p in copies[keep:] if in_use is None or p.resolve() != in_use.resolve()])
@@ -201,10 +227,18 @@ def _leftover_parts(folder: Path, pattern: str, now: float | None = None) -> lis
     LEFTOVER_AGE_SECONDS)."""
     if not folder.is_dir():
         return []
-    found = [*folder.glob(f"{pattern}.part"), *folder.glob(f"{pattern}.part-wal"),
-             *folder.glob(f"{pattern}.part-shm"), *folder.glob(f"{pattern}.part-journal")]
+    found = [
+        *folder.glob(f"{pattern}.part"),
+        *folder.glob(f"{pattern}.part-wal"),
+        *folder.glob(f"{pattern}.part-shm"),
+        *folder.glob(f"{pattern}.part-journal"),
+    ]
     cutoff = (time.time() if now is None else now) - LEFTOVER_AGE_SECONDS
-    return [path for path in found if path.is_file() and not path.is_symlink() and _modified(path) < cutoff]
+    return [
+        path
+        for path in found
+        if path.is_file() and not path.is_symlink() and _modified(path) < cutoff
+    ]
 
 
 def _modified(path: Path) -> float:
@@ -260,22 +294,43 @@ def describe_backup(path: Path) -> BackupSummary:
 
 def _summary(path: Path, shown: Path) -> BackupSummary:
     """The checks and the preview of the file at `path`; messages name `shown`."""
-    not_intact = _("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=shown)
+    not_intact = _(
+        "The file {path} is not an intact GWA Desktop backup. Nothing was changed."
+    ).format(path=shown)
     with closing(_open_read_only(path)) as connection:
         try:
             revision = check_sqlite_database(connection, str(shown), integrity=True)
             if revision is None:
                 raise PackageError(not_intact)
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            counts = {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES if t in tables}
-            row = connection.execute("SELECT name FROM municipality_settings WHERE id = 1").fetchone()
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            counts = {
+                t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in COUNTED_TABLES
+                if t in tables
+            }
+            row = connection.execute(
+                "SELECT name FROM municipality_settings WHERE id = 1"
+            ).fetchone()
         except NewerDatabaseError as error:
-            raise PackageError(_("The backup {path} was made by a newer version of GWA Desktop. Install that version to restore it.").format(path=shown)) from error
+            raise PackageError(
+                _(
+                    "The backup {path} was made by a newer version of GWA Desktop. Install that version to restore it."
+                ).format(path=shown)
+            ) from error
         except (DamagedDatabaseError, AlteredDatabaseError) as error:
             raise PackageError(str(error)) from error
         except (StorageError, sqlite3.DatabaseError) as error:
             raise PackageError(not_intact) from error
-    return BackupSummary(shown, row[0] if row else "", revision, counts, datetime.fromtimestamp(shown.stat().st_mtime))
+    return BackupSummary(
+        shown,
+        row[0] if row else "",
+        revision,
+        counts,
+        datetime.fromtimestamp(shown.stat().st_mtime),
+    )
 
 
 @contextmanager
@@ -295,11 +350,18 @@ def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
     snapshot = Path(name)
     try:
         try:
-            with closing(_open_read_only(backup)) as origin, closing(sqlite3.connect(snapshot)) as copy:
+            with (
+                closing(_open_read_only(backup)) as origin,
+                closing(sqlite3.connect(snapshot)) as copy,
+            ):
                 origin.backup(copy)
                 copy.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.DatabaseError as error:
-            raise PackageError(_("The file {path} is not an intact GWA Desktop backup. Nothing was changed.").format(path=backup)) from error
+            raise PackageError(
+                _(
+                    "The file {path} is not an intact GWA Desktop backup. Nothing was changed."
+                ).format(path=backup)
+            ) from error
         _summary(snapshot, backup)
         yield snapshot
     finally:
@@ -322,7 +384,11 @@ def restore_backup(database: Database, backup: Path, safety_folder: Path | None 
             open_database(database.location).close()
         except (sqlite3.Error, StorageError) as error:
             copy_back(safety, target)
-            raise ExchangeError(_("The backup could not be restored ({reason}). The previous state was put back.").format(reason=error)) from error
+            raise ExchangeError(
+                _(
+                    "The backup could not be restored ({reason}). The previous state was put back."
+                ).format(reason=error)
+            ) from error
     rotate_safety_copies(folder, in_use=target)
     return safety
 
@@ -350,7 +416,11 @@ def restore_in_place_of(backup: Path, target: Path) -> Path:
             target.unlink(missing_ok=True)
             if kept.exists():
                 kept.replace(target)
-            raise ExchangeError(_("The backup could not be restored ({reason}). The previous file was put back.").format(reason=error)) from error
+            raise ExchangeError(
+                _(
+                    "The backup could not be restored ({reason}). The previous file was put back."
+                ).format(reason=error)
+            ) from error
     return kept
 
 
@@ -371,7 +441,9 @@ def integrity_problems(database: Database) -> list[str]:
         return []
     try:
         with database.engine.connect() as connection:
-            return schema_check.integrity_problems(schema_check.sqlite_driver(connection), full=False)
+            return schema_check.integrity_problems(
+                schema_check.sqlite_driver(connection), full=False
+            )
     except (DBAPIError, sqlite3.Error) as error:
         return [str(getattr(error, "orig", error))]
 
@@ -383,7 +455,9 @@ def _require_backup_file(path: Path) -> None:
     FIFO swapped in between would otherwise hang the program on `open`.
     """
     cannot_read = _("The file {path} cannot be read ({reason}).")
-    not_regular = _("{path} is not a regular file (but a link, a folder or a device). Choose the backup file itself. Nothing was changed.")
+    not_regular = _(
+        "{path} is not a regular file (but a link, a folder or a device). Choose the backup file itself. Nothing was changed."
+    )
     try:
         status = os.lstat(path)
     except OSError as error:
@@ -391,7 +465,13 @@ def _require_backup_file(path: Path) -> None:
     if not stat.S_ISREG(status.st_mode):
         raise PackageError(not_regular.format(path=path))
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(
+            path,
+            os.O_RDONLY
+            | getattr(os, "O_NONBLOCK", 0)
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_BINARY", 0),
+        )
         try:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 raise PackageError(not_regular.format(path=path))
@@ -401,7 +481,9 @@ def _require_backup_file(path: Path) -> None:
     except OSError as error:
         raise PackageError(cannot_read.format(path=path, reason=error.strerror)) from error
     if header != SQLITE_HEADER:
-        raise PackageError(_("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path))
+        raise PackageError(
+            _("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path)
+        )
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -420,14 +502,17 @@ def backup_label(path: Path) -> str:
         AUTOMATIC_PREFIX: _("saved automatically on closing"),
         SAFETY_PREFIX: _("safety copy before a restore"),
     }
-    reason = next((text for prefix, text in reasons.items() if path.name.startswith(prefix)), path.name)
+    reason = next(
+        (text for prefix, text in reasons.items() if path.name.startswith(prefix)), path.name
+    )
     return f"{format_date(when.date())} {format_time(when.time())} – {reason}"
 
 
 def _free_name(folder: Path, prefix: str) -> Path:
     stamp = datetime.now().strftime(STAMP_FORMAT)
     return next(
-        path for n in range(1, 1000)
+        path
+        for n in range(1, 1000)
         if not (path := folder / f"{prefix}{stamp}{'' if n == 1 else f'-{n}'}{SUFFIX}").exists()
     )
 

@@ -50,9 +50,16 @@ class ContactService(RecordService[ContactData]):
         check.phone("phone", data.phone.strip())
         check.languages("languages", data.languages)
         if data.kind is ContactKind.ORGANISATION and data.consents:
-            check.add("consents", _("Consent records belong to private persons, not to organisations."))
+            check.add(
+                "consents", _("Consent records belong to private persons, not to organisations.")
+            )
         if data.legal_basis is LegalBasis.CONSENT and not any(c.is_active for c in data.consents):
-            check.add("consents", _("The legal basis is consent, but no valid consent is recorded. Record the consent (date, purpose, form) or choose another basis."))
+            check.add(
+                "consents",
+                _(
+                    "The legal basis is consent, but no valid consent is recorded. Record the consent (date, purpose, form) or choose another basis."
+                ),
+            )
         for consent in data.consents:
             if not consent.purpose.strip():
                 check.add("consents", _("Each consent needs its purpose."))
@@ -74,7 +81,16 @@ class ContactService(RecordService[ContactData]):
 
     def get(self, contact_id: int) -> ContactData:
         with self.database.session() as session:
-            contact = session.get(Contact, contact_id, options=[selectinload(Contact.languages), selectinload(Contact.topics), selectinload(Contact.tags), selectinload(Contact.consents)])
+            contact = session.get(
+                Contact,
+                contact_id,
+                options=[
+                    selectinload(Contact.languages),
+                    selectinload(Contact.topics),
+                    selectinload(Contact.tags),
+                    selectinload(Contact.consents),
+                ],
+            )
             if contact is None:
                 raise NotFoundError(contact_id)
             return _to_data(contact)
@@ -89,7 +105,9 @@ class ContactService(RecordService[ContactData]):
         if not wanted:
             return {}
         with self.database.session() as session:
-            rows = session.execute(select(Contact.id, Contact.name, Contact.phone).where(Contact.id.in_(wanted)))
+            rows = session.execute(
+                select(Contact.id, Contact.name, Contact.phone).where(Contact.id.in_(wanted))
+            )
             return {contact_id: (name, phone) for contact_id, name, phone in rows}
 
     def withdraw_consent(self, contact_id: int, on: date) -> None:
@@ -116,7 +134,9 @@ class ContactService(RecordService[ContactData]):
                 contact.tags.clear()
                 contact.search_text = contact_search_text(name=contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
-                session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
+                session.execute(
+                    delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id)
+                )
             # A form opened before the withdrawal must not write the consent back.
             touch(contact)
 
@@ -124,9 +144,14 @@ class ContactService(RecordService[ContactData]):
         """Delete for real, keeping salted hashes of a person's name and number (`erased_names`)
         so that the district export still blanks them where they were typed into a text."""
         with self.database.session() as session:
-            rows = session.execute(select(Contact.name, Contact.phone).where(
-                Contact.id.in_(record_ids), Contact.kind == ContactKind.PERSON)).all()
-            remember_erased(session, [name for name, _phone in rows], [phone for _name, phone in rows])
+            rows = session.execute(
+                select(Contact.name, Contact.phone).where(
+                    Contact.id.in_(record_ids), Contact.kind == ContactKind.PERSON
+                )
+            ).all()
+            remember_erased(
+                session, [name for name, _phone in rows], [phone for _name, phone in rows]
+            )
             for record_id in record_ids:
                 contact = session.get(Contact, record_id)
                 if contact is not None:
@@ -135,7 +160,9 @@ class ContactService(RecordService[ContactData]):
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
             rows = session.execute(
-                select(Contact.id, Contact.name).where(Contact.kind == ContactKind.ORGANISATION).order_by(Contact.sort_key, Contact.id)
+                select(Contact.id, Contact.name)
+                .where(Contact.kind == ContactKind.ORGANISATION)
+                .order_by(Contact.sort_key, Contact.id)
             )
             return [(contact_id, name) for contact_id, name in rows]
 
@@ -144,9 +171,13 @@ class ContactService(RecordService[ContactData]):
         with self.database.session() as session:
             org = aliased(Contact)
             rows = session.execute(
-                select(Contact.id, Contact.name, org.name).outerjoin(org, Contact.organisation_id == org.id).order_by(Contact.sort_key, Contact.id)
+                select(Contact.id, Contact.name, org.name)
+                .outerjoin(org, Contact.organisation_id == org.id)
+                .order_by(Contact.sort_key, Contact.id)
             )
-            return [(cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows]
+            return [
+                (cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows
+            ]
 
     def _list_statement(self, query: ListQuery) -> Select[Any]:
         org = aliased(Contact)
@@ -170,7 +201,9 @@ class ContactService(RecordService[ContactData]):
             "languages": languages,
             "topics": topics,
         }
-        statement = select(Contact.id, *(columns[key] for key in CONTACT_COLUMNS)).outerjoin(org, Contact.organisation_id == org.id)
+        statement = select(Contact.id, *(columns[key] for key in CONTACT_COLUMNS)).outerjoin(
+            org, Contact.organisation_id == org.id
+        )
         condition = search_condition(Contact.search_text, query.text)
         if condition is not None:
             org_condition = search_condition(org.search_text, query.text)
@@ -184,25 +217,43 @@ class ContactService(RecordService[ContactData]):
             statement = statement.where(
                 Contact.languages.any(ContactLanguage.code == filters["language"])
             )
-        sort = {**columns, "name": Contact.sort_key, "organisation": org.sort_key, "kind": label_order(Contact.kind, ContactKind),
-                "role": label_order(Contact.role, ContactRole)}.get(query.sort_key, Contact.sort_key)
+        sort = {
+            **columns,
+            "name": Contact.sort_key,
+            "organisation": org.sort_key,
+            "kind": label_order(Contact.kind, ContactKind),
+            "role": label_order(Contact.role, ContactRole),
+        }.get(query.sort_key, Contact.sort_key)
         order = ordered(sort, query.descending)
         return statement.order_by(order, Contact.id)
 
     def _apply(self, session: Session, contact: Contact, data: ContactData) -> None:
         if data.kind is ContactKind.PERSON and contact.members:
-            raise ValidationError({"kind": _(
-                "This organisation still has {n} members. Assign them to another organisation "
-                "before turning it into a person."
-            ).format(n=len(contact.members))})
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "This organisation still has {n} members. Assign them to another organisation "
+                        "before turning it into a person."
+                    ).format(n=len(contact.members))
+                }
+            )
         if data.organisation_id is not None:
             organisation = session.get(Contact, data.organisation_id)
-            if organisation is None or organisation.kind is not ContactKind.ORGANISATION or organisation.id == data.id:
-                raise ValidationError({"organisation_id": _("Choose an organisation from the contacts.")})
+            if (
+                organisation is None
+                or organisation.kind is not ContactKind.ORGANISATION
+                or organisation.id == data.id
+            ):
+                raise ValidationError(
+                    {"organisation_id": _("Choose an organisation from the contacts.")}
+                )
         if contact.id is not None and contact.kind is ContactKind.PERSON:
             # A corrected name or a new number: the old one may still stand in a text.
-            remember_erased(session, [contact.name] if contact.name != data.name.strip() else [],
-                            [contact.phone] if contact.phone != data.phone.strip() else [])
+            remember_erased(
+                session,
+                [contact.name] if contact.name != data.name.strip() else [],
+                [contact.phone] if contact.phone != data.phone.strip() else [],
+            )
         contact.kind = data.kind
         contact.name = data.name.strip()
         contact.sort_key = sort_key(contact.name)
@@ -222,13 +273,23 @@ class ContactService(RecordService[ContactData]):
         contact.tags = [_tag(session, name) for name in clean_list(data.tags)]
         contact.consents = _consent_records(contact.consents, data.consents)
         contact.search_text = contact_search_text(
-            name=contact.name, phone=contact.phone, email=contact.email, street=contact.street,
-            postal_code=contact.postal_code, city=contact.city, notes=contact.notes, topics=topics,
-            tags=clean_list(data.tags), languages=codes, role=contact.role,
+            name=contact.name,
+            phone=contact.phone,
+            email=contact.email,
+            street=contact.street,
+            postal_code=contact.postal_code,
+            city=contact.city,
+            notes=contact.notes,
+            topics=topics,
+            tags=clean_list(data.tags),
+            languages=codes,
+            role=contact.role,
         )
 
 
-def _consent_records(existing: list[ConsentRecord], consents: list[ConsentData]) -> list[ConsentRecord]:
+def _consent_records(
+    existing: list[ConsentRecord], consents: list[ConsentData]
+) -> list[ConsentRecord]:
     """Known records updated in place, new ones added: a consent keeps its id and the
     time it was recorded, which proves when it was given (Art. 7(1) GDPR)."""
     by_id = {record.id: record for record in existing}

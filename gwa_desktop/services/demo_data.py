@@ -67,15 +67,22 @@ class DatabaseNotEmptyError(ValidationError):
     """Demo data would mix with real records; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__({"": _(
-            "Demo data can only be loaded into an empty database, and this one already contains "
-            "contacts, offers or activities. Nothing was changed. Create a new database to try the demo."
-        )})
+        super().__init__(
+            {
+                "": _(
+                    "Demo data can only be loaded into an empty database, and this one already contains "
+                    "contacts, offers or activities. Nothing was changed. Create a new database to try the demo."
+                )
+            }
+        )
 
 
 def is_empty(database: Database) -> bool:
     with database.session() as session:
-        return not any(session.scalar(select(exists().select_from(t))) for t in (m.Contact, m.Offer, m.Activity))
+        return not any(
+            session.scalar(select(exists().select_from(t)))
+            for t in (m.Contact, m.Offer, m.Activity)
+        )
 
 
 def load_demo_data(database: Database) -> DemoSummary:
@@ -99,27 +106,48 @@ def _save_settings(service: SettingsService) -> bool:
 
 def _create_contacts(service: ContactService, today: date) -> dict[str, int]:
     ids: dict[str, int] = {}
-    for kind, entries in ((ContactKind.ORGANISATION, content.ORGANISATIONS), (ContactKind.PERSON, content.PERSONS)):
+    for kind, entries in (
+        (ContactKind.ORGANISATION, content.ORGANISATIONS),
+        (ContactKind.PERSON, content.PERSONS),
+    ):
         for entry in entries:
             ids[entry["key"]] = service.create(_contact_data(entry, kind, ids, today))
     return ids
 
 
-def _contact_data(entry: dict[str, Any], kind: ContactKind, ids: dict[str, int], today: date) -> ContactData:
+def _contact_data(
+    entry: dict[str, Any], kind: ContactKind, ids: dict[str, int], today: date
+) -> ContactData:
     fields = {k: v for k, v in entry.items() if k not in ("key", "organisation", "consent")}
     for name in ("languages", "topics", "tags"):
         fields[name] = list(fields.get(name, ()))
     if kind is ContactKind.ORGANISATION:
         fields = {**content.VILLAGE, **fields}
     consent = entry.get("consent")
-    consents = [ConsentData(
-        given_on=today - timedelta(days=consent["days_ago"]), purpose=consent["purpose"], method=consent["method"],
-        form_version=consent["form_version"], form_language=consent["form_language"],
-    )] if consent else []
-    return ContactData(kind=kind, organisation_id=ids.get(entry.get("organisation", "")), consents=consents, **fields)
+    consents = (
+        [
+            ConsentData(
+                given_on=today - timedelta(days=consent["days_ago"]),
+                purpose=consent["purpose"],
+                method=consent["method"],
+                form_version=consent["form_version"],
+                form_language=consent["form_language"],
+            )
+        ]
+        if consent
+        else []
+    )
+    return ContactData(
+        kind=kind,
+        organisation_id=ids.get(entry.get("organisation", "")),
+        consents=consents,
+        **fields,
+    )
 
 
-def _create_offers(service: OfferService, ids: dict[str, int], today: date) -> dict[str, tuple[int, OfferData]]:
+def _create_offers(
+    service: OfferService, ids: dict[str, int], today: date
+) -> dict[str, tuple[int, OfferData]]:
     offers = {}
     for entry in content.OFFERS:
         data = _offer_data(entry, ids, today)
@@ -131,16 +159,28 @@ def _offer_data(entry: dict[str, Any], ids: dict[str, int], today: date) -> Offe
     start = _start_date(entry, today)
     weeks = entry.get("weeks_running")
     start_time, end_time = (time.fromisoformat(t) for t in entry["times"])
-    place = {key: entry.get(key, content.VILLAGE.get(key, "")) for key in ("place_name", "street", "postal_code", "city")}
+    place = {
+        key: entry.get(key, content.VILLAGE.get(key, ""))
+        for key in ("place_name", "street", "postal_code", "city")
+    }
     return OfferData(
         texts=[OfferTextData(lang, title, text) for lang, (title, text) in entry["texts"].items()],
-        category=entry["category"], status=entry.get("status", OfferStatus.ACTIVE), recurrence=entry["recurrence"],
-        start_date=start, end_date=start + timedelta(weeks=weeks - 1) if weeks else None,
-        start_time=start_time, end_time=end_time, target_groups=list(entry["target_groups"]),
-        languages=list(entry["languages"]), cost_cents=entry.get("cost_cents"), cost_note=entry.get("cost_note", ""),
+        category=entry["category"],
+        status=entry.get("status", OfferStatus.ACTIVE),
+        recurrence=entry["recurrence"],
+        start_date=start,
+        end_date=start + timedelta(weeks=weeks - 1) if weeks else None,
+        start_time=start_time,
+        end_time=end_time,
+        target_groups=list(entry["target_groups"]),
+        languages=list(entry["languages"]),
+        cost_cents=entry.get("cost_cents"),
+        cost_note=entry.get("cost_note", ""),
         registration_required=entry.get("registration_required", False),
-        registration_note=entry.get("registration_note", ""), provider_id=ids[entry["provider"]],
-        contact_person_ids=[ids[key] for key in entry["contacts"]], **place,
+        registration_note=entry.get("registration_note", ""),
+        provider_id=ids[entry["provider"]],
+        contact_person_ids=[ids[key] for key in entry["contacts"]],
+        **place,
     )
 
 
@@ -161,7 +201,9 @@ def _nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (ordinal - 1))
 
 
-def _create_activities(service: ActivityService, offers: dict[str, Any], ids: dict[str, int], today: date) -> int:
+def _create_activities(
+    service: ActivityService, offers: dict[str, Any], ids: dict[str, int], today: date
+) -> int:
     rng = random.Random(content.DEMO_SEED)
     activities = [*_offer_sessions(rng, offers, today), *_other_activities(rng, ids, today)]
     for data in sorted(activities, key=lambda a: (a.occurred_on, a.start_time)):
@@ -177,10 +219,21 @@ def _offer_sessions(rng: random.Random, offers: dict[str, Any], today: date) -> 
         last = _week_day(today, paused, 0) if paused else today - timedelta(days=1)
         days = _past_dates(offer.schedule, today - timedelta(days=365), last)
         for number, day in enumerate(sorted(rng.sample(days, min(wanted, len(days))))):
-            sessions.append(_activity(
-                rng, day, kind, offer.title, size, profile, volunteers, languages,
-                (offer.start_time, offer.end_time), notes[number % len(notes)], offer_id=offer_id,
-            ))
+            sessions.append(
+                _activity(
+                    rng,
+                    day,
+                    kind,
+                    offer.title,
+                    size,
+                    profile,
+                    volunteers,
+                    languages,
+                    (offer.start_time, offer.end_time),
+                    notes[number % len(notes)],
+                    offer_id=offer_id,
+                )
+            )
     return sessions
 
 
@@ -196,10 +249,20 @@ def _past_dates(schedule: Schedule, first: date, last: date) -> list[date]:
 
 def _other_activities(rng: random.Random, ids: dict[str, int], today: date) -> list[ActivityData]:
     return [
-        _activity(rng, _week_day(today, weeks, weekday), kind, title, size, profile, volunteers, languages,
-                  tuple(time.fromisoformat(t) for t in times), notes, organisation_ids=[ids[k] for k in organisations])
-        for weeks, weekday, kind, title, size, profile, organisations, languages, volunteers, times, notes
-        in content.OTHER_ACTIVITIES
+        _activity(
+            rng,
+            _week_day(today, weeks, weekday),
+            kind,
+            title,
+            size,
+            profile,
+            volunteers,
+            languages,
+            tuple(time.fromisoformat(t) for t in times),
+            notes,
+            organisation_ids=[ids[k] for k in organisations],
+        )
+        for weeks, weekday, kind, title, size, profile, organisations, languages, volunteers, times, notes in content.OTHER_ACTIVITIES
     ]
 
 
@@ -219,11 +282,24 @@ def _activity(
     total = rng.randint(*size)
     helpers = rng.randint(*volunteers)
     start, end = times
-    hours = (datetime.combine(day, end) - datetime.combine(day, start)).total_seconds() / 3600 if start and end else 2.0
+    hours = (
+        (datetime.combine(day, end) - datetime.combine(day, start)).total_seconds() / 3600
+        if start and end
+        else 2.0
+    )
     return ActivityData(
-        occurred_on=day, kind=kind, title=title, start_time=start, end_time=end, participants_total=total,
-        languages=list(languages), volunteers_count=helpers, volunteer_hours=round(helpers * hours, 2), notes=notes,
-        **breakdown(rng, total, content.PROFILES[profile]), **links,
+        occurred_on=day,
+        kind=kind,
+        title=title,
+        start_time=start,
+        end_time=end,
+        participants_total=total,
+        languages=list(languages),
+        volunteers_count=helpers,
+        volunteer_hours=round(helpers * hours, 2),
+        notes=notes,
+        **breakdown(rng, total, content.PROFILES[profile]),
+        **links,
     )
 
 
@@ -234,11 +310,18 @@ def breakdown(
     women_share, age_weights, newcomer_share = profile
     women = min(total, round(total * min(1.0, women_share * rng.uniform(0.85, 1.15))))
     diverse = 1 if total - women >= 2 and rng.random() < 0.1 else 0
-    counts: dict[str, int | None] = dict(participants_women=women, participants_men=total - women - diverse,
-                                         participants_diverse=diverse)
+    counts: dict[str, int | None] = dict(
+        participants_women=women,
+        participants_men=total - women - diverse,
+        participants_diverse=diverse,
+    )
     ages = _split(rng, total, age_weights) if rng.random() < 0.8 else [None] * 4
     counts.update(zip(("age_under_18", "age_18_26", "age_27_64", "age_65_plus"), ages))
-    newcomers = min(total, round(total * newcomer_share * rng.uniform(0.5, 1.5))) if newcomer_share else None
+    newcomers = (
+        min(total, round(total * newcomer_share * rng.uniform(0.5, 1.5)))
+        if newcomer_share
+        else None
+    )
     counts.update(newcomers=newcomers, regulars=None if newcomers is None else total - newcomers)
     return counts
 
@@ -257,7 +340,9 @@ def _split(rng: random.Random, total: int, weights: tuple[float, ...]) -> list[i
 # --- bulk data for benchmarks -------------------------------------------------------------
 
 
-def generate_bulk_data(database: Database, contacts: int, activities: int, offers: int = 200, seed: int = 1) -> DemoSummary:
+def generate_bulk_data(
+    database: Database, contacts: int, activities: int, offers: int = 200, seed: int = 1
+) -> DemoSummary:
     """Insert invented rows fast (one transaction, executemany) for measuring list speed."""
     rng = random.Random(seed)
     today = date.today()
@@ -288,7 +373,11 @@ class _Bulk:
         org_ids = list(range(first, first + organisations))
         rows, languages, topics, consents = [], [], [], []
         for contact_id in range(first, first + count):
-            row = self._organisation() if contact_id < first + organisations else self._person(org_ids)
+            row = (
+                self._organisation()
+                if contact_id < first + organisations
+                else self._person(org_ids)
+            )
             codes, subjects = [], []
             if row["kind"] is ContactKind.ORGANISATION or row["legal_basis"] is not None:
                 row.update(self._details(contact_id, row["name"]))
@@ -296,49 +385,99 @@ class _Bulk:
                 subjects = self.rng.sample(content.BULK_TOPICS, self.rng.randint(0, 2))
             if row["legal_basis"] is LegalBasis.CONSENT:
                 consents.append(self._consent(contact_id))
-            languages += [dict(contact_id=contact_id, code=c, position=i) for i, c in enumerate(codes)]
-            topics += [dict(contact_id=contact_id, topic=t, position=i) for i, t in enumerate(subjects)]
+            languages += [
+                dict(contact_id=contact_id, code=c, position=i) for i, c in enumerate(codes)
+            ]
+            topics += [
+                dict(contact_id=contact_id, topic=t, position=i) for i, t in enumerate(subjects)
+            ]
             rows.append(self._contact_row(contact_id, row, codes, subjects))
-        for model, batch in ((m.Contact, rows[:organisations]), (m.Contact, rows[organisations:]),
-                             (m.ContactLanguage, languages), (m.ContactTopic, topics), (m.ConsentRecord, consents)):
+        for model, batch in (
+            (m.Contact, rows[:organisations]),
+            (m.Contact, rows[organisations:]),
+            (m.ContactLanguage, languages),
+            (m.ContactTopic, topics),
+            (m.ConsentRecord, consents),
+        ):
             self._insert(model, batch)
         return org_ids, [r["id"] for r in rows[organisations:] if r["legal_basis"] is not None]
 
     def _organisation(self) -> dict[str, Any]:
         pattern, role = self.rng.choice(content.BULK_ORGANISATIONS)
-        return dict(kind=ContactKind.ORGANISATION, name=pattern.format(self.rng.choice(content.HAMLETS)),
-                    organisation_id=None, role=role, legal_basis=None)
+        return dict(
+            kind=ContactKind.ORGANISATION,
+            name=pattern.format(self.rng.choice(content.HAMLETS)),
+            organisation_id=None,
+            role=role,
+            legal_basis=None,
+        )
 
     def _consent(self, contact_id: int) -> dict[str, Any]:
-        return dict(contact_id=contact_id, given_on=self.today - timedelta(days=self.rng.randint(1, 900)),
-                    purpose=content.MEDIATION_PURPOSE, form_version="v1", form_language="de",
-                    method=ConsentMethod.WRITTEN, withdrawn_on=None, **self.stamps)
+        return dict(
+            contact_id=contact_id,
+            given_on=self.today - timedelta(days=self.rng.randint(1, 900)),
+            purpose=content.MEDIATION_PURPOSE,
+            form_version="v1",
+            form_language="de",
+            method=ConsentMethod.WRITTEN,
+            withdrawn_on=None,
+            **self.stamps,
+        )
 
     def _person(self, org_ids: list[int]) -> dict[str, Any]:
         rng = self.rng
-        basis = rng.choices((None, LegalBasis.PUBLIC_TASK, LegalBasis.CONSENT, LegalBasis.CONTRACT), (3, 3, 3, 1))[0]
+        basis = rng.choices(
+            (None, LegalBasis.PUBLIC_TASK, LegalBasis.CONSENT, LegalBasis.CONTRACT), (3, 3, 3, 1)
+        )[0]
         role = rng.choice(list(ContactRole)) if basis else None
-        return dict(kind=ContactKind.PERSON, name=f"{rng.choice(content.FIRST_NAMES)} {rng.choice(content.LAST_NAMES)}",
-                    organisation_id=rng.choice(org_ids) if rng.random() < 0.7 else None, role=role, legal_basis=basis)
+        return dict(
+            kind=ContactKind.PERSON,
+            name=f"{rng.choice(content.FIRST_NAMES)} {rng.choice(content.LAST_NAMES)}",
+            organisation_id=rng.choice(org_ids) if rng.random() < 0.7 else None,
+            role=role,
+            legal_basis=basis,
+        )
 
     def _details(self, contact_id: int, name: str) -> dict[str, Any]:
-        local = unicodedata.normalize("NFKD", name.lower().replace("ß", "ss")).encode("ascii", "ignore").decode()
-        return dict(phone=f"0123 {45000 + contact_id % 5000}-{contact_id % 100:02d}",
-                    email=f"{'.'.join(local.split())}.{contact_id}@example.org",
-                    street=f"Lindenstraße {contact_id % 90 + 1}", **content.VILLAGE)
+        local = (
+            unicodedata.normalize("NFKD", name.lower().replace("ß", "ss"))
+            .encode("ascii", "ignore")
+            .decode()
+        )
+        return dict(
+            phone=f"0123 {45000 + contact_id % 5000}-{contact_id % 100:02d}",
+            email=f"{'.'.join(local.split())}.{contact_id}@example.org",
+            street=f"Lindenstraße {contact_id % 90 + 1}",
+            **content.VILLAGE,
+        )
 
-    def _contact_row(self, contact_id: int, row: dict[str, Any], codes: list[str], subjects: list[str]) -> dict[str, Any]:
-        full = {"id": contact_id, **dict.fromkeys(("phone", "email", "street", "postal_code", "city", "notes"), ""),
-                **row, **self.stamps}
+    def _contact_row(
+        self, contact_id: int, row: dict[str, Any], codes: list[str], subjects: list[str]
+    ) -> dict[str, Any]:
+        full = {
+            "id": contact_id,
+            **dict.fromkeys(("phone", "email", "street", "postal_code", "city", "notes"), ""),
+            **row,
+            **self.stamps,
+        }
         full["search_text"] = contact_search_text(
-            name=full["name"], phone=full["phone"], email=full["email"], street=full["street"],
-            postal_code=full["postal_code"], city=full["city"], notes=full["notes"], topics=subjects,
-            languages=codes, role=full["role"],
+            name=full["name"],
+            phone=full["phone"],
+            email=full["email"],
+            street=full["street"],
+            postal_code=full["postal_code"],
+            city=full["city"],
+            notes=full["notes"],
+            topics=subjects,
+            languages=codes,
+            role=full["role"],
         )
         full["sort_key"] = sort_key(full["name"])
         return full
 
-    def offers(self, count: int, org_ids: list[int], person_ids: list[int]) -> list[tuple[int, str]]:
+    def offers(
+        self, count: int, org_ids: list[int], person_ids: list[int]
+    ) -> list[tuple[int, str]]:
         rng, first = self.rng, self._next_id(m.Offer)
         rows, texts, groups, languages, contacts, result = [], [], [], [], [], []
         for offset in range(count):
@@ -346,32 +485,69 @@ class _Bulk:
             hamlet = rng.choice(content.HAMLETS)
             start = self.today - timedelta(days=rng.randint(-60, 1500))
             title_de = f"{template['texts']['de'][0]} {hamlet}"
-            entries = [(lang, title_de if lang == "de" else title, text)
-                       for lang, (title, text) in template["texts"].items()]
-            texts += [dict(offer_id=offer_id, language=lang, title=title, sort_key=sort_key(title), description=text, position=i)
-                      for i, (lang, title, text) in enumerate(entries)]
+            entries = [
+                (lang, title_de if lang == "de" else title, text)
+                for lang, (title, text) in template["texts"].items()
+            ]
+            texts += [
+                dict(
+                    offer_id=offer_id,
+                    language=lang,
+                    title=title,
+                    sort_key=sort_key(title),
+                    description=text,
+                    position=i,
+                )
+                for i, (lang, title, text) in enumerate(entries)
+            ]
             groups += [dict(offer_id=offer_id, group=g) for g in template["target_groups"]]
-            languages += [dict(offer_id=offer_id, code=c, position=i) for i, c in enumerate(template["languages"])]
+            languages += [
+                dict(offer_id=offer_id, code=c, position=i)
+                for i, c in enumerate(template["languages"])
+            ]
             people = rng.sample(person_ids, min(len(person_ids), rng.randint(0, 2)))
             contacts += [dict(offer_id=offer_id, contact_id=p) for p in people]
             start_time, end_time = (time.fromisoformat(t) for t in template["times"])
             place_name = f"{template.get('place_name', 'Gemeindehaus')} {hamlet}"
-            rows.append(dict(
-                id=offer_id, category=template["category"], status=rng.choice(list(OfferStatus)),
-                place_name=place_name, place_sort_key=sort_key(place_name), street=template.get("street", ""), **content.VILLAGE,
-                recurrence=template["recurrence"], start_date=start, end_date=None, start_time=start_time,
-                end_time=end_time, cost_cents=template.get("cost_cents"), cost_note=template.get("cost_note", ""),
-                registration_required=template.get("registration_required", False),
-                registration_note=template.get("registration_note", ""), web_url="",
-                provider_id=rng.choice(org_ids) if org_ids else None, **self.stamps,
-                search_text=offer_search_text(
-                    place_name=place_name, street=template.get("street", ""), city=content.VILLAGE["city"],
-                    texts=[(title, text) for _lang, title, text in entries], category=template["category"],
-                    languages=template["languages"]),
-            ))
+            rows.append(
+                dict(
+                    id=offer_id,
+                    category=template["category"],
+                    status=rng.choice(list(OfferStatus)),
+                    place_name=place_name,
+                    place_sort_key=sort_key(place_name),
+                    street=template.get("street", ""),
+                    **content.VILLAGE,
+                    recurrence=template["recurrence"],
+                    start_date=start,
+                    end_date=None,
+                    start_time=start_time,
+                    end_time=end_time,
+                    cost_cents=template.get("cost_cents"),
+                    cost_note=template.get("cost_note", ""),
+                    registration_required=template.get("registration_required", False),
+                    registration_note=template.get("registration_note", ""),
+                    web_url="",
+                    provider_id=rng.choice(org_ids) if org_ids else None,
+                    **self.stamps,
+                    search_text=offer_search_text(
+                        place_name=place_name,
+                        street=template.get("street", ""),
+                        city=content.VILLAGE["city"],
+                        texts=[(title, text) for _lang, title, text in entries],
+                        category=template["category"],
+                        languages=template["languages"],
+                    ),
+                )
+            )
             result.append((offer_id, title_de))
-        for model, extra in ((m.Offer, rows), (m.OfferText, texts), (m.OfferTargetGroup, groups),
-                             (m.OfferLanguage, languages), (m.offer_contacts, contacts)):
+        for model, extra in (
+            (m.Offer, rows),
+            (m.OfferText, texts),
+            (m.OfferTargetGroup, groups),
+            (m.OfferLanguage, languages),
+            (m.offer_contacts, contacts),
+        ):
             self._insert(model, extra)
         return result
 
@@ -382,24 +558,45 @@ class _Bulk:
         for offset in range(count):
             activity_id = first + offset
             kind = rng.choices(kinds, (2, 1, 1, 3, 8, 1))[0]
-            offer_id, title = rng.choice(offers) if kind is ActivityKind.OFFER_SESSION and offers else (None, None)
+            offer_id, title = (
+                rng.choice(offers)
+                if kind is ActivityKind.OFFER_SESSION and offers
+                else (None, None)
+            )
             title = title or rng.choice(content.BULK_TITLES[kind])
             total = rng.randint(1, 6) if kind is ActivityKind.COUNSELLING else rng.randint(3, 40)
             helpers = rng.randint(0, 3)
             notes = rng.choice(content.BULK_NOTES)
-            rows.append(dict(
-                id=activity_id, occurred_on=self.today - timedelta(days=rng.randint(0, 5 * 365)),
-                start_time=time(rng.randint(8, 18)), end_time=None, kind=kind, title=title, offer_id=offer_id,
-                participants_total=total, volunteers_count=helpers, volunteer_hours=helpers * 2.0, notes=notes,
-                search_text=activity_search_text(title=title, notes=notes, kind=kind), sort_key=sort_key(title),
-                **self.stamps,
-                **breakdown(rng, total, content.PROFILES[rng.choice(content.BULK_PROFILES)]),
-            ))
+            rows.append(
+                dict(
+                    id=activity_id,
+                    occurred_on=self.today - timedelta(days=rng.randint(0, 5 * 365)),
+                    start_time=time(rng.randint(8, 18)),
+                    end_time=None,
+                    kind=kind,
+                    title=title,
+                    offer_id=offer_id,
+                    participants_total=total,
+                    volunteers_count=helpers,
+                    volunteer_hours=helpers * 2.0,
+                    notes=notes,
+                    search_text=activity_search_text(title=title, notes=notes, kind=kind),
+                    sort_key=sort_key(title),
+                    **self.stamps,
+                    **breakdown(rng, total, content.PROFILES[rng.choice(content.BULK_PROFILES)]),
+                )
+            )
             if rng.random() < 0.3:
                 codes = rng.sample(content.BULK_LANGUAGES, rng.randint(1, 3))
-                languages += [dict(activity_id=activity_id, code=c, position=i) for i, c in enumerate(codes)]
+                languages += [
+                    dict(activity_id=activity_id, code=c, position=i) for i, c in enumerate(codes)
+                ]
             if kind in (ActivityKind.NETWORK_MEETING, ActivityKind.JOINT_ACTION):
                 chosen = rng.sample(org_ids, min(len(org_ids), rng.randint(1, 4)))
                 organisations += [dict(activity_id=activity_id, contact_id=c) for c in chosen]
-        for model, extra in ((m.Activity, rows), (m.ActivityLanguage, languages), (m.activity_organisations, organisations)):
+        for model, extra in (
+            (m.Activity, rows),
+            (m.ActivityLanguage, languages),
+            (m.activity_organisations, organisations),
+        ):
             self._insert(model, extra)

@@ -26,11 +26,23 @@ from gwa_desktop.storage.models import Activity, Contact, Offer
 def export_vcard(database: Database, target: Path) -> int:
     """Write all contacts to `target`; returns how many."""
     with database.session() as session:
-        contacts = session.scalars(select(Contact).options(selectinload(Contact.organisation)).order_by(Contact.sort_key, Contact.id)).all()
+        contacts = session.scalars(
+            select(Contact)
+            .options(selectinload(Contact.organisation))
+            .order_by(Contact.sort_key, Contact.id)
+        ).all()
         cards = [
-            Card(name=c.name, is_organisation=c.kind is ContactKind.ORGANISATION,
-                 organisation=c.organisation.name if c.organisation else "", role=german(c.role),
-                 phone=c.phone, email=c.email, street=c.street, postal_code=c.postal_code, city=c.city)
+            Card(
+                name=c.name,
+                is_organisation=c.kind is ContactKind.ORGANISATION,
+                organisation=c.organisation.name if c.organisation else "",
+                role=german(c.role),
+                phone=c.phone,
+                email=c.email,
+                street=c.street,
+                postal_code=c.postal_code,
+                city=c.city,
+            )
             for c in contacts
         ]
     write_bytes_atomically(Path(target), write_cards(cards))
@@ -43,16 +55,36 @@ def export_ical(database: Database, target: Path, since: date | None = None) -> 
     with database.session() as session:
         for offer in session.scalars(select(Offer).options(selectinload(Offer.texts))):
             text = offer.text_in("de")
-            schedule = Schedule(offer.recurrence, offer.start_date, offer.end_date, offer.start_time, offer.end_time)
+            schedule = Schedule(
+                offer.recurrence, offer.start_date, offer.end_date, offer.start_time, offer.end_time
+            )
             location = ", ".join(p for p in (offer.place_name, offer.street, offer.city) if p)
-            entries.append(CalendarEntry(f"offer-{offer.id}@gwa-desktop", text.title if text else "", schedule,
-                                         location, text.description if text else ""))
-        statement = select(Activity.id, Activity.title, Activity.occurred_on, Activity.start_time, Activity.end_time)
+            entries.append(
+                CalendarEntry(
+                    f"offer-{offer.id}@gwa-desktop",
+                    text.title if text else "",
+                    schedule,
+                    location,
+                    text.description if text else "",
+                )
+            )
+        statement = select(
+            Activity.id,
+            Activity.title,
+            Activity.occurred_on,
+            Activity.start_time,
+            Activity.end_time,
+        )
         if since is not None:
             statement = statement.where(Activity.occurred_on >= since)
         for activity_id, title, day, start, end in session.execute(statement):
-            entries.append(CalendarEntry(f"activity-{activity_id}@gwa-desktop", title,
-                                         Schedule(Recurrence.ONCE, day, None, start, end)))
+            entries.append(
+                CalendarEntry(
+                    f"activity-{activity_id}@gwa-desktop",
+                    title,
+                    Schedule(Recurrence.ONCE, day, None, start, end),
+                )
+            )
     name = SettingsService(database).get().name or "GWA Desktop"
     write_bytes_atomically(Path(target), write_calendar(entries, name))
     return len(entries)

@@ -26,23 +26,24 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from gwa_desktop.domain.enums import ContactKind, Recurrence
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.exchange.errors import ExchangeError
-from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
+from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import erased_digests
-from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
-from gwa_desktop.domain.municipality import MunicipalityData
-from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.services.periods import counted_in
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
 
-
 #: Below this many participants an activity's breakdowns would identify people.
 SMALL_GROUP = 5
-_BREAKDOWN_KEYS = tuple(key for key in COUNT_KEYS if key not in ("participants_total", "volunteers_count"))
+_BREAKDOWN_KEYS = tuple(
+    key for key in COUNT_KEYS if key not in ("participants_total", "volunteers_count")
+)
 
 
 @dataclass
@@ -64,24 +65,34 @@ def collect(database: Database, period: Period, personal: bool = False) -> Distr
     return collect_with_findings(database, period, personal)[0]
 
 
-def collect_with_findings(database: Database, period: Period, personal: bool = False) -> tuple[DistrictData, dict[str, tuple[str, ...]]]:
+def collect_with_findings(
+    database: Database, period: Period, personal: bool = False
+) -> tuple[DistrictData, dict[str, tuple[str, ...]]]:
     """The data, and for every text that leaves with something blanked, the kinds blanked."""
     settings = SettingsService(database).get()
     if not settings.name.strip():
-        raise ExchangeError(_("Enter the name of the municipality in the settings first: the district office "
-                              "sorts the packages it receives by it."))
+        raise ExchangeError(
+            _(
+                "Enter the name of the municipality in the settings first: the district office "
+                "sorts the packages it receives by it."
+            )
+        )
     with database.session() as session:
         blank = Blanker(_detector(session, settings))
         offers = _offers(session, period, blank)
         activities = _activities(session, period, blank)
         contacts = _contacts(session) if personal else []
-    data = DistrictData(settings.name.strip(), settings.district.strip(), period, offers, activities, contacts)
+    data = DistrictData(
+        settings.name.strip(), settings.district.strip(), period, offers, activities, contacts
+    )
     return data, blank.findings
 
 
 def _detector(session: Session, settings: MunicipalityData) -> PrivacyDetector:
     """Names of every person stored or erased; the municipality's places and public addresses may go."""
-    people = session.execute(select(Contact.name, Contact.street).where(Contact.kind == ContactKind.PERSON)).all()
+    people = session.execute(
+        select(Contact.name, Contact.street).where(Contact.kind == ContactKind.PERSON)
+    ).all()
     salt, erased = erased_digests(session)
     cities = session.scalars(select(Offer.city).distinct())
     private_streets = {street for _name, street in people if street}
@@ -90,8 +101,11 @@ def _detector(session: Session, settings: MunicipalityData) -> PrivacyDetector:
         *session.scalars(select(Offer.street).where(Offer.place_is_private.is_(False))),
     } - private_streets
     return PrivacyDetector(
-        names=[name for name, _street in people], erased=erased, salt=salt,
-        public_words=[settings.name, settings.district, *cities], public_addresses=public_streets,
+        names=[name for name, _street in people],
+        erased=erased,
+        salt=salt,
+        public_words=[settings.name, settings.district, *cities],
+        public_addresses=public_streets,
     )
 
 
@@ -100,29 +114,51 @@ def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, 
         Offer.start_date <= period.end,
         or_(
             and_(Offer.recurrence == Recurrence.ONCE, Offer.start_date >= period.start),
-            and_(Offer.recurrence != Recurrence.ONCE, or_(Offer.end_date.is_(None), Offer.end_date >= period.start)),
+            and_(
+                Offer.recurrence != Recurrence.ONCE,
+                or_(Offer.end_date.is_(None), Offer.end_date >= period.start),
+            ),
         ),
     )
     statement = (
-        select(Offer).where(runs_in_period).order_by(Offer.start_date, Offer.id)
-        .options(selectinload(Offer.texts), selectinload(Offer.target_groups), selectinload(Offer.languages),
-                 selectinload(Offer.provider))
+        select(Offer)
+        .where(runs_in_period)
+        .order_by(Offer.start_date, Offer.id)
+        .options(
+            selectinload(Offer.texts),
+            selectinload(Offer.target_groups),
+            selectinload(Offer.languages),
+            selectinload(Offer.provider),
+        )
     )
     records = []
     for offer in session.scalars(statement):
         text = offer.text_in(REQUIRED_TEXT_LANGUAGE)
-        provider = offer.provider.name if offer.provider and offer.provider.kind is ContactKind.ORGANISATION else ""
-        records.append({
-            "title": blank(text.title if text else ""), "description": blank(text.description if text else ""),
-            "category": offer.category.value, "status": offer.status.value, "recurrence": offer.recurrence.value,
-            "start_date": offer.start_date, "end_date": offer.end_date,
-            "start_time": offer.start_time, "end_time": offer.end_time,
-            "place_name": PRIVATE_PLACE if offer.place_is_private else blank(offer.place_name), "city": blank(offer.city),
-            "target_groups": [g.group.value for g in offer.target_groups],
-            "languages": [lang.code for lang in offer.languages],
-            "provider": blank(provider),
-            "cost_cents": offer.cost_cents, "registration_required": bool(offer.registration_required),
-        })
+        provider = (
+            offer.provider.name
+            if offer.provider and offer.provider.kind is ContactKind.ORGANISATION
+            else ""
+        )
+        records.append(
+            {
+                "title": blank(text.title if text else ""),
+                "description": blank(text.description if text else ""),
+                "category": offer.category.value,
+                "status": offer.status.value,
+                "recurrence": offer.recurrence.value,
+                "start_date": offer.start_date,
+                "end_date": offer.end_date,
+                "start_time": offer.start_time,
+                "end_time": offer.end_time,
+                "place_name": PRIVATE_PLACE if offer.place_is_private else blank(offer.place_name),
+                "city": blank(offer.city),
+                "target_groups": [g.group.value for g in offer.target_groups],
+                "languages": [lang.code for lang in offer.languages],
+                "provider": blank(provider),
+                "cost_cents": offer.cost_cents,
+                "registration_required": bool(offer.registration_required),
+            }
+        )
     return records
 
 
@@ -131,7 +167,9 @@ def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[s
     in_period = counted_in(Activity.occurred_on, period, date.today())
     languages: dict[int, list[str]] = defaultdict(list)
     language_rows = session.execute(
-        select(ActivityLanguage.activity_id, ActivityLanguage.code).join(Activity).where(in_period)
+        select(ActivityLanguage.activity_id, ActivityLanguage.code)
+        .join(Activity)
+        .where(in_period)
         .order_by(ActivityLanguage.activity_id, ActivityLanguage.position)
     )
     for activity_id, code in language_rows:
@@ -139,13 +177,32 @@ def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[s
     offer_text = aliased(OfferText)
     counts = [getattr(Activity, key) for key in COUNT_KEYS]
     statement = (
-        select(Activity.id, Activity.occurred_on, Activity.kind, offer_text.title, Activity.volunteer_hours, *counts)
-        .outerjoin(offer_text, and_(offer_text.offer_id == Activity.offer_id, offer_text.language == REQUIRED_TEXT_LANGUAGE))
-        .where(in_period).order_by(Activity.occurred_on, Activity.id)
+        select(
+            Activity.id,
+            Activity.occurred_on,
+            Activity.kind,
+            offer_text.title,
+            Activity.volunteer_hours,
+            *counts,
+        )
+        .outerjoin(
+            offer_text,
+            and_(
+                offer_text.offer_id == Activity.offer_id,
+                offer_text.language == REQUIRED_TEXT_LANGUAGE,
+            ),
+        )
+        .where(in_period)
+        .order_by(Activity.occurred_on, Activity.id)
     )
     records = []
     for activity_id, occurred_on, kind, offer_title, hours, *values in session.execute(statement):
-        record = {"occurred_on": occurred_on, "kind": kind.value, "title": german(kind), "offer": blank(offer_title or "")}
+        record = {
+            "occurred_on": occurred_on,
+            "kind": kind.value,
+            "title": german(kind),
+            "offer": blank(offer_title or ""),
+        }
         record.update(zip(COUNT_KEYS, values))
         record["volunteer_hours"] = float(hours or 0)
         record["languages"] = languages.get(activity_id, [])
@@ -156,19 +213,34 @@ def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[s
 
 
 def _contacts(session: Session) -> list[dict[str, Any]]:
-    statement = select(Contact).order_by(Contact.sort_key, Contact.id).options(
-        selectinload(Contact.languages), selectinload(Contact.topics), selectinload(Contact.consents),
-        selectinload(Contact.organisation),
+    statement = (
+        select(Contact)
+        .order_by(Contact.sort_key, Contact.id)
+        .options(
+            selectinload(Contact.languages),
+            selectinload(Contact.topics),
+            selectinload(Contact.consents),
+            selectinload(Contact.organisation),
+        )
     )
     return [
         {
-            "name": c.name, "kind": c.kind.value, "organisation": c.organisation.name if c.organisation else "",
-            "role": c.role.value if c.role else None, "phone": c.phone, "email": c.email, "street": c.street,
-            "postal_code": c.postal_code, "city": c.city, "notes": c.notes,
-            "languages": [lang.code for lang in c.languages], "topics": [t.topic for t in c.topics],
+            "name": c.name,
+            "kind": c.kind.value,
+            "organisation": c.organisation.name if c.organisation else "",
+            "role": c.role.value if c.role else None,
+            "phone": c.phone,
+            "email": c.email,
+            "street": c.street,
+            "postal_code": c.postal_code,
+            "city": c.city,
+            "notes": c.notes,
+            "languages": [lang.code for lang in c.languages],
+            "topics": [t.topic for t in c.topics],
             "legal_basis": c.legal_basis.value if c.legal_basis else None,
             "consents": "; ".join(
-                f"{r.given_on:%d.%m.%Y} {r.purpose}" + (f" (widerrufen {r.withdrawn_on:%d.%m.%Y})" if r.withdrawn_on else "")
+                f"{r.given_on:%d.%m.%Y} {r.purpose}"
+                + (f" (widerrufen {r.withdrawn_on:%d.%m.%Y})" if r.withdrawn_on else "")
                 for r in c.consents
             ),
         }

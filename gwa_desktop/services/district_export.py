@@ -8,8 +8,8 @@ from pathlib import Path
 
 from gwa_desktop.exchange.atomic import atomic_output
 from gwa_desktop.exchange.encrypted import check_password
-from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.package import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, write_package
+from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData, Period
 from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_collect import collect
@@ -21,7 +21,9 @@ def package_name(data: DistrictData, personal: bool) -> str:
     """A file name that tells the clerk whose figures for which period, and whether it is confidential."""
     slug = re.sub(r"[^\w-]+", "-", data.municipality).strip("-") or "Gemeinde"
     suffix = f"_vertraulich{ENCRYPTED_SUFFIX}" if personal else PLAIN_SUFFIX
-    return f"Kreisbericht_{slug}_{data.period.start.isoformat()}_{data.period.end.isoformat()}{suffix}"
+    return (
+        f"Kreisbericht_{slug}_{data.period.start.isoformat()}_{data.period.end.isoformat()}{suffix}"
+    )
 
 
 def check_export_password(database: Database, password: str) -> None:
@@ -30,8 +32,14 @@ def check_export_password(database: Database, password: str) -> None:
     check_password(password, (settings.name, settings.district, settings.officer_name))
 
 
-def export_district(database: Database, period: Period, folder: Path, password: str | None = None,
-                    progress: Progress = no_progress, created: datetime | None = None) -> Path:
+def export_district(
+    database: Database,
+    period: Period,
+    folder: Path,
+    password: str | None = None,
+    progress: Progress = no_progress,
+    created: datetime | None = None,
+) -> Path:
     """Write the package into `folder`; returns its path.
 
     The package is signed with this installation's key. Without a password it is
@@ -44,6 +52,12 @@ def export_district(database: Database, period: Period, folder: Path, password: 
     progress(0, 1, "")
     target = Path(folder) / package_name(data, password is not None)
     with atomic_output(target) as stream:
-        write_package(stream, data, created or datetime.now().replace(microsecond=0),
-                      installation_key.private_key(database), password, progress)
+        write_package(
+            stream,
+            data,
+            created or datetime.now().replace(microsecond=0),
+            installation_key.private_key(database),
+            password,
+            progress,
+        )
     return target

@@ -46,7 +46,13 @@ from gwa_desktop.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = "imported", "replaced", "unchanged", "older", "overlaps"
+IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = (
+    "imported",
+    "replaced",
+    "unchanged",
+    "older",
+    "overlaps",
+)
 
 
 @dataclass(frozen=True)
@@ -64,9 +70,14 @@ class ImportResult:
         return self.outcome is None
 
 
-def import_packages(database: Database, paths: Iterable[Path], password: str | None = None,
-                    receipts: Path | None = None, progress: Progress = no_progress,
-                    accept_key: str | None = None) -> list[ImportResult]:
+def import_packages(
+    database: Database,
+    paths: Iterable[Path],
+    password: str | None = None,
+    receipts: Path | None = None,
+    progress: Progress = no_progress,
+    accept_key: str | None = None,
+) -> list[ImportResult]:
     """Import each package on its own; a refused one is reported and does not stop the others.
 
     Cancelling stops before the next package: the ones already imported stay imported
@@ -80,8 +91,12 @@ def import_packages(database: Database, paths: Iterable[Path], password: str | N
         try:
             progress(number, len(paths), path.name)
         except Cancelled:
-            results.extend(ImportResult(p, None, _("Not imported: the import was cancelled before this package."))
-                           for p in paths[number:])
+            results.extend(
+                ImportResult(
+                    p, None, _("Not imported: the import was cancelled before this package.")
+                )
+                for p in paths[number:]
+            )
             return results
         try:
             results.append(import_package(database, path, password, receipts, accept_key))
@@ -90,8 +105,13 @@ def import_packages(database: Database, paths: Iterable[Path], password: str | N
     return results
 
 
-def import_package(database: Database, path: Path, password: str | None = None, receipts: Path | None = None,
-                   accept_key: str | None = None) -> ImportResult:
+def import_package(
+    database: Database,
+    path: Path,
+    password: str | None = None,
+    receipts: Path | None = None,
+    accept_key: str | None = None,
+) -> ImportResult:
     package = read_package(path, password)
     imported_at = datetime.now().replace(microsecond=0)
     with database.session() as session:
@@ -99,7 +119,9 @@ def import_package(database: Database, path: Path, password: str | None = None, 
         pinning: signing.Pinning | None = _check_signer(session, package, imported_at, accept_key)
         outcome, other = _store(session, package, imported_at)
         previous = other.created_at if other is not None else None
-        other_period = Period(other.period_start, other.period_end).label() if other is not None else ""
+        other_period = (
+            Period(other.period_start, other.period_end).label() if other is not None else ""
+        )
         if outcome not in (IMPORTED, REPLACED):
             # A package not taken leaves nothing behind: no key pinned or re-pinned by it,
             # not even the lock row's time, so a replay leaves the file as it was.
@@ -107,15 +129,29 @@ def import_package(database: Database, path: Path, password: str | None = None, 
             pinning = None
     manifest = package.manifest
     message = {
-        IMPORTED: _("{municipality}, {period}: {offers} offers and {activities} activities imported."),
-        REPLACED: _("{municipality}, {period}: replaced the older package; {offers} offers and {activities} activities imported."),
-        UNCHANGED: _("{municipality}, {period}: this package was already imported; nothing changed."),
-        OLDER: _("{municipality}, {period}: a newer package is already imported; this older one was not taken."),
-        OVERLAPS: _("{municipality}, {period}: overlaps the package already imported for {other}; it was not taken, "
-                    "so that no activity is counted twice. Ask for a package of the same period."),
-    }[outcome].format(municipality=manifest.municipality, period=manifest.period.label(),
-                      other=other_period,
-                      offers=len(package.data.offers), activities=len(package.data.activities))
+        IMPORTED: _(
+            "{municipality}, {period}: {offers} offers and {activities} activities imported."
+        ),
+        REPLACED: _(
+            "{municipality}, {period}: replaced the older package; {offers} offers and {activities} activities imported."
+        ),
+        UNCHANGED: _(
+            "{municipality}, {period}: this package was already imported; nothing changed."
+        ),
+        OLDER: _(
+            "{municipality}, {period}: a newer package is already imported; this older one was not taken."
+        ),
+        OVERLAPS: _(
+            "{municipality}, {period}: overlaps the package already imported for {other}; it was not taken, "
+            "so that no activity is counted twice. Ask for a package of the same period."
+        ),
+    }[outcome].format(
+        municipality=manifest.municipality,
+        period=manifest.period.label(),
+        other=other_period,
+        offers=len(package.data.offers),
+        activities=len(package.data.activities),
+    )
     if pinning is not None:
         message += _key_message(pinning, manifest.municipality)
     folder = Path(receipts) if receipts is not None else package.path.parent
@@ -123,7 +159,11 @@ def import_package(database: Database, path: Path, password: str | None = None, 
     try:
         receipt = write_bytes_atomically(folder / receipt_name(package), text.encode("utf-8-sig"))
     except ExchangeError as error:
-        return ImportResult(package.path, outcome, message + "\n" + _("The receipt could not be written: {reason}").format(reason=error))
+        return ImportResult(
+            package.path,
+            outcome,
+            message + "\n" + _("The receipt could not be written: {reason}").format(reason=error),
+        )
     return ImportResult(package.path, outcome, message, receipt)
 
 
@@ -156,11 +196,15 @@ def _take_import_lock(session: Session, package: Package, now: datetime) -> None
         session.flush()
 
 
-def _check_signer(session: Session, package: Package, now: datetime, accept_key: str | None) -> signing.Pinning:
+def _check_signer(
+    session: Session, package: Package, now: datetime, accept_key: str | None
+) -> signing.Pinning:
     """Pin the key at a municipality's first signed package; refuse another key unless it was confirmed."""
     manifest = package.manifest
     key = manifest.signer_key
-    pinned = session.scalar(select(VillageKey).where(VillageKey.municipality == manifest.municipality))
+    pinned = session.scalar(
+        select(VillageKey).where(VillageKey.municipality == manifest.municipality)
+    )
     if pinned is None:
         session.add(VillageKey(municipality=manifest.municipality, public_key=key, pinned_at=now))
         return signing.Pinning(signing.NEW, manifest.fingerprint)
@@ -168,46 +212,74 @@ def _check_signer(session: Session, package: Package, now: datetime, accept_key:
         return signing.Pinning(signing.KNOWN, manifest.fingerprint, since=pinned.pinned_at)
     previous = signing.fingerprint(pinned.public_key)
     if accept_key is None or not signing.same_fingerprint(accept_key, manifest.fingerprint):
-        raise SignerChanged(package.path.name, manifest.municipality, previous, manifest.fingerprint)
-    session.add(VillageKeyChange(municipality=manifest.municipality, old_key=pinned.public_key, new_key=key,
-                                 changed_at=now, package=package.path.name[:260]))
+        raise SignerChanged(
+            package.path.name, manifest.municipality, previous, manifest.fingerprint
+        )
+    session.add(
+        VillageKeyChange(
+            municipality=manifest.municipality,
+            old_key=pinned.public_key,
+            new_key=key,
+            changed_at=now,
+            package=package.path.name[:260],
+        )
+    )
     pinned.public_key, pinned.pinned_at = key, now
-    log.warning("key of %s replaced after confirmation: %s -> %s (package %s)",
-                manifest.municipality, previous, manifest.fingerprint, package.path.name)
+    log.warning(
+        "key of %s replaced after confirmation: %s -> %s (package %s)",
+        manifest.municipality,
+        previous,
+        manifest.fingerprint,
+        package.path.name,
+    )
     return signing.Pinning(signing.REPLACED, manifest.fingerprint, since=now, previous=previous)
 
 
 def _key_message(pinning: signing.Pinning, municipality: str) -> str:
     if pinning.kind == signing.NEW:
-        return "\n" + _("First signed package of {municipality}: its key {fingerprint} was recorded. Compare this "
-                        "fingerprint with the municipality by phone.").format(municipality=municipality,
-                                                                               fingerprint=pinning.fingerprint)
+        return "\n" + _(
+            "First signed package of {municipality}: its key {fingerprint} was recorded. Compare this "
+            "fingerprint with the municipality by phone."
+        ).format(municipality=municipality, fingerprint=pinning.fingerprint)
     if pinning.kind == signing.REPLACED:
-        return "\n" + _("The new key {fingerprint} of {municipality} was accepted; it replaces {previous}.").format(
-            municipality=municipality, fingerprint=pinning.fingerprint, previous=pinning.previous)
+        return "\n" + _(
+            "The new key {fingerprint} of {municipality} was accepted; it replaces {previous}."
+        ).format(
+            municipality=municipality, fingerprint=pinning.fingerprint, previous=pinning.previous
+        )
     return ""
 
 
-def _store(session: Session, package: Package, imported_at: datetime) -> tuple[str, DistrictPackage | None]:
+def _store(
+    session: Session, package: Package, imported_at: datetime
+) -> tuple[str, DistrictPackage | None]:
     """Store the package; the outcome and the package it met (replaced, kept or overlapping)."""
     manifest = package.manifest
     same_municipality = DistrictPackage.municipality == manifest.municipality
-    existing = session.scalar(select(DistrictPackage).where(
-        same_municipality,
-        DistrictPackage.period_start == manifest.period.start,
-        DistrictPackage.period_end == manifest.period.end,
-    ))
+    existing = session.scalar(
+        select(DistrictPackage).where(
+            same_municipality,
+            DistrictPackage.period_start == manifest.period.start,
+            DistrictPackage.period_end == manifest.period.end,
+        )
+    )
     if existing is not None and existing.sha256 == package.sha256:
         return UNCHANGED, existing
     if existing is not None and existing.created_at > manifest.created_at:
         return OLDER, existing
     replaced = [existing] if existing is not None else []
     if existing is None:
-        overlapping = list(session.scalars(select(DistrictPackage).where(
-            same_municipality,
-            DistrictPackage.period_start <= manifest.period.end,
-            DistrictPackage.period_end >= manifest.period.start,
-        ).order_by(DistrictPackage.period_start)))
+        overlapping = list(
+            session.scalars(
+                select(DistrictPackage)
+                .where(
+                    same_municipality,
+                    DistrictPackage.period_start <= manifest.period.end,
+                    DistrictPackage.period_end >= manifest.period.start,
+                )
+                .order_by(DistrictPackage.period_start)
+            )
+        )
         partly = [p for p in overlapping if not _covers(manifest.period, p)]
         if partly:
             return OVERLAPS, partly[0]
@@ -221,14 +293,23 @@ def _store(session: Session, package: Package, imported_at: datetime) -> tuple[s
         session.delete(old)
     session.flush()
     row = DistrictPackage(
-        municipality=manifest.municipality, district=manifest.district, period_start=manifest.period.start,
-        period_end=manifest.period.end, created_at=manifest.created_at, imported_at=imported_at,
-        format_version=manifest.format_version, program_version=manifest.program_version,
-        sha256=package.sha256, file_name=package.path.name,
+        municipality=manifest.municipality,
+        district=manifest.district,
+        period_start=manifest.period.start,
+        period_end=manifest.period.end,
+        created_at=manifest.created_at,
+        imported_at=imported_at,
+        format_version=manifest.format_version,
+        program_version=manifest.program_version,
+        sha256=package.sha256,
+        file_name=package.path.name,
     )
     session.add(row)
     session.flush()
-    offers = [_joined(dict(o, package_id=row.id), "target_groups", "languages") for o in package.data.offers]
+    offers = [
+        _joined(dict(o, package_id=row.id), "target_groups", "languages")
+        for o in package.data.offers
+    ]
     connection = session.connection()
     if offers:
         connection.execute(insert(DistrictOffer), offers)
@@ -262,7 +343,11 @@ def _covers(period: Period, package: DistrictPackage) -> bool:
 
 def _activity_row(package_id: int, activity: dict[str, Any]) -> tuple[Any, ...]:
     """Values in ACTIVITY_FIELDS order, stored as SQLAlchemy's SQLite types store them."""
-    values = {**activity, "occurred_on": activity["occurred_on"].isoformat(), "languages": ",".join(activity["languages"])}
+    values = {
+        **activity,
+        "occurred_on": activity["occurred_on"].isoformat(),
+        "languages": ",".join(activity["languages"]),
+    }
     return (package_id, *(values[key] for key in ACTIVITY_FIELDS))
 
 

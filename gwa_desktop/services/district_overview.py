@@ -6,8 +6,8 @@ municipality's own export, so the district's figures equal the sum of the villag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,26 +46,47 @@ def combined_datasets(database: Database) -> list[DistrictData]:
 
 def village_figures(database: Database) -> list[VillageFigures]:
     return [
-        VillageFigures(package.id, data.municipality, data.period, package.created_at, package.imported_at,
-                       compute(data.offers, data.activities))
+        VillageFigures(
+            package.id,
+            data.municipality,
+            data.period,
+            package.created_at,
+            package.imported_at,
+            compute(data.offers, data.activities),
+        )
         for package, data in _load(database)
     ]
 
 
 def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData]]:
     with database.session() as session:
-        packages = sorted(session.scalars(select(DistrictPackage)).all(),
-                          key=lambda p: (sort_key(p.municipality), p.period_start))
+        packages = sorted(
+            session.scalars(select(DistrictPackage)).all(),
+            key=lambda p: (sort_key(p.municipality), p.period_start),
+        )
         offers = _records(session, DistrictOffer, OFFER_FIELDS)
         activities = _records(session, DistrictActivity, ACTIVITY_FIELDS)
     return [
-        (p, DistrictData(p.municipality, p.district, Period(p.period_start, p.period_end),
-                         offers.get(p.id, []), activities.get(p.id, [])))
+        (
+            p,
+            DistrictData(
+                p.municipality,
+                p.district,
+                Period(p.period_start, p.period_end),
+                offers.get(p.id, []),
+                activities.get(p.id, []),
+            ),
+        )
         for p in packages
     ]
 
 
-def export_combined(database: Database, folder: Path, progress: Progress = no_progress, created: datetime | None = None) -> Path:
+def export_combined(
+    database: Database,
+    folder: Path,
+    progress: Progress = no_progress,
+    created: datetime | None = None,
+) -> Path:
     """The district's workbook over all imported municipalities, written atomically into `folder`."""
     created = created or datetime.now().replace(microsecond=0)
     target = Path(folder) / f"Kreisuebersicht_{created:%Y-%m-%d}.xlsx"

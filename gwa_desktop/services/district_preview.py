@@ -29,8 +29,11 @@ FIELDS = {
     ("activities", "offer"): N_("Offer of an activity"),
 }
 FINDING_LABELS = {
-    NAME: N_("a name"), PHONE: N_("a phone number"), EMAIL: N_("an e-mail address"),
-    ADDRESS: N_("an address"), CASE_NUMBER: N_("a case or personal number"),
+    NAME: N_("a name"),
+    PHONE: N_("a phone number"),
+    EMAIL: N_("an e-mail address"),
+    ADDRESS: N_("an address"),
+    CASE_NUMBER: N_("a case or personal number"),
 }
 
 
@@ -48,7 +51,7 @@ def outgoing_texts(database: Database, period: Period) -> list[OutgoingText]:
     """The texts of the anonymous package for `period`, each field's texts once, in field order."""
     data, findings = collect_with_findings(database, period)
     counts: Counter[tuple[tuple[str, str], str]] = Counter()
-    for (records, key) in FIELDS:
+    for records, key in FIELDS:
         for record in getattr(data, records):
             if record[key]:
                 counts[(records, key), record[key]] += 1
@@ -57,7 +60,9 @@ def outgoing_texts(database: Database, period: Period) -> list[OutgoingText]:
         OutgoingText(_("Municipality"), data.municipality, (), 1),
         *([OutgoingText(_("District"), data.district, (), 1)] if data.district else []),
     ]
-    for (field, text), count in sorted(counts.items(), key=lambda item: (order.index(item[0][0]), sort_key(item[0][1]))):
+    for (field, text), count in sorted(
+        counts.items(), key=lambda item: (order.index(item[0][0]), sort_key(item[0][1]))
+    ):
         blanked = tuple(_(FINDING_LABELS[kind]) for kind in findings.get(text, ()))
         texts.append(OutgoingText(_(FIELDS[field]), text, blanked, count))
     return texts

@@ -18,7 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from gwa_desktop.exchange.privacy_detector import NAME, PHONE, name_words, phone_digits, token_digest
+from gwa_desktop.exchange.privacy_detector import (
+    NAME,
+    PHONE,
+    name_words,
+    phone_digits,
+    token_digest,
+)
 from gwa_desktop.storage.models import ErasedToken, InstallationSalt
 
 
@@ -36,11 +42,15 @@ def installation_salt(session: Session) -> bytes:
     return row.salt
 
 
-def remember_erased(session: Session, names: Iterable[str] = (), phones: Iterable[str] = ()) -> None:
+def remember_erased(
+    session: Session, names: Iterable[str] = (), phones: Iterable[str] = ()
+) -> None:
     """Keep hashes of the words of `names` and the digits of `phones`, never the values."""
     salt = installation_salt(session)
     digests = {token_digest(salt, NAME, word) for name in names for word in name_words(name)}
-    digests |= {token_digest(salt, PHONE, phone_digits(phone)) for phone in phones if phone_digits(phone)}
+    digests |= {
+        token_digest(salt, PHONE, phone_digits(phone)) for phone in phones if phone_digits(phone)
+    }
     if not digests:
         return
     known = set(session.scalars(select(ErasedToken.digest).where(ErasedToken.digest.in_(digests))))

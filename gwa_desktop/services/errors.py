@@ -32,7 +32,11 @@ class ConflictError(ValidationError):
     def __init__(self, record_id: int, current_version: int) -> None:
         self.record_id = record_id
         self.current_version = current_version
-        super().__init__({"": _(
-            "This entry was changed in the meantime, in another window or on another computer. "
-            "Your input was not saved. Reload the entry to see the other change, or overwrite it with your input."
-        )})
+        super().__init__(
+            {
+                "": _(
+                    "This entry was changed in the meantime, in another window or on another computer. "
+                    "Your input was not saved. Reload the entry to see the other change, or overwrite it with your input."
+                )
+            }
+        )

@@ -22,7 +22,9 @@ def private_key(database: Database) -> bytes:
     made = signing.new_private_key()
     try:
         with database.session() as session:
-            session.add(InstallationKey(id=1, private_key=made, public_key=signing.public_key_of(made)))
+            session.add(
+                InstallationKey(id=1, private_key=made, public_key=signing.public_key_of(made))
+            )
     except IntegrityError:
         # Another window or process made one in the same moment: use that one.
         return private_key(database)

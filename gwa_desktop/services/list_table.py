@@ -13,23 +13,39 @@ from typing import Any
 
 from gwa_desktop.domain.enums import LabelledEnum
 from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import N_, _, ui_language
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS
 from gwa_desktop.services.contacts import CONTACT_COLUMNS
 from gwa_desktop.services.offers import OFFER_COLUMNS
-from gwa_desktop.domain.schedule_text import describe_schedule
 
 #: The keys of each entity's rows (after the id), as `list_rows` returns them.
-ENTITY_COLUMNS = {"contacts": CONTACT_COLUMNS, "offers": OFFER_COLUMNS, "activities": ACTIVITY_COLUMNS}
+ENTITY_COLUMNS = {
+    "contacts": CONTACT_COLUMNS,
+    "offers": OFFER_COLUMNS,
+    "activities": ACTIVITY_COLUMNS,
+}
 
 #: Column headings, the same words as on the list screens.
 HEADINGS = {
     "id": N_("No."),
-    "name": N_("Name"), "kind": N_("Kind"), "organisation": N_("Organisation"), "role": N_("Role"),
-    "phone": N_("Phone"), "email": N_("E-mail"), "languages": N_("Languages"), "topics": N_("Contact person for"),
-    "title": N_("Title"), "category": N_("Category"), "status": N_("Status"), "schedule": N_("When"),
-    "place": N_("Place"), "text_languages": N_("Texts in"),
-    "occurred_on": N_("Date"), "offer": N_("Offer"), "participants_total": N_("Participants"),
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "organisation": N_("Organisation"),
+    "role": N_("Role"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "languages": N_("Languages"),
+    "topics": N_("Contact person for"),
+    "title": N_("Title"),
+    "category": N_("Category"),
+    "status": N_("Status"),
+    "schedule": N_("When"),
+    "place": N_("Place"),
+    "text_languages": N_("Texts in"),
+    "occurred_on": N_("Date"),
+    "offer": N_("Offer"),
+    "participants_total": N_("Participants"),
     "volunteer_hours": N_("Volunteer hours"),
 }
 #: Where an offer's row continues after its columns: recurrence, start time, end time, end date.
@@ -47,10 +63,11 @@ def labelled_row(entity: str, row: Sequence[Any]) -> list[Any]:
     keys = ("id", *ENTITY_COLUMNS[entity])
     values = [_readable(value) for value in row[: len(keys)]]
     if entity == "offers":
-        recurrence, start_time, end_time, end_date = row[_OFFER_EXTRA:_OFFER_EXTRA + 4]
+        recurrence, start_time, end_time, end_date = row[_OFFER_EXTRA : _OFFER_EXTRA + 4]
         position = keys.index("schedule")
-        values[position] = describe_schedule(Schedule(recurrence, row[position], end_date, start_time, end_time),
-                                             ui_language())
+        values[position] = describe_schedule(
+            Schedule(recurrence, row[position], end_date, start_time, end_time), ui_language()
+        )
     return values
 
 

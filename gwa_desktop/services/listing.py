@@ -13,9 +13,8 @@ from sqlalchemy import Select, SQLColumnExpression, String, and_, case, func, se
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
-from gwa_desktop.domain.enums import LabelledEnum
-
 from gwa_desktop.domain.collation import sort_key
+from gwa_desktop.domain.enums import LabelledEnum
 from gwa_desktop.services.validation import search_words
 
 
@@ -35,14 +34,20 @@ def search_condition(column: SQLColumnExpression[str], text: str) -> ColumnEleme
     return and_(*(column.contains(word, autoescape=True) for word in words))
 
 
-def label_order(column: SQLColumnExpression[Any], enum_cls: type[LabelledEnum]) -> ColumnElement[str]:
+def label_order(
+    column: SQLColumnExpression[Any], enum_cls: type[LabelledEnum]
+) -> ColumnElement[str]:
     """Sort key for an enum column: its label in the UI language, not the stored code.
 
     Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list; the labels
     are ranked by the collation of names, so "Ärztlicher Dienst" stands among the A's.
     """
     ranked = sorted(enum_cls, key=lambda member: sort_key(member.label))
-    return case({member.value: rank for rank, member in enumerate(ranked, 1)}, value=type_coerce(column, String), else_=0)
+    return case(
+        {member.value: rank for rank, member in enumerate(ranked, 1)},
+        value=type_coerce(column, String),
+        else_=0,
+    )
 
 
 def ordered(expression: SQLColumnExpression[Any], descending: bool) -> UnaryExpression[Any]:
@@ -50,9 +55,13 @@ def ordered(expression: SQLColumnExpression[Any], descending: bool) -> UnaryExpr
     return expression.desc().nulls_last() if descending else expression.asc().nulls_first()
 
 
-def page(session: Session, statement: Select[Any], offset: int, limit: int) -> list[tuple[Any, ...]]:
+def page(
+    session: Session, statement: Select[Any], offset: int, limit: int
+) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in session.execute(statement.offset(offset).limit(limit))]
 
 
 def count(session: Session, statement: Select[Any]) -> int:
-    return session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+    return (
+        session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+    )

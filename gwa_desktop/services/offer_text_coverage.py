@@ -36,7 +36,9 @@ class CoverageRow:
     states: dict[str, TextState]
 
     def missing_languages(self) -> list[str]:
-        return [language for language, state in self.states.items() if state is not TextState.COMPLETE]
+        return [
+            language for language, state in self.states.items() if state is not TextState.COMPLETE
+        ]
 
 
 def text_state(offer: OfferData, language: str) -> TextState:
@@ -58,7 +60,9 @@ def translated_languages(offers: Sequence[OfferData]) -> list[str]:
 def coverage(offers: Sequence[OfferData], languages: Sequence[str]) -> list[CoverageRow]:
     """One row per offer with its state in each of `languages`."""
     return [
-        CoverageRow(offer.id, offer.title, {language: text_state(offer, language) for language in languages})
+        CoverageRow(
+            offer.id, offer.title, {language: text_state(offer, language) for language in languages}
+        )
         for offer in offers
         if offer.id is not None
     ]

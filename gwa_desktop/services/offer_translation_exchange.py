@@ -20,7 +20,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 from xml.etree import ElementTree
@@ -33,12 +33,12 @@ from gwa_desktop.domain.languages import (
     language_name,
     normalise_code,
 )
+from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.i18n import _, ui_language
-from gwa_desktop.services.offer_text_coverage import TextState, text_state
-from gwa_desktop.domain.offer import OfferData, OfferTextData, REQUIRED_TEXT_LANGUAGE
-from gwa_desktop.services.offers import OfferService, TITLE_LENGTH
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.offer_text_coverage import TextState, text_state
+from gwa_desktop.services.offers import TITLE_LENGTH, OfferService
 from gwa_desktop.services.settings import SettingsService
 
 XLIFF_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -48,8 +48,15 @@ ORIGIN = "gwa-desktop-offer-texts"
 _UNIT_ID = re.compile(r"^offer-(\d+)-(title|description)$")
 #: A file for a few hundred offers is well under a megabyte.
 MAX_FILE_BYTES = 16 << 20
-_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
-                          huge_tree=False, remove_comments=True, remove_pis=True)
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    load_dtd=False,
+    no_network=True,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
 
 ElementTree.register_namespace("", XLIFF_NAMESPACE)
 
@@ -107,7 +114,9 @@ def units_to_translate(offer: OfferData, language: str) -> list[tuple[str, str]]
     return units
 
 
-def export_missing_texts(offers: OfferService, settings: SettingsService, language: str, path: Path) -> int:
+def export_missing_texts(
+    offers: OfferService, settings: SettingsService, language: str, path: Path
+) -> int:
     """Write the German texts lacking a `language` version to `path`; returns their count."""
     language = normalise_code(language)
     if language == REQUIRED_TEXT_LANGUAGE or not is_known_language(language):
@@ -115,18 +124,28 @@ def export_missing_texts(offers: OfferService, settings: SettingsService, langua
     name, district = municipality_identity(settings)
     if not name:
         raise TranslationFileError(
-            _("Enter the name of the municipality in the settings first: a translated file is matched to it on import.")
+            _(
+                "Enter the name of the municipality in the settings first: a translated file is matched to it on import."
+            )
         )
     root = ElementTree.Element(_q("xliff"), {"version": "1.2"})
-    file_element = ElementTree.SubElement(root, _q("file"), {
-        "original": f"{ORIGIN}?{urlencode({'municipality': name, 'district': district})}",
-        "source-language": REQUIRED_TEXT_LANGUAGE,
-        "target-language": language,
-        "datatype": "plaintext",
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    })
+    file_element = ElementTree.SubElement(
+        root,
+        _q("file"),
+        {
+            "original": f"{ORIGIN}?{urlencode({'municipality': name, 'district': district})}",
+            "source-language": REQUIRED_TEXT_LANGUAGE,
+            "target-language": language,
+            "datatype": "plaintext",
+            "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+    )
     header = ElementTree.SubElement(file_element, _q("header"))
-    ElementTree.SubElement(header, _q("tool"), {"tool-id": "gwa-desktop", "tool-name": "GWA Desktop", "tool-version": __version__})
+    ElementTree.SubElement(
+        header,
+        _q("tool"),
+        {"tool-id": "gwa-desktop", "tool-name": "GWA Desktop", "tool-version": __version__},
+    )
     ElementTree.SubElement(header, _q("note")).text = _(
         "Offers of {municipality}: please translate each German text into {language} "
         "and send the file back unchanged otherwise."
@@ -137,18 +156,31 @@ def export_missing_texts(offers: OfferService, settings: SettingsService, langua
         units = units_to_translate(offer, language)
         if not units:
             continue
-        group = ElementTree.SubElement(body, _q("group"), {"id": f"offer-{offer.id}", "resname": offer.title})
+        group = ElementTree.SubElement(
+            body, _q("group"), {"id": f"offer-{offer.id}", "resname": offer.title}
+        )
         for field_name, source in units:
-            unit = ElementTree.SubElement(group, _q("trans-unit"), {"id": f"offer-{offer.id}-{field_name}", "resname": field_name})
-            ElementTree.SubElement(unit, _q("source"), {XML_LANG: REQUIRED_TEXT_LANGUAGE}).text = source
-            ElementTree.SubElement(unit, _q("target"), {XML_LANG: language, "state": "needs-translation"}).text = ""
+            unit = ElementTree.SubElement(
+                group,
+                _q("trans-unit"),
+                {"id": f"offer-{offer.id}-{field_name}", "resname": field_name},
+            )
+            ElementTree.SubElement(
+                unit, _q("source"), {XML_LANG: REQUIRED_TEXT_LANGUAGE}
+            ).text = source
+            ElementTree.SubElement(
+                unit, _q("target"), {XML_LANG: language, "state": "needs-translation"}
+            ).text = ""
             ElementTree.SubElement(unit, _q("note")).text = (
-                _("Title of the offer, printed large on flyers: keep it short.") if field_name == "title"
+                _("Title of the offer, printed large on flyers: keep it short.")
+                if field_name == "title"
                 else _("Description of the offer for flyers and notice boards.")
             )
             count += 1
     ElementTree.indent(root)
-    write_bytes_atomically(Path(path), ElementTree.tostring(root, encoding="utf-8", xml_declaration=True))
+    write_bytes_atomically(
+        Path(path), ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    )
     return count
 
 
@@ -157,7 +189,9 @@ def export_missing_texts(offers: OfferService, settings: SettingsService, langua
 
 def _damaged(path: Path) -> TranslationFileError:
     return TranslationFileError(
-        _("The file {path} is damaged or not a translation file of GWA Desktop. Nothing was changed.").format(path=path)
+        _(
+            "The file {path} is damaged or not a translation file of GWA Desktop. Nothing was changed."
+        ).format(path=path)
     )
 
 
@@ -165,7 +199,9 @@ def _read(path: Path) -> bytes:
     """The bytes of a regular file; opened without blocking, so a FIFO is refused, not waited on."""
     reason = None
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        descriptor = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        )
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
@@ -177,7 +213,9 @@ def _read(path: Path) -> bytes:
     except OSError as error:
         reason = error.strerror
     raise TranslationFileError(
-        _("The file {path} cannot be read ({reason}). Nothing was changed.").format(path=path, reason=reason)
+        _("The file {path} cannot be read ({reason}). Nothing was changed.").format(
+            path=path, reason=reason
+        )
     )
 
 
@@ -197,7 +235,11 @@ def _parse(path: Path) -> etree._Element:
     # lxml-stubs lack DocInfo.doctype, which lxml has had since 2.0.
     if has_dtd or docinfo.doctype:  # type: ignore[attr-defined]
         raise _damaged(path)
-    if root.tag != _q("xliff") or root.get("version") != "1.2" or len(root.findall(_q("file"))) != 1:
+    if (
+        root.tag != _q("xliff")
+        or root.get("version") != "1.2"
+        or len(root.findall(_q("file"))) != 1
+    ):
         raise _damaged(path)
     file_element = root.find(_q("file"))
     if file_element is None:
@@ -210,21 +252,30 @@ def _check_origin(file_element: etree._Element, settings: SettingsService, path:
     origin = urlsplit(file_element.get("original", ""))
     if origin.path != ORIGIN:
         raise TranslationFileError(
-            _("The file {path} does not hold offer texts exported by GWA Desktop. Nothing was changed.").format(path=path)
+            _(
+                "The file {path} does not hold offer texts exported by GWA Desktop. Nothing was changed."
+            ).format(path=path)
         )
     query = parse_qs(origin.query)
     theirs = (query.get("municipality", [""])[0], query.get("district", [""])[0])
     ours = municipality_identity(settings)
     if theirs != ours:
         raise TranslationFileError(
-            _("The file {path} holds the offers of {other}, not those of {own}: it was exported by another "
-              "municipality's program. Nothing was changed.").format(path=path, other=theirs[0] or "?", own=ours[0] or "?")
+            _(
+                "The file {path} holds the offers of {other}, not those of {own}: it was exported by another "
+                "municipality's program. Nothing was changed."
+            ).format(path=path, other=theirs[0] or "?", own=ours[0] or "?")
         )
     language = normalise_code(file_element.get("target-language", ""))
-    if file_element.get("source-language") != REQUIRED_TEXT_LANGUAGE or language == REQUIRED_TEXT_LANGUAGE \
-            or not is_known_language(language):
+    if (
+        file_element.get("source-language") != REQUIRED_TEXT_LANGUAGE
+        or language == REQUIRED_TEXT_LANGUAGE
+        or not is_known_language(language)
+    ):
         raise TranslationFileError(
-            _("The file {path} names no valid target language. Nothing was changed.").format(path=path)
+            _("The file {path} names no valid target language. Nothing was changed.").format(
+                path=path
+            )
         )
     return language
 
@@ -248,13 +299,17 @@ def read_translations(path: Path, offers: OfferService, settings: SettingsServic
         offer = current.get(offer_id)
         if offer is None:
             preview.problems.append(
-                _("An offer of the file no longer exists; its translation “{text}” is skipped.").format(text=new)
+                _(
+                    "An offer of the file no longer exists; its translation “{text}” is skipped."
+                ).format(text=new)
             )
             continue
         if field_name == "title" and len(new) > TITLE_LENGTH:
             preview.problems.append(
-                _("“{offer}”: the translated title has {count} characters, at most {limit} fit; it is skipped. "
-                  "Ask the translator for a shorter title.").format(offer=offer.title, count=len(new), limit=TITLE_LENGTH)
+                _(
+                    "“{offer}”: the translated title has {count} characters, at most {limit} fit; it is skipped. "
+                    "Ask the translator for a shorter title."
+                ).format(offer=offer.title, count=len(new), limit=TITLE_LENGTH)
             )
             continue
         german = offer.text_in(REQUIRED_TEXT_LANGUAGE)
@@ -264,7 +319,9 @@ def read_translations(path: Path, offers: OfferService, settings: SettingsServic
             preview.unchanged += 1
             continue
         source_changed = german is None or _text_of(source) != getattr(german, field_name).strip()
-        preview.changes.append(TextChange(offer_id, offer.title, field_name, old, new, source_changed))
+        preview.changes.append(
+            TextChange(offer_id, offer.title, field_name, old, new, source_changed)
+        )
     _drop_descriptions_without_title(preview, current)
     return preview
 
@@ -275,9 +332,15 @@ def _drop_descriptions_without_title(preview: ImportPreview, current: dict[int, 
     kept = []
     for change in preview.changes:
         existing = current[change.offer_id].text_in(preview.language)
-        if change.field == "description" and change.offer_id not in titled and not (existing and existing.title.strip()):
+        if (
+            change.field == "description"
+            and change.offer_id not in titled
+            and not (existing and existing.title.strip())
+        ):
             preview.problems.append(
-                _("“{offer}”: the description was translated but not the title; it is skipped.").format(offer=change.offer_title)
+                _(
+                    "“{offer}”: the description was translated but not the title; it is skipped."
+                ).format(offer=change.offer_title)
             )
         else:
             kept.append(change)
@@ -301,6 +364,8 @@ def apply_translations(preview: ImportPreview, offers: OfferService) -> int:
         offers.update_many(updated)
     except ValidationError as error:
         raise TranslationFileError(
-            _("The translations were not saved: {reason} Nothing was changed.").format(reason=" ".join(error.errors.values()))
+            _("The translations were not saved: {reason} Nothing was changed.").format(
+                reason=" ".join(error.errors.values())
+            )
         ) from error
     return len(updated)

@@ -40,7 +40,9 @@ class OfferService(RecordService[OfferData]):
 
     def validate(self, data: OfferData) -> None:
         check = Checker()
-        german = next((t for t in data.texts if normalise_code(t.language) == REQUIRED_TEXT_LANGUAGE), None)
+        german = next(
+            (t for t in data.texts if normalise_code(t.language) == REQUIRED_TEXT_LANGUAGE), None
+        )
         check.required("title", german.title if german else "", _("The German title"))
         languages = [normalise_code(t.language) for t in data.texts]
         check.languages("texts", languages)
@@ -48,20 +50,39 @@ class OfferService(RecordService[OfferData]):
             check.add("texts", _("Each language may have only one text."))
         for text in data.texts:
             if len(text.title.strip()) > TITLE_LENGTH:
-                check.add("texts", _("The title in {language} is too long: at most {n} characters.").format(
-                    language=text.language, n=TITLE_LENGTH))
+                check.add(
+                    "texts",
+                    _("The title in {language} is too long: at most {n} characters.").format(
+                        language=text.language, n=TITLE_LENGTH
+                    ),
+                )
             if len(text.description.strip()) > DESCRIPTION_LENGTH:
-                check.add("texts", _("The description in {language} is too long: at most {n} characters.").format(
-                    language=text.language, n=DESCRIPTION_LENGTH))
+                check.add(
+                    "texts",
+                    _("The description in {language} is too long: at most {n} characters.").format(
+                        language=text.language, n=DESCRIPTION_LENGTH
+                    ),
+                )
             if text.description.strip() and not text.title.strip():
-                check.add("texts", _("The text in {language} has a description but no title.").format(language=text.language))
+                check.add(
+                    "texts",
+                    _("The text in {language} has a description but no title.").format(
+                        language=text.language
+                    ),
+                )
         check.languages("languages", data.languages)
         check.date_order("end_date", data.start_date, data.end_date)
         check.time_order("end_time", data.start_time, data.end_time)
         check.not_negative("cost_cents", data.cost_cents, _("The cost"))
         check.url("web_url", web_address(data.web_url))
-        if data.recurrence is Recurrence.ONCE and data.end_date and data.end_date != data.start_date:
-            check.add("end_date", _("A one-off offer takes place on one day; leave the end date empty."))
+        if (
+            data.recurrence is Recurrence.ONCE
+            and data.end_date
+            and data.end_date != data.start_date
+        ):
+            check.add(
+                "end_date", _("A one-off offer takes place on one day; leave the end date empty.")
+            )
         check.raise_if_any()
 
     def get(self, offer_id: int) -> OfferData:
@@ -71,7 +92,9 @@ class OfferService(RecordService[OfferData]):
                 raise NotFoundError(offer_id)
             return to_offer_data(offer)
 
-    def get_many(self, offer_ids: list[int] | None = None, statuses: tuple[OfferStatus, ...] = ()) -> list[OfferData]:
+    def get_many(
+        self, offer_ids: list[int] | None = None, statuses: tuple[OfferStatus, ...] = ()
+    ) -> list[OfferData]:
         """Full data of several offers (for prints and exports), ordered by German title."""
         with self.database.session() as session:
             statement = select(Offer).options(*_LOAD_ALL)
@@ -86,7 +109,11 @@ class OfferService(RecordService[OfferData]):
         with self.database.session() as session:
             rows = session.execute(
                 select(Offer.id, OfferText.title)
-                .join(OfferText, (OfferText.offer_id == Offer.id) & (OfferText.language == REQUIRED_TEXT_LANGUAGE))
+                .join(
+                    OfferText,
+                    (OfferText.offer_id == Offer.id)
+                    & (OfferText.language == REQUIRED_TEXT_LANGUAGE),
+                )
                 .order_by(OfferText.sort_key, Offer.id)
             )
             return [(offer_id, title) for offer_id, title in rows]
@@ -118,8 +145,12 @@ class OfferService(RecordService[OfferData]):
             "text_languages": text_languages,
         }
         statement = select(
-            Offer.id, *(columns[key] for key in OFFER_COLUMNS),
-            Offer.recurrence, Offer.start_time, Offer.end_time, Offer.end_date,
+            Offer.id,
+            *(columns[key] for key in OFFER_COLUMNS),
+            Offer.recurrence,
+            Offer.start_time,
+            Offer.end_time,
+            Offer.end_date,
         )
         condition = search_condition(Offer.search_text, query.text)
         if condition is not None:
@@ -130,11 +161,20 @@ class OfferService(RecordService[OfferData]):
         if filters.get("status"):
             statement = statement.where(Offer.status == filters["status"])
         if filters.get("target_group"):
-            statement = statement.where(Offer.target_groups.any(OfferTargetGroup.group == filters["target_group"]))
+            statement = statement.where(
+                Offer.target_groups.any(OfferTargetGroup.group == filters["target_group"])
+            )
         if filters.get("language"):
-            statement = statement.where(Offer.languages.any(OfferLanguage.code == filters["language"]))
-        sort = {**columns, "title": title_key, "place": Offer.place_sort_key, "category": label_order(Offer.category, OfferCategory),
-                "status": label_order(Offer.status, OfferStatus)}.get(query.sort_key, title_key)
+            statement = statement.where(
+                Offer.languages.any(OfferLanguage.code == filters["language"])
+            )
+        sort = {
+            **columns,
+            "title": title_key,
+            "place": Offer.place_sort_key,
+            "category": label_order(Offer.category, OfferCategory),
+            "status": label_order(Offer.status, OfferStatus),
+        }.get(query.sort_key, title_key)
         order = ordered(sort, query.descending)
         return statement.order_by(order, Offer.id)
 
@@ -158,14 +198,20 @@ class OfferService(RecordService[OfferData]):
         offer.registration_note = data.registration_note.strip()
         offer.web_url = web_address(data.web_url)
         if data.provider_id is not None and not _is_organisation(session, data.provider_id):
-            raise ValidationError({"provider_id": _("The provider must be an organisation from the contacts.")})
+            raise ValidationError(
+                {"provider_id": _("The provider must be an organisation from the contacts.")}
+            )
         offer.provider_id = data.provider_id
         existing = {t.language: t for t in offer.texts}
         texts = []
         for position, text in enumerate(t for t in data.texts if t.title.strip()):
             language = normalise_code(text.language)
             row = existing.get(language) or OfferText(language=language)
-            row.title, row.description, row.position = text.title.strip(), text.description.strip(), position
+            row.title, row.description, row.position = (
+                text.title.strip(),
+                text.description.strip(),
+                position,
+            )
             row.sort_key = sort_key(row.title)
             texts.append(row)
         offer.texts = texts
@@ -174,20 +220,32 @@ class OfferService(RecordService[OfferData]):
         offer.languages = [OfferLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.contact_person_ids))
         persons = list(session.scalars(select(Contact).where(Contact.id.in_(ids)))) if ids else []
-        unlawful = [c.name for c in persons if not legal_basis_holds(c.kind, c.legal_basis, c.consents)]
+        unlawful = [
+            c.name for c in persons if not legal_basis_holds(c.kind, c.legal_basis, c.consents)
+        ]
         if unlawful:
-            raise ValidationError({"contact_person_ids": _(
-                "{names}: no consent or other legal basis is recorded, so they cannot be named on flyers. "
-                "Record the consent in the contact, or choose another contact person."
-            ).format(names=", ".join(unlawful))})
+            raise ValidationError(
+                {
+                    "contact_person_ids": _(
+                        "{names}: no consent or other legal basis is recorded, so they cannot be named on flyers. "
+                        "Record the consent in the contact, or choose another contact person."
+                    ).format(names=", ".join(unlawful))
+                }
+            )
         offer.contact_persons = persons
         offer.search_text = offer_search_text(
-            place_name=offer.place_name, street=offer.street, city=offer.city,
-            texts=[(t.title, t.description) for t in texts], category=data.category, languages=codes,
+            place_name=offer.place_name,
+            street=offer.street,
+            city=offer.city,
+            texts=[(t.title, t.description) for t in texts],
+            category=data.category,
+            languages=codes,
         )
 
 
-def german_title_key(offer_id: SQLColumnExpression[int] | InstrumentedAttribute[int | None]) -> ScalarSelect[bytes]:
+def german_title_key(
+    offer_id: SQLColumnExpression[int] | InstrumentedAttribute[int | None],
+) -> ScalarSelect[bytes]:
     """The sort key of an offer's German title, for lists that sort by it (offers, activities)."""
     return (
         select(OfferText.sort_key)

@@ -36,7 +36,9 @@ def quarter_of(day: date) -> Period:
     """The calendar quarter `day` lies in."""
     first_month = 3 * ((day.month - 1) // 3) + 1
     start = date(day.year, first_month, 1)
-    next_start = date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    next_start = (
+        date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    )
     return Period(start, next_start - timedelta(days=1))
 
 
@@ -66,12 +68,16 @@ def named_period(key: str | None, today: date) -> Period | None:
     return None
 
 
-def counted_in(column: ColumnElement[date] | InstrumentedAttribute[date], period: Period, today: date) -> ColumnElement[bool]:
+def counted_in(
+    column: ColumnElement[date] | InstrumentedAttribute[date], period: Period, today: date
+) -> ColumnElement[bool]:
     """SQL condition on an activity date column: lies in `period` and has happened by `today`."""
     return and_(column >= period.start, column <= min(period.end, today))
 
 
-def planned(column: ColumnElement[date] | InstrumentedAttribute[date], today: date) -> ColumnElement[bool]:
+def planned(
+    column: ColumnElement[date] | InstrumentedAttribute[date], today: date
+) -> ColumnElement[bool]:
     """SQL condition: dated after today, so not counted in any period yet."""
     return column > today
 

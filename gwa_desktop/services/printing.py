@@ -51,8 +51,13 @@ class OverviewSelection:
 
 
 class PrintingService:
-    def __init__(self, offers: OfferService, contacts: ContactService, settings: SettingsService,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        offers: OfferService,
+        contacts: ContactService,
+        settings: SettingsService,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.offers, self.contacts, self.settings, self.today = offers, contacts, settings, today
 
     @classmethod
@@ -60,7 +65,9 @@ class PrintingService:
         """From a `Services` registry (typed loosely to keep the registry free of prints)."""
         return cls(services.offers, services.contacts, services.settings)
 
-    def missing_translations(self, offer_ids: list[int], languages: list[str]) -> dict[int, list[str]]:
+    def missing_translations(
+        self, offer_ids: list[int], languages: list[str]
+    ) -> dict[int, list[str]]:
         """Offer id → chosen languages it has no text in; shown before printing."""
         return missing_translations(self.offers.get_many(offer_ids), languages)
 
@@ -74,20 +81,27 @@ class PrintingService:
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
         # The strips and the QR code need a number to call: a contact person's, else the
         # officer's, as when the offer has no contact person at all.
-        phone = next((c.phone for c in contacts if c.phone), "") or phone_number(municipality.officer_phone)
-        content = FlyerContent(views, offer.category, municipality, web_url=offer.web_url, phone=phone)
+        phone = next((c.phone for c in contacts if c.phone), "") or phone_number(
+            municipality.officer_phone
+        )
+        content = FlyerContent(
+            views, offer.category, municipality, web_url=offer.web_url, phone=phone
+        )
         return _with_cut_warning(build_flyer(content, options), cut)
 
     def selected_offers(self, selection: OverviewSelection) -> list[OfferData]:
         statuses = () if selection.offer_ids is not None else (OfferStatus.ACTIVE,)
         ids = list(selection.offer_ids) if selection.offer_ids is not None else None
         return [
-            offer for offer in self.offers.get_many(ids, statuses)
+            offer
+            for offer in self.offers.get_many(ids, statuses)
             if (selection.category is None or offer.category is selection.category)
             and (selection.target_group is None or selection.target_group in offer.target_groups)
         ]
 
-    def overview(self, selection: OverviewSelection, options: OverviewOptions, weekly_plan: bool = False) -> PrintResult:
+    def overview(
+        self, selection: OverviewSelection, options: OverviewOptions, weekly_plan: bool = False
+    ) -> PrintResult:
         """Raises EmptySelectionError when the selection matches no offer."""
         offers = self.selected_offers(selection)
         if not offers:
@@ -95,14 +109,22 @@ class PrintingService:
         cut: list[str] = []
         municipality = self._municipality(cut)
         today = self.today()
-        people = self.contacts.names_and_phones(i for offer in offers for i in offer.contact_person_ids)
+        people = self.contacts.names_and_phones(
+            i for offer in offers for i in offer.contact_person_ids
+        )
         entries = []
         for offer in offers:
             offer = bounded_offer(offer, cut)
             contacts = _contact_lines(offer, people, municipality, cut)
-            entries.append(BoardEntry(offer, [offer_view(offer, code, contacts, today) for code in options.languages]))
+            entries.append(
+                BoardEntry(
+                    offer, [offer_view(offer, code, contacts, today) for code in options.languages]
+                )
+            )
         content = BoardContent(entries, municipality, today)
-        return _with_cut_warning((build_weekly_plan if weekly_plan else build_overview)(content, options), cut)
+        return _with_cut_warning(
+            (build_weekly_plan if weekly_plan else build_overview)(content, options), cut
+        )
 
     def consent_form(self, language: str) -> PrintResult:
         cut: list[str] = []
@@ -113,9 +135,12 @@ class PrintingService:
         return bounded(municipality, MunicipalitySettings, cut, _("the settings"))
 
 
-
-def _contact_lines(offer: OfferData, people: dict[int, tuple[str, str]], municipality: MunicipalityData,
-                   cut: list[str]) -> list[ContactLine]:
+def _contact_lines(
+    offer: OfferData,
+    people: dict[int, tuple[str, str]],
+    municipality: MunicipalityData,
+    cut: list[str],
+) -> list[ContactLine]:
     """The offer's contact persons (those still existing); without any, the officer from the settings."""
     lines = []
     for contact_id in offer.contact_person_ids:
@@ -125,7 +150,11 @@ def _contact_lines(offer: OfferData, people: dict[int, tuple[str, str]], municip
         line = ContactLine(one_line(name), phone_number(phone))
         lines.append(bounded(line, Contact, cut, line.name[:40]))
     if not lines and (municipality.officer_name or municipality.officer_phone):
-        lines.append(ContactLine(one_line(municipality.officer_name), phone_number(municipality.officer_phone)))
+        lines.append(
+            ContactLine(
+                one_line(municipality.officer_name), phone_number(municipality.officer_phone)
+            )
+        )
     return lines
 
 
@@ -154,8 +183,11 @@ def _with_cut_warning(result: PrintResult, cut: list[str]) -> PrintResult:
     if not cut:
         return result
     names = ", ".join(f"“{name}”" for name in dict.fromkeys(cut))
-    warning = PrintWarning("truncated", _(
-        "Some texts of {names} are longer than the program takes today; the print shows their beginning, "
-        "ending in “…”. Shorten them to print them in full."
-    ).format(names=names))
+    warning = PrintWarning(
+        "truncated",
+        _(
+            "Some texts of {names} are longer than the program takes today; the print shows their beginning, "
+            "ending in “…”. Shorten them to print them in full."
+        ).format(names=names),
+    )
     return replace(result, warnings=[*result.warnings, warning])

@@ -28,7 +28,6 @@ from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import utcnow
 
 
-
 class RecordData(Protocol):
     """What the services' data classes share: the row they describe and its version."""
 
@@ -113,9 +112,13 @@ class RecordService(Generic[Data]):
     def _stale(self, records: list[Data]) -> Exception:
         """Which record another save overtook between our read and our write."""
         with self.database.session() as session:
-            versions: dict[int, int] = dict(session.execute(
-                select(self.model.id, self.model.version).where(self.model.id.in_([d.id for d in records]))
-            ).all())
+            versions: dict[int, int] = dict(
+                session.execute(
+                    select(self.model.id, self.model.version).where(
+                        self.model.id.in_([d.id for d in records])
+                    )
+                ).all()
+            )
         for data in records:
             assert data.id is not None, "update_many refuses data without an id"
             if data.id not in versions:
@@ -144,7 +147,9 @@ class RecordService(Generic[Data]):
                 if record is not None:
                     session.delete(record)
 
-    def list_rows(self, query: ListQuery, offset: int = 0, limit: int = 500) -> list[tuple[Any, ...]]:
+    def list_rows(
+        self, query: ListQuery, offset: int = 0, limit: int = 500
+    ) -> list[tuple[Any, ...]]:
         with self.database.session() as session:
             return page(session, self._list_statement(query), offset, limit)
 

@@ -95,7 +95,10 @@ def ensure_current(database: Database) -> ReindexSummary | None:
     try:
         return reindex(database)
     except (DatabaseBusyError, ReadOnlyDatabaseError) as error:
-        log.warning("derived columns not recomputed now (%s); trying again at the next start", type(error).__name__)
+        log.warning(
+            "derived columns not recomputed now (%s); trying again at the next start",
+            type(error).__name__,
+        )
         return None
 
 
@@ -106,7 +109,9 @@ def reindex(database: Database) -> ReindexSummary:
         changed = _contacts(connection) + _offers(connection) + _activities(connection)
         versions = current_versions()
         connection.execute(delete(IndexVersion))
-        connection.execute(insert(IndexVersion), [{"kind": k, "version": v} for k, v in versions.items()])
+        connection.execute(
+            insert(IndexVersion), [{"kind": k, "version": v} for k, v in versions.items()]
+        )
     return ReindexSummary(changed)
 
 
@@ -119,20 +124,53 @@ def _grouped(connection: Connection, statement: Select[int, str]) -> dict[int, l
 
 def _contacts(connection: Connection) -> int:
     c = Contact.__table__.c
-    languages = _grouped(connection, select(ContactLanguage.contact_id, ContactLanguage.code)
-                         .order_by(ContactLanguage.contact_id, ContactLanguage.position))
-    topics = _grouped(connection, select(ContactTopic.contact_id, ContactTopic.topic)
-                      .order_by(ContactTopic.contact_id, ContactTopic.position))
-    tags = _grouped(connection, select(contact_tags.c.contact_id, Tag.name)
-                    .join(Tag, Tag.id == contact_tags.c.tag_id).order_by(contact_tags.c.contact_id, Tag.name))
-    rows = connection.execute(select(c.id, c.name, c.phone, c.email, c.street, c.postal_code, c.city, c.notes,
-                                     c.role, c.search_text, c.sort_key))
+    languages = _grouped(
+        connection,
+        select(ContactLanguage.contact_id, ContactLanguage.code).order_by(
+            ContactLanguage.contact_id, ContactLanguage.position
+        ),
+    )
+    topics = _grouped(
+        connection,
+        select(ContactTopic.contact_id, ContactTopic.topic).order_by(
+            ContactTopic.contact_id, ContactTopic.position
+        ),
+    )
+    tags = _grouped(
+        connection,
+        select(contact_tags.c.contact_id, Tag.name)
+        .join(Tag, Tag.id == contact_tags.c.tag_id)
+        .order_by(contact_tags.c.contact_id, Tag.name),
+    )
+    rows = connection.execute(
+        select(
+            c.id,
+            c.name,
+            c.phone,
+            c.email,
+            c.street,
+            c.postal_code,
+            c.city,
+            c.notes,
+            c.role,
+            c.search_text,
+            c.sort_key,
+        )
+    )
     changes = []
     for row in rows:
         text = contact_search_text(
-            name=row.name, phone=row.phone, email=row.email, street=row.street, postal_code=row.postal_code,
-            city=row.city, notes=row.notes, topics=topics[row.id], tags=tags[row.id],
-            languages=languages[row.id], role=row.role,
+            name=row.name,
+            phone=row.phone,
+            email=row.email,
+            street=row.street,
+            postal_code=row.postal_code,
+            city=row.city,
+            notes=row.notes,
+            topics=topics[row.id],
+            tags=tags[row.id],
+            languages=languages[row.id],
+            role=row.role,
         )
         key = sort_key(row.name)
         if (text, key) != (row.search_text, row.sort_key):
@@ -142,31 +180,49 @@ def _contacts(connection: Connection) -> int:
 
 def _offers(connection: Connection) -> int:
     o, t = Offer.__table__.c, OfferText.__table__.c
-    languages = _grouped(connection, select(OfferLanguage.offer_id, OfferLanguage.code)
-                         .order_by(OfferLanguage.offer_id, OfferLanguage.position))
+    languages = _grouped(
+        connection,
+        select(OfferLanguage.offer_id, OfferLanguage.code).order_by(
+            OfferLanguage.offer_id, OfferLanguage.position
+        ),
+    )
     texts: dict[int, list[tuple[str, str]]] = defaultdict(list)
     text_changes = []
-    for row in connection.execute(select(t.id, t.offer_id, t.title, t.description, t.sort_key)
-                                  .order_by(t.offer_id, t.position)):
+    for row in connection.execute(
+        select(t.id, t.offer_id, t.title, t.description, t.sort_key).order_by(
+            t.offer_id, t.position
+        )
+    ):
         texts[row.offer_id].append((row.title, row.description))
         if sort_key(row.title) != row.sort_key:
             text_changes.append({"row_id": row.id, "sort_key": sort_key(row.title)})
     changes = []
-    offers = connection.execute(select(o.id, o.place_name, o.street, o.city, o.category, o.search_text,
-                                       o.place_sort_key))
+    offers = connection.execute(
+        select(o.id, o.place_name, o.street, o.city, o.category, o.search_text, o.place_sort_key)
+    )
     for offer in offers:
-        text = offer_search_text(place_name=offer.place_name, street=offer.street, city=offer.city,
-                                 texts=texts[offer.id], category=offer.category, languages=languages[offer.id])
+        text = offer_search_text(
+            place_name=offer.place_name,
+            street=offer.street,
+            city=offer.city,
+            texts=texts[offer.id],
+            category=offer.category,
+            languages=languages[offer.id],
+        )
         key = sort_key(offer.place_name)
         if (text, key) != (offer.search_text, offer.place_sort_key):
             changes.append({"row_id": offer.id, "search_text": text, "place_sort_key": key})
-    return _write(connection, table_of(Offer), changes) + _write(connection, table_of(OfferText), text_changes)
+    return _write(connection, table_of(Offer), changes) + _write(
+        connection, table_of(OfferText), text_changes
+    )
 
 
 def _activities(connection: Connection) -> int:
     a = Activity.__table__.c
     changes = []
-    for row in connection.execute(select(a.id, a.title, a.notes, a.kind, a.search_text, a.sort_key)):
+    for row in connection.execute(
+        select(a.id, a.title, a.notes, a.kind, a.search_text, a.sort_key)
+    ):
         text = activity_search_text(title=row.title, notes=row.notes, kind=row.kind)
         key = sort_key(row.title)
         if (text, key) != (row.search_text, row.sort_key):
@@ -181,10 +237,14 @@ def _write(connection: Connection, table: Table, changes: list[dict[str, Any]]) 
     columns = [name for name in changes[0] if name != "row_id"]
     values: dict[str, Any] = {name: bindparam(f"new_{name}") for name in columns}
     if "updated_at" in table.c:
-        values["updated_at"] = table.c.updated_at  # not a change of the record (onupdate would stamp it)
+        values["updated_at"] = (
+            table.c.updated_at
+        )  # not a change of the record (onupdate would stamp it)
     statement = update(table).where(table.c.id == bindparam("row_id")).values(values)
-    parameters = [{"row_id": change["row_id"], **{f"new_{name}": change[name] for name in columns}}
-                  for change in changes]
+    parameters = [
+        {"row_id": change["row_id"], **{f"new_{name}": change[name] for name in columns}}
+        for change in changes
+    ]
     for start in range(0, len(parameters), _BATCH):
-        connection.execute(statement, parameters[start:start + _BATCH])
+        connection.execute(statement, parameters[start : start + _BATCH])
     return len(changes)

@@ -25,26 +25,61 @@ _language_name = lru_cache(maxsize=None)(language_name)
 def language_words(codes: Iterable[str]) -> list[str]:
     """Codes, then their German and English names, so "arabisch" and "ar" both find."""
     codes = list(codes)
-    return [*codes, *(_language_name(c, "de") for c in codes), *(_language_name(c, "en") for c in codes)]
+    return [
+        *codes,
+        *(_language_name(c, "de") for c in codes),
+        *(_language_name(c, "en") for c in codes),
+    ]
 
 
 def contact_search_text(
-    *, name: str, phone: str = "", email: str = "", street: str = "", postal_code: str = "", city: str = "",
-    notes: str = "", topics: Iterable[str] = (), tags: Iterable[str] = (), languages: Iterable[str] = (),
+    *,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    street: str = "",
+    postal_code: str = "",
+    city: str = "",
+    notes: str = "",
+    topics: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    languages: Iterable[str] = (),
     role: ContactRole | None = None,
 ) -> str:
     # Tags in one order whoever writes: as typed in a form, by name when read back.
-    return fold(name, phone, email, street, postal_code, city, notes, *topics, *sorted(tags),
-                *language_words(languages), role.search_words if role else "")
+    return fold(
+        name,
+        phone,
+        email,
+        street,
+        postal_code,
+        city,
+        notes,
+        *topics,
+        *sorted(tags),
+        *language_words(languages),
+        role.search_words if role else "",
+    )
 
 
 def offer_search_text(
-    *, place_name: str, street: str, city: str, texts: Iterable[tuple[str, str]],
-    category: OfferCategory, languages: Iterable[str] = (),
+    *,
+    place_name: str,
+    street: str,
+    city: str,
+    texts: Iterable[tuple[str, str]],
+    category: OfferCategory,
+    languages: Iterable[str] = (),
 ) -> str:
     """`texts` are (title, description) in every language of the offer."""
-    return fold(place_name, street, city, *(f"{title} {description}" for title, description in texts),
-                category.search_words, *language_words(languages))
+    return fold(
+        place_name,
+        street,
+        city,
+        *(f"{title} {description}" for title, description in texts),
+        category.search_words,
+        *language_words(languages),
+    )
 
 
 def activity_search_text(*, title: str, notes: str, kind: ActivityKind) -> str:

@@ -34,9 +34,15 @@ class SettingsService:
             if row is None:
                 return MunicipalityData(version=0)
             return MunicipalityData(
-                version=row.version, name=row.name, district=row.district, officer_name=row.officer_name,
-                officer_phone=row.officer_phone, officer_email=row.officer_email,
-                officer_address=row.officer_address, logo=row.logo, logo_filename=row.logo_filename,
+                version=row.version,
+                name=row.name,
+                district=row.district,
+                officer_name=row.officer_name,
+                officer_phone=row.officer_phone,
+                officer_email=row.officer_email,
+                officer_address=row.officer_address,
+                logo=row.logo,
+                logo_filename=row.logo_filename,
             )
 
     def validate(self, data: MunicipalityData) -> None:
@@ -59,7 +65,12 @@ class SettingsService:
 
     def _current_version(self) -> int:
         with self.database.session() as session:
-            return session.scalar(select(MunicipalitySettings.version).where(MunicipalitySettings.id == 1)) or 0
+            return (
+                session.scalar(
+                    select(MunicipalitySettings.version).where(MunicipalitySettings.id == 1)
+                )
+                or 0
+            )
 
     def _save(self, data: MunicipalityData) -> None:
         with self.database.session() as session:

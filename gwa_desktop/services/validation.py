@@ -44,7 +44,9 @@ def table_columns(model: type[Base]) -> Iterable[Column[Any]]:
 
 def max_length(column: Column[Any]) -> int | None:
     """How many characters `column` takes at input: its own length, or its TEXT_LIMITS entry."""
-    return getattr(column.type, "length", None) or TEXT_LIMITS.get(f"{column.table.name}.{column.name}")
+    return getattr(column.type, "length", None) or TEXT_LIMITS.get(
+        f"{column.table.name}.{column.name}"
+    )
 
 
 def length_problem(value: str, column: Column[Any]) -> str | None:
@@ -71,20 +73,40 @@ class Checker:
 
     def email(self, field: str, value: str) -> None:
         if value and not EMAIL_PATTERN.match(value):
-            self.add(field, _("“{value}” is not a valid e-mail address (example: name@example.org).").format(value=value))
+            self.add(
+                field,
+                _("“{value}” is not a valid e-mail address (example: name@example.org).").format(
+                    value=value
+                ),
+            )
 
     def phone(self, field: str, value: str) -> None:
         if value and not PHONE_PATTERN.match(value):
-            self.add(field, _("“{value}” is not a valid phone number (digits, spaces, +, /, - only; example: 06221 12345).").format(value=value))
+            self.add(
+                field,
+                _(
+                    "“{value}” is not a valid phone number (digits, spaces, +, /, - only; example: 06221 12345)."
+                ).format(value=value),
+            )
 
     def url(self, field: str, value: str) -> None:
         if value and not URL_PATTERN.match(value):
-            self.add(field, _("“{value}” is not a web address starting with https:// or http://.").format(value=value))
+            self.add(
+                field,
+                _("“{value}” is not a web address starting with https:// or http://.").format(
+                    value=value
+                ),
+            )
 
     def languages(self, field: str, codes: Iterable[str]) -> None:
         unknown = [code for code in codes if code.strip() and not is_known_language(code)]
         if unknown:
-            self.add(field, _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes=", ".join(unknown)))
+            self.add(
+                field,
+                _(
+                    "Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa."
+                ).format(codes=", ".join(unknown)),
+            )
 
     def not_negative(self, field: str, value: float | None, label: str) -> None:
         if value is not None and value < 0:
@@ -98,9 +120,16 @@ class Checker:
         if start and end and end <= start:
             self.add(field, _("The end time must be after the start time."))
 
-    def not_more_than(self, field: str, parts: Iterable[int | None], total: int, label: str) -> None:
+    def not_more_than(
+        self, field: str, parts: Iterable[int | None], total: int, label: str
+    ) -> None:
         if sum(p or 0 for p in parts) > total:
-            self.add(field, _("{breakdown} add up to more than the total number of participants.").format(breakdown=label))
+            self.add(
+                field,
+                _("{breakdown} add up to more than the total number of participants.").format(
+                    breakdown=label
+                ),
+            )
 
     def lengths(self, data: object, model: type[Base], field: str | None = None) -> None:
         """Text longer than its column (SQLite would store it, PostgreSQL refuse it) or

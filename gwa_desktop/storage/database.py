@@ -116,7 +116,9 @@ class Database:
             session.commit()
         except (OperationalError, DatabaseError) as error:
             session.rollback()
-            translated = translate_operational_error(error.orig, self.location) if error.orig else None
+            translated = (
+                translate_operational_error(error.orig, self.location) if error.orig else None
+            )
             if translated is None:
                 raise
             raise translated from error
@@ -172,7 +174,10 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def known_revisions() -> set[str]:
-    return {revision.revision for revision in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return {
+        revision.revision
+        for revision in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
 
 
 def _run_migrations(connection: Connection, revision: str) -> None:
@@ -217,7 +222,9 @@ def upgrade(engine: Engine, location: str) -> None:
                 raise AlteredDatabaseError(location, differences)
 
 
-def check_sqlite_database(connection: sqlite3.Connection, location: str, *, integrity: bool) -> str | None:
+def check_sqlite_database(
+    connection: sqlite3.Connection, location: str, *, integrity: bool
+) -> str | None:
     """The revision of a database file the program may use; raises saying what is wrong.
 
     Refused are: a file without the program's version table, an unknown (newer)
@@ -228,7 +235,10 @@ def check_sqlite_database(connection: sqlite3.Connection, location: str, *, inte
     """
     if connection.execute("SELECT 1 FROM sqlite_master").fetchone() is None:
         return None
-    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {
+        name
+        for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
     if "alembic_version" not in tables:
         raise NotADatabaseError(location)
     rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -347,7 +357,10 @@ def _create_file(path: Path, location: str) -> None:
             engine.dispose()
         _link_into_place(temporary, path)
     finally:
-        for leftover in (temporary, *(Path(f"{temporary}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+        for leftover in (
+            temporary,
+            *(Path(f"{temporary}{suffix}") for suffix in ("-wal", "-shm", "-journal")),
+        ):
             leftover.unlink(missing_ok=True)
 
 
@@ -409,7 +422,11 @@ def _copy_before_upgrade(path: Path, backup_dir: Path, revision: str) -> None:
     """
     backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     identity = _identity(path)
-    if any(backup_dir.glob(f"{glob.escape(path.stem)}-before-upgrade-{revision}-*-{identity}{path.suffix}")):
+    if any(
+        backup_dir.glob(
+            f"{glob.escape(path.stem)}-before-upgrade-{revision}-*-{identity}{path.suffix}"
+        )
+    ):
         return
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}-before-upgrade-{revision}-{stamp}-{identity}{path.suffix}"

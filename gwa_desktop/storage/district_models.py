@@ -19,7 +19,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, Time, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from gwa_desktop.storage.models import Base, Headcounts, utcnow
@@ -46,7 +57,9 @@ class DistrictOffer(Base):
     __tablename__ = "district_offers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    package_id: Mapped[int] = mapped_column(ForeignKey("district_packages.id", ondelete="CASCADE"), index=True)
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("district_packages.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(32))
@@ -69,7 +82,9 @@ class DistrictActivity(Headcounts, Base):
     __tablename__ = "district_activities"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    package_id: Mapped[int] = mapped_column(ForeignKey("district_packages.id", ondelete="CASCADE"), index=True)
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("district_packages.id", ondelete="CASCADE"), index=True
+    )
     occurred_on: Mapped[date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(200))

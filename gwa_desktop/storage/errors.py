@@ -130,7 +130,11 @@ def translate_operational_error(error: Exception, location: str = "") -> Storage
         return DiskFullError()
     if "file is not a database" in text or "malformed" in text:
         return NotADatabaseError(location)
-    if "database is locked" in text or "database table is locked" in text or "database is busy" in text:
+    if (
+        "database is locked" in text
+        or "database table is locked" in text
+        or "database is busy" in text
+    ):
         return DatabaseBusyError()
     if "unable to open database" in text:
         return DatabaseUnavailableError(location)

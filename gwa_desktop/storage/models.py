@@ -10,7 +10,7 @@ reader expects ("Ärztehaus" beside "Arbeitsagentur", not after "Zentrum").
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from typing import cast
 
 from sqlalchemy import (
@@ -56,7 +56,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _enum(enum_cls: type, length: int = 32) -> Enum:

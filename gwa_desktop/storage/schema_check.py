@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import Connection
-from dataclasses import dataclass
 
 #: Tables SQLite itself maintains (AUTOINCREMENT counters, ANALYZE statistics); their
 #: presence depends on use, not on the schema.
@@ -55,14 +55,20 @@ def read_schema(connection: sqlite3.Connection) -> Schema:
     return Schema(objects)
 
 
-def _read_table(connection: sqlite3.Connection, table: str, objects: dict[str, tuple[Any, ...]]) -> None:
+def _read_table(
+    connection: sqlite3.Connection, table: str, objects: dict[str, tuple[Any, ...]]
+) -> None:
     quoted = _quoted(table)
-    for _cid, column, declared, notnull, _default, pk, hidden in connection.execute(f"PRAGMA table_xinfo({quoted})"):
+    for _cid, column, declared, notnull, _default, pk, hidden in connection.execute(
+        f"PRAGMA table_xinfo({quoted})"
+    ):
         objects[f"column {table}.{column}"] = (_normalized(declared), notnull, pk, hidden)
     for _seq, index, unique, origin, partial in connection.execute(f"PRAGMA index_list({quoted})"):
         keys = tuple(
             (name, desc, collation)
-            for _seqno, _cid, name, desc, collation, key in connection.execute(f"PRAGMA index_xinfo({_quoted(index)})")
+            for _seqno, _cid, name, desc, collation, key in connection.execute(
+                f"PRAGMA index_xinfo({_quoted(index)})"
+            )
             if key
         )
         objects[f"index {index}"] = (table, unique, origin, partial, keys)
@@ -71,7 +77,12 @@ def _read_table(connection: sqlite3.Connection, table: str, objects: dict[str, t
         parts = [row for row in references if row[0] == key_id]
         parent, on_update, on_delete = parts[0][2], parts[0][5], parts[0][6]
         columns = tuple((row[3], row[4]) for row in sorted(parts, key=lambda row: row[1]))
-        objects[f"foreign key {table}({', '.join(c for c, _ in columns)})"] = (parent, columns, on_update, on_delete)
+        objects[f"foreign key {table}({', '.join(c for c, _ in columns)})"] = (
+            parent,
+            columns,
+            on_update,
+            on_delete,
+        )
 
 
 def schema_differences(actual: Schema, expected: Schema) -> list[str]:
@@ -79,7 +90,8 @@ def schema_differences(actual: Schema, expected: Schema) -> list[str]:
     extra = [f"+{key}" for key in sorted(actual.objects.keys() - expected.objects.keys())]
     missing = [f"-{key}" for key in sorted(expected.objects.keys() - actual.objects.keys())]
     changed = [
-        f"~{key}" for key in sorted(actual.objects.keys() & expected.objects.keys())
+        f"~{key}"
+        for key in sorted(actual.objects.keys() & expected.objects.keys())
         if actual.objects[key] != expected.objects[key]
     ]
     return extra + missing + changed
@@ -93,7 +105,10 @@ def integrity_problems(connection: sqlite3.Connection, *, full: bool) -> list[st
     are followed by `foreign_key_check`, since a row pointing at nothing is as damaging
     as a broken page.
     """
-    rows = [row[0] for row in connection.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+    rows = [
+        row[0]
+        for row in connection.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check")
+    ]
     if rows != ["ok"]:
         return rows
     return [

@@ -22,14 +22,24 @@ from gwa_desktop.paths import (
     start_portable,
 )
 from gwa_desktop.preferences import choose_language, language_of_locale
-from gwa_desktop.services.backup import backup_label, list_backups, restore_in_place_of, tidy_data_folders
+from gwa_desktop.services.backup import (
+    backup_label,
+    list_backups,
+    restore_in_place_of,
+    tidy_data_folders,
+)
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
-from gwa_desktop.ui.operations import attempt, install_exception_hook, show_error, unexpected_error_message
+from gwa_desktop.ui.operations import (
+    attempt,
+    install_exception_hook,
+    show_error,
+    unexpected_error_message,
+)
 from gwa_desktop.ui.startup_checks import back_up_on_exit, offer_restore_if_damaged
 
 #: Exit code after a failure nobody foresaw (as `gwa`'s).
@@ -40,11 +50,17 @@ log = logging.getLogger(__name__)
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="gwa-desktop", description=_("GWA Desktop"))
-    parser.add_argument("--database", help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"))
     parser.add_argument(
-        "--language", choices=UI_LANGUAGES,
-        help=_("language of the user interface for this start (default: as chosen in the settings, "
-               "else the system's language, else German)"),
+        "--database",
+        help=_("database file or SQLAlchemy URL (default: the user data folder; or $GWA_DATABASE)"),
+    )
+    parser.add_argument(
+        "--language",
+        choices=UI_LANGUAGES,
+        help=_(
+            "language of the user interface for this start (default: as chosen in the settings, "
+            "else the system's language, else German)"
+        ),
     )
     parser.add_argument("--portable", action="store_true", help=portable_help())
     return parser.parse_args(argv)
@@ -66,12 +82,20 @@ def open_with_dialogs(location: str) -> Database | None:
         try:
             return open_database(location, backup_dir=backups_dir())
         except StorageError as error:
-            backups = list_backups(backups_dir()) if isinstance(error, NotADatabaseError) and "://" not in location else []
+            backups = (
+                list_backups(backups_dir())
+                if isinstance(error, NotADatabaseError) and "://" not in location
+                else []
+            )
             buttons = QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close
             if backups:
                 buttons |= QMessageBox.StandardButton.Reset
-            box = QMessageBox(QMessageBox.Icon.Critical, _("GWA Desktop"),
-                              str(error) + "\n\n" + _("Do you want to open another database file?"), buttons)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                _("GWA Desktop"),
+                str(error) + "\n\n" + _("Do you want to open another database file?"),
+                buttons,
+            )
             if backups:
                 box.button(QMessageBox.StandardButton.Reset).setText(_("Restore a backup…"))
             answer = box.exec()
@@ -81,7 +105,10 @@ def open_with_dialogs(location: str) -> Database | None:
             if answer != QMessageBox.StandardButton.Open:
                 return None
             location, _filter = QFileDialog.getSaveFileName(
-                None, _("Open or create database"), "", _("GWA database (*.sqlite)"),
+                None,
+                _("Open or create database"),
+                "",
+                _("GWA database (*.sqlite)"),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
             if not location:
@@ -91,7 +118,9 @@ def open_with_dialogs(location: str) -> Database | None:
 def restore_over_unreadable(target: Path, backups: list[Path]) -> None:
     """Let the user pick a backup to put where the unreadable database lies."""
     labels = [backup_label(path) for path in backups]
-    label, ok = QInputDialog.getItem(None, _("Restore a backup"), _("Backup to restore:"), labels, 0, False)
+    label, ok = QInputDialog.getItem(
+        None, _("Restore a backup"), _("Backup to restore:"), labels, 0, False
+    )
     if not ok:
         return
     try:
@@ -99,16 +128,22 @@ def restore_over_unreadable(target: Path, backups: list[Path]) -> None:
     except ExchangeError as error:
         show_error(None, str(error))
         return
-    QMessageBox.information(None, _("Restore a backup"),
-                            _("Restored. The unreadable database was kept as {path}").format(path=kept))
+    QMessageBox.information(
+        None,
+        _("Restore a backup"),
+        _("Restored. The unreadable database was kept as {path}").format(path=kept),
+    )
 
 
 def offer_demo_data(services: Services) -> None:
     answer = QMessageBox.question(
-        None, _("Welcome to GWA Desktop"),
-        _("The database is still empty.\n\nDo you want to load demo data of an invented village "
-          "(about 30 contacts, 15 offers and 60 activities) to get to know the program? "
-          "You can delete them later or start with an empty database."),
+        None,
+        _("Welcome to GWA Desktop"),
+        _(
+            "The database is still empty.\n\nDo you want to load demo data of an invented village "
+            "(about 30 contacts, 15 offers and 60 activities) to get to know the program? "
+            "You can delete them later or start with an empty database."
+        ),
     )
     if answer == QMessageBox.StandardButton.Yes:
         from gwa_desktop.services.demo_data import load_demo_data
@@ -142,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     apply_language(choose_language(arguments.language, system_locale_name()))
     try:
         return run_window(app, arguments.database)
-    except Exception:  # noqa: BLE001 - a bug before the event loop runs: explain, do not vanish
+    except Exception:
         log.exception("unexpected error at start")
         show_error(None, unexpected_error_message())
         return UNEXPECTED_ERROR

@@ -25,7 +25,10 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
     """Add the exchange entries to `menu`; `window` needs `services` and `pages`."""
     entries = {
         "export_district": (_("Export for the district…"), lambda: export_for_district(window)),
-        "import_packages": (_("Import packages… (district mode)"), lambda: DistrictImportDialog(window.services, window).exec()),
+        "import_packages": (
+            _("Import packages… (district mode)"),
+            lambda: DistrictImportDialog(window.services, window).exec(),
+        ),
         "fingerprint": (_("Fingerprint of this installation…"), lambda: show_fingerprint(window)),
         "backup": (_("Back up now…"), lambda: back_up_now(window)),
         "restore": (_("Restore…"), lambda: restore(window)),
@@ -47,14 +50,19 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
 def export_for_district(window: QMainWindow) -> None:
     dialog = DistrictExportDialog(window.services, window)
     if dialog.exec() and dialog.written is not None:
-        QMessageBox.information(window, _("Export for the district"),
-                                _("The export was written to {path}").format(path=dialog.written))
+        QMessageBox.information(
+            window,
+            _("Export for the district"),
+            _("The export was written to {path}").format(path=dialog.written),
+        )
 
 
 def fingerprint_text(window: QMainWindow) -> str:
-    return _("Packages from this installation are signed with its key. Its fingerprint is:\n\n{fingerprint}\n\n"
-             "The district office sees the same fingerprint when it imports your first package and on the receipt; "
-             "read it out when they call to compare.").format(fingerprint=installation_key.fingerprint(window.services.database))
+    return _(
+        "Packages from this installation are signed with its key. Its fingerprint is:\n\n{fingerprint}\n\n"
+        "The district office sees the same fingerprint when it imports your first package and on the receipt; "
+        "read it out when they call to compare."
+    ).format(fingerprint=installation_key.fingerprint(window.services.database))
 
 
 def show_fingerprint(window: QMainWindow) -> None:
@@ -62,12 +70,20 @@ def show_fingerprint(window: QMainWindow) -> None:
 
 
 def back_up_now(window: QMainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(window, _("Choose the folder for the backup"), str(backups_dir()))
+    folder = QFileDialog.getExistingDirectory(
+        window, _("Choose the folder for the backup"), str(backups_dir())
+    )
     if not folder:
         return
-    ok, path = run_with_progress(window, _("Backing up…"), lambda progress: backup.backup_database(window.services.database, Path(folder)))
+    ok, path = run_with_progress(
+        window,
+        _("Backing up…"),
+        lambda progress: backup.backup_database(window.services.database, Path(folder)),
+    )
     if ok:
-        QMessageBox.information(window, _("Back up now"), _("The backup was written to {path}").format(path=path))
+        QMessageBox.information(
+            window, _("Back up now"), _("The backup was written to {path}").format(path=path)
+        )
 
 
 def restore(window: QMainWindow, reason: str = "") -> bool:
@@ -76,8 +92,13 @@ def restore(window: QMainWindow, reason: str = "") -> bool:
         return False
     for page in window.pages:
         page.refresh()
-    QMessageBox.information(window, _("Restore a backup"),
-                            _("The backup was restored. The previous state was saved as {path}").format(path=dialog.safety_copy))
+    QMessageBox.information(
+        window,
+        _("Restore a backup"),
+        _("The backup was restored. The previous state was saved as {path}").format(
+            path=dialog.safety_copy
+        ),
+    )
     return True
 
 
@@ -86,9 +107,15 @@ def export_device_file(window: QMainWindow, kind: str) -> None:
         "vcard": (_("Export contacts (vCard)"), "kontakte.vcf", _("vCard (*.vcf)"), export_vcard),
         "ical": (_("Export calendar (iCal)"), "kalender.ics", _("iCalendar (*.ics)"), export_ical),
     }[kind]
-    name, _filter = QFileDialog.getSaveFileName(window, title, str(documents_folder() / default), pattern)
+    name, _filter = QFileDialog.getSaveFileName(
+        window, title, str(documents_folder() / default), pattern
+    )
     if not name:
         return
-    ok, count = run_with_progress(window, title, lambda progress: work(window.services.database, Path(name)))
+    ok, count = run_with_progress(
+        window, title, lambda progress: work(window.services.database, Path(name))
+    )
     if ok:
-        QMessageBox.information(window, title, _("{count} entries written to {path}").format(count=count, path=name))
+        QMessageBox.information(
+            window, title, _("{count} entries written to {path}").format(count=count, path=name)
+        )

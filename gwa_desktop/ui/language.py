@@ -53,7 +53,9 @@ def apply_language(language: str) -> None:
     if translator.load(qt_locale(language), "qtbase", "_", qt_translations_folder()):
         app.installTranslator(translator)
         _qt_translators.append(translator)
-    direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+    direction = (
+        Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+    )
     app.setLayoutDirection(direction)
 
 

@@ -62,8 +62,12 @@ def location_label(database_location: str) -> QLabel:
     if folder is None:
         return QLabel(database_location)
     label = QLabel(_("Portable – {folder}").format(folder=isolated(str(folder))))
-    label.setToolTip(_("The program runs portable: data, settings, backups and the log are kept only in this folder, "
-                       "nothing on this computer. Database: {database}").format(database=isolated(database_location)))
+    label.setToolTip(
+        _(
+            "The program runs portable: data, settings, backups and the log are kept only in this folder, "
+            "nothing on this computer. Database: {database}"
+        ).format(database=isolated(database_location))
+    )
     return label
 
 
@@ -79,10 +83,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title())
         self.contacts_page = ContactsPage(services.contacts)
         self.offers_page = OffersPage(services.offers, services.contacts)
-        self.activities_page = ActivitiesPage(services.activities, services.offers, services.contacts)
+        self.activities_page = ActivitiesPage(
+            services.activities, services.offers, services.contacts
+        )
         self.settings_page = SettingsPage(services.settings)
         self.settings_page.language_chosen.connect(self.language_chosen)
-        self.pages: list[QWidget] = [self.contacts_page, self.offers_page, self.activities_page, self.settings_page]
+        self.pages: list[QWidget] = [
+            self.contacts_page,
+            self.offers_page,
+            self.activities_page,
+            self.settings_page,
+        ]
         titles = [_("Contacts"), _("Offers"), _("Activities"), _("Settings")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -146,8 +157,12 @@ class MainWindow(QMainWindow):
             return True
         self.show_page(self.pages.index(self.settings_page))
         answer = QMessageBox.question(
-            self, _("Unsaved settings"), _("You have changed the settings. Save them before closing?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+            _("Unsaved settings"),
+            _("You have changed the settings. Save them before closing?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -165,7 +180,9 @@ class MainWindow(QMainWindow):
         Without the data folder (a pulled stick) nothing is remembered, and nothing is
         written elsewhere; closing must still work.
         """
-        state = WindowState(self.saveGeometry().data(), self.saveState().data(), self.stack.currentIndex())
+        state = WindowState(
+            self.saveGeometry().data(), self.saveState().data(), self.stack.currentIndex()
+        )
         try:
             store_window_state(state)
         except (DataFolderError, ExchangeError):
@@ -187,14 +204,25 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         view_menu = self.menuBar().addMenu(_("&View"))
         help_menu = self.menuBar().addMenu(_("&Help"))
-        self.new_action = self._action(_("&New…"), QKeySequence.StandardKey.New, lambda: self.current_list().create())
-        self.edit_action = self._action(_("&Edit…"), QKeySequence(Qt.Key.Key_F2), lambda: self.current_list().edit_current())
-        self.delete_action = self._action(
-            _("&Delete…"), QKeySequence.StandardKey.Delete, lambda: self.current_list().delete_selected(), window_wide=False
+        self.new_action = self._action(
+            _("&New…"), QKeySequence.StandardKey.New, lambda: self.current_list().create()
         )
-        self.find_action = self._action(_("&Find"), QKeySequence.StandardKey.Find, lambda: self.current_list().focus_search())
+        self.edit_action = self._action(
+            _("&Edit…"), QKeySequence(Qt.Key.Key_F2), lambda: self.current_list().edit_current()
+        )
+        self.delete_action = self._action(
+            _("&Delete…"),
+            QKeySequence.StandardKey.Delete,
+            lambda: self.current_list().delete_selected(),
+            window_wide=False,
+        )
+        self.find_action = self._action(
+            _("&Find"), QKeySequence.StandardKey.Find, lambda: self.current_list().focus_search()
+        )
         quit_action = self._action(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        self.translations_action = self._action(_("Offer texts for &translators…"), None, self.open_offer_translations)
+        self.translations_action = self._action(
+            _("Offer texts for &translators…"), None, self.open_offer_translations
+        )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.translations_action)
         file_menu.addSeparator()
@@ -204,7 +232,13 @@ class MainWindow(QMainWindow):
         for action in (self.edit_action, self.delete_action, self.find_action):
             edit_menu.addAction(action)
         for index, title in enumerate(titles):
-            view_menu.addAction(self._action(title, QKeySequence(f"Ctrl+{index + 1}"), lambda _checked=False, i=index: self.show_page(i)))
+            view_menu.addAction(
+                self._action(
+                    title,
+                    QKeySequence(f"Ctrl+{index + 1}"),
+                    lambda _checked=False, i=index: self.show_page(i),
+                )
+            )
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
@@ -253,18 +287,24 @@ class MainWindow(QMainWindow):
         except DataFolderError as error:
             QMessageBox.warning(self, _("Open log"), str(error))
             return
-        text = _("The log file is {path}\n\nIt records what the program did and the details of errors, but no names, "
-                 "phone numbers or other personal data. You may send it to your support.").format(path=isolated(str(path)))
+        text = _(
+            "The log file is {path}\n\nIt records what the program did and the details of errors, but no names, "
+            "phone numbers or other personal data. You may send it to your support."
+        ).format(path=isolated(str(path)))
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(_existing_folder(path)))):
-            text += "\n\n" + _("The folder could not be opened automatically. Open it in the file manager.")
+            text += "\n\n" + _(
+                "The folder could not be opened automatically. Open it in the file manager."
+            )
         QMessageBox.information(self, _("Open log"), text)
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             _("About GWA Desktop"),
-            _("GWA Desktop {version}\nContacts, offers and activities for integration and community work "
-              "in small municipalities. Works offline; your data stays on this computer.").format(version=__version__),
+            _(
+                "GWA Desktop {version}\nContacts, offers and activities for integration and community work "
+                "in small municipalities. Works offline; your data stays on this computer."
+            ).format(version=__version__),
         )
 
 

@@ -27,12 +27,23 @@ def open_saved_file(parent: QWidget, path: Path) -> bool:
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
     answer = QMessageBox.question(
-        parent, _("The file could not be opened"),
-        _("The file was saved as {path}, but no program to show it could be started on this computer "
-          "(for PDF files, install a PDF reader). Open the folder with the file?").format(path=isolated(str(path))),
-        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Open,
+        parent,
+        _("The file could not be opened"),
+        _(
+            "The file was saved as {path}, but no program to show it could be started on this computer "
+            "(for PDF files, install a PDF reader). Open the folder with the file?"
+        ).format(path=isolated(str(path))),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        QMessageBox.StandardButton.Open,
     )
-    if answer == QMessageBox.StandardButton.Open and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
-        QMessageBox.information(parent, _("The file could not be opened"),
-                                _("The folder could not be opened either. The file is {path}").format(path=isolated(str(path))))
+    if answer == QMessageBox.StandardButton.Open and not QDesktopServices.openUrl(
+        QUrl.fromLocalFile(str(path.parent))
+    ):
+        QMessageBox.information(
+            parent,
+            _("The file could not be opened"),
+            _("The folder could not be opened either. The file is {path}").format(
+                path=isolated(str(path))
+            ),
+        )
     return False

@@ -59,9 +59,11 @@ def unexpected_error_message() -> str:
         where = str(log_path())
     except OSError:
         where = _("(no log file: the data folder cannot be reached)")
-    return _("Something unexpected went wrong. What was saved before is safe; the last step may not have been "
-             "completed. Please check it and try again. If it happens again, restart the program and send the "
-             "log file to your support (it contains no names or other personal data):\n{path}").format(path=where)
+    return _(
+        "Something unexpected went wrong. What was saved before is safe; the last step may not have been "
+        "completed. Please check it and try again. If it happens again, restart the program and send the "
+        "log file to your support (it contains no names or other personal data):\n{path}"
+    ).format(path=where)
 
 
 def message_for(error: BaseException) -> str:
@@ -78,7 +80,9 @@ def message_for(error: BaseException) -> str:
     if isinstance(error, NotFoundError):
         return _("This entry was deleted in the meantime. The list will be refreshed.")
     if isinstance(error, SQLAlchemyError):
-        return _("The database reported an unexpected error. Nothing was saved. Please try again; if it happens again, restore a backup.")
+        return _(
+            "The database reported an unexpected error. Nothing was saved. Please try again; if it happens again, restore a backup."
+        )
     return unexpected_error_message()
 
 
@@ -97,7 +101,10 @@ def report_unexpected(error: BaseException, *, once: bool = False) -> None:
     """
     global _message_pending
     if once:
-        signature = (type(error), tuple((f.filename, f.lineno) for f in traceback.extract_tb(error.__traceback__)))
+        signature = (
+            type(error),
+            tuple((f.filename, f.lineno) for f in traceback.extract_tb(error.__traceback__)),
+        )
         if signature in _reported_once:
             return
         _reported_once.add(signature)
@@ -128,7 +135,7 @@ def guarded(default: object = None) -> Callable[[Callable[..., T]], Callable[...
         def run(*args, **kwargs):
             try:
                 return method(*args, **kwargs)
-            except Exception as error:  # noqa: BLE001 - the error boundary of the window
+            except Exception as error:
                 report_unexpected(error, once=True)
                 return default
 

@@ -25,7 +25,9 @@ def page_image(pdf: bytes, index: int = 0, dpi: float = 60) -> QImage:
     finally:
         document.close()
     data = image.tobytes()
-    return QImage(data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888).copy()
+    return QImage(
+        data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+    ).copy()
 
 
 def page_image_fitting(pdf: bytes, width: int, height: int, index: int = 0) -> QImage:

@@ -18,8 +18,16 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
     """Add the print entries to `menu`; `window` needs `services` and `offers_page`."""
     entries = {
         "flyer": (_("Print &flyer…"), QKeySequence.StandardKey.Print, lambda: print_flyer(window)),
-        "overview": (_("Print &overview…"), QKeySequence("Ctrl+Shift+P"), lambda: print_overview(window)),
-        "consent": (_("Print &consent form…"), None, lambda: ConsentPrintDialog(_printing(window), window).exec()),
+        "overview": (
+            _("Print &overview…"),
+            QKeySequence("Ctrl+Shift+P"),
+            lambda: print_overview(window),
+        ),
+        "consent": (
+            _("Print &consent form…"),
+            None,
+            lambda: ConsentPrintDialog(_printing(window), window).exec(),
+        ),
     }
     actions = {}
     for key, (text, shortcut, handler) in entries.items():
@@ -52,4 +60,6 @@ def print_flyer(window: QMainWindow) -> None:
 
 def print_overview(window: QMainWindow) -> None:
     page = window.offers_page
-    OverviewPrintDialog(_printing(window), page.selected_ids(), page.category_filter.currentData(), window).exec()
+    OverviewPrintDialog(
+        _printing(window), page.selected_ids(), page.category_filter.currentData(), window
+    ).exec()

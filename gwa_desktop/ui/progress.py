@@ -56,14 +56,17 @@ class _Job(Generic[T]):
     def run(self) -> None:
         try:
             self.result = self.work(self.progress)
-        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread as is
+        except BaseException as error:
             self.error = error
         finally:
             self.done.set()
 
 
-def run_in_background(work: Callable[[Progress], T], on_tick: Callable[[_Job[T]], None] | None = None,
-                      cancel: threading.Event | None = None) -> T:
+def run_in_background(
+    work: Callable[[Progress], T],
+    on_tick: Callable[[_Job[T]], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> T:
     """Run `work(progress)` on a worker thread while this thread's event loop keeps running.
 
     Returns its result or raises its exception here, in the calling (GUI) thread.
@@ -95,7 +98,9 @@ def run_in_background(work: Callable[[Progress], T], on_tick: Callable[[_Job[T]]
     return job.result  # type: ignore[return-value]  # set by run() when no error
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progress], T]) -> tuple[bool, T | None]:
+def run_with_progress(
+    parent: QWidget | None, label: str, work: Callable[[Progress], T]
+) -> tuple[bool, T | None]:
     """Run `work(progress)` on a worker thread behind a cancellable progress dialog.
 
     (False, None) after a message on failure or cancel; (True, result) otherwise.

@@ -35,18 +35,28 @@ def conflict_box(parent: QWidget | None) -> tuple[QMessageBox, dict[object, Conf
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Changed in the meantime"))
-    box.setText(_("This entry was changed in the meantime, in another window or on another computer — reload or overwrite?"))
-    box.setInformativeText(_(
-        "Reload: the form shows the entry as it is saved now; what you changed in this form is discarded.\n"
-        "Overwrite: your input is saved and replaces the other change, which is lost.\n"
-        "Cancel: nothing is saved; the form stays open with your input."
-    ))
+    box.setText(
+        _(
+            "This entry was changed in the meantime, in another window or on another computer — reload or overwrite?"
+        )
+    )
+    box.setInformativeText(
+        _(
+            "Reload: the form shows the entry as it is saved now; what you changed in this form is discarded.\n"
+            "Overwrite: your input is saved and replaces the other change, which is lost.\n"
+            "Cancel: nothing is saved; the form stays open with your input."
+        )
+    )
     reload = box.addButton(_("Reload"), QMessageBox.ButtonRole.ResetRole)
     overwrite = box.addButton(_("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
-    return box, {reload: ConflictChoice.RELOAD, overwrite: ConflictChoice.OVERWRITE, cancel: ConflictChoice.CANCEL}
+    return box, {
+        reload: ConflictChoice.RELOAD,
+        overwrite: ConflictChoice.OVERWRITE,
+        cancel: ConflictChoice.CANCEL,
+    }
 
 
 def ask_conflict(parent: QWidget | None) -> ConflictChoice:
@@ -56,8 +66,13 @@ def ask_conflict(parent: QWidget | None) -> ConflictChoice:
 
 
 def busy_box(parent: QWidget | None, message: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, _("GWA Desktop"), message,
-                      QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("GWA Desktop"),
+        message,
+        QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     box.button(QMessageBox.StandardButton.Retry).setText(_("Retry"))
     box.button(QMessageBox.StandardButton.Cancel).setText(_("Cancel"))
     box.setDefaultButton(QMessageBox.StandardButton.Retry)
@@ -68,8 +83,12 @@ def ask_retry(parent: QWidget | None, message: str) -> bool:
     return busy_box(parent, message).exec() == QMessageBox.StandardButton.Retry
 
 
-def attempt_save(parent: QWidget, save: Callable[[], T], reload: Callable[[], None],
-                 overwrite: Callable[[int], None]) -> tuple[bool, T | None]:
+def attempt_save(
+    parent: QWidget,
+    save: Callable[[], T],
+    reload: Callable[[], None],
+    overwrite: Callable[[int], None],
+) -> tuple[bool, T | None]:
     """`attempt(parent, save)` that also answers a busy database, a conflict and a deletion.
 
     `reload()` shows the saved entry in the form; `overwrite(version)` makes the next
@@ -101,8 +120,11 @@ def attempt_save(parent: QWidget, save: Callable[[], T], reload: Callable[[], No
             if choice is ConflictChoice.RELOAD:
                 reload()
         else:
-            show_error(parent, _(
-                "This entry was deleted in the meantime, in another window or on another computer, so "
-                "your input cannot be saved to it. It is still in this form: copy what you need, then close it."
-            ))
+            show_error(
+                parent,
+                _(
+                    "This entry was deleted in the meantime, in another window or on another computer, so "
+                    "your input cannot be saved to it. It is still in this form: copy what you need, then close it."
+                ),
+            )
         return False, None

@@ -28,9 +28,12 @@ def offer_restore_if_damaged(window: QMainWindow) -> bool:
         return False
     log.error("integrity check failed: %s", problems[:10])
     answer = QMessageBox.warning(
-        window, _("GWA Desktop"),
-        _("The database file is damaged (SQLite's integrity check failed). Entries may be missing or wrong.\n\n"
-          "Do you want to restore a backup now? The damaged state is kept as a safety copy."),
+        window,
+        _("GWA Desktop"),
+        _(
+            "The database file is damaged (SQLite's integrity check failed). Entries may be missing or wrong.\n\n"
+            "Do you want to restore a backup now? The damaged state is kept as a safety copy."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     if answer == QMessageBox.StandardButton.Yes:

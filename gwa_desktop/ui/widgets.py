@@ -12,10 +12,10 @@ from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, QTime, QT
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -45,7 +45,9 @@ class EnumCombo(QComboBox):
     Qt hands string enums back as plain str; `currentData` turns them into members again.
     """
 
-    def __init__(self, enum_cls: type[Enum], empty: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, enum_cls: type[Enum], empty: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.enum_cls = enum_cls
         if empty is not None:
@@ -162,7 +164,9 @@ class LanguageCodesEdit(CommaListEdit):
 def language_choices(display_language: str) -> list[str]:
     """ "Name (code)" for every known language, the ones villages need most first."""
     others = sorted(known_codes() - set(COMMON_LANGUAGES))
-    return [f"{language_name(code, display_language)} ({code})" for code in (*COMMON_LANGUAGES, *others)]
+    return [
+        f"{language_name(code, display_language)} ({code})" for code in (*COMMON_LANGUAGES, *others)
+    ]
 
 
 class OptionalIntEdit(QSpinBox):
@@ -277,9 +281,13 @@ class DateEdit(QWidget):
         value = parse_date_text(text, self._format)
         if value is None:
             self._show(self._date)
-            QToolTip.showText(self.field.mapToGlobal(self.field.rect().bottomLeft()), _(
-                "“{text}” is not a date. Type it like {example}; the field shows the last valid date again."
-            ).format(text=text, example=self.field.text()), self.field)
+            QToolTip.showText(
+                self.field.mapToGlobal(self.field.rect().bottomLeft()),
+                _(
+                    "“{text}” is not a date. Type it like {example}; the field shows the last valid date again."
+                ).format(text=text, example=self.field.text()),
+                self.field,
+            )
         else:
             self._show(value)
             self._take(value)
@@ -298,6 +306,7 @@ class DateEdit(QWidget):
         def chosen(day: QDate) -> None:
             self.set_date(day.toPython())
             menu.close()
+
         calendar.clicked.connect(chosen)
         calendar.activated.connect(chosen)
         menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
@@ -318,7 +327,7 @@ def parse_date_text(text: str, display_format: str) -> date | None:
         numbers, at = [], 0
         for section in order:
             size = year_length if section == "y" else 2
-            numbers.append(digits[at:at + size])
+            numbers.append(digits[at : at + size])
             at += size
     if len(numbers) != 3 or sorted(order) != ["M", "d", "y"]:
         return None
@@ -416,7 +425,11 @@ class CheckList(QListWidget):
         wanted = {value.value for value in values}
         for i in range(self.count()):
             item = self.item(i)
-            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+            state = (
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
             item.setCheckState(state)
 
 
@@ -462,7 +475,9 @@ class RecordPicker(QWidget):
         layout.addWidget(self.chosen)
 
     def ids(self) -> list[int]:
-        return [self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())]
+        return [
+            self.chosen.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.chosen.count())
+        ]
 
     def set_ids(self, ids: Iterable[int]) -> None:
         self.chosen.clear()
@@ -478,8 +493,11 @@ class RecordPicker(QWidget):
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.combo.lineEdit() and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.combo.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._add_current()
             return True
         return super().eventFilter(watched, event)
@@ -490,7 +508,11 @@ class RecordPicker(QWidget):
         if exact >= 0 or not text.strip():
             return exact
         wanted = " ".join(search_words(text))
-        found = [i for i in range(self.combo.count()) if wanted in " ".join(search_words(self.combo.itemText(i)))]
+        found = [
+            i
+            for i in range(self.combo.count())
+            if wanted in " ".join(search_words(self.combo.itemText(i)))
+        ]
         return found[0] if len(found) == 1 else -1
 
     def _add_current(self) -> None:

@@ -23,7 +23,13 @@ def test_dari_has_its_own_name_distinct_from_persian():
 
 @pytest.mark.parametrize(
     ("code", "display", "name"),
-    [("ar", "de", "Arabisch"), ("ar", "en", "Arabic"), ("uk", "de", "Ukrainisch"), ("ti", "de", "Tigrinya"), (" TR ", "de", "Türkisch")],
+    [
+        ("ar", "de", "Arabisch"),
+        ("ar", "en", "Arabic"),
+        ("uk", "de", "Ukrainisch"),
+        ("ti", "de", "Tigrinya"),
+        (" TR ", "de", "Türkisch"),
+    ],
 )
 def test_language_names_in_the_display_language(code, display, name):
     assert language_name(code, display) == name

@@ -39,7 +39,9 @@ def schedules(draw) -> Schedule:
 
 def calendar_dates(schedule: Schedule) -> list[date]:
     """What a calendar program makes of the exported event."""
-    exported = write_calendar([CalendarEntry(uid="offer-1@test", title="Sprachcafé", schedule=schedule)], "Test")
+    exported = write_calendar(
+        [CalendarEntry(uid="offer-1@test", title="Sprachcafé", schedule=schedule)], "Test"
+    )
     (event,) = Calendar.from_ical(exported).walk("VEVENT")
     start = event.decoded("dtstart")
     if "RRULE" not in event:
@@ -60,7 +62,11 @@ def test_next_dates_and_the_exported_rrule_agree(schedule):
 @given(schedules(), st.dates(min_value=date(1999, 1, 1), max_value=date(2045, 1, 1)))
 def test_next_dates_are_the_occurrences_from_that_day_on(schedule, after):
     expected = [day for day in islice(schedule.occurrences(), 2000) if day >= after][:3]
-    if len(expected) == 3 or schedule.end_date is not None or schedule.recurrence is Recurrence.ONCE:
+    if (
+        len(expected) == 3
+        or schedule.end_date is not None
+        or schedule.recurrence is Recurrence.ONCE
+    ):
         assert schedule.next_dates(after, 3) == expected
 
 

@@ -16,9 +16,18 @@ def first(schedule: Schedule, count: int) -> list[date]:
 
 
 def test_weekly_next_dates_keep_the_weekday():
-    schedule = Schedule(Recurrence.WEEKLY, date(2025, 1, 7), start_time=time(16), end_time=time(18))  # a Tuesday
-    assert schedule.next_dates(date(2025, 2, 26)) == [date(2025, 3, 4), date(2025, 3, 11), date(2025, 3, 18)]
-    assert schedule.next_dates(date(2025, 3, 4), 2) == [date(2025, 3, 4), date(2025, 3, 11)]  # "on or after"
+    schedule = Schedule(
+        Recurrence.WEEKLY, date(2025, 1, 7), start_time=time(16), end_time=time(18)
+    )  # a Tuesday
+    assert schedule.next_dates(date(2025, 2, 26)) == [
+        date(2025, 3, 4),
+        date(2025, 3, 11),
+        date(2025, 3, 18),
+    ]
+    assert schedule.next_dates(date(2025, 3, 4), 2) == [
+        date(2025, 3, 4),
+        date(2025, 3, 11),
+    ]  # "on or after"
     assert all(d.weekday() == 1 for d in first(schedule, 60))
 
 
@@ -29,12 +38,22 @@ def test_next_dates_before_the_start_begin_with_the_start():
 
 def test_weekly_crosses_the_year_end():
     schedule = Schedule(Recurrence.WEEKLY, date(2024, 12, 17))
-    assert first(schedule, 4) == [date(2024, 12, 17), date(2024, 12, 24), date(2024, 12, 31), date(2025, 1, 7)]
+    assert first(schedule, 4) == [
+        date(2024, 12, 17),
+        date(2024, 12, 24),
+        date(2024, 12, 31),
+        date(2025, 1, 7),
+    ]
 
 
 def test_biweekly_skips_every_other_week():
     schedule = Schedule(Recurrence.BIWEEKLY, date(2025, 1, 7))
-    assert first(schedule, 4) == [date(2025, 1, 7), date(2025, 1, 21), date(2025, 2, 4), date(2025, 2, 18)]
+    assert first(schedule, 4) == [
+        date(2025, 1, 7),
+        date(2025, 1, 21),
+        date(2025, 2, 4),
+        date(2025, 2, 18),
+    ]
     assert schedule.next_dates(date(2025, 1, 8), 2) == [date(2025, 1, 21), date(2025, 2, 4)]
 
 
@@ -42,8 +61,12 @@ def test_monthly_second_tuesday():
     schedule = Schedule(Recurrence.MONTHLY, date(2025, 1, 14))  # 2nd Tuesday of January
     assert schedule.month_ordinal == 2
     assert first(schedule, 6) == [
-        date(2025, 1, 14), date(2025, 2, 11), date(2025, 3, 11),
-        date(2025, 4, 8), date(2025, 5, 13), date(2025, 6, 10),
+        date(2025, 1, 14),
+        date(2025, 2, 11),
+        date(2025, 3, 11),
+        date(2025, 4, 8),
+        date(2025, 5, 13),
+        date(2025, 6, 10),
     ]
 
 
@@ -57,16 +80,27 @@ def test_monthly_from_a_fifth_week_start_means_last_friday():
     assert schedule.month_ordinal == -1
     # February 2025 has only four Fridays; the last one is the 28th
     assert first(schedule, 5) == [
-        date(2025, 1, 31), date(2025, 2, 28), date(2025, 3, 28), date(2025, 4, 25), date(2025, 5, 30),
+        date(2025, 1, 31),
+        date(2025, 2, 28),
+        date(2025, 3, 28),
+        date(2025, 4, 25),
+        date(2025, 5, 30),
     ]
     assert all(d.weekday() == 4 for d in first(schedule, 24))
 
 
 def test_fourth_weekday_stays_fourth_even_when_it_was_the_last():
-    schedule = Schedule(Recurrence.MONTHLY, date(2025, 2, 28))  # 4th Friday, also the last in February
+    schedule = Schedule(
+        Recurrence.MONTHLY, date(2025, 2, 28)
+    )  # 4th Friday, also the last in February
     assert schedule.month_ordinal == 4
     # May 2025 has five Fridays: the 4th is the 23rd, the last the 30th
-    assert first(schedule, 4) == [date(2025, 2, 28), date(2025, 3, 28), date(2025, 4, 25), date(2025, 5, 23)]
+    assert first(schedule, 4) == [
+        date(2025, 2, 28),
+        date(2025, 3, 28),
+        date(2025, 4, 25),
+        date(2025, 5, 23),
+    ]
 
 
 def test_monthly_next_dates():
@@ -77,7 +111,11 @@ def test_monthly_next_dates():
 @pytest.mark.parametrize(
     ("recurrence", "end", "expected"),
     [
-        (Recurrence.WEEKLY, date(2025, 1, 21), [date(2025, 1, 7), date(2025, 1, 14), date(2025, 1, 21)]),
+        (
+            Recurrence.WEEKLY,
+            date(2025, 1, 21),
+            [date(2025, 1, 7), date(2025, 1, 14), date(2025, 1, 21)],
+        ),
         (Recurrence.WEEKLY, date(2025, 1, 20), [date(2025, 1, 7), date(2025, 1, 14)]),
         (Recurrence.BIWEEKLY, date(2025, 2, 3), [date(2025, 1, 7), date(2025, 1, 21)]),
         (Recurrence.MONTHLY, date(2025, 3, 10), [date(2025, 1, 14), date(2025, 2, 11)]),
@@ -91,7 +129,9 @@ def test_end_date_is_respected(recurrence, end, expected):
 
 
 def test_end_date_on_start_date_gives_one_date():
-    assert list(Schedule(Recurrence.WEEKLY, date(2025, 1, 7), date(2025, 1, 7)).occurrences()) == [date(2025, 1, 7)]
+    assert list(Schedule(Recurrence.WEEKLY, date(2025, 1, 7), date(2025, 1, 7)).occurrences()) == [
+        date(2025, 1, 7)
+    ]
 
 
 def test_one_off():

@@ -22,7 +22,9 @@ def open_package(package: Path, password: str | None = None) -> zipfile.ZipFile:
     if encrypted.is_encrypted(content):
         if password is None:
             raise PackageError("encrypted")
-        content = encrypted.decrypt(io.BytesIO(content), len(content), password, Path(package).name, hashlib.sha256())
+        content = encrypted.decrypt(
+            io.BytesIO(content), len(content), password, Path(package).name, hashlib.sha256()
+        )
     return zipfile.ZipFile(io.BytesIO(bytes(content)))
 
 
@@ -49,19 +51,32 @@ def workbook_of(package: Path, password: str | None = None):
 
 
 def labelled_values(sheet) -> dict[str, object]:
-    return {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0] is not None and len(row) > 1}
+    return {
+        row[0]: row[1]
+        for row in sheet.iter_rows(values_only=True)
+        if row and row[0] is not None and len(row) > 1
+    }
 
 
 def figures_from_sql(database, period: Period) -> dict[str, float]:
     """The source figures straight from the tables, independent of the export code."""
     with database.engine.connect() as connection:
-        row = connection.execute(text(
-            "SELECT COUNT(*), COALESCE(SUM(participants_total), 0), COALESCE(SUM(volunteer_hours), 0),"
-            " COALESCE(SUM(participants_women), 0), COALESCE(SUM(age_under_18), 0), COALESCE(SUM(volunteers_count), 0)"
-            " FROM activities WHERE occurred_on BETWEEN :start AND :end"
-        ), {"start": period.start, "end": period.end}).one()
-    return {"activities": row[0], "participants": row[1], "hours": round(float(row[2]), 2),
-            "women": row[3], "under_18": row[4], "volunteers": row[5]}
+        row = connection.execute(
+            text(
+                "SELECT COUNT(*), COALESCE(SUM(participants_total), 0), COALESCE(SUM(volunteer_hours), 0),"
+                " COALESCE(SUM(participants_women), 0), COALESCE(SUM(age_under_18), 0), COALESCE(SUM(volunteers_count), 0)"
+                " FROM activities WHERE occurred_on BETWEEN :start AND :end"
+            ),
+            {"start": period.start, "end": period.end},
+        ).one()
+    return {
+        "activities": row[0],
+        "participants": row[1],
+        "hours": round(float(row[2]), 2),
+        "women": row[3],
+        "under_18": row[4],
+        "volunteers": row[5],
+    }
 
 
 def day(text_value: str) -> date:

@@ -38,10 +38,16 @@ def test_backup_holds_everything_in_one_file(filled, tmp_path):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
     summary = backup.describe_backup(path)
     assert summary.municipality == "Gemeinde Lindental"
-    assert (summary.counts["contacts"], summary.counts["offers"], summary.counts["activities"]) == counts(filled)
+    assert (
+        summary.counts["contacts"],
+        summary.counts["offers"],
+        summary.counts["activities"],
+    ) == counts(filled)
 
 
-def test_a_backup_taken_during_a_write_transaction_restores_consistently(filled, database_path, tmp_path):
+def test_a_backup_taken_during_a_write_transaction_restores_consistently(
+    filled, database_path, tmp_path
+):
     before = counts(filled)
     writer = sqlite3.connect(database_path)
     writer.execute("BEGIN IMMEDIATE")
@@ -109,7 +115,9 @@ def test_restore_makes_a_safety_copy_and_keeps_the_database_usable(filled, tmp_p
     assert filled.contacts.create(ContactData(name="Wieder da")) > 0
 
 
-@pytest.mark.parametrize("content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 50])
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 50]
+)
 def test_restore_refuses_a_file_that_is_no_backup(filled, tmp_path, content):
     before = counts(filled)
     bad = tmp_path / "bad.sqlite"
@@ -148,7 +156,9 @@ def test_a_full_medium_leaves_no_partial_backup(filled, tmp_path, monkeypatch):
 
 
 def test_rotation_keeps_the_last_ten_and_one_per_month(tmp_path):
-    names = [f"auto-2025{month:02d}{day:02d}-120000.sqlite" for month in (1, 2, 3) for day in (1, 15)]
+    names = [
+        f"auto-2025{month:02d}{day:02d}-120000.sqlite" for month in (1, 2, 3) for day in (1, 15)
+    ]
     names += [f"auto-202604{day:02d}-0900{day:02d}.sqlite" for day in range(1, 13)]
     for name in names:
         (tmp_path / name).write_bytes(b"")
@@ -158,7 +168,11 @@ def test_rotation_keeps_the_last_ten_and_one_per_month(tmp_path):
 
     left = sorted(p.name for p in tmp_path.iterdir())
     assert len(left) == 10 + 3 + 1
-    assert {"auto-20250115-120000.sqlite", "auto-20250215-120000.sqlite", "auto-20250315-120000.sqlite"} <= set(left)
+    assert {
+        "auto-20250115-120000.sqlite",
+        "auto-20250215-120000.sqlite",
+        "auto-20250315-120000.sqlite",
+    } <= set(left)
     assert "auto-20260401-090001.sqlite" in {p.name for p in removed}
     assert "gwa-backup-20250101-120000.sqlite" in left
 
@@ -176,7 +190,7 @@ def test_integrity_check_finds_a_damaged_file(filled, database_path):
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     content = bytearray(database_path.read_bytes())
     page = 4096
-    content[page * 5: page * 9] = os.urandom(page * 4)
+    content[page * 5 : page * 9] = os.urandom(page * 4)
     database_path.write_bytes(bytes(content))
     damaged = Database(create_database_engine(f"sqlite:///{database_path}"), str(database_path))
     try:
@@ -194,8 +208,13 @@ def test_a_database_server_cannot_be_backed_up_as_a_file(tmp_path):
 
 def test_backups_are_listed_by_date_and_reason(tmp_path):
     set_ui_language("de")
-    assert backup_label(tmp_path / f"{AUTOMATIC_PREFIX}20261125-174407.sqlite") == "25.11.2026 17:44 – automatisch beim Beenden gespeichert"
-    assert backup_label(tmp_path / f"{SAFETY_PREFIX}20260102-080000.sqlite").startswith("02.01.2026 08:00 – ")
+    assert (
+        backup_label(tmp_path / f"{AUTOMATIC_PREFIX}20261125-174407.sqlite")
+        == "25.11.2026 17:44 – automatisch beim Beenden gespeichert"
+    )
+    assert backup_label(tmp_path / f"{SAFETY_PREFIX}20260102-080000.sqlite").startswith(
+        "02.01.2026 08:00 – "
+    )
     assert backup_label(tmp_path / "kopie.sqlite") == "kopie.sqlite"
 
 
@@ -289,31 +308,46 @@ def _written(tmp_path, content: bytes) -> Path:
 HOSTILE_BACKUPS = {
     "index bit flip (passes quick_check)": _index_bit_flip,
     "trigger deleting all activities": lambda f, t: _altered_backup(
-        f, t, "CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END"),
-    "view": lambda f, t: _altered_backup(f, t, "CREATE VIEW everyone AS SELECT name, phone FROM contacts"),
+        f, t, "CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END"
+    ),
+    "view": lambda f, t: _altered_backup(
+        f, t, "CREATE VIEW everyone AS SELECT name, phone FROM contacts"
+    ),
     "extra table": lambda f, t: _altered_backup(f, t, "CREATE TABLE outbox (payload TEXT)"),
     "extra index": lambda f, t: _altered_backup(f, t, "CREATE INDEX ix_spy ON contacts (phone)"),
     "missing table": lambda f, t: _altered_backup(f, t, "DROP TABLE offer_languages"),
     "missing column": lambda f, t: _altered_backup(f, t, "ALTER TABLE contacts DROP COLUMN email"),
     "foreign key dropped from a table": lambda f, t: _altered_backup(
-        f, t, "DROP TABLE activity_languages",
+        f,
+        t,
+        "DROP TABLE activity_languages",
         "CREATE TABLE activity_languages (activity_id INTEGER NOT NULL, code VARCHAR(12) NOT NULL,"
-        " position INTEGER NOT NULL, CONSTRAINT pk_activity_languages PRIMARY KEY (activity_id, code))"),
-    "unknown revision": lambda f, t: _altered_backup(f, t, "UPDATE alembic_version SET version_num = 'ffff'"),
-    "two revisions": lambda f, t: _altered_backup(f, t, "INSERT INTO alembic_version VALUES ('0001')"),
+        " position INTEGER NOT NULL, CONSTRAINT pk_activity_languages PRIMARY KEY (activity_id, code))",
+    ),
+    "unknown revision": lambda f, t: _altered_backup(
+        f, t, "UPDATE alembic_version SET version_num = 'ffff'"
+    ),
+    "two revisions": lambda f, t: _altered_backup(
+        f, t, "INSERT INTO alembic_version VALUES ('0001')"
+    ),
     "foreign_key_check violation": lambda f, t: _altered_backup(
-        f, t, "INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"),
+        f, t, "INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"
+    ),
     "zero-byte file": lambda f, t: _written(t, b""),
     "not SQLite": lambda f, t: _written(t, b"PK\x03\x04 ein Zip, keine Sicherung" * 20),
     "SQLite header, garbage": lambda f, t: _written(t, b"SQLite format 3\x00" + os.urandom(8000)),
     "FIFO": lambda f, t: _fifo(t),
     "symbolic link": _link,
-    "folder": lambda f, t: (t / "hostile" / "folder.sqlite").mkdir(parents=True) or t / "hostile" / "folder.sqlite",
+    "folder": lambda f, t: (
+        (t / "hostile" / "folder.sqlite").mkdir(parents=True) or t / "hostile" / "folder.sqlite"
+    ),
 }
 
 
 @pytest.mark.parametrize("kind", HOSTILE_BACKUPS)
-def test_a_hostile_or_damaged_backup_is_refused_and_the_database_stays_unchanged(filled, database_path, tmp_path, kind):
+def test_a_hostile_or_damaged_backup_is_refused_and_the_database_stays_unchanged(
+    filled, database_path, tmp_path, kind
+):
     bad = HOSTILE_BACKUPS[kind](filled, tmp_path)
     before = _live_bytes(database_path)
 
@@ -328,8 +362,16 @@ def test_a_hostile_or_damaged_backup_is_refused_and_the_database_stays_unchanged
     assert [p.name for p in database_path.parent.glob(".*.part")] == []
 
 
-@pytest.mark.parametrize("kind", ["index bit flip (passes quick_check)", "trigger deleting all activities",
-                                  "missing table", "FIFO", "zero-byte file"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "index bit flip (passes quick_check)",
+        "trigger deleting all activities",
+        "missing table",
+        "FIFO",
+        "zero-byte file",
+    ],
+)
 def test_a_hostile_backup_does_not_replace_an_unreadable_database_either(filled, tmp_path, kind):
     bad = HOSTILE_BACKUPS[kind](filled, tmp_path)
     unreadable = tmp_path / "unreadable.sqlite"
@@ -348,13 +390,18 @@ def test_the_restored_file_is_the_checked_copy(filled, database_path, tmp_path, 
     def swap_after_check(checked, shown):
         summary = original_summary(checked, shown)
         with closing(sqlite3.connect(path)) as connection, connection:
-            connection.execute("CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END")
+            connection.execute(
+                "CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END"
+            )
         return summary
 
     monkeypatch.setattr(backup, "_summary", swap_after_check)
     backup.restore_backup(filled.database, path, tmp_path / "safety")
     with closing(sqlite3.connect(database_path)) as connection:
-        assert connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() == []
+        assert (
+            connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+            == []
+        )
 
 
 def test_a_backup_of_an_older_version_passes_the_checks_of_its_revision(filled, tmp_path):
@@ -373,7 +420,11 @@ def test_a_backup_of_an_older_version_passes_the_checks_of_its_revision(filled, 
 def test_monthly_backups_are_kept_for_the_set_period_only(tmp_path):
     from datetime import datetime
 
-    names = [f"auto-{year}{month:02d}01-120000.sqlite" for year in (2023, 2024, 2025, 2026) for month in range(1, 13)]
+    names = [
+        f"auto-{year}{month:02d}01-120000.sqlite"
+        for year in (2023, 2024, 2025, 2026)
+        for month in range(1, 13)
+    ]
     for name in names:
         (tmp_path / name).write_bytes(b"")
     removed = rotate(tmp_path, keep=2, months=24, today=datetime(2026, 12, 15))
@@ -382,7 +433,10 @@ def test_monthly_backups_are_kept_for_the_set_period_only(tmp_path):
     assert "auto-20241201-120000.sqlite" in {p.name for p in removed}
     rotate(tmp_path, keep=2, months=3, today=datetime(2026, 12, 15))
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "auto-20261001-120000.sqlite", "auto-20261101-120000.sqlite", "auto-20261201-120000.sqlite"]
+        "auto-20261001-120000.sqlite",
+        "auto-20261101-120000.sqlite",
+        "auto-20261201-120000.sqlite",
+    ]
 
 
 def test_the_retention_is_a_setting_of_this_computer(filled, tmp_path):
@@ -403,7 +457,20 @@ def test_the_retention_is_a_setting_of_this_computer(filled, tmp_path):
 def test_the_cli_stores_the_retention(filled, database_path, tmp_path, capsys):
     from gwa_desktop.cli.main import main
 
-    assert main(["--database", str(database_path), "backup", "--out", str(tmp_path / "b"), "--keep-months", "12"]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                str(database_path),
+                "backup",
+                "--out",
+                str(tmp_path / "b"),
+                "--keep-months",
+                "12",
+            ]
+        )
+        == 0
+    )
     assert "12" in capsys.readouterr().out
     assert backup.keep_months() == 12
     with pytest.raises(SystemExit):
@@ -432,7 +499,10 @@ def test_every_copy_is_readable_by_its_owner_only(filled, database_path, tmp_pat
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(older.stat().st_mode) == 0o600
 
-    made = [backup.backup_database(filled.database, tmp_path / "stick"), backup.automatic_backup(filled.database)]
+    made = [
+        backup.backup_database(filled.database, tmp_path / "stick"),
+        backup.automatic_backup(filled.database),
+    ]
     made.append(backup.restore_backup(filled.database, made[0]))
     for path in made:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
@@ -441,9 +511,12 @@ def test_every_copy_is_readable_by_its_owner_only(filled, database_path, tmp_pat
 def test_leftover_part_files_are_removed_at_start(database_path, tmp_path):
     from gwa_desktop.paths import backups_dir, data_dir
 
-    leftovers = [data_dir() / ".Kreisbericht.zip.k2j3.part", backups_dir() / ".auto-20260101-120000.sqlite.x1.part",
-                 backups_dir() / ".auto-20260101-120000.sqlite.x1.part-journal",
-                 database_path.parent / f".{database_path.name}.abc.part"]
+    leftovers = [
+        data_dir() / ".Kreisbericht.zip.k2j3.part",
+        backups_dir() / ".auto-20260101-120000.sqlite.x1.part",
+        backups_dir() / ".auto-20260101-120000.sqlite.x1.part-journal",
+        database_path.parent / f".{database_path.name}.abc.part",
+    ]
     foreign = [database_path.parent / ".someone-elses.part", data_dir() / "notes.part"]
     crashed_long_ago = time.time() - backup.LEFTOVER_AGE_SECONDS - 60
     for path in leftovers + foreign:
@@ -459,8 +532,10 @@ def test_a_part_file_being_written_by_another_running_program_is_left_alone(data
     writing this moment: only a `.part` untouched for a while is a crash's leftover."""
     from gwa_desktop.paths import backups_dir
 
-    in_progress = [backups_dir() / ".gwa-backup-20261201-120000.sqlite.x1.part",
-                   database_path.parent / f".{database_path.name}.new.part"]
+    in_progress = [
+        backups_dir() / ".gwa-backup-20261201-120000.sqlite.x1.part",
+        database_path.parent / f".{database_path.name}.new.part",
+    ]
     for path in in_progress:
         path.write_bytes(b"SQLite format 3\x00")
     assert backup.tidy_data_folders(str(database_path)) == []

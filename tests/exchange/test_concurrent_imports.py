@@ -37,21 +37,33 @@ def german(message: str) -> str:
     return translation_for("de").gettext(message)
 
 
-BUSY = ("Another import into this database is running (in another window or on another computer). "
-        "{path} was not imported; import it again when the other one has finished.")
+BUSY = (
+    "Another import into this database is running (in another window or on another computer). "
+    "{path} was not imported; import it again when the other one has finished."
+)
 IMPORTED_TEXT = "{municipality}, {period}: {offers} offers and {activities} activities imported."
 UNCHANGED_TEXT = "{municipality}, {period}: this package was already imported; nothing changed."
 
 
 def said(output: str, message: str) -> bool:
-    words = german(message).format(municipality="Gemeinde Lindental", period="01.01.2026 – 31.12.2026", offers=3,
-                                   activities=8, path="")
+    words = german(message).format(
+        municipality="Gemeinde Lindental",
+        period="01.01.2026 – 31.12.2026",
+        offers=3,
+        activities=8,
+        path="",
+    )
     return words.strip() in output
 
 
 def gwa(database: str, *arguments: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "gwa_desktop.cli.main", "--database", database, *arguments],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    return subprocess.Popen(
+        [sys.executable, "-m", "gwa_desktop.cli.main", "--database", database, *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
 
 
 def finished(process: subprocess.Popen) -> tuple[int, str]:
@@ -73,21 +85,31 @@ def package_rows(url: str) -> int:
 def packages(filled, tmp_path) -> list[Path]:
     folder = tmp_path / "stick"
     folder.mkdir()
-    return [export_district(filled.database, Period(*PERIOD), folder, created=datetime(2026, 11, 15, 10))]
+    return [
+        export_district(
+            filled.database, Period(*PERIOD), folder, created=datetime(2026, 11, 15, 10)
+        )
+    ]
 
 
-def test_an_import_while_another_holds_the_lock_is_told_and_succeeds_later(packages, other_database, tmp_path):
+def test_an_import_while_another_holds_the_lock_is_told_and_succeeds_later(
+    packages, other_database, tmp_path
+):
     location = str(other_database.file_path)
     other_database.close()
     locked, release = tmp_path / "locked", tmp_path / "release"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_THE_LOCK, location, str(locked), str(release)])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, location, str(locked), str(release)]
+    )
     try:
         for _ in range(600):
             if locked.exists() or holder.poll() is not None:
                 break
             time.sleep(0.1)
         assert locked.exists()
-        code, output = finished(gwa(location, "import", str(packages[0]), "--receipts", str(tmp_path)))
+        code, output = finished(
+            gwa(location, "import", str(packages[0]), "--receipts", str(tmp_path))
+        )
         assert code == 2 and german(BUSY).split("{")[0].strip() in output
     finally:
         release.write_text("go")
@@ -125,7 +147,9 @@ def wait_until_blocked(url: str, second: subprocess.Popen) -> None:
     try:
         for _ in range(1200):
             with engine.connect() as connection:
-                if connection.execute(text("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).scalar():
+                if connection.execute(
+                    text("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                ).scalar():
                     return
             if second.poll() is not None:
                 return
@@ -137,8 +161,21 @@ def wait_until_blocked(url: str, second: subprocess.Popen) -> None:
 def run_two_at_once(location: str, url: str, package: Path, receipts: Path) -> None:
     """The first import stops inside its transaction until the second has started."""
     inside, release = receipts / "inside", receipts / "release"
-    first = subprocess.Popen([sys.executable, "-c", SLOW_IMPORT, location, str(package), str(inside), str(release), str(receipts)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            SLOW_IMPORT,
+            location,
+            str(package),
+            str(inside),
+            str(release),
+            str(receipts),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for _ in range(600):
             if inside.exists() or first.poll() is not None:
@@ -167,7 +204,10 @@ def test_two_imports_of_the_same_package_at_once_on_sqlite(packages, other_datab
 POSTGRESQL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 
 
-@pytest.mark.skipif(not POSTGRESQL, reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
+@pytest.mark.skipif(
+    not POSTGRESQL,
+    reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)",
+)
 def test_two_imports_of_the_same_package_at_once_on_postgresql(packages, tmp_path):
     from gwa_desktop.storage.database import open_database
 

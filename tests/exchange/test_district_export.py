@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
-from gwa_desktop.exchange.records import Period
-from gwa_desktop.exchange.privacy_detector import PrivacyDetector
-from gwa_desktop.exchange.summary import combine, compute
-from gwa_desktop.services.district_collect import collect
-from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
-from gwa_desktop.services.district_export import export_district
 from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
+from gwa_desktop.exchange.privacy_detector import PrivacyDetector
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.exchange.summary import combine, compute
+from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
+from gwa_desktop.services.district_collect import collect
+from gwa_desktop.services.district_export import export_district
 from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
 from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
 
@@ -28,13 +28,22 @@ PASSWORD = "Lindental im Herbst 2026"
 def test_the_default_export_holds_no_personal_data(filled, tmp_path):
     path = export_district(filled.database, Period(*PERIOD), tmp_path)
     texts = all_texts(path)
-    assert {"manifest.json", "data/offers.json", "data/activities.json", "csv/angebote.csv", "csv/aktivitaeten.csv"} <= set(texts)
+    assert {
+        "manifest.json",
+        "data/offers.json",
+        "data/activities.json",
+        "csv/angebote.csv",
+        "csv/aktivitaeten.csv",
+    } <= set(texts)
     assert any(name.startswith("bericht.xlsx/xl/worksheets/") for name in texts)
     for name, content in texts.items():
         for detail in PRIVATE_DETAILS:
             assert detail.casefold() not in content.casefold(), f"{detail!r} found in {name}"
     # the offer and its provider organisation are there, only the people are gone
-    assert "Sprachcafé" in texts["csv/angebote.csv"] and "Caritas Lindental" in texts["csv/angebote.csv"]
+    assert (
+        "Sprachcafé" in texts["csv/angebote.csv"]
+        and "Caritas Lindental" in texts["csv/angebote.csv"]
+    )
 
 
 def test_the_workbook_summary_matches_the_database(filled, tmp_path):
@@ -42,7 +51,13 @@ def test_the_workbook_summary_matches_the_database(filled, tmp_path):
     source = figures_from_sql(filled.database, period)
     book = workbook_of(export_district(filled.database, period, tmp_path))
 
-    assert book.sheetnames[:5] == [SHEET_OVERVIEW, "Gemeinden", SHEET_MONTHS, SHEET_PARTICIPANTS, "Sprachen"]
+    assert book.sheetnames[:5] == [
+        SHEET_OVERVIEW,
+        "Gemeinden",
+        SHEET_MONTHS,
+        SHEET_PARTICIPANTS,
+        "Sprachen",
+    ]
     overview = labelled_values(book[SHEET_OVERVIEW])
     assert overview["Gemeinde"] == "Gemeinde Lindental"
     assert overview["Aktivitäten"] == source["activities"] == 8
@@ -54,11 +69,16 @@ def test_the_workbook_summary_matches_the_database(filled, tmp_path):
     assert months[-1][0] == "Summe" and months[-1][-4] == source["activities"]
     assert sum(row[-3] for row in months[:-1]) == source["participants"]
     participants = labelled_values(book[SHEET_PARTICIPANTS])
-    assert participants["Frauen"] == source["women"] and participants["unter 18 Jahre"] == source["under_18"]
+    assert (
+        participants["Frauen"] == source["women"]
+        and participants["unter 18 Jahre"] == source["under_18"]
+    )
     assert participants["Ehrenamtliche"] == source["volunteers"]
     activities = book["Aktivitäten"]
     assert activities.freeze_panes == "A2" and activities.column_dimensions["D"].width == 30
-    assert activities["B2"].number_format == "DD.MM.YYYY" and activities["B2"].value.date() == date(2026, 1, 10)
+    assert activities["B2"].number_format == "DD.MM.YYYY" and activities["B2"].value.date() == date(
+        2026, 1, 10
+    )
 
 
 def test_csv_files_are_what_german_excel_expects(filled, tmp_path):
@@ -79,13 +99,23 @@ def test_the_full_export_is_encrypted_and_says_what_it_holds(filled, tmp_path):
     assert raw.startswith(b"GWA-ENC\x00\x01\x01\x11\x08\x01")  # format 1, scrypt N=2^17 r=8 p=1
     # one encrypted blob: not even the member names or the zip structure show (the zip's
     # 4-byte record signatures; a bare "PK" turns up in random ciphertext by chance)
-    for detail in ("Anna Müller", "anna.mueller@example.org", "Sprachcafé", "manifest.json", "contacts", "bericht.xlsx"):
+    for detail in (
+        "Anna Müller",
+        "anna.mueller@example.org",
+        "Sprachcafé",
+        "manifest.json",
+        "contacts",
+        "bericht.xlsx",
+    ):
         assert detail.encode() not in raw
     for signature in (b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"):
         assert signature not in raw
     texts = all_texts(path, PASSWORD)
     assert '"personal_data": true' in texts["manifest.json"]
-    assert "anna.mueller@example.org" in texts["data/contacts.json"] and "06321 4711" in texts["csv/kontakte.csv"]
+    assert (
+        "anna.mueller@example.org" in texts["data/contacts.json"]
+        and "06321 4711" in texts["csv/kontakte.csv"]
+    )
     assert "Kontakte" in workbook_of(path, PASSWORD).sheetnames
     with pytest.raises(PackageError, match="password"):
         all_texts(path, "ein anderes langes Passwort")
@@ -128,7 +158,9 @@ class FailingFile:
 
 
 @pytest.mark.parametrize(("code", "message"), [(errno.ENOSPC, "full"), (errno.EIO, "removed")])
-def test_a_full_or_removed_stick_leaves_no_partial_file(filled, tmp_path, monkeypatch, code, message):
+def test_a_full_or_removed_stick_leaves_no_partial_file(
+    filled, tmp_path, monkeypatch, code, message
+):
     stick = tmp_path / "stick"
     stick.mkdir()
     original = Path.open
@@ -154,6 +186,7 @@ def test_cancelling_leaves_no_file(filled, tmp_path):
             raise Cancelled()
 
     import gwa_desktop.exchange.xlsx_report as report
+
     report.PROGRESS_STEP, before = 1, report.PROGRESS_STEP
     try:
         with pytest.raises(Cancelled):
@@ -164,7 +197,12 @@ def test_cancelling_leaves_no_file(filled, tmp_path):
 
 
 def test_an_export_for_another_period_has_other_figures(filled, tmp_path):
-    path = export_district(filled.database, Period(date(2025, 12, 1), date(2025, 12, 31)), tmp_path, created=datetime(2026, 1, 2, 9))
+    path = export_district(
+        filled.database,
+        Period(date(2025, 12, 1), date(2025, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 1, 2, 9),
+    )
     overview = labelled_values(workbook_of(path)[SHEET_OVERVIEW])
     assert (overview["Aktivitäten"], overview["Teilnehmende gesamt"]) == (1, 8)
 
@@ -172,7 +210,10 @@ def test_an_export_for_another_period_has_other_figures(filled, tmp_path):
 def test_the_detector_blanks_names_phones_and_mails_but_keeps_punctuation():
     detector = PrivacyDetector(["Yusuf Demir", "Al"])
     assert detector.blank("Beratung mit Yusuf  Demir.")[0] == "Beratung mit [entfernt]."
-    assert detector.blank("Rückruf (0176 5550123) oder yusuf@example.net!")[0] == "Rückruf ([entfernt]) oder [entfernt]!"
+    assert (
+        detector.blank("Rückruf (0176 5550123) oder yusuf@example.net!")[0]
+        == "Rückruf ([entfernt]) oder [entfernt]!"
+    )
     assert detector.blank("Sprachcafé") == ("Sprachcafé", ())
     assert detector.blank("Also Al kommt") == ("Also Al kommt", ())
 

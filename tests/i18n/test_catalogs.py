@@ -28,16 +28,22 @@ from tests.i18n.catalog_files import (
 def test_template_holds_every_marked_string():
     in_template = {message_key(m.id) for m in template() if m.id}
     stale = extracted_ids() - in_template
-    assert not stale, f"run ./dev translations; not in translations/gwa_desktop.pot: {sorted(map(str, stale))}"
+    assert not stale, (
+        f"run ./dev translations; not in translations/gwa_desktop.pot: {sorted(map(str, stale))}"
+    )
 
 
 @pytest.mark.parametrize("language", UI_LANGUAGES)
 def test_catalog_translates_every_string_of_the_template(language):
     catalog = ui_catalog(language)
     wanted = {message_key(m.id) for m in template() if m.id}
-    translated = {message_key(m.id) for m in catalog if m.id and is_translated(m.string) and not m.fuzzy}
+    translated = {
+        message_key(m.id) for m in catalog if m.id and is_translated(m.string) and not m.fuzzy
+    }
     missing = wanted - translated
-    assert not missing, f"{language}: {len(missing)} untranslated or fuzzy, e.g. {sorted(map(str, missing))[:5]}"
+    assert not missing, (
+        f"{language}: {len(missing)} untranslated or fuzzy, e.g. {sorted(map(str, missing))[:5]}"
+    )
 
 
 @pytest.mark.parametrize("language", UI_LANGUAGES)

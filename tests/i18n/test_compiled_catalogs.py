@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from gwa_desktop.i18n import DOMAIN, PRINT_DOMAIN, TRANSLATIONS_ENV, translation_for, translations_dir
+from gwa_desktop.i18n import (
+    DOMAIN,
+    PRINT_DOMAIN,
+    TRANSLATIONS_ENV,
+    translation_for,
+    translations_dir,
+)
 from installer.compile_catalogs import CatalogError, compile_catalogs, main
 from tests.i18n.catalog_files import SOURCE, all_po_files
 
@@ -39,10 +45,15 @@ def test_every_catalog_compiles_into_the_package_layout(tmp_path: Path) -> None:
         path.relative_to(SOURCE) for path in all_po_files()
     )
     assert read(target / "de" / "LC_MESSAGES" / f"{DOMAIN}.mo").gettext("&Quit") == "&Beenden"
-    assert read(target / "ti" / "LC_MESSAGES" / f"{PRINT_DOMAIN}.mo").gettext("free of charge") == "ብነጻ"
+    assert (
+        read(target / "ti" / "LC_MESSAGES" / f"{PRINT_DOMAIN}.mo").gettext("free of charge")
+        == "ብነጻ"
+    )
 
 
-def test_a_catalog_removed_from_the_sources_leaves_no_stale_compiled_file(sources: Path, tmp_path: Path) -> None:
+def test_a_catalog_removed_from_the_sources_leaves_no_stale_compiled_file(
+    sources: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "locale"
     compile_catalogs(sources, target)
     shutil.rmtree(sources / "ti")
@@ -51,18 +62,28 @@ def test_a_catalog_removed_from_the_sources_leaves_no_stale_compiled_file(source
     assert (target / "de" / "LC_MESSAGES" / f"{PRINT_DOMAIN}.mo").is_file()
 
 
-def test_a_broken_catalog_stops_the_build_naming_file_and_line(sources: Path, tmp_path: Path) -> None:
+def test_a_broken_catalog_stops_the_build_naming_file_and_line(
+    sources: Path, tmp_path: Path
+) -> None:
     broken = sources / "ar" / "LC_MESSAGES" / f"{DOMAIN}.po"
-    text = broken.read_text(encoding="utf-8") + '\nmsgid "Broken"\nmsgstr "معطل"\nthis is no po syntax\n'
+    text = (
+        broken.read_text(encoding="utf-8")
+        + '\nmsgid "Broken"\nmsgstr "معطل"\nthis is no po syntax\n'
+    )
     broken.write_text(text, encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"ar/LC_MESSAGES/gwa_desktop\.po cannot be read: .* on \d+"):
+    with pytest.raises(
+        CatalogError, match=r"ar/LC_MESSAGES/gwa_desktop\.po cannot be read: .* on \d+"
+    ):
         compile_catalogs(sources, tmp_path / "locale")
 
 
-def test_a_translation_with_other_placeholders_stops_the_build(sources: Path, tmp_path: Path) -> None:
+def test_a_translation_with_other_placeholders_stops_the_build(
+    sources: Path, tmp_path: Path
+) -> None:
     catalog = sources / "de" / "LC_MESSAGES" / f"{DOMAIN}.po"
     catalog.write_text(
-        catalog.read_text(encoding="utf-8") + '\n#, python-format\nmsgid "%(count)d rows"\nmsgstr "%(anzahl)d Zeilen"\n',
+        catalog.read_text(encoding="utf-8")
+        + '\n#, python-format\nmsgid "%(count)d rows"\nmsgstr "%(anzahl)d Zeilen"\n',
         encoding="utf-8",
     )
     with pytest.raises(CatalogError, match=r"de/LC_MESSAGES/gwa_desktop\.po:\d+: .*anzahl"):
@@ -74,8 +95,9 @@ def test_without_babel_the_message_says_what_is_missing(
 ) -> None:
     monkeypatch.setitem(sys.modules, "babel.messages.pofile", None)
     assert main([str(SOURCE), str(tmp_path / "locale")]) == 1
-    assert "The translation catalogs do not compile: Compiling the translation catalogs needs Babel" in (
-        capsys.readouterr().err
+    assert (
+        "The translation catalogs do not compile: Compiling the translation catalogs needs Babel"
+        in (capsys.readouterr().err)
     )
     assert not (tmp_path / "locale").exists()
 

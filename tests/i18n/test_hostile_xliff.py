@@ -25,8 +25,17 @@ DTDS = {
     "external entity": "<!DOCTYPE xliff [<!ENTITY title SYSTEM 'file:///etc/hostname'>]>",
     "external DTD": "<!DOCTYPE xliff SYSTEM 'http://evil.example/x.dtd'>",
 }
-ENTITY_USE = {"internal entity": "&title;", "billion laughs": "&l9;", "external entity": "&title;", "external DTD": "x"}
-ENCODINGS = {"utf-16": ("utf-16", "UTF-16"), "utf-16-be": ("utf-16-be", "UTF-16BE"), "utf-8 with BOM": ("utf-8-sig", "UTF-8")}
+ENTITY_USE = {
+    "internal entity": "&title;",
+    "billion laughs": "&l9;",
+    "external entity": "&title;",
+    "external DTD": "x",
+}
+ENCODINGS = {
+    "utf-16": ("utf-16", "UTF-16"),
+    "utf-16-be": ("utf-16-be", "UTF-16BE"),
+    "utf-8 with BOM": ("utf-8-sig", "UTF-8"),
+}
 
 
 @pytest.fixture(autouse=True)
@@ -43,11 +52,15 @@ def exported(services, offer_ids, tmp_path):
 
 @pytest.mark.parametrize("encoding", list(ENCODINGS))
 @pytest.mark.parametrize("dtd", list(DTDS))
-def test_a_document_type_declaration_is_refused_in_every_encoding(services, offer_ids, exported, dtd, encoding):
+def test_a_document_type_declaration_is_refused_in_every_encoding(
+    services, offer_ids, exported, dtd, encoding
+):
     """The same file without the declaration is read: the encoding itself is fine."""
     translate(exported, {f"offer-{offer_ids['sewing']}-title": "PLACEHOLDER"})
     codec, name = ENCODINGS[encoding]
-    clean = exported.read_text(encoding="utf-8").replace(DECLARATION, f"<?xml version='1.0' encoding='{name}'?>")
+    clean = exported.read_text(encoding="utf-8").replace(
+        DECLARATION, f"<?xml version='1.0' encoding='{name}'?>"
+    )
     exported.write_bytes(clean.replace("PLACEHOLDER", "مقهى الخياطة").encode(codec))
     (change,) = read_translations(exported, services.offers, services.settings).changes
     assert change.new == "مقهى الخياطة"

@@ -9,7 +9,12 @@ from gwa_desktop.i18n.formatting import date_input_pattern, format_number, time_
 
 @pytest.mark.parametrize(
     ("language", "pattern"),
-    [("de", "dd.MM.yyyy"), ("en", "M/d/yyyy"), ("uk", "dd.MM.yyyy"), ("ar", "d\u200f/M\u200f/yyyy")],
+    [
+        ("de", "dd.MM.yyyy"),
+        ("en", "M/d/yyyy"),
+        ("uk", "dd.MM.yyyy"),
+        ("ar", "d\u200f/M\u200f/yyyy"),
+    ],
 )
 def test_date_input_pattern(language, pattern):
     assert date_input_pattern(language) == pattern

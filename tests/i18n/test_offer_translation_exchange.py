@@ -7,6 +7,9 @@ from xml.etree import ElementTree
 
 import pytest
 
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.offer import OfferTextData
+from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.services.offer_text_coverage import TextState, coverage, translated_languages
 from gwa_desktop.services.offer_translation_exchange import (
     TranslationFileError,
@@ -14,11 +17,8 @@ from gwa_desktop.services.offer_translation_exchange import (
     export_missing_texts,
     read_translations,
 )
-from gwa_desktop.output.pdf.flyer import FlyerOptions
-from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.services.registry import Services
-from gwa_desktop.domain.municipality import MunicipalityData
 from tests.output.print_samples import flat_text
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
@@ -36,32 +36,46 @@ def translate(path: Path, translations: dict[str, str]) -> None:
 
 
 def unit_ids(path: Path) -> list[str]:
-    return [unit.get("id") for unit in ElementTree.parse(path).getroot().iterfind(".//x:trans-unit", NS)]
+    return [
+        unit.get("id") for unit in ElementTree.parse(path).getroot().iterfind(".//x:trans-unit", NS)
+    ]
 
 
 def texts(services) -> dict[int, list[tuple[str, str, str]]]:
-    return {o.id: sorted((t.language, t.title, t.description) for t in o.texts) for o in services.offers.get_many()}
+    return {
+        o.id: sorted((t.language, t.title, t.description) for t in o.texts)
+        for o in services.offers.get_many()
+    }
 
 
 def test_export_holds_exactly_the_missing_texts(services, offer_ids, tmp_path):
     path = tmp_path / "ar.xlf"
     assert export_missing_texts(services.offers, services.settings, "ar", path) == 2
-    assert sorted(unit_ids(path)) == sorted([
-        f"offer-{offer_ids['homework']}-description", f"offer-{offer_ids['sewing']}-title",
-    ])
+    assert sorted(unit_ids(path)) == sorted(
+        [
+            f"offer-{offer_ids['homework']}-description",
+            f"offer-{offer_ids['sewing']}-title",
+        ]
+    )
     file_element = ElementTree.parse(path).getroot().find("x:file", NS)
-    assert (file_element.get("source-language"), file_element.get("target-language")) == ("de", "ar")
+    assert (file_element.get("source-language"), file_element.get("target-language")) == (
+        "de",
+        "ar",
+    )
     assert file_element.find(".//x:trans-unit/x:source", NS).text == "Dienstags nach der Schule."
 
 
 def test_round_trip_gives_the_offer_its_new_text(services, offer_ids, tmp_path):
     path = tmp_path / "uk.xlf"
     export_missing_texts(services.offers, services.settings, "uk", path)
-    translate(path, {
-        f"offer-{offer_ids['sewing']}-title": "Швейне кафе",
-        f"offer-{offer_ids['cafe']}-title": "Мовне кафе",
-        f"offer-{offer_ids['cafe']}-description": "Практикуйте німецьку за кавою та тістечками.",
-    })
+    translate(
+        path,
+        {
+            f"offer-{offer_ids['sewing']}-title": "Швейне кафе",
+            f"offer-{offer_ids['cafe']}-title": "Мовне кафе",
+            f"offer-{offer_ids['cafe']}-description": "Практикуйте німецьку за кавою та тістечками.",
+        },
+    )
     preview = read_translations(path, services.offers, services.settings)
     assert preview.language == "uk"
     assert {(c.offer_id, c.field, c.old, c.new) for c in preview.changes} == {
@@ -72,7 +86,9 @@ def test_round_trip_gives_the_offer_its_new_text(services, offer_ids, tmp_path):
     assert preview.untranslated == 2  # the homework club's title and description
     assert apply_translations(preview, services.offers) == 2
     cafe = services.offers.get(offer_ids["cafe"])
-    assert cafe.text_in("uk") == OfferTextData("uk", "Мовне кафе", "Практикуйте німецьку за кавою та тістечками.")
+    assert cafe.text_in("uk") == OfferTextData(
+        "uk", "Мовне кафе", "Практикуйте німецьку за кавою та тістечками."
+    )
     assert cafe.text_in("ar").title == "مقهى اللغة"
     assert services.offers.get(offer_ids["sewing"]).text_in("uk").title == "Швейне кафе"
 
@@ -82,7 +98,9 @@ def test_flyer_shows_the_imported_text(services, offer_ids, tmp_path):
     export_missing_texts(services.offers, services.settings, "uk", path)
     translate(path, {f"offer-{offer_ids['sewing']}-title": "Швейне кафе"})
     apply_translations(read_translations(path, services.offers, services.settings), services.offers)
-    flyer = PrintingService.from_services(services).flyer(offer_ids["sewing"], FlyerOptions(("de", "uk")))
+    flyer = PrintingService.from_services(services).flyer(
+        offer_ids["sewing"], FlyerOptions(("de", "uk"))
+    )
     text = flat_text(flyer.pdf)
     assert "Швейне кафе" in text and "Nähcafé" in text
 
@@ -117,7 +135,9 @@ def test_file_of_another_municipality_is_refused_and_nothing_changes(services, o
     path = tmp_path / "ar.xlf"
     export_missing_texts(services.offers, services.settings, "ar", path)
     translate(path, {f"offer-{offer_ids['sewing']}-title": "مقهى الخياطة"})
-    services.settings.save(MunicipalityData(name="Gemeinde Birkenau", district="Landkreis Musterland"))
+    services.settings.save(
+        MunicipalityData(name="Gemeinde Birkenau", district="Landkreis Musterland")
+    )
     before = texts(services)
     with pytest.raises(TranslationFileError, match="Gemeinde Lindenbach"):
         read_translations(path, services.offers, services.settings)
@@ -132,13 +152,25 @@ def test_file_of_another_municipality_is_refused_and_nothing_changes(services, o
         lambda text: text.replace('version="1.2"', 'version="2.0"'),
         lambda text: text.replace("gwa-desktop-offer-texts", "some-other-tool"),
         lambda text: text.replace("-title", "-subtitle"),
-        lambda text: text.replace("<?xml version='1.0' encoding='utf-8'?>",
-                                  "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaa'>]>"),
+        lambda text: text.replace(
+            "<?xml version='1.0' encoding='utf-8'?>",
+            "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaa'>]>",
+        ),
         lambda text: text.replace('target-language="ar"', 'target-language="xx"'),
     ],
-    ids=["truncated", "not-xml", "other-version", "other-tool", "bad-unit-id", "doctype", "bad-language"],
+    ids=[
+        "truncated",
+        "not-xml",
+        "other-version",
+        "other-tool",
+        "bad-unit-id",
+        "doctype",
+        "bad-language",
+    ],
 )
-def test_damaged_file_is_refused_with_a_message_and_nothing_changes(services, offer_ids, tmp_path, damage):
+def test_damaged_file_is_refused_with_a_message_and_nothing_changes(
+    services, offer_ids, tmp_path, damage
+):
     path = tmp_path / "ar.xlf"
     export_missing_texts(services.offers, services.settings, "ar", path)
     translate(path, {f"offer-{offer_ids['sewing']}-title": "مقهى الخياطة"})

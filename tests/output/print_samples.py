@@ -27,23 +27,58 @@ TODAY = date(2026, 3, 1)
 PHONE = "0151 2345678"
 
 TEXTS = {
-    "de": ("Sprachcafé im Gemeindehaus", "Menschen aus dem Dorf und Neuzugewanderte sprechen Deutsch bei Kaffee und Kuchen."),
-    "en": ("Language café at the community hall", "Villagers and newcomers speak German over coffee and cake."),
-    "fr": ("Café des langues à la maison communale", "Habitants et nouveaux arrivants parlent allemand autour d'un café."),
-    "ar": ("مقهى اللغة في دار البلدية", "يلتقي سكان القرية والقادمون الجدد للتحدث بالألمانية مع القهوة والكعك."),
-    "fa": ("کافه زبان در خانه شهرداری", "ساکنان روستا و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند."),
-    "prs": ("کافه زبان در تالار شاروالی", "باشندگان قریه و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند."),
-    "ur": ("زبان کیفے کمیونٹی ہال میں", "گاؤں کے لوگ اور نئے آنے والے کافی اور کیک کے ساتھ جرمن بولتے ہیں۔"),
-    "ps": ("د ژبې کافې په ښاروالۍ کې", "د کلي خلک او نوي راغلي کسان د قهوې او کیک سره الماني خبرې کوي."),
-    "uk": ("Мовне кафе в громадському будинку", "Мешканці села та новоприбулі розмовляють німецькою за кавою."),
-    "ru": ("Языковое кафе в общественном доме", "Жители деревни и новоприбывшие говорят по-немецки за кофе."),
-    "tr": ("Belediye binasında dil kafesi", "Köy sakinleri ve yeni gelenler kahve eşliğinde Almanca konuşuyor."),
+    "de": (
+        "Sprachcafé im Gemeindehaus",
+        "Menschen aus dem Dorf und Neuzugewanderte sprechen Deutsch bei Kaffee und Kuchen.",
+    ),
+    "en": (
+        "Language café at the community hall",
+        "Villagers and newcomers speak German over coffee and cake.",
+    ),
+    "fr": (
+        "Café des langues à la maison communale",
+        "Habitants et nouveaux arrivants parlent allemand autour d'un café.",
+    ),
+    "ar": (
+        "مقهى اللغة في دار البلدية",
+        "يلتقي سكان القرية والقادمون الجدد للتحدث بالألمانية مع القهوة والكعك.",
+    ),
+    "fa": (
+        "کافه زبان در خانه شهرداری",
+        "ساکنان روستا و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند.",
+    ),
+    "prs": (
+        "کافه زبان در تالار شاروالی",
+        "باشندگان قریه و تازه‌واردان با قهوه و کیک به زبان آلمانی صحبت می‌کنند.",
+    ),
+    "ur": (
+        "زبان کیفے کمیونٹی ہال میں",
+        "گاؤں کے لوگ اور نئے آنے والے کافی اور کیک کے ساتھ جرمن بولتے ہیں۔",
+    ),
+    "ps": (
+        "د ژبې کافې په ښاروالۍ کې",
+        "د کلي خلک او نوي راغلي کسان د قهوې او کیک سره الماني خبرې کوي.",
+    ),
+    "uk": (
+        "Мовне кафе в громадському будинку",
+        "Мешканці села та новоприбулі розмовляють німецькою за кавою.",
+    ),
+    "ru": (
+        "Языковое кафе в общественном доме",
+        "Жители деревни и новоприбывшие говорят по-немецки за кофе.",
+    ),
+    "tr": (
+        "Belediye binasında dil kafesi",
+        "Köy sakinleri ve yeni gelenler kahve eşliğinde Almanca konuşuyor.",
+    ),
     "ti": ("ናይ ቋንቋ ካፌ ኣብ ኣዳራሽ ምምሕዳር", "ተቐማጦ ዓድን ሓደሽቲ መጻእትን ብቡንን ኬክን ጀርመንኛ ይዛረቡ።"),
     "ku": ("Kafeya zimanan li mala civakê", "Gundî û nûhatî bi qehwe û kekê bi almanî diaxivin."),
 }
 
 
-def sample_offer(languages: tuple[str, ...] = PRINT_LANGUAGES, offer_id: int = 1, **changes) -> OfferData:
+def sample_offer(
+    languages: tuple[str, ...] = PRINT_LANGUAGES, offer_id: int = 1, **changes
+) -> OfferData:
     values = dict(
         id=offer_id,
         texts=[OfferTextData(code, *TEXTS[code]) for code in languages],
@@ -65,8 +100,13 @@ def sample_offer(languages: tuple[str, ...] = PRINT_LANGUAGES, offer_id: int = 1
 
 
 def municipality(**changes) -> MunicipalityData:
-    values = dict(name="Gemeinde Musterdorf", district="Landkreis Beispiel", officer_name="Anna Schmidt",
-                  officer_phone="0123 456-78", officer_email="integration@musterdorf.de")
+    values = dict(
+        name="Gemeinde Musterdorf",
+        district="Landkreis Beispiel",
+        officer_name="Anna Schmidt",
+        officer_phone="0123 456-78",
+        officer_email="integration@musterdorf.de",
+    )
     values.update(changes)
     return MunicipalityData(**values)
 

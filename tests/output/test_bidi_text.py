@@ -50,7 +50,9 @@ LEFT_TO_RIGHT = ("de", "uk", "ru", "tr", "ti")
 ARABIC_SCRIPT = ("ar", "fa", "ur", "ps")
 MIXED = "الدرس يبدأ الساعة 14:00 في Café Mondial"
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
+)
 
 
 # --- helpers -------------------------------------------------------------------
@@ -59,9 +61,18 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 def build_pdf(path: Path, flowables: list, frame_height: float = FRAME_HEIGHT) -> Path:
     """A4 pages with one unpadded frame at known coordinates."""
     frame = Frame(
-        FRAME_X, FRAME_BOTTOM, FRAME_WIDTH, frame_height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+        FRAME_X,
+        FRAME_BOTTOM,
+        FRAME_WIDTH,
+        frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
     )
-    BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=[frame])]).build(list(flowables))
+    BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=[frame])]).build(
+        list(flowables)
+    )
     return path
 
 
@@ -91,14 +102,17 @@ class Word:
 
 def bbox_words(path: Path) -> list[list[Word]]:
     """Words per page from `pdftotext -bbox`, with y growing downwards."""
-    output = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = []
     for page in output.split("<page ")[1:]:
         pages.append(
             [
                 Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))
                 for x0, y0, x1, y1, text in re.findall(
-                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                    page,
                 )
             ]
         )
@@ -165,7 +179,9 @@ def test_arabic_script_words_come_back_after_normalisation(tmp_path: Path, langu
     for word in words:
         assert word in extracted
         assert word in bbox
-    assert not [char for char in extracted if 0xE000 <= ord(char) <= 0xF8FF], "private-use characters came back"
+    assert not [char for char in extracted if 0xE000 <= ord(char) <= 0xF8FF], (
+        "private-use characters came back"
+    )
     assert wrapped(text).direction == "rtl"
 
 
@@ -173,7 +189,9 @@ def test_arabic_script_words_come_back_after_normalisation(tmp_path: Path, langu
 def test_shaping_happened(tmp_path: Path) -> None:
     pdf = build_pdf(tmp_path / "ar.pdf", [BidiParagraph(SAMPLES["ar"])])
     extracted = " ".join(page_texts(pdf))
-    presentation_forms = [char for char in extracted if 0xFB50 <= ord(char) <= 0xFDFF or 0xFE70 <= ord(char) <= 0xFEFF]
+    presentation_forms = [
+        char for char in extracted if 0xFB50 <= ord(char) <= 0xFDFF or 0xFE70 <= ord(char) <= 0xFEFF
+    ]
     assert len(presentation_forms) > 20
 
     # Joined letters are different glyphs from the isolated letter.
@@ -189,7 +207,10 @@ def test_mixed_arabic_latin_and_time_in_visual_order(tmp_path: Path) -> None:
 
     # Read right to left: الدرس يبدأ الساعة 14:00 في, then the Latin name reads left to right.
     order = ["Café", "Mondial", "في", "14:00", "الساعة", "يبدأ", "الدرس"]
-    positions = [find_word(words, letters_only(word)) if word != "14:00" else _exact(words, "14:00") for word in order]
+    positions = [
+        find_word(words, letters_only(word)) if word != "14:00" else _exact(words, "14:00")
+        for word in order
+    ]
     assert [word.x_min for word in positions] == sorted(word.x_min for word in positions)
     assert positions[-1].x_max == pytest.approx(FRAME_X + FRAME_WIDTH, abs=0.5)
     assert "Café Mondial" in " ".join(page_texts(pdf))
@@ -233,8 +254,12 @@ def test_wrapped_arabic_starts_on_first_line_and_is_right_aligned(tmp_path: Path
     ],
 )
 @needs_pdftotext
-def test_alignment_follows_paragraph_direction(tmp_path: Path, text, alignment, direction, edge) -> None:
-    pdf = build_pdf(tmp_path / "aligned.pdf", [BidiParagraph(text, alignment=alignment, direction=direction)])
+def test_alignment_follows_paragraph_direction(
+    tmp_path: Path, text, alignment, direction, edge
+) -> None:
+    pdf = build_pdf(
+        tmp_path / "aligned.pdf", [BidiParagraph(text, alignment=alignment, direction=direction)]
+    )
     words = bbox_words(pdf)[0]
     if edge == "right":
         assert max(word.x_max for word in words) == pytest.approx(FRAME_X + FRAME_WIDTH, abs=0.5)
@@ -268,7 +293,9 @@ def test_brackets_are_mirrored_and_numbers_keep_their_order() -> None:
         ("المادة (GDPR) 6 من اللائحة", "ar"),
     ],
 )
-def test_brackets_around_a_latin_abbreviation_before_a_number_stay_a_pair(text: str, language: str) -> None:
+def test_brackets_around_a_latin_abbreviation_before_a_number_stay_a_pair(
+    text: str, language: str
+) -> None:
     """UAX #9 rule N0: the number after "(GDPR)" stays outside the brackets, both
     brackets on their own side of the abbreviation (read left to right: "6 (GDPR)")."""
     seen = visual_text(wrapped(text, width=1000, language=language).lines[0])
@@ -339,8 +366,10 @@ def test_no_line_overflows_and_no_text_is_lost(language: str, width: float) -> N
         # Only punctuation ending a word wider than the line may hang past its edge.
         core = line.text.rstrip(" .,:;!?–-)")
         assert line.width <= width + 0.01 or (
-            core != line.text and wrapped(core, width=1e6, language=language).lines[0].width <= width + 0.01
-            and line.width <= width + 0.8 * paragraph.font_size), line.text
+            core != line.text
+            and wrapped(core, width=1e6, language=language).lines[0].width <= width + 0.01
+            and line.width <= width + 0.8 * paragraph.font_size
+        ), line.text
     # Words wider than the line are cut, so compare without spaces.
     assert "".join(line.text for line in paragraph.lines).replace(" ", "") == text.replace(" ", "")
     assert text.startswith(paragraph.lines[0].text)
@@ -426,10 +455,18 @@ def test_split_refuses_when_no_line_fits() -> None:
 
 @needs_pdftotext
 def test_fonts_are_embedded_as_subsets(tmp_path: Path) -> None:
-    pdf = build_pdf(tmp_path / "fonts.pdf", [BidiParagraph(SAMPLES[language]) for language in SAMPLES])
-    report = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pdf = build_pdf(
+        tmp_path / "fonts.pdf", [BidiParagraph(SAMPLES[language]) for language in SAMPLES]
+    )
+    report = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     noto = [line.split() for line in report.splitlines() if "+NotoSans" in line]
-    assert {row[0].split("+")[1] for row in noto} == {"NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansEthiopic-Regular"}
+    assert {row[0].split("+")[1] for row in noto} == {
+        "NotoSans-Regular",
+        "NotoSansArabic-Regular",
+        "NotoSansEthiopic-Regular",
+    }
     assert all(row[-5:-3] == ["yes", "yes"] for row in noto)  # emb, sub
 
 
@@ -440,7 +477,10 @@ def test_invalid_options_are_rejected() -> None:
         BidiParagraph("x", direction="RTL")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("language", "word"), [("de", "Kirchengemeinde"), ("uk", "Громадський"), ("en", "Neighbourhood")])
+@pytest.mark.parametrize(
+    ("language", "word"),
+    [("de", "Kirchengemeinde"), ("uk", "Громадський"), ("en", "Neighbourhood")],
+)
 def test_a_word_wider_than_the_line_is_hyphenated_at_a_syllable(language: str, word: str) -> None:
     from gwa_desktop.output.pdf.hyphenation import break_points
 
@@ -457,13 +497,18 @@ def test_a_word_wider_than_the_line_is_hyphenated_at_a_syllable(language: str, w
 
 
 def test_breaks_after_an_existing_hyphen_add_none() -> None:
-    paragraph = wrapped("Eltern-Kind-Gruppe", width=_measure_word("Eltern-Kind-", "de") + 1, language="de")
+    paragraph = wrapped(
+        "Eltern-Kind-Gruppe", width=_measure_word("Eltern-Kind-", "de") + 1, language="de"
+    )
     assert [line.text for line in paragraph.lines] == ["Eltern-Kind-", "Gruppe"]
     assert visual_text(paragraph.lines[0]) == "Eltern-Kind-"
 
 
 def test_no_hyphen_inside_right_to_left_or_undictionaried_text() -> None:
-    for text, language in (("کتابخانه‌های‌عمومی‌شهرداری", "fa"), ("Belediyebinasındakikursumuz", "tr")):
+    for text, language in (
+        ("کتابخانه‌های‌عمومی‌شهرداری", "fa"),
+        ("Belediyebinasındakikursumuz", "tr"),
+    ):
         paragraph = wrapped(text, width=50, language=language)
         assert len(paragraph.lines) > 1
         assert not any(visual_text(line).endswith("-") for line in paragraph.lines)
@@ -488,10 +533,11 @@ PUNCTUATION_SAMPLES = [
 _PUNCTUATION = set(".,:;!?–—-)،؛؟፣።")
 
 
-
 @needs_pdftotext
 @pytest.mark.parametrize(("language", "text"), PUNCTUATION_SAMPLES)
-def test_no_printed_line_starts_with_punctuation_of_the_word_before(language: str, text: str, tmp_path: Path) -> None:
+def test_no_printed_line_starts_with_punctuation_of_the_word_before(
+    language: str, text: str, tmp_path: Path
+) -> None:
     """Read back from the PDF: at every width, the first word of each line in reading
     order (the rightmost in a right-to-left paragraph) is not a lone dash, "!", ":" or
     closing bracket; the dash stays at the end of the line before."""
@@ -501,12 +547,18 @@ def test_no_printed_line_starts_with_punctuation_of_the_word_before(language: st
     paragraphs = [Text(text, language, 9) for _ in widths]
     rtl = paragraphs[0].direction == "rtl"
     broken_somewhere = False
-    for width, paragraph, words in zip(widths, paragraphs, _pages_at_widths(paragraphs, widths, tmp_path)):
+    for width, paragraph, words in zip(
+        widths, paragraphs, _pages_at_widths(paragraphs, widths, tmp_path)
+    ):
         lines = _printed_lines(words, paragraph.leading)
         broken_somewhere |= len(lines) > 1
         for line in lines[1:]:
             first = max(line, key=lambda w: w.x_max) if rtl else min(line, key=lambda w: w.x_min)
-            assert not set(nfkc(first.text)) <= _PUNCTUATION, (width, first.text, [line.text for line in paragraph.lines])
+            assert not set(nfkc(first.text)) <= _PUNCTUATION, (
+                width,
+                first.text,
+                [line.text for line in paragraph.lines],
+            )
     assert broken_somewhere
 
 
@@ -523,7 +575,9 @@ def _printed_lines(words: list[Word], leading: float) -> list[list[Word]]:
     return lines
 
 
-def _pages_at_widths(paragraphs: list[BidiParagraph], widths: list[float], tmp_path: Path) -> list[list[Word]]:
+def _pages_at_widths(
+    paragraphs: list[BidiParagraph], widths: list[float], tmp_path: Path
+) -> list[list[Word]]:
     """Each paragraph drawn at its width on a page of its own, read back word by word."""
     from reportlab.pdfgen.canvas import Canvas
 
@@ -552,4 +606,10 @@ def test_break_opportunities_count_characters_outside_the_basic_plane_once() -> 
 
     text = "Treffen 😀 im Café – heute"
     ends = break_opportunities(text, "de")
-    assert [text[start:end] for start, end in zip((0, *ends), ends)] == ["Treffen ", "😀 ", "im ", "Café – ", "heute"]
+    assert [text[start:end] for start, end in zip((0, *ends), ends)] == [
+        "Treffen ",
+        "😀 ",
+        "im ",
+        "Café – ",
+        "heute",
+    ]

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.output.pdf import consent_form as form
 from gwa_desktop.output.pdf.consent_form import build_consent_form
-from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.output.pdf.print_texts import PrintTexts
-from tests.output.print_samples import ARABIC_SCRIPT, PRINT_LANGUAGES, comparable_words, flat_text, municipality, nfkc
+from tests.output.print_samples import (
+    ARABIC_SCRIPT,
+    PRINT_LANGUAGES,
+    comparable_words,
+    flat_text,
+    municipality,
+    nfkc,
+)
 
 
 @pytest.mark.parametrize("language", PRINT_LANGUAGES)
@@ -27,14 +34,18 @@ def test_one_page_german_beside_the_chosen_language(language):
 
 
 def test_broken_logo_still_prints_the_form():
-    result = build_consent_form("ar", municipality(logo=b"GIF89a broken", officer_address="Rathaus, Marktplatz 1"))
+    result = build_consent_form(
+        "ar", municipality(logo=b"GIF89a broken", officer_address="Rathaus, Marktplatz 1")
+    )
     assert [w.kind for w in result.warnings] == ["logo"] and result.pages == 1
 
 
 def test_form_without_controller_address_warns_before_it_is_signed():
     warned = build_consent_form("uk", MunicipalityData()).warnings
     assert [w.kind for w in warned] == ["controller"]
-    complete = build_consent_form("uk", municipality(officer_address="Rathaus, Marktplatz 1")).warnings
+    complete = build_consent_form(
+        "uk", municipality(officer_address="Rathaus, Marktplatz 1")
+    ).warnings
     assert "controller" not in [w.kind for w in complete]
 
 
@@ -45,8 +56,12 @@ def test_purpose_starting_with_the_latin_municipality_name_runs_right_to_left(la
     blocks = form._column(language, municipality(), form.SIZES[0])
     purpose = PrintTexts(language)(form.SECTIONS[0][1]).format(municipality="Gemeinde Musterdorf")
     assert purpose.startswith("Gemeinde Musterdorf")
-    paragraph = next(item for block in blocks for item in block.items if getattr(item, "_analysis", None)
-                     and item._analysis.text == purpose)
+    paragraph = next(
+        item
+        for block in blocks
+        for item in block.items
+        if getattr(item, "_analysis", None) and item._analysis.text == purpose
+    )
     paragraph.wrap(200, 1e6)
     assert paragraph.direction == "rtl"
     first_line = paragraph.lines[0]
@@ -65,7 +80,9 @@ def test_purpose_starting_with_the_latin_municipality_name_runs_right_to_left(la
         ("مقهى اللغة", "de", "rtl"),
     ],
 )
-def test_paragraph_direction_follows_the_print_language_where_the_text_has_its_letters(text, language, direction):
+def test_paragraph_direction_follows_the_print_language_where_the_text_has_its_letters(
+    text, language, direction
+):
     from gwa_desktop.output.pdf.styles import Text
 
     assert Text(text, language, 10).direction == direction

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from datetime import time
 from itertools import pairwise
 
 import pypdf
@@ -33,20 +34,25 @@ from tests.output.print_samples import (
     sample_offer,
     text_sizes,
 )
-from datetime import time
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
+)
 CONTACTS = [ContactLine("Samira Haddad", PHONE)]
 
 
 def flyer(languages, offer=None, layout="side_by_side", paper="A4", strips=False, **town):
     offer = offer or sample_offer()
     views = [offer_view(offer, code, CONTACTS, TODAY) for code in languages]
-    content = FlyerContent(views, offer.category, municipality(**town), web_url=offer.web_url, phone=PHONE)
+    content = FlyerContent(
+        views, offer.category, municipality(**town), web_url=offer.web_url, phone=PHONE
+    )
     return build_flyer(content, FlyerOptions(tuple(languages), paper, layout, strips))
 
 
-@pytest.mark.parametrize("language", [code for code in PRINT_LANGUAGES if code not in ARABIC_SCRIPT])
+@pytest.mark.parametrize(
+    "language", [code for code in PRINT_LANGUAGES if code not in ARABIC_SCRIPT]
+)
 def test_left_to_right_flyer_has_title_time_labels_and_phone(language):
     result = flyer(["de", language] if language != "de" else ["de"])
     flat = flat_text(result.pdf)
@@ -65,7 +71,9 @@ def test_arabic_script_flyer_is_shaped_and_in_logical_order(language, tmp_path):
     result = flyer(["de", language])
     extracted = nfkc(" ".join(pdf_text(result.pdf)))
     assert result.warnings == []
-    assert presentation_form_count(" ".join(pdf_text(result.pdf))) > 30  # joined letter forms, not isolated letters
+    assert (
+        presentation_form_count(" ".join(pdf_text(result.pdf))) > 30
+    )  # joined letter forms, not isolated letters
     title_words = comparable_words(TEXTS[language][0])
     label_words = comparable_words(PrintTexts(language)(t.WHEN))
     assert title_words and label_words
@@ -78,7 +86,11 @@ def test_arabic_script_flyer_is_shaped_and_in_logical_order(language, tmp_path):
     tallest = max(word.y_max - word.y_min for word in words)
     title_sized = [word for word in words if word.y_max - word.y_min > 0.8 * tallest]
     positions = {letters_only(word.logical): word for word in title_sized}
-    placed = [positions[letters_only(w)] for w in title if letters_only(w) in positions and letters_only(w) in title_words]
+    placed = [
+        positions[letters_only(w)]
+        for w in title
+        if letters_only(w) in positions and letters_only(w) in title_words
+    ]
     assert len(placed) >= 2
     # Right to left: each later word of the title stands left of the one before (or on a later line).
     for earlier, later in pairwise(placed):
@@ -120,7 +132,9 @@ def test_four_stacked_languages_with_strips_are_whole_pages_each_with_strips_and
     for number, (page, own) in enumerate(zip(pages, (languages[:2], languages[2:])), start=1):
         assert page.count(PHONE) >= strips + 2, f"page {number} lacks its strips or QR caption"
         assert f"{number} / 2" in page
-        assert nfkc(PrintTexts(own[0])(t.SCAN_PHONE)).replace(" ", "") in nfkc(page).replace(" ", "")
+        assert nfkc(PrintTexts(own[0])(t.SCAN_PHONE)).replace(" ", "") in nfkc(page).replace(
+            " ", ""
+        )
         printed = nfkc(page).split()
         for code in languages:
             label = PrintTexts(code)(t.REGISTRATION)
@@ -133,12 +147,16 @@ def test_four_stacked_languages_with_strips_are_whole_pages_each_with_strips_and
         footer_top = min(word.y_min for word in words[number - 1] if word.text == "Gemeinde")
         content = [word for word in words[number - 1] if word.y_max < footer_top - 2]
         top = min(word.y_min for word in content)
-        assert max(word.y_max for word in content) > top + 0.8 * (footer_top - top), f"page {number} half empty"
+        assert max(word.y_max for word in content) > top + 0.8 * (footer_top - top), (
+            f"page {number} half empty"
+        )
 
 
 def test_text_too_long_for_one_page_has_strips_and_qr_on_every_page():
-    long_text = " ".join(f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
-                         for number in range(1, 61))
+    long_text = " ".join(
+        f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
+        for number in range(1, 61)
+    )
     offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", long_text)])
     result = flyer(["de"], offer=offer, strips=True)
     assert result.pages >= 2
@@ -152,19 +170,31 @@ def test_flyers_shrink_onto_one_page_but_never_below_the_readable_minimum():
     page, the flyer takes two."""
     from gwa_desktop.output.pdf.flyer import MIN_BODY_SIZE, MIN_LABEL_SIZE
 
-    cases = [(["de", "uk", "fa", "ti"], "stacked", "A4", False, 1), (["de", "uk", "fa"], "stacked", "A4", True, 1),
-             (["de", "uk", "fa", "ti"], "side_by_side", "A4", True, 1), (["de", "ar"], "side_by_side", "A5", True, 1),
-             (["de", "uk", "fa", "ti"], "stacked", "A4", True, 2)]
+    cases = [
+        (["de", "uk", "fa", "ti"], "stacked", "A4", False, 1),
+        (["de", "uk", "fa"], "stacked", "A4", True, 1),
+        (["de", "uk", "fa", "ti"], "side_by_side", "A4", True, 1),
+        (["de", "ar"], "side_by_side", "A5", True, 1),
+        (["de", "uk", "fa", "ti"], "stacked", "A4", True, 2),
+    ]
     description = TEXTS["de"][1].split()[0]
     for languages, layout, paper, strips, pages in cases:
         result = flyer(languages, layout=layout, paper=paper, strips=strips)
         sizes = [piece for page in text_sizes(result.pdf) for piece in page]
         assert result.pages == pages, (languages, layout, paper, strips)
-        assert min(size for _, size in sizes) >= MIN_LABEL_SIZE - 0.01, (languages, layout, paper, strips)
+        assert min(size for _, size in sizes) >= MIN_LABEL_SIZE - 0.01, (
+            languages,
+            layout,
+            paper,
+            strips,
+        )
         body = [size for text, size in sizes if description in text]
         assert body and min(body) >= MIN_BODY_SIZE - 0.01, (languages, layout, paper, strips)
-    shrunk = [size for text, size in text_sizes(flyer(["de", "uk", "fa", "ti"], layout="stacked").pdf)[0]
-              if description in text]
+    shrunk = [
+        size
+        for text, size in text_sizes(flyer(["de", "uk", "fa", "ti"], layout="stacked").pdf)[0]
+        if description in text
+    ]
     assert max(shrunk) < 9  # the layout's own 9 pt, made smaller to fit one page
 
 
@@ -182,8 +212,10 @@ def test_more_than_four_languages_are_refused():
 
 @needs_pdftotext
 def test_long_description_flows_to_second_page_without_overflow(tmp_path):
-    long_text = " ".join(f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
-                         for number in range(1, 61))
+    long_text = " ".join(
+        f"Satz {number}: Wir lernen gemeinsam Deutsch und sprechen über den Alltag im Dorf."
+        for number in range(1, 61)
+    )
     offer = sample_offer(texts=[sample_offer().texts[0].__class__("de", "Sprachcafé", long_text)])
     result = flyer(["de"], offer=offer)
     assert result.pages >= 2
@@ -192,8 +224,8 @@ def test_long_description_flows_to_second_page_without_overflow(tmp_path):
     width, height = A4
     for page in pages:
         for word in page:
-            assert 40 < word.x_min and word.x_max < width - 40, word
-            assert 0 < word.y_min and word.y_max < height
+            assert word.x_min > 40 and word.x_max < width - 40, word
+            assert word.y_min > 0 and word.y_max < height
     first_text = " ".join(word.text for word in pages[0])
     later_text = " ".join(word.text for page in pages[1:] for word in page)
     assert "1:" in first_text and "60:" in later_text and "60:" not in first_text
@@ -254,12 +286,15 @@ def test_web_address_goes_into_the_qr_code_caption():
     assert PrintTexts("de")(t.SCAN_WEB) in flat_text(result.pdf)
 
 
-@pytest.mark.parametrize(("phone", "uri"), [
-    ("0151 2345678", "tel:01512345678"),
-    ("+49 (0)171 234-56", "tel:+4917123456"),
-    ("05121 / 70 80 90", "tel:05121708090"),
-    ("keine Nummer", ""),
-])
+@pytest.mark.parametrize(
+    ("phone", "uri"),
+    [
+        ("0151 2345678", "tel:01512345678"),
+        ("+49 (0)171 234-56", "tel:+4917123456"),
+        ("05121 / 70 80 90", "tel:05121708090"),
+        ("keine Nummer", ""),
+    ],
+)
 def test_phone_numbers_become_tel_uris(phone, uri):
     from gwa_desktop.output.pdf.qr import qr_payload, tel_uri
 
@@ -280,7 +315,9 @@ def test_offer_without_amount_prints_free_of_charge_once(cost_cents, note):
 @pytest.mark.parametrize("language", ARABIC_SCRIPT)
 @pytest.mark.parametrize(("paper", "languages"), [("A4", 2), ("A5", 4)])
 @needs_pdftotext
-def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_order(language, paper, languages, tmp_path):
+def test_phone_number_in_a_right_to_left_description_keeps_its_digit_groups_in_order(
+    language, paper, languages, tmp_path
+):
     """In running Arabic-script text "0151 2345678" is one left-to-right unit on one
     line: the bidi algorithm alone would print "2345678 0151" (a wrong number), and a
     narrow column could break between the groups."""
@@ -310,7 +347,10 @@ def test_next_dates_never_break_between_day_and_month(language, width):
     paragraph = Text(view.next_dates, language, 9)
     paragraph.wrap(width, 1e6)
     for day in dates:
-        assert any(day in line.text for line in paragraph.lines), (day, [line.text for line in paragraph.lines])
+        assert any(day in line.text for line in paragraph.lines), (
+            day,
+            [line.text for line in paragraph.lines],
+        )
 
 
 @pytest.mark.parametrize("language", ["fa", "prs", "ps"])

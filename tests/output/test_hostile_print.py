@@ -14,22 +14,30 @@ from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from tests.output.print_samples import flat_text, municipality, sample_offer
 from tests.output.test_bidi_text import build_pdf
-from tests.output.test_printing_service import printing  # noqa: F401  (fixture)
 
 PHONE = "0171 1234567"
 HOSTILE_NAMES = [
-    "Samira Haddad\u202e",             # right-to-left override, never closed
-    "Samira \u202bHaddad",             # right-to-left embedding
-    "Samira Haddad\u202e\u2066",       # override and left-to-right isolate
+    "Samira Haddad\u202e",  # right-to-left override, never closed
+    "Samira \u202bHaddad",  # right-to-left embedding
+    "Samira Haddad\u202e\u2066",  # override and left-to-right isolate
 ]
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
-def test_a_bidi_control_in_a_name_does_not_reverse_the_printed_phone_number(database, printing, name):  # noqa: F811
+def test_a_bidi_control_in_a_name_does_not_reverse_the_printed_phone_number(
+    database,
+    printing,
+    name,
+):
     SettingsService(database).save(municipality())
     contact = ContactService(database).create(
-        ContactData(name=name, kind=ContactKind.PERSON, phone=PHONE, legal_basis=LegalBasis.PUBLIC_TASK))
-    offer_id = OfferService(database).create(sample_offer(("de", "ar"), offer_id=None, contact_person_ids=[contact]))
+        ContactData(
+            name=name, kind=ContactKind.PERSON, phone=PHONE, legal_basis=LegalBasis.PUBLIC_TASK
+        )
+    )
+    offer_id = OfferService(database).create(
+        sample_offer(("de", "ar"), offer_id=None, contact_person_ids=[contact])
+    )
 
     text = flat_text(printing.flyer(offer_id, FlyerOptions(("de", "ar"), tear_off_strips=True)).pdf)
 
@@ -39,7 +47,9 @@ def test_a_bidi_control_in_a_name_does_not_reverse_the_printed_phone_number(data
 
 @pytest.mark.parametrize("control", ["\u202e", "\u202d\u202e"])
 def test_the_text_engine_drops_overrides_and_embeddings_in_any_printed_text(tmp_path, control):
-    path = build_pdf(tmp_path / "line.pdf", [BidiParagraph(f"Kontakt: Samira{control} Haddad, 0171 1234567")])
+    path = build_pdf(
+        tmp_path / "line.pdf", [BidiParagraph(f"Kontakt: Samira{control} Haddad, 0171 1234567")]
+    )
 
     text = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
 

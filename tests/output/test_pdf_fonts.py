@@ -8,7 +8,14 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from gwa_desktop.output.pdf import fonts
-from gwa_desktop.output.pdf.fonts import ARABIC, ETHIOPIC, LATIN, fonts_for_text, register_fonts, uncovered_characters
+from gwa_desktop.output.pdf.fonts import (
+    ARABIC,
+    ETHIOPIC,
+    LATIN,
+    fonts_for_text,
+    register_fonts,
+    uncovered_characters,
+)
 
 
 def test_register_fonts_is_idempotent() -> None:

@@ -22,7 +22,10 @@ LRM, NBSP = "\u200e", "\u00a0"
     ],
 )
 def test_phone_numbers_become_one_unbreakable_left_to_right_unit(number, kept):
-    assert keep_phone_numbers_together(f"اتصلوا على {number} من فضلكم") == f"اتصلوا على {LRM}{kept}{LRM} من فضلكم"
+    assert (
+        keep_phone_numbers_together(f"اتصلوا على {number} من فضلكم")
+        == f"اتصلوا على {LRM}{kept}{LRM} من فضلكم"
+    )
 
 
 @pytest.mark.parametrize(

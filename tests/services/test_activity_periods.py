@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from service_builders import activity_data
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.periods import named_period, quarter_of
-from gwa_desktop.domain.municipality import MunicipalityData
-from service_builders import activity_data
 
 
 def test_an_activity_ahead_may_be_planned_without_figures(activities):
@@ -22,8 +22,15 @@ def test_an_activity_ahead_may_be_planned_without_figures(activities):
     assert activities.get(activity_id).occurred_on == tomorrow
 
 
-@pytest.mark.parametrize("figures", [{"participants_total": 12}, {"volunteers_count": 2}, {"volunteer_hours": 3.5},
-                                     {"newcomers": 0, "participants_women": 1}])
+@pytest.mark.parametrize(
+    "figures",
+    [
+        {"participants_total": 12},
+        {"volunteers_count": 2},
+        {"volunteer_hours": 3.5},
+        {"newcomers": 0, "participants_women": 1},
+    ],
+)
 def test_headcounts_of_an_activity_ahead_are_refused(activities, figures):
     data = activity_data("Sommerfest", occurred_on=date.today() + timedelta(days=2), **figures)
 
@@ -35,13 +42,17 @@ def test_headcounts_of_an_activity_ahead_are_refused(activities, figures):
 
 
 def test_headcounts_of_today_are_taken(activities):
-    activity_id = activities.create(activity_data("Sprachcafé", occurred_on=date.today(), participants_total=9))
+    activity_id = activities.create(
+        activity_data("Sprachcafé", occurred_on=date.today(), participants_total=9)
+    )
 
     assert activities.get(activity_id).participants_total == 9
 
 
 @pytest.mark.parametrize("key", ["month", "quarter", "year", "last_12"])
-def test_the_list_and_the_district_export_of_a_period_count_the_same_activities(activities, settings, key):
+def test_the_list_and_the_district_export_of_a_period_count_the_same_activities(
+    activities, settings, key
+):
     """The list's "this quarter" once said 17 where the export of the quarter said 18."""
     settings.save(MunicipalityData(name="Gemeinde Lindental", district="Landkreis Süd"))
     today = date.today()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from service_builders import activity_data, offer_data, organisation, sql
 
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.i18n import _
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS, COUNT_FIELDS
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
-from service_builders import activity_data, offer_data, organisation, sql
 
 
 def titles(service, text="", **query) -> list[str]:
@@ -61,7 +61,11 @@ def test_create_and_get_round_trip(activities, offers, contacts):
     assert stored.id == activity_id
     assert stored.title == "Sprachcafé im Mai"
     assert stored.kind is ActivityKind.OFFER_SESSION
-    assert (stored.occurred_on, stored.start_time, stored.end_time) == (date(2025, 5, 6), time(16), time(18))
+    assert (stored.occurred_on, stored.start_time, stored.end_time) == (
+        date(2025, 5, 6),
+        time(16),
+        time(18),
+    )
     assert stored.offer_id == offer_id
     for name in COUNT_FIELDS:
         assert getattr(stored, name) == getattr(data, name), name
@@ -73,7 +77,9 @@ def test_create_and_get_round_trip(activities, offers, contacts):
 
 def test_update(activities, contacts, database):
     org = organisation(contacts, "Tafel")
-    activity_id = activities.create(activity_data(participants_total=5, languages=["de"], organisation_ids=[org]))
+    activity_id = activities.create(
+        activity_data(participants_total=5, languages=["de"], organisation_ids=[org])
+    )
     data = activities.get(activity_id)
     data.title = "Netzwerktreffen Herbst"
     data.participants_total = 8
@@ -83,7 +89,11 @@ def test_update(activities, contacts, database):
     activities.update(data)
 
     stored = activities.get(activity_id)
-    assert (stored.title, stored.participants_total, stored.participants_women) == ("Netzwerktreffen Herbst", 8, 8)
+    assert (stored.title, stored.participants_total, stored.participants_women) == (
+        "Netzwerktreffen Herbst",
+        8,
+        8,
+    )
     assert stored.languages == ["de", "tr"]
     assert stored.organisation_ids == []
     assert sql(database, "SELECT COUNT(*) FROM activity_organisations") == [(0,)]
@@ -111,7 +121,9 @@ def test_offer_must_exist(activities):
 
 @pytest.mark.parametrize("title", ["", " \t"])
 def test_title_is_required(activities, title):
-    assert refused(activities, activity_data(title)) == {"title": _("{field} is required.").format(field=_("Title"))}
+    assert refused(activities, activity_data(title)) == {
+        "title": _("{field} is required.").format(field=_("Title"))
+    }
 
 
 @pytest.mark.parametrize("field", COUNT_FIELDS)
@@ -124,28 +136,47 @@ def test_negative_counts_are_refused(activities, field):
 
 def test_negative_volunteer_hours_are_refused(activities):
     errors = refused(activities, activity_data(volunteer_hours=-0.5))
-    assert errors == {"volunteer_hours": _("{field} cannot be negative.").format(field=_("Volunteer hours"))}
+    assert errors == {
+        "volunteer_hours": _("{field} cannot be negative.").format(field=_("Volunteer hours"))
+    }
 
 
 @pytest.mark.parametrize(
     ("field", "parts", "label"),
     [
-        ("participants_women", {"participants_women": 6, "participants_men": 4, "participants_diverse": 1}, "Women, men and diverse"),
-        ("age_under_18", {"age_under_18": 3, "age_18_26": 3, "age_27_64": 3, "age_65_plus": 2}, "The age bands"),
+        (
+            "participants_women",
+            {"participants_women": 6, "participants_men": 4, "participants_diverse": 1},
+            "Women, men and diverse",
+        ),
+        (
+            "age_under_18",
+            {"age_under_18": 3, "age_18_26": 3, "age_27_64": 3, "age_65_plus": 2},
+            "The age bands",
+        ),
         ("newcomers", {"newcomers": 8, "regulars": 3}, "Newcomers and regulars"),
     ],
 )
 def test_breakdowns_above_the_total_are_refused(activities, field, parts, label):
     errors = refused(activities, activity_data(participants_total=10, **parts))
     assert errors == {
-        field: _("{breakdown} add up to more than the total number of participants.").format(breakdown=_(label))
+        field: _("{breakdown} add up to more than the total number of participants.").format(
+            breakdown=_(label)
+        )
     }
 
 
 def test_breakdowns_up_to_the_total_are_accepted(activities):
-    activity_id = activities.create(activity_data(
-        participants_total=10, participants_women=6, participants_men=4, age_under_18=10, newcomers=3, regulars=7,
-    ))
+    activity_id = activities.create(
+        activity_data(
+            participants_total=10,
+            participants_women=6,
+            participants_men=4,
+            age_under_18=10,
+            newcomers=3,
+            regulars=7,
+        )
+    )
     assert activities.get(activity_id).participants_women == 6
 
 
@@ -169,15 +200,46 @@ def diary(activities, offers):
     cafe = offers.create(offer_data("Sprachcafé"))
     garden = offers.create(offer_data("Interkultureller Garten"))
     entries = [
-        activity_data("Netzwerktreffen Überlingen", occurred_on=date(2025, 1, 14), participants_total=12, volunteer_hours=0),
-        activity_data("Sprachcafé", occurred_on=date(2025, 2, 4), start_time=time(16), kind=ActivityKind.OFFER_SESSION,
-                      offer_id=cafe, participants_total=9, volunteer_hours=2.5, notes="Neue Gäste aus Mariupol"),
-        activity_data("Sprachcafé", occurred_on=date(2025, 2, 4), start_time=time(10), kind=ActivityKind.OFFER_SESSION,
-                      offer_id=cafe, participants_total=4, volunteer_hours=1.5),
-        activity_data("Pflanzaktion", occurred_on=date(2025, 3, 22), kind=ActivityKind.JOINT_ACTION,
-                      offer_id=garden, participants_total=30, volunteer_hours=12),
-        activity_data("Fest der Kulturen", occurred_on=date(2024, 9, 7), kind=ActivityKind.EVENT, participants_total=150,
-                      volunteer_hours=40),
+        activity_data(
+            "Netzwerktreffen Überlingen",
+            occurred_on=date(2025, 1, 14),
+            participants_total=12,
+            volunteer_hours=0,
+        ),
+        activity_data(
+            "Sprachcafé",
+            occurred_on=date(2025, 2, 4),
+            start_time=time(16),
+            kind=ActivityKind.OFFER_SESSION,
+            offer_id=cafe,
+            participants_total=9,
+            volunteer_hours=2.5,
+            notes="Neue Gäste aus Mariupol",
+        ),
+        activity_data(
+            "Sprachcafé",
+            occurred_on=date(2025, 2, 4),
+            start_time=time(10),
+            kind=ActivityKind.OFFER_SESSION,
+            offer_id=cafe,
+            participants_total=4,
+            volunteer_hours=1.5,
+        ),
+        activity_data(
+            "Pflanzaktion",
+            occurred_on=date(2025, 3, 22),
+            kind=ActivityKind.JOINT_ACTION,
+            offer_id=garden,
+            participants_total=30,
+            volunteer_hours=12,
+        ),
+        activity_data(
+            "Fest der Kulturen",
+            occurred_on=date(2024, 9, 7),
+            kind=ActivityKind.EVENT,
+            participants_total=150,
+            volunteer_hours=40,
+        ),
     ]
     return {"cafe": cafe, "garden": garden, "ids": [activities.create(e) for e in entries]}
 
@@ -223,11 +285,26 @@ def test_list_rows_have_the_documented_columns(activities, diary):
 
 
 def test_sort_by_column(activities, diary):
-    assert [row[5] for row in activities.list_rows(ListQuery(sort_key="participants_total"))] == [4, 9, 12, 30, 150]
-    assert [row[5] for row in activities.list_rows(ListQuery(sort_key="participants_total", descending=True))] == [
-        150, 30, 12, 9, 4,
+    assert [row[5] for row in activities.list_rows(ListQuery(sort_key="participants_total"))] == [
+        4,
+        9,
+        12,
+        30,
+        150,
     ]
-    by_offer = [row[4] for row in activities.list_rows(ListQuery(sort_key="offer", descending=True))]
+    assert [
+        row[5]
+        for row in activities.list_rows(ListQuery(sort_key="participants_total", descending=True))
+    ] == [
+        150,
+        30,
+        12,
+        9,
+        4,
+    ]
+    by_offer = [
+        row[4] for row in activities.list_rows(ListQuery(sort_key="offer", descending=True))
+    ]
     assert by_offer[:3] == ["Sprachcafé", "Sprachcafé", "Interkultureller Garten"]
 
 
@@ -236,7 +313,10 @@ def test_sort_by_column(activities, diary):
     [
         ({"date_from": date(2025, 2, 4)}, ["Pflanzaktion", "Sprachcafé", "Sprachcafé"]),
         ({"date_to": date(2025, 1, 14)}, ["Netzwerktreffen Überlingen", "Fest der Kulturen"]),
-        ({"date_from": date(2025, 1, 1), "date_to": date(2025, 2, 3)}, ["Netzwerktreffen Überlingen"]),
+        (
+            {"date_from": date(2025, 1, 1), "date_to": date(2025, 2, 3)},
+            ["Netzwerktreffen Überlingen"],
+        ),
         ({"kind": ActivityKind.EVENT}, ["Fest der Kulturen"]),
     ],
 )

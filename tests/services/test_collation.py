@@ -25,12 +25,23 @@ EXPECTED = ["Arbeitsagentur", "Ärztehaus", "awo Ortsverein", "Öffentliche Büc
 def test_the_key_follows_din_5007_and_keeps_turkish_and_arabic_letters_in_place():
     assert sorted(ENTERED, key=sort_key) == EXPECTED
     # Turkish letters stand beside their base letter, not after "z".
-    assert sorted(["Zeynep", "Şahin", "Sabine", "Tarek", "Çelik", "Dana", "İlhan", "Jana"], key=sort_key) == [
-        "Çelik", "Dana", "İlhan", "Jana", "Sabine", "Şahin", "Tarek", "Zeynep"]
+    assert sorted(
+        ["Zeynep", "Şahin", "Sabine", "Tarek", "Çelik", "Dana", "İlhan", "Jana"], key=sort_key
+    ) == ["Çelik", "Dana", "İlhan", "Jana", "Sabine", "Şahin", "Tarek", "Zeynep"]
     # Arabic names in the order of the Arabic alphabet (alif, ba, jim, ..., mim), after Latin ones.
-    assert sorted(["محمد", "بشير", "أحمد", "جميلة", "Zoe"], key=sort_key) == ["Zoe", "أحمد", "بشير", "جميلة", "محمد"]
+    assert sorted(["محمد", "بشير", "أحمد", "جميلة", "Zoe"], key=sort_key) == [
+        "Zoe",
+        "أحمد",
+        "بشير",
+        "جميلة",
+        "محمد",
+    ]
     # Case only breaks ties, and a shorter name comes before its continuation.
-    assert sorted(["Müllerhof", "müller", "Müller"], key=sort_key) == ["müller", "Müller", "Müllerhof"]
+    assert sorted(["Müllerhof", "müller", "Müller"], key=sort_key) == [
+        "müller",
+        "Müller",
+        "Müllerhof",
+    ]
     assert sort_key("") == b"" and sort_key(None) == b""
 
 
@@ -39,7 +50,9 @@ def test_contacts_organisations_and_pickers_sort_by_the_collation(contacts):
         organisation(contacts, name)
     names = [row[1] for row in contacts.list_rows(ListQuery())]
     assert names == EXPECTED
-    assert [row[1] for row in contacts.list_rows(ListQuery(sort_key="name", descending=True))] == EXPECTED[::-1]
+    assert [
+        row[1] for row in contacts.list_rows(ListQuery(sort_key="name", descending=True))
+    ] == EXPECTED[::-1]
     assert [name for _id, name in contacts.organisations()] == EXPECTED
     assert [name for _id, name in contacts.choices()] == EXPECTED
 
@@ -48,7 +61,9 @@ def test_the_organisation_column_sorts_by_the_collation_too(contacts):
     ids = {name: organisation(contacts, name) for name in ENTERED}
     for number, name in enumerate(ENTERED):
         person(contacts, f"Person {number}", organisation_id=ids[name])
-    rows = contacts.list_rows(ListQuery(sort_key="organisation", filters={"kind": ContactKind.PERSON}))
+    rows = contacts.list_rows(
+        ListQuery(sort_key="organisation", filters={"kind": ContactKind.PERSON})
+    )
     assert [row[3] for row in rows] == EXPECTED
 
 
@@ -59,7 +74,11 @@ def test_a_renamed_contact_moves_to_its_new_place(contacts):
     data = contacts.get(zentrum)
     data.name = "Ämterzentrum"
     contacts.update(data)
-    assert [row[1] for row in contacts.list_rows(ListQuery())][:3] == ["Ämterzentrum", "Arbeitsagentur", "Ärztehaus"]
+    assert [row[1] for row in contacts.list_rows(ListQuery())][:3] == [
+        "Ämterzentrum",
+        "Arbeitsagentur",
+        "Ärztehaus",
+    ]
 
 
 def test_offer_titles_places_and_the_offer_picker_sort_by_the_collation(offers):
@@ -91,7 +110,11 @@ def _spoil(database) -> None:
 
 
 def _filled(database) -> None:
-    contacts, offers, activities = ContactService(database), OfferService(database), ActivityService(database)
+    contacts, offers, activities = (
+        ContactService(database),
+        OfferService(database),
+        ActivityService(database),
+    )
     for name in ENTERED:
         organisation(contacts, name, languages=["ar"])
         offers.create(offer_data(name, place_name=name))
@@ -100,16 +123,30 @@ def _filled(database) -> None:
 
 def test_reindex_computes_keys_and_search_texts_again_without_touching_versions(database):
     _filled(database)
-    before = sql(database, "SELECT id, version, updated_at, search_text, sort_key FROM contacts ORDER BY id")
+    before = sql(
+        database, "SELECT id, version, updated_at, search_text, sort_key FROM contacts ORDER BY id"
+    )
     _spoil(database)
     assert "collation" in stale_indexes(database)
     assert ContactService(database).count(ListQuery(text="arabisch")) == 0
     summary = ensure_current(database)
-    assert summary is not None and summary.changed == 4 * len(ENTERED)  # contacts, offers, texts, activities
-    assert sql(database, "SELECT id, version, updated_at, search_text, sort_key FROM contacts ORDER BY id") == before
+    assert summary is not None and summary.changed == 4 * len(
+        ENTERED
+    )  # contacts, offers, texts, activities
+    assert (
+        sql(
+            database,
+            "SELECT id, version, updated_at, search_text, sort_key FROM contacts ORDER BY id",
+        )
+        == before
+    )
     assert ContactService(database).count(ListQuery(text="arabisch")) == len(ENTERED)
-    assert [row[1] for row in OfferService(database).list_rows(ListQuery(sort_key="place"))] == EXPECTED
-    assert [row[3] for row in ActivityService(database).list_rows(ListQuery(sort_key="title"))] == EXPECTED
+    assert [
+        row[1] for row in OfferService(database).list_rows(ListQuery(sort_key="place"))
+    ] == EXPECTED
+    assert [
+        row[3] for row in ActivityService(database).list_rows(ListQuery(sort_key="title"))
+    ] == EXPECTED
     assert stale_indexes(database) == [] and ensure_current(database) is None
     assert reindex(database).changed == 0
 
@@ -127,7 +164,9 @@ def test_gwa_reindex_on_the_command_line(database_path, capsys):
     _spoil(database)
     database.close()
     assert main(["--database", str(database_path), "reindex"]) == 0
-    assert capsys.readouterr().out.strip().endswith(": 0")  # the start already brought them up to date
+    assert (
+        capsys.readouterr().out.strip().endswith(": 0")
+    )  # the start already brought them up to date
     database = open_database(str(database_path))
     try:
         assert [row[1] for row in ContactService(database).list_rows(ListQuery())] == EXPECTED
@@ -145,9 +184,14 @@ def test_a_name_that_is_only_blank_gets_the_empty_key(name):
 
 
 def test_consent_withdrawal_keeps_the_key(contacts):
-    contact_id = contacts.create(ContactData(
-        name="Öztürk", legal_basis=LegalBasis.CONSENT, phone="0123 4567",
-        consents=[ConsentData(given_on=date(2026, 1, 5), purpose="Vermittlung")]))
+    contact_id = contacts.create(
+        ContactData(
+            name="Öztürk",
+            legal_basis=LegalBasis.CONSENT,
+            phone="0123 4567",
+            consents=[ConsentData(given_on=date(2026, 1, 5), purpose="Vermittlung")],
+        )
+    )
     contacts.withdraw_consent(contact_id, date(2026, 2, 1))
     assert sql(contacts.database, "SELECT sort_key FROM contacts")[0][0] == sort_key("Öztürk")
 
@@ -156,14 +200,51 @@ def test_the_short_byte_key_orders_exactly_as_the_weights():
     """Every pair of a varied sample compares as pyuca's weight tuples do."""
     from gwa_desktop.domain.collation import _collator
 
-    names = ["", "a", "A", "á", "ä", "ae", "Ärztehaus", "Arbeitsagentur", "awo", "awo Ortsverein", "b", "Müller",
-             "müller", "Müllerhof", "Mueller", "Straße", "Strasse", "İlhan", "Ilse", "ıslak", "Çelik", "محمد", "أحمد",
-             "Київ", "Київська", "中文", "😀", "a-b", "a b", "ab", "Zoë", "zoe", "Ǆ", "ﬁ", "fi", "\u0301a", "x\u0301"]
+    names = [
+        "",
+        "a",
+        "A",
+        "á",
+        "ä",
+        "ae",
+        "Ärztehaus",
+        "Arbeitsagentur",
+        "awo",
+        "awo Ortsverein",
+        "b",
+        "Müller",
+        "müller",
+        "Müllerhof",
+        "Mueller",
+        "Straße",
+        "Strasse",
+        "İlhan",
+        "Ilse",
+        "ıslak",
+        "Çelik",
+        "محمد",
+        "أحمد",
+        "Київ",
+        "Київська",
+        "中文",
+        "😀",
+        "a-b",
+        "a b",
+        "ab",
+        "Zoë",
+        "zoe",
+        "Ǆ",
+        "ﬁ",
+        "fi",
+        "\u0301a",
+        "x\u0301",
+    ]
     collator = _collator()
     for left in names:
         for right in names:
             by_weights = (collator.sort_key(left.strip()) > collator.sort_key(right.strip())) - (
-                collator.sort_key(left.strip()) < collator.sort_key(right.strip()))
+                collator.sort_key(left.strip()) < collator.sort_key(right.strip())
+            )
             by_bytes = (sort_key(left) > sort_key(right)) - (sort_key(left) < sort_key(right))
             assert by_bytes == by_weights, (left, right)
 
@@ -173,8 +254,16 @@ def test_the_district_lists_municipalities_in_dictionary_order():
     from gwa_desktop.exchange.summary import without_repeated_offers
 
     period = Period(date(2026, 1, 1), date(2026, 3, 31))
-    datasets = [DistrictData(name, "Landkreis", period, [], []) for name in ("Zell", "Öhringen", "Adorf", "Ebersbach")]
-    assert [d.municipality for d in without_repeated_offers(datasets)] == ["Adorf", "Ebersbach", "Öhringen", "Zell"]
+    datasets = [
+        DistrictData(name, "Landkreis", period, [], [])
+        for name in ("Zell", "Öhringen", "Adorf", "Ebersbach")
+    ]
+    assert [d.municipality for d in without_repeated_offers(datasets)] == [
+        "Adorf",
+        "Ebersbach",
+        "Öhringen",
+        "Zell",
+    ]
 
 
 def test_reindex_right_after_the_demo_village_changes_nothing(database):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from service_builders import activity_data, offer_data, organisation, person, sql
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
 from gwa_desktop.i18n import _
-from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
-from service_builders import activity_data, offer_data, organisation, person, sql
 
 
 def gdpr_message() -> str:
@@ -53,7 +53,9 @@ def test_create_and_get_round_trip_normalises_lists(contacts):
             topics=["Kita", "kita", " Schule "],
             tags=["Ehrenamt", "Ehrenamt"],
             legal_basis=LegalBasis.CONSENT,
-            consents=[consent(method=ConsentMethod.ELECTRONIC, form_version="v2", form_language="ar")],
+            consents=[
+                consent(method=ConsentMethod.ELECTRONIC, form_version="v2", form_language="ar")
+            ],
         )
     )
 
@@ -75,10 +77,16 @@ def test_create_and_get_round_trip_normalises_lists(contacts):
 
 
 def test_update_replaces_fields_and_link_rows(contacts, database):
-    contact_id = person(contacts, "Peter Schmidt", languages=["ar", "de"], topics=["Kita"], tags=["Sport"])
+    contact_id = person(
+        contacts, "Peter Schmidt", languages=["ar", "de"], topics=["Kita"], tags=["Sport"]
+    )
     data = contacts.get(contact_id)
     data.name = "Peter Schmidt-Yilmaz"
-    data.languages = ["de", "ar", "tr"]  # same codes again plus one: rows must be updated, not duplicated
+    data.languages = [
+        "de",
+        "ar",
+        "tr",
+    ]  # same codes again plus one: rows must be updated, not duplicated
     data.topics = ["Schule"]
     data.tags = []
 
@@ -89,10 +97,18 @@ def test_update_replaces_fields_and_link_rows(contacts, database):
     assert stored.languages == ["de", "ar", "tr"]
     assert stored.topics == ["Schule"]
     assert stored.tags == []
-    assert sql(database, "SELECT code, position FROM contact_languages WHERE contact_id = :id ORDER BY position", id=contact_id) == [
-        ("de", 0), ("ar", 1), ("tr", 2),
+    assert sql(
+        database,
+        "SELECT code, position FROM contact_languages WHERE contact_id = :id ORDER BY position",
+        id=contact_id,
+    ) == [
+        ("de", 0),
+        ("ar", 1),
+        ("tr", 2),
     ]
-    assert sql(database, "SELECT topic FROM contact_topics WHERE contact_id = :id", id=contact_id) == [("Schule",)]
+    assert sql(
+        database, "SELECT topic FROM contact_topics WHERE contact_id = :id", id=contact_id
+    ) == [("Schule",)]
     assert sql(database, "SELECT * FROM contact_tags WHERE contact_id = :id", id=contact_id) == []
     assert names(contacts, "yilmaz") == ["Peter Schmidt-Yilmaz"]
 
@@ -190,7 +206,13 @@ def test_list_rows_have_the_documented_columns(contacts, network):
     rows = contacts.list_rows(ListQuery(text="anna müller"))
     assert len(rows) == 1
     _id, name, kind, org, _role, phone, _email, languages, _topics = rows[0]
-    assert (name, kind, org, phone, languages) == ("Anna Müller", ContactKind.PERSON, "Caritas Neustadt", "0621 4711", "ar")
+    assert (name, kind, org, phone, languages) == (
+        "Anna Müller",
+        ContactKind.PERSON,
+        "Caritas Neustadt",
+        "0621 4711",
+        "ar",
+    )
 
 
 def test_list_filters_by_kind_role_and_language(contacts, network):
@@ -201,12 +223,18 @@ def test_list_filters_by_kind_role_and_language(contacts, network):
     assert names(contacts, filters={"language": "ar"}) == ["Anna Müller", "Zoe Ehrenamt"]
     assert names(contacts, "zoe", filters={"language": "ar"}) == ["Zoe Ehrenamt"]
     assert contacts.count(ListQuery(filters={"language": "ar"})) == 2
-    assert contacts.count(ListQuery(filters={"language": "ar", "kind": ContactKind.ORGANISATION})) == 0
+    assert (
+        contacts.count(ListQuery(filters={"language": "ar", "kind": ContactKind.ORGANISATION})) == 0
+    )
 
 
 def test_list_sorts_by_column_and_direction(contacts, network):
     assert names(contacts, descending=True) == [
-        "Peter Müller", "Olga Kowalenko", "Caritas Neustadt", "Anna Schmidt", "Anna Müller",
+        "Peter Müller",
+        "Olga Kowalenko",
+        "Caritas Neustadt",
+        "Anna Schmidt",
+        "Anna Müller",
     ]
     by_org = names(contacts, sort_key="organisation", descending=True)
     assert by_org[0] == "Anna Müller"
@@ -272,13 +300,19 @@ def test_unknown_language_code_is_refused(contacts):
     with pytest.raises(ValidationError) as caught:
         person(contacts, "Anna", languages=["ar", "xx"])
     assert caught.value.errors == {
-        "languages": _("Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa.").format(codes="xx")
+        "languages": _(
+            "Unknown language code: {codes}. Use ISO 639 codes such as de, ar, uk, fa."
+        ).format(codes="xx")
     }
 
 
 def test_all_field_problems_are_reported_at_once(contacts):
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="", email="x", phone="y", languages=["zz"], legal_basis=LegalBasis.PUBLIC_TASK))
+        contacts.create(
+            ContactData(
+                name="", email="x", phone="y", languages=["zz"], legal_basis=LegalBasis.PUBLIC_TASK
+            )
+        )
     assert set(caught.value.errors) == {"name", "email", "phone", "languages"}
     assert all(caught.value.errors.values())
     assert str(caught.value)
@@ -317,7 +351,9 @@ def test_person_without_legal_basis_may_not_store_more(contacts, extra):
 
 
 def test_organisation_needs_no_legal_basis(contacts):
-    org_id = organisation(contacts, "Jobcenter", phone="0621 999", email="info@jobcenter.example.org")
+    org_id = organisation(
+        contacts, "Jobcenter", phone="0621 999", email="info@jobcenter.example.org"
+    )
     assert contacts.get(org_id).phone == "0621 999"
 
 
@@ -329,7 +365,9 @@ def test_public_task_and_contract_allow_personal_fields(contacts, basis):
 
 def test_consent_basis_needs_a_consent_record(contacts):
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="Hamid", phone="0621 1234", legal_basis=LegalBasis.CONSENT))
+        contacts.create(
+            ContactData(name="Hamid", phone="0621 1234", legal_basis=LegalBasis.CONSENT)
+        )
     assert set(caught.value.errors) == {"consents", "legal_basis"}
 
 
@@ -337,7 +375,12 @@ def test_consent_basis_needs_an_active_consent(contacts):
     withdrawn = consent(given_on=date(2025, 1, 1), withdrawn_on=date(2025, 2, 1))
     with pytest.raises(ValidationError) as caught:
         contacts.create(
-            ContactData(name="Hamid", phone="0621 1234", legal_basis=LegalBasis.CONSENT, consents=[withdrawn])
+            ContactData(
+                name="Hamid",
+                phone="0621 1234",
+                legal_basis=LegalBasis.CONSENT,
+                consents=[withdrawn],
+            )
         )
     assert "consents" in caught.value.errors
     assert "legal_basis" in caught.value.errors
@@ -345,7 +388,9 @@ def test_consent_basis_needs_an_active_consent(contacts):
 
 def test_active_consent_allows_personal_fields(contacts):
     contact_id = contacts.create(
-        ContactData(name="Hamid", phone="0621 1234", legal_basis=LegalBasis.CONSENT, consents=[consent()])
+        ContactData(
+            name="Hamid", phone="0621 1234", legal_basis=LegalBasis.CONSENT, consents=[consent()]
+        )
     )
     assert contacts.get(contact_id).phone == "0621 1234"
 
@@ -366,13 +411,19 @@ def test_active_consent_without_legal_basis_consent_is_not_enough(contacts):
 )
 def test_malformed_consent_records_are_refused(contacts, bad):
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="Hamid", legal_basis=LegalBasis.CONSENT, consents=[consent(), consent(**bad)]))
+        contacts.create(
+            ContactData(
+                name="Hamid", legal_basis=LegalBasis.CONSENT, consents=[consent(), consent(**bad)]
+            )
+        )
     assert set(caught.value.errors) == {"consents"}
 
 
 def test_organisations_cannot_have_consent_records(contacts):
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="Verein", kind=ContactKind.ORGANISATION, consents=[consent()]))
+        contacts.create(
+            ContactData(name="Verein", kind=ContactKind.ORGANISATION, consents=[consent()])
+        )
     assert caught.value.errors == {
         "consents": _("Consent records belong to private persons, not to organisations.")
     }
@@ -382,10 +433,20 @@ def test_withdraw_consent_erases_everything_but_name_and_organisation(contacts, 
     org_id = organisation(contacts, "Caritas")
     contact_id = contacts.create(
         ContactData(
-            name="Hamid Rahimi", organisation_id=org_id, role=ContactRole.VOLUNTEER, phone="0621 1234",
-            email="hamid@example.org", street="Am Markt 2", postal_code="69117", city="Heidelberg",
-            notes="Fährt Senioren", languages=["prs", "de"], topics=["Fahrdienst"], tags=["Ehrenamt"],
-            legal_basis=LegalBasis.CONSENT, consents=[consent()],
+            name="Hamid Rahimi",
+            organisation_id=org_id,
+            role=ContactRole.VOLUNTEER,
+            phone="0621 1234",
+            email="hamid@example.org",
+            street="Am Markt 2",
+            postal_code="69117",
+            city="Heidelberg",
+            notes="Fährt Senioren",
+            languages=["prs", "de"],
+            topics=["Fahrdienst"],
+            tags=["Ehrenamt"],
+            legal_basis=LegalBasis.CONSENT,
+            consents=[consent()],
         )
     )
 
@@ -395,12 +456,25 @@ def test_withdraw_consent_erases_everything_but_name_and_organisation(contacts, 
     assert (stored.name, stored.organisation_id) == ("Hamid Rahimi", org_id)
     assert stored.legal_basis is None
     assert stored.role is None
-    assert (stored.phone, stored.email, stored.street, stored.postal_code, stored.city, stored.notes) == ("",) * 6
+    assert (
+        stored.phone,
+        stored.email,
+        stored.street,
+        stored.postal_code,
+        stored.city,
+        stored.notes,
+    ) == ("",) * 6
     assert (stored.languages, stored.topics, stored.tags) == ([], [], [])
     assert [c.withdrawn_on for c in stored.consents] == [date(2025, 6, 1)]
-    assert sql(database, "SELECT COUNT(*) FROM contact_languages WHERE contact_id = :id", id=contact_id) == [(0,)]
-    assert sql(database, "SELECT COUNT(*) FROM contact_topics WHERE contact_id = :id", id=contact_id) == [(0,)]
-    assert sql(database, "SELECT COUNT(*) FROM contact_tags WHERE contact_id = :id", id=contact_id) == [(0,)]
+    assert sql(
+        database, "SELECT COUNT(*) FROM contact_languages WHERE contact_id = :id", id=contact_id
+    ) == [(0,)]
+    assert sql(
+        database, "SELECT COUNT(*) FROM contact_topics WHERE contact_id = :id", id=contact_id
+    ) == [(0,)]
+    assert sql(
+        database, "SELECT COUNT(*) FROM contact_tags WHERE contact_id = :id", id=contact_id
+    ) == [(0,)]
     # the erased values are not findable any more; the name still is
     assert names(contacts, "1234") == []
     assert names(contacts, "dari") == []
@@ -412,12 +486,16 @@ def test_withdraw_consent_erases_everything_but_name_and_organisation(contacts, 
 def test_withdraw_consent_keeps_earlier_withdrawal_date(contacts):
     contact_id = contacts.create(
         ContactData(
-            name="Hamid", legal_basis=LegalBasis.CONSENT,
+            name="Hamid",
+            legal_basis=LegalBasis.CONSENT,
             consents=[consent(given_on=date(2024, 1, 1), withdrawn_on=date(2024, 6, 1)), consent()],
         )
     )
     contacts.withdraw_consent(contact_id, date(2025, 6, 1))
-    assert [c.withdrawn_on for c in contacts.get(contact_id).consents] == [date(2024, 6, 1), date(2025, 6, 1)]
+    assert [c.withdrawn_on for c in contacts.get(contact_id).consents] == [
+        date(2024, 6, 1),
+        date(2025, 6, 1),
+    ]
 
 
 def test_withdraw_consent_of_missing_contact(contacts):
@@ -433,7 +511,9 @@ def test_membership_must_point_to_an_organisation(contacts):
     for target in (other_person, 999):
         with pytest.raises(ValidationError) as caught:
             contacts.create(ContactData(name="Mitglied", organisation_id=target))
-        assert caught.value.errors == {"organisation_id": _("Choose an organisation from the contacts.")}
+        assert caught.value.errors == {
+            "organisation_id": _("Choose an organisation from the contacts.")
+        }
     assert contacts.count() == 1
 
 
@@ -457,7 +537,9 @@ def test_deleting_an_organisation_keeps_its_members(contacts, database):
     contacts.delete([org_id])
 
     assert [contacts.get(m).organisation_id for m in members] == [None, None]
-    assert sql(database, "SELECT id, organisation_id FROM contacts ORDER BY id") == [(m, None) for m in members]
+    assert sql(database, "SELECT id, organisation_id FROM contacts ORDER BY id") == [
+        (m, None) for m in members
+    ]
 
 
 def test_deleting_a_provider_keeps_the_offer(contacts, offers):
@@ -471,8 +553,13 @@ def test_deleting_a_contact_removes_its_link_rows(contacts, offers, activities, 
     org_id = organisation(contacts, "Caritas")
     contact_id = contacts.create(
         ContactData(
-            name="Anna", phone="0621 1", languages=["ar", "de"], topics=["Kita", "Schule"], tags=["Ehrenamt"],
-            legal_basis=LegalBasis.CONSENT, consents=[consent(), consent(given_on=date(2024, 1, 1))],
+            name="Anna",
+            phone="0621 1",
+            languages=["ar", "de"],
+            topics=["Kita", "Schule"],
+            tags=["Ehrenamt"],
+            legal_basis=LegalBasis.CONSENT,
+            consents=[consent(), consent(given_on=date(2024, 1, 1))],
         )
     )
     keep_id = person(contacts, "Bleibt", languages=["ar"], topics=["Kita"], tags=["Ehrenamt"])
@@ -481,10 +568,20 @@ def test_deleting_a_contact_removes_its_link_rows(contacts, offers, activities, 
 
     contacts.delete([contact_id, org_id, 12345])
 
-    for table in ("contact_languages", "contact_topics", "consent_records", "contact_tags", "offer_contacts"):
-        assert sql(database, f"SELECT COUNT(*) FROM {table} WHERE contact_id = :id", id=contact_id) == [(0,)], table
+    for table in (
+        "contact_languages",
+        "contact_topics",
+        "consent_records",
+        "contact_tags",
+        "offer_contacts",
+    ):
+        assert sql(
+            database, f"SELECT COUNT(*) FROM {table} WHERE contact_id = :id", id=contact_id
+        ) == [(0,)], table
         if table != "consent_records":
-            assert sql(database, f"SELECT COUNT(*) FROM {table} WHERE contact_id = :id", id=keep_id) == [(1,)], table
+            assert sql(
+                database, f"SELECT COUNT(*) FROM {table} WHERE contact_id = :id", id=keep_id
+            ) == [(1,)], table
     assert sql(database, "SELECT COUNT(*) FROM activity_organisations") == [(0,)]
     assert sql(database, "SELECT name FROM contacts") == [("Bleibt",)]
     assert offers.get(offer_id).contact_person_ids == [keep_id]

@@ -6,15 +6,14 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
+from service_builders import person, sql
 
 from gwa_desktop.domain.enums import ContactKind, OfferStatus, Recurrence
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.services.demo_data import DatabaseNotEmptyError, generate_bulk_data, load_demo_data
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.storage.database import open_database
-
-from service_builders import person, sql
 
 
 def _all_ids(service) -> list[int]:
@@ -25,10 +24,14 @@ def _counts(contacts, offers, activities) -> tuple[int, int, int]:
     return contacts.count(), offers.count(), activities.count()
 
 
-def test_demo_fills_an_empty_database_with_a_small_village(database, contacts, offers, activities, settings):
+def test_demo_fills_an_empty_database_with_a_small_village(
+    database, contacts, offers, activities, settings
+):
     summary = load_demo_data(database)
 
-    assert (summary.contacts, summary.offers, summary.activities) == _counts(contacts, offers, activities)
+    assert (summary.contacts, summary.offers, summary.activities) == _counts(
+        contacts, offers, activities
+    )
     assert 25 <= summary.contacts <= 35
     assert 12 <= summary.offers <= 18
     assert 50 <= summary.activities <= 70
@@ -45,7 +48,9 @@ def test_every_demo_offer_has_german_text_and_several_languages_exist(database, 
     text_languages = {t.language for o in all_offers for t in o.texts}
     assert {"de", "ar", "uk", "fa", "prs", "tr", "en", "ru", "ti", "ku"} <= text_languages
     assert {o.recurrence for o in all_offers} == set(Recurrence)
-    assert {OfferStatus.ACTIVE, OfferStatus.PAUSED, OfferStatus.ENDED, OfferStatus.PLANNED} <= {o.status for o in all_offers}
+    assert {OfferStatus.ACTIVE, OfferStatus.PAUSED, OfferStatus.ENDED, OfferStatus.PLANNED} <= {
+        o.status for o in all_offers
+    }
     assert any(o.cost_cents for o in all_offers) and any(o.cost_cents == 0 for o in all_offers)
     assert all(o.provider_id and o.contact_person_ids for o in all_offers)
 
@@ -103,7 +108,9 @@ def test_second_load_is_refused_and_changes_nothing(database, contacts, offers, 
     assert _counts(contacts, offers, activities) == before
 
 
-def test_one_own_contact_is_enough_to_refuse_and_own_settings_are_kept(database, contacts, settings):
+def test_one_own_contact_is_enough_to_refuse_and_own_settings_are_kept(
+    database, contacts, settings
+):
     person(contacts, "Erika Beispiel")
     settings.save(MunicipalityData(name="Gemeinde Eigenheim"))
 
@@ -127,16 +134,22 @@ def test_bulk_data_is_searchable_through_the_services(database, contacts, offers
 
     assert (summary.contacts, summary.offers, summary.activities) == (50, 20, 300)
     assert _counts(contacts, offers, activities) == (50, 20, 300)
-    name = sql(database, "SELECT name FROM contacts WHERE kind = 'person' ORDER BY id LIMIT 1")[0][0]
+    name = sql(database, "SELECT name FROM contacts WHERE kind = 'person' ORDER BY id LIMIT 1")[0][
+        0
+    ]
     found = contacts.list_rows(ListQuery(text=name.split()[1].upper()))
     assert name in [row[1] for row in found]
-    title = sql(database, "SELECT title FROM offer_texts WHERE language = 'de' ORDER BY id LIMIT 1")[0][0]
+    title = sql(
+        database, "SELECT title FROM offer_texts WHERE language = 'de' ORDER BY id LIMIT 1"
+    )[0][0]
     assert title in [row[1] for row in offers.list_rows(ListQuery(text=title.casefold()))]
     assert activities.count(ListQuery(text="netzwerktreffen")) > 0
     assert activities.totals()[0] == 300
 
 
-def test_bulk_rows_pass_validation_and_match_what_the_services_write(database, contacts, offers, activities):
+def test_bulk_rows_pass_validation_and_match_what_the_services_write(
+    database, contacts, offers, activities
+):
     generate_bulk_data(database, contacts=50, activities=300, offers=20, seed=7)
 
     for service, table in ((contacts, "contacts"), (offers, "offers"), (activities, "activities")):
@@ -146,4 +159,7 @@ def test_bulk_rows_pass_validation_and_match_what_the_services_write(database, c
         for record_id in ids[:: max(1, len(ids) // 15)]:
             stored = sql(database, f"SELECT search_text FROM {table} WHERE id = :id", id=record_id)
             service.update(service.get(record_id))
-            assert sql(database, f"SELECT search_text FROM {table} WHERE id = :id", id=record_id) == stored
+            assert (
+                sql(database, f"SELECT search_text FROM {table} WHERE id = :id", id=record_id)
+                == stored
+            )

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+from service_builders import activity_data, offer_data, organisation, person, sql
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
+from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.domain.offer import OfferTextData
 from gwa_desktop.services.offers import OFFER_COLUMNS
-from service_builders import activity_data, offer_data, organisation, person, sql
 
 
 def titles(service, text="", **query) -> list[str]:
@@ -63,7 +63,8 @@ def test_create_and_get_round_trip(offers, contacts):
     assert stored.id == offer_id
     assert stored.title == "Sprachcafé"
     assert [(t.language, t.title, t.description) for t in stored.texts] == [
-        ("de", "Sprachcafé", ""), ("ar", "مقهى اللغة", "نلتقي كل أسبوعين"),
+        ("de", "Sprachcafé", ""),
+        ("ar", "مقهى اللغة", "نلتقي كل أسبوعين"),
     ]
     assert stored.status is OfferStatus.PLANNED
     assert stored.recurrence is Recurrence.BIWEEKLY
@@ -89,13 +90,15 @@ def test_update_with_two_contact_persons(offers, contacts, database):
     offers.update(data)
 
     assert offers.get(offer_id).contact_person_ids == [anna, zoe]  # ordered by name
-    assert sorted(sql(database, "SELECT contact_id FROM offer_contacts WHERE offer_id = :id", id=offer_id)) == sorted(
-        [(zoe,), (anna,)]
-    )
+    assert sorted(
+        sql(database, "SELECT contact_id FROM offer_contacts WHERE offer_id = :id", id=offer_id)
+    ) == sorted([(zoe,), (anna,)])
 
     data.contact_person_ids = [anna]
     offers.update(data)
-    assert sql(database, "SELECT contact_id FROM offer_contacts WHERE offer_id = :id", id=offer_id) == [(anna,)]
+    assert sql(
+        database, "SELECT contact_id FROM offer_contacts WHERE offer_id = :id", id=offer_id
+    ) == [(anna,)]
     assert sql(database, "SELECT COUNT(*) FROM contacts") == [(2,)]
 
 
@@ -103,10 +106,15 @@ def test_update_texts_target_groups_and_languages(offers, database):
     data = offer_data("Kochtreff", target_groups=[TargetGroup.FAMILIES], languages=["ar", "de"])
     data.texts += [OfferTextData("ar", "لقاء الطبخ"), OfferTextData("uk", "Кулінарна зустріч")]
     offer_id = offers.create(data)
-    german_row_id = sql(database, "SELECT id FROM offer_texts WHERE offer_id = :id AND language = 'de'", id=offer_id)
+    german_row_id = sql(
+        database, "SELECT id FROM offer_texts WHERE offer_id = :id AND language = 'de'", id=offer_id
+    )
 
     data = offers.get(offer_id)
-    data.texts = [OfferTextData("de", "Kochtreff am Abend", "mit Kinderbetreuung"), OfferTextData("uk", "  ")]
+    data.texts = [
+        OfferTextData("de", "Kochtreff am Abend", "mit Kinderbetreuung"),
+        OfferTextData("uk", "  "),
+    ]
     data.target_groups = [TargetGroup.FAMILIES, TargetGroup.CHILDREN]
     data.languages = ["de", "ar"]
     offers.update(data)
@@ -118,11 +126,16 @@ def test_update_texts_target_groups_and_languages(offers, database):
     assert sorted(stored.target_groups) == sorted([TargetGroup.FAMILIES, TargetGroup.CHILDREN])
     assert stored.languages == ["de", "ar"]
     # the German text row is updated in place, the dropped ones are gone for real
-    assert sql(database, "SELECT id, language FROM offer_texts WHERE offer_id = :id", id=offer_id) == [
-        (german_row_id[0][0], "de")
-    ]
-    assert sql(database, "SELECT code, position FROM offer_languages WHERE offer_id = :id ORDER BY position", id=offer_id) == [
-        ("de", 0), ("ar", 1),
+    assert sql(
+        database, "SELECT id, language FROM offer_texts WHERE offer_id = :id", id=offer_id
+    ) == [(german_row_id[0][0], "de")]
+    assert sql(
+        database,
+        "SELECT code, position FROM offer_languages WHERE offer_id = :id ORDER BY position",
+        id=offer_id,
+    ) == [
+        ("de", 0),
+        ("ar", 1),
     ]
     assert titles(offers, "abend") == ["Kochtreff am Abend"]
     assert titles(offers, "kinderbetreuung") == ["Kochtreff am Abend"]
@@ -144,7 +157,9 @@ def test_update_of_a_deleted_offer_raises_not_found(offers):
 def test_german_title_is_required(offers):
     data = offer_data("")
     data.texts.append(OfferTextData("ar", "مقهى اللغة"))
-    assert refused(offers, data) == {"title": _("{field} is required.").format(field=_("The German title"))}
+    assert refused(offers, data) == {
+        "title": _("{field} is required.").format(field=_("The German title"))
+    }
 
 
 def test_end_date_before_start_date_is_refused(offers):
@@ -163,10 +178,16 @@ def test_negative_cost_is_refused(offers):
     assert errors == {"cost_cents": _("{field} cannot be negative.").format(field=_("The cost"))}
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org", "https://", "https://exa mple.org", "http://localhost"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org", "https://", "https://exa mple.org", "http://localhost"]
+)
 def test_malformed_web_address_is_refused(offers, url):
     errors = refused(offers, offer_data(web_url=url))
-    assert errors == {"web_url": _("“{value}” is not a web address starting with https:// or http://.").format(value=url)}
+    assert errors == {
+        "web_url": _("“{value}” is not a web address starting with https:// or http://.").format(
+            value=url
+        )
+    }
 
 
 def test_unknown_language_codes_are_refused(offers):
@@ -200,7 +221,9 @@ def test_provider_must_be_an_organisation(offers, contacts):
     anna = person(contacts, "Anna")
     for provider in (anna, 999):
         errors = refused(offers, offer_data(provider_id=provider))
-        assert errors == {"provider_id": _("The provider must be an organisation from the contacts.")}
+        assert errors == {
+            "provider_id": _("The provider must be an organisation from the contacts.")
+        }
 
 
 def test_refused_update_leaves_the_offer_unchanged(offers, contacts):
@@ -220,23 +243,47 @@ def test_refused_update_leaves_the_offer_unchanged(offers, contacts):
 @pytest.fixture
 def catalogue(offers):
     ids = {}
-    ids["café"] = offers.create(offer_data(
-        "Sprachcafé", languages=["ar", "de"], place_name="Bürgerhaus", city="Neustadt",
-        target_groups=[TargetGroup.EVERYONE], start_date=date(2025, 2, 1),
-    ))
-    ids["fest"] = offers.create(offer_data(
-        "Kürbisfest", category=OfferCategory.LEISURE, status=OfferStatus.ENDED, city="Altdorf",
-        target_groups=[TargetGroup.FAMILIES, TargetGroup.CHILDREN], start_date=date(2024, 10, 5),
-        recurrence=Recurrence.ONCE,
-    ))
-    ids["frauen"] = offers.create(offer_data(
-        "Frauentreff Süd", category=OfferCategory.FAMILY, languages=["uk"], place_name="Familienzentrum",
-        target_groups=[TargetGroup.WOMEN], start_date=date(2025, 3, 1),
-    ))
-    ids["beratung"] = offers.create(offer_data(
-        "Beratung zum Aufenthalt", category=OfferCategory.COUNSELLING, status=OfferStatus.PAUSED,
-        languages=["prs", "fa"], city="Neustadt", start_date=date(2025, 1, 15),
-    ))
+    ids["café"] = offers.create(
+        offer_data(
+            "Sprachcafé",
+            languages=["ar", "de"],
+            place_name="Bürgerhaus",
+            city="Neustadt",
+            target_groups=[TargetGroup.EVERYONE],
+            start_date=date(2025, 2, 1),
+        )
+    )
+    ids["fest"] = offers.create(
+        offer_data(
+            "Kürbisfest",
+            category=OfferCategory.LEISURE,
+            status=OfferStatus.ENDED,
+            city="Altdorf",
+            target_groups=[TargetGroup.FAMILIES, TargetGroup.CHILDREN],
+            start_date=date(2024, 10, 5),
+            recurrence=Recurrence.ONCE,
+        )
+    )
+    ids["frauen"] = offers.create(
+        offer_data(
+            "Frauentreff Süd",
+            category=OfferCategory.FAMILY,
+            languages=["uk"],
+            place_name="Familienzentrum",
+            target_groups=[TargetGroup.WOMEN],
+            start_date=date(2025, 3, 1),
+        )
+    )
+    ids["beratung"] = offers.create(
+        offer_data(
+            "Beratung zum Aufenthalt",
+            category=OfferCategory.COUNSELLING,
+            status=OfferStatus.PAUSED,
+            languages=["prs", "fa"],
+            city="Neustadt",
+            start_date=date(2025, 1, 15),
+        )
+    )
     return ids
 
 
@@ -253,7 +300,11 @@ def test_search_needs_every_word(offers, catalogue):
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("arab", ["Sprachcafé"]), ("ukrain", ["Frauentreff Süd"]), ("dari", ["Beratung zum Aufenthalt"])],
+    [
+        ("arab", ["Sprachcafé"]),
+        ("ukrain", ["Frauentreff Süd"]),
+        ("dari", ["Beratung zum Aufenthalt"]),
+    ],
 )
 def test_search_by_spoken_language_name(offers, catalogue, typed, expected):
     assert titles(offers, typed) == expected
@@ -292,9 +343,24 @@ def test_list_filters(offers, catalogue, filters, expected):
 
 
 def test_list_sorts(offers, catalogue):
-    assert titles(offers) == ["Beratung zum Aufenthalt", "Frauentreff Süd", "Kürbisfest", "Sprachcafé"]
-    assert titles(offers, descending=True) == ["Sprachcafé", "Kürbisfest", "Frauentreff Süd", "Beratung zum Aufenthalt"]
-    assert titles(offers, sort_key="schedule") == ["Kürbisfest", "Beratung zum Aufenthalt", "Sprachcafé", "Frauentreff Süd"]
+    assert titles(offers) == [
+        "Beratung zum Aufenthalt",
+        "Frauentreff Süd",
+        "Kürbisfest",
+        "Sprachcafé",
+    ]
+    assert titles(offers, descending=True) == [
+        "Sprachcafé",
+        "Kürbisfest",
+        "Frauentreff Süd",
+        "Beratung zum Aufenthalt",
+    ]
+    assert titles(offers, sort_key="schedule") == [
+        "Kürbisfest",
+        "Beratung zum Aufenthalt",
+        "Sprachcafé",
+        "Frauentreff Süd",
+    ]
     assert titles(offers, sort_key="schedule", descending=True)[0] == "Frauentreff Süd"
 
 
@@ -302,13 +368,22 @@ def test_list_pages(offers):
     for number in range(7):
         offers.create(offer_data(f"Kurs {number}"))
     pages = [offers.list_rows(ListQuery(), offset, 3) for offset in (0, 3, 6)]
-    assert [[row[1] for row in p] for p in pages] == [["Kurs 0", "Kurs 1", "Kurs 2"], ["Kurs 3", "Kurs 4", "Kurs 5"], ["Kurs 6"]]
+    assert [[row[1] for row in p] for p in pages] == [
+        ["Kurs 0", "Kurs 1", "Kurs 2"],
+        ["Kurs 3", "Kurs 4", "Kurs 5"],
+        ["Kurs 6"],
+    ]
     assert offers.count() == 7
 
 
 def test_get_many(offers, catalogue):
     every = offers.get_many()
-    assert [o.title for o in every] == ["Beratung zum Aufenthalt", "Frauentreff Süd", "Kürbisfest", "Sprachcafé"]
+    assert [o.title for o in every] == [
+        "Beratung zum Aufenthalt",
+        "Frauentreff Süd",
+        "Kürbisfest",
+        "Sprachcafé",
+    ]
     assert every[3].languages == ["ar", "de"]
     assert sorted(every[2].target_groups) == sorted([TargetGroup.FAMILIES, TargetGroup.CHILDREN])
 
@@ -316,7 +391,11 @@ def test_get_many(offers, catalogue):
     assert [o.id for o in chosen] == [catalogue["fest"], catalogue["café"]]
 
     active_or_paused = offers.get_many(statuses=(OfferStatus.ACTIVE, OfferStatus.PAUSED))
-    assert [o.title for o in active_or_paused] == ["Beratung zum Aufenthalt", "Frauentreff Süd", "Sprachcafé"]
+    assert [o.title for o in active_or_paused] == [
+        "Beratung zum Aufenthalt",
+        "Frauentreff Süd",
+        "Sprachcafé",
+    ]
 
     assert offers.get_many([catalogue["fest"]], statuses=(OfferStatus.ACTIVE,)) == []
     assert offers.get_many([]) == []
@@ -330,7 +409,10 @@ def test_get_many_sorts_titles_case_insensitively(offers):
 
 def test_choices_use_the_german_title(offers, catalogue):
     assert [label for _id, label in offers.choices()] == [
-        "Beratung zum Aufenthalt", "Frauentreff Süd", "Kürbisfest", "Sprachcafé",
+        "Beratung zum Aufenthalt",
+        "Frauentreff Süd",
+        "Kürbisfest",
+        "Sprachcafé",
     ]
 
 
@@ -339,11 +421,15 @@ def test_choices_use_the_german_title(offers, catalogue):
 
 def test_deleting_an_offer_keeps_its_activities(offers, activities, contacts, database):
     anna = person(contacts, "Anna")
-    data = offer_data(languages=["ar"], target_groups=[TargetGroup.WOMEN], contact_person_ids=[anna])
+    data = offer_data(
+        languages=["ar"], target_groups=[TargetGroup.WOMEN], contact_person_ids=[anna]
+    )
     data.texts.append(OfferTextData("ar", "مقهى اللغة"))
     offer_id = offers.create(data)
     other_id = offers.create(offer_data("Anderes"))
-    sessions = [activities.create(activity_data(f"Termin {n}", offer_id=offer_id)) for n in range(2)]
+    sessions = [
+        activities.create(activity_data(f"Termin {n}", offer_id=offer_id)) for n in range(2)
+    ]
     other_session = activities.create(activity_data("Anderer Termin", offer_id=other_id))
 
     offers.delete([offer_id])
@@ -352,6 +438,8 @@ def test_deleting_an_offer_keeps_its_activities(offers, activities, contacts, da
     assert activities.get(other_session).offer_id == other_id
     assert sql(database, "SELECT COUNT(*) FROM activities") == [(3,)]
     for table in ("offer_texts", "offer_languages", "offer_target_groups", "offer_contacts"):
-        assert sql(database, f"SELECT COUNT(*) FROM {table} WHERE offer_id = :id", id=offer_id) == [(0,)], table
+        assert sql(database, f"SELECT COUNT(*) FROM {table} WHERE offer_id = :id", id=offer_id) == [
+            (0,)
+        ], table
     assert contacts.get(anna).name == "Anna"
     assert [o.id for o in offers.get_many()] == [other_id]

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from gwa_desktop.domain.enums import LegalBasis
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.output.pdf.overview import OverviewOptions
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
-from gwa_desktop.domain.municipality import MunicipalityData
 from tests.services.service_builders import offer_data, person
 
 
@@ -34,7 +34,12 @@ def counted_statements(database):
 def _add_offers(contacts, offers, count: int, first: int) -> None:
     for number in range(first, first + count):
         people = [
-            person(contacts, f"Kontakt {number} {n}", phone=f"0151 {number:04d}{n}", legal_basis=LegalBasis.PUBLIC_TASK)
+            person(
+                contacts,
+                f"Kontakt {number} {n}",
+                phone=f"0151 {number:04d}{n}",
+                legal_basis=LegalBasis.PUBLIC_TASK,
+            )
             for n in range(2)
         ]
         offers.create(offer_data(f"Angebot {number}", contact_person_ids=people))
@@ -47,8 +52,12 @@ def _preview_statements(database, printing: PrintingService) -> int:
     return len(statements)
 
 
-def test_overview_preview_needs_the_same_few_statements_for_10_and_40_offers(database, contacts, offers, settings):
-    settings.save(MunicipalityData(name="Lindental", officer_name="Eva Beispiel", officer_phone="06221 12345"))
+def test_overview_preview_needs_the_same_few_statements_for_10_and_40_offers(
+    database, contacts, offers, settings
+):
+    settings.save(
+        MunicipalityData(name="Lindental", officer_name="Eva Beispiel", officer_phone="06221 12345")
+    )
     printing = PrintingService(offers, contacts, settings)
     _add_offers(contacts, offers, 10, first=1)
     for_ten = _preview_statements(database, printing)

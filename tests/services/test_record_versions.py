@@ -34,13 +34,27 @@ def _record(kind: str, database):
     """(service, id, a change of one field, how to read that field) for each kind of record."""
     if kind == "contact":
         service = ContactService(database)
-        return service, person(service, "Mina Yusuf"), lambda d, v: replace(d, notes=v), lambda d: d.notes
+        return (
+            service,
+            person(service, "Mina Yusuf"),
+            lambda d, v: replace(d, notes=v),
+            lambda d: d.notes,
+        )
     if kind == "offer":
         service = OfferService(database)
-        return (service, service.create(offer_data()),
-                lambda d, v: replace(d, place_name=v), lambda d: d.place_name)
+        return (
+            service,
+            service.create(offer_data()),
+            lambda d, v: replace(d, place_name=v),
+            lambda d: d.place_name,
+        )
     service = ActivityService(database)
-    return service, service.create(activity_data()), lambda d, v: replace(d, notes=v), lambda d: d.notes
+    return (
+        service,
+        service.create(activity_data()),
+        lambda d, v: replace(d, notes=v),
+        lambda d: d.notes,
+    )
 
 
 @pytest.mark.parametrize("kind", ["contact", "offer", "activity"])
@@ -67,7 +81,9 @@ def test_overwrite_builds_on_the_version_the_other_save_left(kind, database):
     with pytest.raises(ConflictError) as caught:
         service.update(change(second_window, "zweites Fenster"))
 
-    service.update(change(replace(second_window, version=caught.value.current_version), "zweites Fenster"))
+    service.update(
+        change(replace(second_window, version=caught.value.current_version), "zweites Fenster")
+    )
 
     assert field(service.get(record_id)) == "zweites Fenster"
     assert service.get(record_id).version == 3
@@ -101,9 +117,17 @@ def test_a_change_of_linked_rows_only_counts_as_a_change(contacts, offers):
 
 
 def test_a_form_opened_before_a_withdrawal_cannot_bring_the_data_back(contacts):
-    consent = ConsentData(given_on=date(2025, 3, 1), purpose="Einladungen", method=ConsentMethod.WRITTEN)
-    contact_id = contacts.create(ContactData(name="Mina Yusuf", phone="06221 12345", legal_basis=LegalBasis.CONSENT,
-                                             consents=[consent]))
+    consent = ConsentData(
+        given_on=date(2025, 3, 1), purpose="Einladungen", method=ConsentMethod.WRITTEN
+    )
+    contact_id = contacts.create(
+        ContactData(
+            name="Mina Yusuf",
+            phone="06221 12345",
+            legal_basis=LegalBasis.CONSENT,
+            consents=[consent],
+        )
+    )
     older_form = contacts.get(contact_id)
     contacts.withdraw_consent(contact_id, date(2025, 6, 1))
 
@@ -160,7 +184,9 @@ def test_settings_saved_in_another_window_are_not_overwritten(settings):
         settings.save(replace(second, district="Landkreis Musterland"))
     assert settings.get().officer_name == "Eva Muster" and settings.get().district == ""
 
-    settings.save(replace(second, district="Landkreis Musterland", version=caught.value.current_version))
+    settings.save(
+        replace(second, district="Landkreis Musterland", version=caught.value.current_version)
+    )
     assert settings.get().district == "Landkreis Musterland"
 
 
@@ -176,5 +202,7 @@ def test_settings_created_in_another_window_before_the_first_save(database):
 def test_data_without_a_version_is_written_as_is(contacts):
     """Scripts and demo data build data without reading it first: nothing to compare."""
     contact_id = organisation(contacts, "Caritas")
-    contacts.update(ContactData(id=contact_id, name="Caritas Lindenbach", kind=contacts.get(contact_id).kind))
+    contacts.update(
+        ContactData(id=contact_id, name="Caritas Lindenbach", kind=contacts.get(contact_id).kind)
+    )
     assert contacts.get(contact_id).name == "Caritas Lindenbach"

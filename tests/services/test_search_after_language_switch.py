@@ -16,8 +16,18 @@ from gwa_desktop.services.offers import OfferService
 def test_category_and_kind_are_found_in_every_ui_language(database):
     offers, activities = OfferService(database), ActivityService(database)
     set_ui_language("de")
-    offers.create(OfferData(texts=[OfferTextData("de", "Lauftreff")], category=OfferCategory.LEISURE, start_date=date(2026, 5, 4)))
-    activities.create(ActivityData(occurred_on=date(2026, 5, 4), kind=ActivityKind.NETWORK_MEETING, title="Runder Tisch"))
+    offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Lauftreff")],
+            category=OfferCategory.LEISURE,
+            start_date=date(2026, 5, 4),
+        )
+    )
+    activities.create(
+        ActivityData(
+            occurred_on=date(2026, 5, 4), kind=ActivityKind.NETWORK_MEETING, title="Runder Tisch"
+        )
+    )
 
     set_ui_language("en")
     assert offers.count(ListQuery(text="leisure")) == 1

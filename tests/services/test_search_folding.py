@@ -18,8 +18,20 @@ from gwa_desktop.services.validation import fold, search_words
 @pytest.mark.parametrize("typed", ["cafe", "Café", "nahcafe", "naehcafe", "NÄHCAFÉ"])
 def test_offer_found_without_accents_or_with_ae_spelling(database, typed):
     offers = OfferService(database)
-    offers.create(OfferData(texts=[OfferTextData("de", "Nähcafé")], category=OfferCategory.LEISURE, start_date=date(2026, 3, 4)))
-    offers.create(OfferData(texts=[OfferTextData("de", "Lauftreff")], category=OfferCategory.LEISURE, start_date=date(2026, 3, 4)))
+    offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Nähcafé")],
+            category=OfferCategory.LEISURE,
+            start_date=date(2026, 3, 4),
+        )
+    )
+    offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Lauftreff")],
+            category=OfferCategory.LEISURE,
+            start_date=date(2026, 3, 4),
+        )
+    )
     assert [row[1] for row in offers.list_rows(ListQuery(text=typed))] == ["Nähcafé"]
 
 

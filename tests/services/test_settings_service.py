@@ -6,12 +6,13 @@ import io
 
 import pytest
 from PIL import Image
+from service_builders import sql
 
+from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.services.settings import MAX_LOGO_BYTES, logo_problem
-from service_builders import sql
+
 
 def not_an_image() -> str:
     """Translated when called: module-level `_()` would run before the catalogs are compiled."""
@@ -35,11 +36,18 @@ def test_defaults_before_anything_was_saved(settings):
 
 def test_save_and_get_round_trip_with_png_logo(settings, database):
     logo = image_bytes("PNG")
-    settings.save(municipality(
-        name=" Gemeinde Neustadt ", district="Landkreis Süd", officer_name="Ayşe Demir",
-        officer_phone="06321 555-12", officer_email="integration@neustadt.example.de",
-        officer_address="Rathausplatz 1\n67433 Neustadt", logo=logo, logo_filename="wappen.png",
-    ))
+    settings.save(
+        municipality(
+            name=" Gemeinde Neustadt ",
+            district="Landkreis Süd",
+            officer_name="Ayşe Demir",
+            officer_phone="06321 555-12",
+            officer_email="integration@neustadt.example.de",
+            officer_address="Rathausplatz 1\n67433 Neustadt",
+            logo=logo,
+            logo_filename="wappen.png",
+        )
+    )
 
     stored = settings.get()
     assert stored.name == "Gemeinde Neustadt"
@@ -78,7 +86,9 @@ def test_broken_logo_is_refused(settings, content):
 
 def test_oversized_logo_is_refused():
     content = image_bytes("PNG") + b"\x00" * MAX_LOGO_BYTES
-    assert logo_problem(content) == _("The logo file is larger than 2 MB. Please choose a smaller image.")
+    assert logo_problem(content) == _(
+        "The logo file is larger than 2 MB. Please choose a smaller image."
+    )
     assert logo_problem(image_bytes("PNG")) is None
 
 
@@ -86,5 +96,7 @@ def test_name_email_and_phone_are_checked(settings):
     with pytest.raises(ValidationError) as caught:
         settings.save(MunicipalityData(name=" ", officer_email="rathaus", officer_phone="Zentrale"))
     assert set(caught.value.errors) == {"name", "officer_email", "officer_phone"}
-    assert caught.value.errors["name"] == _("{field} is required.").format(field=_("The name of the municipality"))
+    assert caught.value.errors["name"] == _("{field} is required.").format(
+        field=_("The name of the municipality")
+    )
     assert settings.get() == MunicipalityData(version=0)

@@ -17,10 +17,21 @@ def _categories(offers: OfferService) -> list[OfferCategory]:
 
 def test_categories_sort_by_their_label_in_the_ui_language(database):
     offers = OfferService(database)
-    for title, category in (("Bewerbung", OfferCategory.WORK), ("Sprachcafé", OfferCategory.LANGUAGE),
-                            ("Elterncafé", OfferCategory.FAMILY)):
-        offers.create(OfferData(texts=[OfferTextData("de", title)], category=category, start_date=date(2026, 1, 5)))
+    for title, category in (
+        ("Bewerbung", OfferCategory.WORK),
+        ("Sprachcafé", OfferCategory.LANGUAGE),
+        ("Elterncafé", OfferCategory.FAMILY),
+    ):
+        offers.create(
+            OfferData(
+                texts=[OfferTextData("de", title)], category=category, start_date=date(2026, 1, 5)
+            )
+        )
     set_ui_language("de")
-    assert _categories(offers) == [OfferCategory.WORK, OfferCategory.FAMILY, OfferCategory.LANGUAGE]  # Arbeit, Familie, Sprache
+    assert _categories(offers) == [
+        OfferCategory.WORK,
+        OfferCategory.FAMILY,
+        OfferCategory.LANGUAGE,
+    ]  # Arbeit, Familie, Sprache
     set_ui_language("en")
     assert _categories(offers) == [OfferCategory.FAMILY, OfferCategory.LANGUAGE, OfferCategory.WORK]

@@ -33,8 +33,12 @@ SENTENCE = "Deutsch üben beim Tee. "
 
 def test_five_megabytes_of_notes_are_refused_at_the_field(contacts, activities):
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="Mina Yusuf", legal_basis=LegalBasis.PUBLIC_TASK, notes=FIVE_MB))
-    assert caught.value.errors == {"notes": _("This is too long: at most {n} characters.").format(n=10_000)}
+        contacts.create(
+            ContactData(name="Mina Yusuf", legal_basis=LegalBasis.PUBLIC_TASK, notes=FIVE_MB)
+        )
+    assert caught.value.errors == {
+        "notes": _("This is too long: at most {n} characters.").format(n=10_000)
+    }
     with pytest.raises(ValidationError) as caught:
         activities.create(activity_data(notes=FIVE_MB))
     assert set(caught.value.errors) == {"notes"}
@@ -49,20 +53,32 @@ def test_notes_up_to_the_limit_are_kept_whole(contacts):
 
 def test_an_overlong_description_is_refused_naming_its_language(offers):
     data = offer_data()
-    data.texts = [OfferTextData("de", "Sprachcafé", "kurz"), OfferTextData("ar", "مقهى اللغة", "ن" * 5_001)]
+    data.texts = [
+        OfferTextData("de", "Sprachcafé", "kurz"),
+        OfferTextData("ar", "مقهى اللغة", "ن" * 5_001),
+    ]
     with pytest.raises(ValidationError) as caught:
         offers.create(data)
-    assert caught.value.errors == {"texts": _("The description in {language} is too long: at most {n} characters.").format(
-        language="ar", n=5_000)}
+    assert caught.value.errors == {
+        "texts": _("The description in {language} is too long: at most {n} characters.").format(
+            language="ar", n=5_000
+        )
+    }
 
 
 def test_consent_purpose_and_officer_address_are_bounded(contacts, settings):
-    consent = ConsentData(given_on=date(2025, 3, 1), purpose="Einladungen " * 200, method=ConsentMethod.WRITTEN)
+    consent = ConsentData(
+        given_on=date(2025, 3, 1), purpose="Einladungen " * 200, method=ConsentMethod.WRITTEN
+    )
     with pytest.raises(ValidationError) as caught:
-        contacts.create(ContactData(name="Mina Yusuf", legal_basis=LegalBasis.CONSENT, consents=[consent]))
+        contacts.create(
+            ContactData(name="Mina Yusuf", legal_basis=LegalBasis.CONSENT, consents=[consent])
+        )
     assert set(caught.value.errors) == {"consents"}
     with pytest.raises(ValidationError) as caught:
-        settings.save(MunicipalityData(name="Gemeinde Lindenbach", officer_address="Rathausplatz 1\n" * 100))
+        settings.save(
+            MunicipalityData(name="Gemeinde Lindenbach", officer_address="Rathausplatz 1\n" * 100)
+        )
     assert set(caught.value.errors) == {"officer_address"}
 
 
@@ -75,12 +91,16 @@ def test_one_place_says_how_long_a_column_may_be():
 def _offer_with_stored_description(offers, database, length: int) -> int:
     offer_id = offers.create(offer_data("Sprachcafé", place_name="Bürgerhaus"))
     with database.engine.begin() as connection:  # as older data or a raw import left it
-        connection.execute(text("UPDATE offer_texts SET description = :d WHERE offer_id = :id"),
-                           {"d": SENTENCE * (length // len(SENTENCE)), "id": offer_id})
+        connection.execute(
+            text("UPDATE offer_texts SET description = :d WHERE offer_id = :id"),
+            {"d": SENTENCE * (length // len(SENTENCE)), "id": offer_id},
+        )
     return offer_id
 
 
-def test_a_flyer_of_a_160000_character_description_shows_its_beginning_and_warns(offers, contacts, settings, database):
+def test_a_flyer_of_a_160000_character_description_shows_its_beginning_and_warns(
+    offers, contacts, settings, database
+):
     offer_id = _offer_with_stored_description(offers, database, 160_000)
     printing = PrintingService(offers, contacts, settings, today=lambda: date(2026, 3, 1))
 
@@ -88,10 +108,14 @@ def test_a_flyer_of_a_160000_character_description_shows_its_beginning_and_warns
 
     printed = flat_text(result.pdf)
     assert SENTENCE.strip() in printed and "…" in printed
-    assert printed.count(SENTENCE.strip()) <= 5_000 // len(SENTENCE) + 1  # at most the limit was laid out
+    assert (
+        printed.count(SENTENCE.strip()) <= 5_000 // len(SENTENCE) + 1
+    )  # at most the limit was laid out
     assert [w.kind for w in result.warnings if w.kind == "truncated"] == ["truncated"]
     assert "“Sprachcafé”" in next(w.message for w in result.warnings if w.kind == "truncated")
-    assert len(sql(database, "SELECT description FROM offer_texts")[0][0]) >= 159_000  # the stored text stays
+    assert (
+        len(sql(database, "SELECT description FROM offer_texts")[0][0]) >= 159_000
+    )  # the stored text stays
 
 
 def test_an_overview_bounds_old_overlong_texts_too(offers, contacts, settings, database):
@@ -106,6 +130,10 @@ def test_an_overview_bounds_old_overlong_texts_too(offers, contacts, settings, d
 
 
 def test_a_print_within_the_limits_has_no_cut_warning(offers, contacts, settings):
-    offer_id = offers.create(replace(offer_data(), texts=[OfferTextData("de", "Sprachcafé", "Deutsch üben.")]))
+    offer_id = offers.create(
+        replace(offer_data(), texts=[OfferTextData("de", "Sprachcafé", "Deutsch üben.")])
+    )
     printing = PrintingService(offers, contacts, settings, today=lambda: date(2026, 3, 1))
-    assert "truncated" not in [w.kind for w in printing.flyer(offer_id, FlyerOptions(("de",))).warnings]
+    assert "truncated" not in [
+        w.kind for w in printing.flyer(offer_id, FlyerOptions(("de",))).warnings
+    ]

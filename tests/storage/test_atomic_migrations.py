@@ -30,7 +30,7 @@ from gwa_desktop.storage.database import (
 from gwa_desktop.storage.errors import AlteredDatabaseError, DamagedDatabaseError, NotADatabaseError
 from gwa_desktop.storage.models import Base
 from gwa_desktop.storage.schema_check import read_schema, schema_differences
-from tests.storage.test_migrations import old_database, revision_of, row_counts
+from tests.storage.test_migrations import old_database, row_counts
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and FIFOs are POSIX")
 
@@ -50,9 +50,16 @@ print(seen[0])
 """
 
 
-def open_in_a_process(path: Path, backups: Path, kill_after: int = 0) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", CHILD, str(path), str(backups), str(kill_after)],
-                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2])
+def open_in_a_process(
+    path: Path, backups: Path, kill_after: int = 0
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), str(backups), str(kill_after)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parents[2],
+    )
 
 
 def state_of(path: Path) -> str | None:
@@ -80,7 +87,9 @@ def test_a_kill_at_any_point_of_an_upgrade_leaves_the_old_or_the_new_revision(tm
         assert result.returncode == -signal.SIGKILL, result.stderr
         left.append(state_of(path))
         assert row_counts(path) == expected
-        open_database(str(path), backup_dir=work / "backups").close()  # the next start finishes the job
+        open_database(
+            str(path), backup_dir=work / "backups"
+        ).close()  # the next start finishes the job
         assert state_of(path) == head_revision() and row_counts(path) == expected
         copies = before_upgrade_copies(work / "backups", path)
         assert len(copies) <= 1 and all(state_of(copy) == "0001" for copy in copies)
@@ -90,7 +99,9 @@ def test_a_kill_at_any_point_of_an_upgrade_leaves_the_old_or_the_new_revision(tm
 
 @posix_only
 def test_a_kill_during_the_first_creation_leaves_no_database_or_a_complete_one(tmp_path):
-    statements = int(open_in_a_process(tmp_path / "calibration.sqlite", tmp_path / "backups").stdout)
+    statements = int(
+        open_in_a_process(tmp_path / "calibration.sqlite", tmp_path / "backups").stdout
+    )
     for point in sorted({1, statements // 2, statements - 1, statements}):
         work = tmp_path / f"kill-{point}"
         work.mkdir()
@@ -132,7 +143,9 @@ def test_a_failed_upgrade_leaves_every_migration_undone_and_one_good_copy(tmp_pa
 def test_a_damaged_old_database_is_neither_upgraded_nor_copied(tmp_path):
     path = old_database(tmp_path / "gwa.sqlite")
     with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute("INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)")
+        connection.execute(
+            "INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"
+        )
     before = path.read_bytes()
     with pytest.raises(DamagedDatabaseError):
         open_database(str(path), backup_dir=tmp_path / "backups")
@@ -143,9 +156,15 @@ def test_a_damaged_old_database_is_neither_upgraded_nor_copied(tmp_path):
 def test_before_upgrade_copies_are_kept_per_database_and_rotated(tmp_path):
     backups = tmp_path / "backups"
     backups.mkdir()
-    home, stick = tmp_path / "home" / "gwa.sqlite", tmp_path / "stick" / "gwa.sqlite"  # the same name
+    home, stick = (
+        tmp_path / "home" / "gwa.sqlite",
+        tmp_path / "stick" / "gwa.sqlite",
+    )  # the same name
     for n in range(5):  # copies from upgrades of older versions
-        (backups / f"gwa-before-upgrade-old{n}-2025010{n + 1}-120000-{storage._identity(home)}.sqlite").write_bytes(b"")
+        (
+            backups
+            / f"gwa-before-upgrade-old{n}-2025010{n + 1}-120000-{storage._identity(home)}.sqlite"
+        ).write_bytes(b"")
     for path in (home, stick):
         path.parent.mkdir()
         open_database(str(old_database(path)), backup_dir=backups).close()
@@ -161,7 +180,8 @@ def test_the_migrations_build_exactly_what_the_models_describe(tmp_path):
         Base.metadata.create_all(connection)
         connection.exec_driver_sql(
             "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
-            " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
+            " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+        )
         from_models = read_schema(connection.connection.driver_connection)
     engine.dispose()
     assert schema_differences(from_models, expected_schema(head_revision())) == []
@@ -169,7 +189,9 @@ def test_the_migrations_build_exactly_what_the_models_describe(tmp_path):
 
 def test_an_altered_live_database_is_refused_at_open(database_path, tmp_path):
     with closing(sqlite3.connect(database_path)) as connection, connection:
-        connection.execute("CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END")
+        connection.execute(
+            "CREATE TRIGGER wipe AFTER INSERT ON contacts BEGIN DELETE FROM activities; END"
+        )
     before = database_path.read_bytes()
     with pytest.raises(AlteredDatabaseError, match="wipe"):
         open_database(str(database_path))
@@ -200,7 +222,7 @@ def test_the_cli_refuses_a_damaged_database_like_the_window(database_path, tmp_p
     saved = backup_database(database, tmp_path / "backups")
     database.close()
     content = bytearray(database_path.read_bytes())
-    content[4096 * 5: 4096 * 7] = b"\x00" * 8192  # pages of the contacts table
+    content[4096 * 5 : 4096 * 7] = b"\x00" * 8192  # pages of the contacts table
     database_path.write_bytes(bytes(content))
 
     assert main(["--database", str(database_path), "count"]) == 2

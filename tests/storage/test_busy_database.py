@@ -23,7 +23,9 @@ BUSY_MESSAGE = (
 def _impatient(path) -> Database:
     """The program's engine, waiting 50 ms instead of 5 s for another writer."""
     engine = create_database_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", lambda connection, _record: connection.execute("PRAGMA busy_timeout=50"))
+    event.listen(
+        engine, "connect", lambda connection, _record: connection.execute("PRAGMA busy_timeout=50")
+    )
     return Database(engine, str(path))
 
 
@@ -49,6 +51,10 @@ def test_a_write_while_another_program_holds_the_lock_is_refused_with_a_message(
         database.close()
 
 
-@pytest.mark.parametrize("driver_text", ["database is locked", "database table is locked", "database is busy"])
+@pytest.mark.parametrize(
+    "driver_text", ["database is locked", "database table is locked", "database is busy"]
+)
 def test_every_spelling_of_a_busy_database_is_translated(driver_text):
-    assert isinstance(translate_operational_error(sqlite3.OperationalError(driver_text)), DatabaseBusyError)
+    assert isinstance(
+        translate_operational_error(sqlite3.OperationalError(driver_text)), DatabaseBusyError
+    )

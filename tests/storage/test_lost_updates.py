@@ -53,8 +53,19 @@ def _race(url: str, mode: str) -> tuple[int, list[dict]]:
         database.close()
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.storage.lost_update_worker", url, str(activity_id), str(INCREMENTS), mode],
-            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.storage.lost_update_worker",
+                url,
+                str(activity_id),
+                str(INCREMENTS),
+                mode,
+            ],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         for _worker in range(WORKERS)
     ]
@@ -79,7 +90,9 @@ def test_retrying_after_a_conflict_loses_no_update(database_url):
     final, summaries = _race(database_url, "retry")
     assert [s["saved"] for s in summaries] == [INCREMENTS] * WORKERS
     assert final == WORKERS * INCREMENTS  # 0 lost updates
-    print(f"conflicts reported and retried: {sum(s['conflicts'] for s in summaries)}, busy: {sum(s['busy'] for s in summaries)}")
+    print(
+        f"conflicts reported and retried: {sum(s['conflicts'] for s in summaries)}, busy: {sum(s['busy'] for s in summaries)}"
+    )
 
 
 def test_without_retry_every_unsaved_increment_was_reported(database_url):
@@ -90,7 +103,12 @@ def test_without_retry_every_unsaved_increment_was_reported(database_url):
     assert saved + reported == WORKERS * INCREMENTS  # and nothing unsaved went unreported
     messages = {m for s in summaries for m in s["messages"]}
     assert _(CONFLICT_MESSAGE) in messages  # two processes at once conflict about every second time
-    assert messages <= {_(CONFLICT_MESSAGE), _("The database is busy: another window, program or computer is writing "
-                                              "to it. Your entry was not saved, but it is still in the form. Try "
-                                              "again in a moment.")}
+    assert messages <= {
+        _(CONFLICT_MESSAGE),
+        _(
+            "The database is busy: another window, program or computer is writing "
+            "to it. Your entry was not saved, but it is still in the form. Try "
+            "again in a moment."
+        ),
+    }
     print(f"saved {saved}, conflicts reported {reported}")

@@ -23,14 +23,20 @@ def test_existing_names_sort_by_the_collation_after_the_upgrade(tmp_path):
             connection.execute(
                 "INSERT INTO contacts (id, kind, name, phone, email, street, postal_code, city, notes, search_text, "
                 "created_at, updated_at) VALUES (?, 'organisation', ?, '', '', '', '', '', '', '', '2026-01-01', '2026-01-01')",
-                (number, name))
+                (number, name),
+            )
             connection.execute(
                 "INSERT INTO offers (id, category, status, place_name, street, postal_code, city, recurrence, start_date, "
                 "cost_note, registration_required, registration_note, web_url, search_text, created_at, updated_at) "
                 "VALUES (?, 'language', 'active', ?, '', '', '', 'weekly', '2026-01-05', '', 0, '', '', '', "
-                "'2026-01-01', '2026-01-01')", (number, name))
-            connection.execute("INSERT INTO offer_texts (offer_id, language, title, description, position) "
-                               "VALUES (?, 'de', ?, '', 0)", (number, name))
+                "'2026-01-01', '2026-01-01')",
+                (number, name),
+            )
+            connection.execute(
+                "INSERT INTO offer_texts (offer_id, language, title, description, position) "
+                "VALUES (?, 'de', ?, '', 0)",
+                (number, name),
+            )
     connection.close()
 
     database = open_database(str(path))

@@ -34,9 +34,21 @@ from gwa_desktop.storage.models import Base
 
 SEARCHABLE_TABLES = ("contacts", "offers", "activities")
 ALL_TABLES = (
-    "contacts", "consent_records", "contact_languages", "contact_topics", "tags", "contact_tags",
-    "offers", "offer_texts", "offer_target_groups", "offer_languages", "offer_contacts",
-    "activities", "activity_languages", "activity_organisations", "municipality_settings",
+    "contacts",
+    "consent_records",
+    "contact_languages",
+    "contact_topics",
+    "tags",
+    "contact_tags",
+    "offers",
+    "offer_texts",
+    "offer_target_groups",
+    "offer_languages",
+    "offer_contacts",
+    "activities",
+    "activity_languages",
+    "activity_organisations",
+    "municipality_settings",
 )
 STAMP = "'2024-01-01 09:00:00.000000'"
 
@@ -103,7 +115,9 @@ def old_database(path: Path) -> Path:
 
 def row_counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as connection:
-        counts = {t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ALL_TABLES}
+        counts = {
+            t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ALL_TABLES
+        }
     connection.close()
     return counts
 
@@ -160,7 +174,9 @@ def test_wal_mode_and_foreign_keys_are_on(database):
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
     with pytest.raises(IntegrityError), database.session() as session:
-        session.execute(text("INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)"))
+        session.execute(
+            text("INSERT INTO contact_languages (contact_id, code, position) VALUES (999, 'de', 0)")
+        )
 
 
 def test_opening_a_current_database_makes_no_backup(database_path, tmp_path):
@@ -182,10 +198,23 @@ def test_old_database_is_upgraded_without_loss(tmp_path):
         assert row_counts(path) == before
         assert schema_differences(database) == []
 
-        contacts, offers, activities = ContactService(database), OfferService(database), ActivityService(database)
+        contacts, offers, activities = (
+            ContactService(database),
+            OfferService(database),
+            ActivityService(database),
+        )
         anna = contacts.get(2)
-        assert (anna.name, anna.organisation_id, anna.role) == ("Anna Müller", 1, ContactRole.LANGUAGE_MEDIATOR)
-        assert (anna.phone, anna.languages, anna.topics, anna.tags) == ("06321 4711", ["ar", "de"], ["Kita"], ["Ehrenamt"])
+        assert (anna.name, anna.organisation_id, anna.role) == (
+            "Anna Müller",
+            1,
+            ContactRole.LANGUAGE_MEDIATOR,
+        )
+        assert (anna.phone, anna.languages, anna.topics, anna.tags) == (
+            "06321 4711",
+            ["ar", "de"],
+            ["Kita"],
+            ["Ehrenamt"],
+        )
         assert anna.legal_basis is LegalBasis.CONSENT
         assert anna.consents[0].given_on == date(2024, 3, 1)
 
@@ -197,7 +226,11 @@ def test_old_database_is_upgraded_without_loss(tmp_path):
         assert (offer.provider_id, offer.contact_person_ids) == (1, [2])
 
         activity = activities.get(1)
-        assert (activity.offer_id, activity.participants_total, activity.volunteer_hours) == (1, 12, 3.5)
+        assert (activity.offer_id, activity.participants_total, activity.volunteer_hours) == (
+            1,
+            12,
+            3.5,
+        )
         assert activity.organisation_ids == [1]
         assert SettingsService(database).get().officer_name == "Ayşe Demir"
     finally:
@@ -207,20 +240,35 @@ def test_old_database_is_upgraded_without_loss(tmp_path):
 def test_upgrade_backfills_the_search_columns(tmp_path):
     database = open_database(str(old_database(tmp_path / "gwa.sqlite")))
     try:
-        contacts, offers, activities = ContactService(database), OfferService(database), ActivityService(database)
+        contacts, offers, activities = (
+            ContactService(database),
+            OfferService(database),
+            ActivityService(database),
+        )
         assert [row[1] for row in contacts.list_rows(ListQuery(text="mü"))] == ["Anna Müller"]
-        assert [row[1] for row in contacts.list_rows(ListQuery(text="hauptstrasse"))] == ["Anna Müller"]
+        assert [row[1] for row in contacts.list_rows(ListQuery(text="hauptstrasse"))] == [
+            "Anna Müller"
+        ]
         # an organisation's name finds its members too
         assert [row[1] for row in contacts.list_rows(ListQuery(text="caritas"))] == [
-            "Anna Müller", "Caritas Neustadt", "Peter Schmidt",
+            "Anna Müller",
+            "Caritas Neustadt",
+            "Peter Schmidt",
         ]
         assert [row[1] for row in offers.list_rows(ListQuery(text="bürgerhaus"))] == ["Sprachcafé"]
         assert [row[1] for row in offers.list_rows(ListQuery(text="üben kaffee"))] == ["Sprachcafé"]
         assert [row[1] for row in offers.list_rows(ListQuery(text="مقهى"))] == ["Sprachcafé"]
-        assert [row[3] for row in activities.list_rows(ListQuery(text="GRÖSSERE"))] == ["Sprachcafé Februar"]
+        assert [row[3] for row in activities.list_rows(ListQuery(text="GRÖSSERE"))] == [
+            "Sprachcafé Februar"
+        ]
         with database.session() as session:
             for table in SEARCHABLE_TABLES:
-                assert session.execute(text(f"SELECT COUNT(*) FROM {table} WHERE search_text = ''")).scalar() == 0
+                assert (
+                    session.execute(
+                        text(f"SELECT COUNT(*) FROM {table} WHERE search_text = ''")
+                    ).scalar()
+                    == 0
+                )
     finally:
         database.close()
 
@@ -270,7 +318,9 @@ def test_the_copy_includes_transactions_left_in_the_write_ahead_log(tmp_path):
         database.close()
     (copy,) = (tmp_path / "backups").iterdir()
     with sqlite3.connect(copy) as backup:
-        assert backup.execute("SELECT name FROM contacts WHERE id = 10").fetchall() == [("Nach dem Absturz",)]
+        assert backup.execute("SELECT name FROM contacts WHERE id = 10").fetchall() == [
+            ("Nach dem Absturz",)
+        ]
     backup.close()
 
 
@@ -279,11 +329,23 @@ def test_downgrade_to_0001_and_upgrade_again(database_path, tmp_path):
     contacts, offers = ContactService(database), OfferService(database)
     org_id = contacts.create(ContactData(name="Tafel Süd", kind=ContactKind.ORGANISATION))
     anna_id = contacts.create(
-        ContactData(name="Anna Müller", organisation_id=org_id, languages=["ar"], topics=["Kita"],
-                    legal_basis=LegalBasis.PUBLIC_TASK)
+        ContactData(
+            name="Anna Müller",
+            organisation_id=org_id,
+            languages=["ar"],
+            topics=["Kita"],
+            legal_basis=LegalBasis.PUBLIC_TASK,
+        )
     )
-    offers.create(OfferData(texts=[OfferTextData("de", "Kürbisfest")], category=OfferCategory.LEISURE,
-                            start_date=date(2025, 10, 4), provider_id=org_id, contact_person_ids=[anna_id]))
+    offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Kürbisfest")],
+            category=OfferCategory.LEISURE,
+            start_date=date(2025, 10, 4),
+            provider_id=org_id,
+            contact_person_ids=[anna_id],
+        )
+    )
     database.close()
     before = row_counts(database_path)
 
@@ -303,7 +365,9 @@ def test_downgrade_to_0001_and_upgrade_again(database_path, tmp_path):
     assert row_counts(database_path) == before
     with sqlite3.connect(database_path) as connection:
         for table in SEARCHABLE_TABLES:
-            assert "search_text" not in {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            assert "search_text" not in {
+                row[1] for row in connection.execute(f"PRAGMA table_info({table})")
+            }
     connection.close()
 
     database = open_database(str(database_path), backup_dir=tmp_path / "backups")
@@ -311,11 +375,16 @@ def test_downgrade_to_0001_and_upgrade_again(database_path, tmp_path):
         assert revision_of(database_path) == head_revision()
         assert row_counts(database_path) == before
         assert schema_differences(database) == []
-        assert [row[1] for row in ContactService(database).list_rows(ListQuery(text="mü"))] == ["Anna Müller"]
-        assert [row[1] for row in ContactService(database).list_rows(ListQuery(text="tafel"))] == [
-            "Anna Müller", "Tafel Süd",
+        assert [row[1] for row in ContactService(database).list_rows(ListQuery(text="mü"))] == [
+            "Anna Müller"
         ]
-        assert [row[1] for row in OfferService(database).list_rows(ListQuery(text="kürbis"))] == ["Kürbisfest"]
+        assert [row[1] for row in ContactService(database).list_rows(ListQuery(text="tafel"))] == [
+            "Anna Müller",
+            "Tafel Süd",
+        ]
+        assert [row[1] for row in OfferService(database).list_rows(ListQuery(text="kürbis"))] == [
+            "Kürbisfest"
+        ]
         assert ContactService(database).get(anna_id).languages == ["ar"]
         assert OfferService(database).get_many()[0].contact_person_ids == [anna_id]
     finally:

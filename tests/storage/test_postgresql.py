@@ -28,11 +28,18 @@ from gwa_desktop.services.offers import OfferData, OfferTextData
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reindex import reindex
 from gwa_desktop.storage import database as storage
-from gwa_desktop.storage.database import alembic_config, head_revision, migration_engine, open_database
+from gwa_desktop.storage.database import (
+    alembic_config,
+    head_revision,
+    migration_engine,
+    open_database,
+)
 from gwa_desktop.storage.models import Base
 
 URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
+pytestmark = pytest.mark.skipif(
+    not URL, reason="GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)"
+)
 
 
 def wipe() -> None:
@@ -58,7 +65,11 @@ def test_migrations_reach_the_models_on_postgresql(services):
 
 def test_demo_village_search_sort_and_delete_on_postgresql(services):
     load_demo_data(services.database)
-    assert (services.contacts.count(), services.offers.count(), services.activities.count()) == (34, 15, 60)
+    assert (services.contacts.count(), services.offers.count(), services.activities.count()) == (
+        34,
+        15,
+        60,
+    )
     assert [row[1] for row in services.offers.list_rows(ListQuery(text="naehcafe"))] == ["Nähcafé"]
     categories = [row[2].label for row in services.offers.list_rows(ListQuery(sort_key="category"))]
     assert categories == sorted(categories, key=str.casefold)
@@ -71,16 +82,36 @@ def test_demo_village_search_sort_and_delete_on_postgresql(services):
 
 def test_names_sort_as_a_german_reader_expects_on_postgresql(services):
     """The same stored keys, the same order as on SQLite (tests/services/test_collation.py)."""
-    entered = ["Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord", "Arbeitsagentur"]
-    expected = ["Arbeitsagentur", "Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord"]
+    entered = [
+        "Ärztehaus",
+        "awo Ortsverein",
+        "Öffentliche Bücherei",
+        "Zentrum Nord",
+        "Arbeitsagentur",
+    ]
+    expected = [
+        "Arbeitsagentur",
+        "Ärztehaus",
+        "awo Ortsverein",
+        "Öffentliche Bücherei",
+        "Zentrum Nord",
+    ]
     for name in entered:
         services.contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION))
-        services.offers.create(OfferData(texts=[OfferTextData("de", name)], category=OfferCategory.LANGUAGE,
-                                         start_date=date(2026, 1, 5), place_name=name))
+        services.offers.create(
+            OfferData(
+                texts=[OfferTextData("de", name)],
+                category=OfferCategory.LANGUAGE,
+                start_date=date(2026, 1, 5),
+                place_name=name,
+            )
+        )
     assert [row[1] for row in services.contacts.list_rows(ListQuery())] == expected
     assert [name for _id, name in services.contacts.organisations()] == expected
     assert [row[1] for row in services.offers.list_rows(ListQuery())] == expected
-    assert [row[5] for row in services.offers.list_rows(ListQuery(sort_key="place", descending=True))] == expected[::-1]
+    assert [
+        row[5] for row in services.offers.list_rows(ListQuery(sort_key="place", descending=True))
+    ] == expected[::-1]
     with services.database.engine.begin() as connection:
         connection.execute(text("UPDATE contacts SET sort_key = NULL"))
     assert reindex(services.database).changed == len(entered)
@@ -104,12 +135,24 @@ def test_a_wider_newer_package_replaces_the_earlier_one_on_postgresql(services, 
     from gwa_desktop.services.district_import import OVERLAPS, REPLACED
 
     load_demo_data(services.database)
-    mistyped = export_district(services.database, Period(date(2000, 1, 1), date(2100, 12, 30)), tmp_path,
-                               created=datetime(2026, 12, 1, 9))
-    corrected = export_district(services.database, Period(date(2000, 1, 1), date(2100, 12, 31)), tmp_path,
-                                created=datetime(2026, 12, 1, 10))
-    shifted = export_district(services.database, Period(date(2050, 1, 1), date(2101, 12, 31)), tmp_path,
-                              created=datetime(2026, 12, 1, 11))
+    mistyped = export_district(
+        services.database,
+        Period(date(2000, 1, 1), date(2100, 12, 30)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
+    corrected = export_district(
+        services.database,
+        Period(date(2000, 1, 1), date(2100, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 10),
+    )
+    shifted = export_district(
+        services.database,
+        Period(date(2050, 1, 1), date(2101, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 11),
+    )
     assert import_package(services.database, mistyped, receipts=tmp_path).outcome == IMPORTED
 
     assert import_package(services.database, corrected, receipts=tmp_path).outcome == REPLACED
@@ -137,12 +180,24 @@ def test_a_failed_upgrade_leaves_postgresql_at_the_old_revision(monkeypatch):
     with pytest.raises(RuntimeError):
         open_database(URL)
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
-        columns = connection.execute(text(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'contacts'")).scalars().all()
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        )
+        columns = (
+            connection.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'contacts'"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert "search_text" not in columns
     monkeypatch.undo()
     open_database(URL).close()
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == head_revision()
+        )
     engine.dispose()

@@ -128,7 +128,9 @@ def test_read_only_database_refuses_the_write_and_keeps_the_data(database_path):
         with pytest.raises(ReadOnlyDatabaseError) as caught:
             contacts.create(ContactData(name="Neu", kind=ContactKind.ORGANISATION))
         assert str(caught.value) == _(READ_ONLY_MESSAGE)
-        assert isinstance(caught.value.__cause__, Exception)  # the driver error stays attached for the log
+        assert isinstance(
+            caught.value.__cause__, Exception
+        )  # the driver error stays attached for the log
         with pytest.raises(ReadOnlyDatabaseError):
             SettingsService(read_only).save(MunicipalityData(name="Andere Gemeinde"))
         # reading still works and shows what was there before
@@ -138,7 +140,9 @@ def test_read_only_database_refuses_the_write_and_keeps_the_data(database_path):
 
     again = open_database(str(database_path))
     try:
-        assert [row[1] for row in ContactService(again).list_rows(ListQuery())] == ["Schon gespeichert"]
+        assert [row[1] for row in ContactService(again).list_rows(ListQuery())] == [
+            "Schon gespeichert"
+        ]
         assert SettingsService(again).get().name == "Gemeinde Neustadt"
     finally:
         again.close()
@@ -166,7 +170,9 @@ def test_full_disk_refuses_the_write_rolls_back_and_keeps_the_data(database_path
         with pytest.raises(DiskFullError) as caught:
             for number in range(100):
                 name = f"Verein {number:03d}"
-                contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION, notes="x" * 8000))
+                contacts.create(
+                    ContactData(name=name, kind=ContactKind.ORGANISATION, notes="x" * 8000)
+                )
                 saved.append(name)
         assert str(caught.value).strip()
         assert 0 < len(saved) < 100
@@ -186,9 +192,8 @@ def test_full_disk_refuses_the_write_rolls_back_and_keeps_the_data(database_path
 
 
 def test_other_database_errors_are_not_disguised(database):
-    with pytest.raises(Exception) as caught:
-        with database.session() as session:
-            session.execute(text("INSERT INTO tags (id, name) VALUES (1, 'a'), (2, 'a')"))
+    with pytest.raises(Exception) as caught, database.session() as session:
+        session.execute(text("INSERT INTO tags (id, name) VALUES (1, 'a'), (2, 'a')"))
     assert not isinstance(caught.value, StorageError)
     with database.session() as session:
         assert session.execute(text("SELECT COUNT(*) FROM tags")).scalar() == 0
@@ -209,7 +214,9 @@ def test_other_database_errors_are_not_disguised(database):
     ],
 )
 def test_driver_errors_are_translated(driver_message, error_class):
-    error = translate_operational_error(sqlite3.OperationalError(driver_message), "/media/usb/gwa.sqlite")
+    error = translate_operational_error(
+        sqlite3.OperationalError(driver_message), "/media/usb/gwa.sqlite"
+    )
     assert isinstance(error, error_class)
     assert str(error).strip()
 

@@ -29,6 +29,7 @@ from tests.output.print_samples import flat_text
 def _choose(combo, code) -> None:
     combo.setCurrentIndex(combo.findData(code))
 
+
 GATE_SECONDS = 5
 
 
@@ -97,7 +98,9 @@ def test_cancel_stops_the_export_and_leaves_no_file(dialog, monkeypatch, tmp_pat
     export = GatedExport(ticks_wanted=10_000)  # the gate opens only when Cancel was pressed
     monkeypatch.setattr(district_export_dialog, "export_district", export)
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a: told.append(text)
+    )
 
     def press_cancel() -> None:
         progress = dialog.findChild(QProgressDialog)
@@ -113,7 +116,9 @@ def test_cancel_stops_the_export_and_leaves_no_file(dialog, monkeypatch, tmp_pat
     assert not export.gate_timed_out
     assert told == [str(Cancelled())]
     assert dialog.written is None
-    assert list((tmp_path / "stick").iterdir()) == [], "a cancelled export leaves neither a package nor a part file"
+    assert list((tmp_path / "stick").iterdir()) == [], (
+        "a cancelled export leaves neither a package nor a part file"
+    )
 
 
 def test_a_failure_in_the_worker_is_raised_in_the_calling_thread(qapp):
@@ -158,6 +163,8 @@ def test_preview_is_built_on_a_worker_and_a_change_meanwhile_builds_again(qtbot,
     QTimer.singleShot(30, change_language_while_building)
     consent.rebuild()
 
-    assert gated.built == ["ar", "uk"], "the build begun for Arabic is followed by one for the new choice"
+    assert gated.built == ["ar", "uk"], (
+        "the build begun for Arabic is followed by one for the new choice"
+    )
     assert threading.get_ident() not in gated.threads
     assert consent.result is not None and "Згода" in flat_text(consent.result.pdf)

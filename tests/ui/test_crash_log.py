@@ -55,7 +55,9 @@ def messages(monkeypatch) -> list[str]:
 
 @pytest.fixture
 def mariam(services) -> int:
-    return services.contacts.create(ContactData(name=NAME, phone=PHONE, legal_basis=LegalBasis.CONTRACT))
+    return services.contacts.create(
+        ContactData(name=NAME, phone=PHONE, legal_basis=LegalBasis.CONTRACT)
+    )
 
 
 def leak(*_args, **_kwargs):
@@ -69,7 +71,8 @@ def logged(log_file) -> str:
 
 
 def test_a_failing_list_fetch_is_shown_logged_without_personal_data_and_the_window_survives(
-        qtbot, window, mariam, log_file, messages):
+    qtbot, window, mariam, log_file, messages
+):
     page: ContactsPage = window.contacts_page
     working_fetch = page.model._fetch
     page.model._fetch = leak
@@ -92,7 +95,9 @@ def test_a_failing_list_fetch_is_shown_logged_without_personal_data_and_the_wind
     assert len(messages) == 1
 
 
-def test_a_failure_while_scrolling_or_sorting_is_reported_once(qtbot, mariam, window, log_file, messages):
+def test_a_failure_while_scrolling_or_sorting_is_reported_once(
+    qtbot, mariam, window, log_file, messages
+):
     model = window.contacts_page.model
     model._fetch = leak
     model._exhausted = False
@@ -101,11 +106,15 @@ def test_a_failure_while_scrolling_or_sorting_is_reported_once(qtbot, mariam, wi
     model.fetchMore()
     qtbot.waitUntil(lambda: len(messages) == 1)
     assert "Protokoll" in messages[0]
-    assert logged(log_file).count("test_crash_log.Boom") == 2, "fetch and sort fail at different places"
+    assert logged(log_file).count("test_crash_log.Boom") == 2, (
+        "fetch and sort fail at different places"
+    )
     assert not model.canFetchMore(), "no endless refetching of a failing page"
 
 
-def test_a_cell_that_cannot_be_shown_stays_empty_and_is_logged_once(qtbot, mariam, window, log_file, messages):
+def test_a_cell_that_cannot_be_shown_stays_empty_and_is_logged_once(
+    qtbot, mariam, window, log_file, messages
+):
     model = window.contacts_page.model
     model.columns[0] = Column("name", lambda: "Name", leak)
     for _ in range(5):
@@ -115,7 +124,9 @@ def test_a_cell_that_cannot_be_shown_stays_empty_and_is_logged_once(qtbot, maria
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_exception_in_a_slot_is_caught_by_the_hook(qtbot, mariam, window, log_file, messages, monkeypatch):
+def test_an_exception_in_a_slot_is_caught_by_the_hook(
+    qtbot, mariam, window, log_file, messages, monkeypatch
+):
     """E.g. an edit dialog whose constructor fails reading the record."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     operations.install_exception_hook()
@@ -129,9 +140,13 @@ def test_an_exception_in_a_slot_is_caught_by_the_hook(qtbot, mariam, window, log
     assert window.current_page() is window.activities_page
 
 
-def test_help_open_log_names_the_file_and_opens_its_folder(qtbot, window, log_file, messages, monkeypatch):
+def test_help_open_log_names_the_file_and_opens_its_folder(
+    qtbot, window, log_file, messages, monkeypatch
+):
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     window.log_action.trigger()
     assert str(log_file) in messages[0] and "keine Namen" in messages[0]
     assert opened == [str(log_file.parent.parent)] or opened == [str(log_file.parent)]
@@ -142,7 +157,9 @@ def test_help_open_log_names_the_file_and_opens_its_folder(qtbot, window, log_fi
 
 def test_a_bug_while_the_window_is_built_is_explained_and_logged(qtbot, messages, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No
+    )
     monkeypatch.setattr(app_module, "MainWindow", leak)
     try:
         assert app_module.main([]) == app_module.UNEXPECTED_ERROR
@@ -150,4 +167,8 @@ def test_a_bug_while_the_window_is_built_is_explained_and_logged(qtbot, messages
     finally:
         stop_logging()
     assert "Etwas Unerwartetes" in messages[-1]
-    assert "unexpected error at start" in content and "test_crash_log.Boom" in content and NAME not in content
+    assert (
+        "unexpected error at start" in content
+        and "test_crash_log.Boom" in content
+        and NAME not in content
+    )

@@ -17,7 +17,9 @@ def _dialog(qtbot, services) -> ContactDialog:
 
 def _answers(monkeypatch, button) -> list[str]:
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text) or button)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text) or button
+    )
     return asked
 
 

@@ -15,7 +15,9 @@ def test_empty_database_invites_the_first_entry(qtbot, window):
 
 
 def test_search_without_match_explains_and_escape_clears_it(qtbot, window):
-    window.services.contacts.create(ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION))
+    window.services.contacts.create(
+        ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION)
+    )
     page = window.contacts_page
     page.refresh()
     assert not page.empty_hint.isVisible()

@@ -42,12 +42,19 @@ def test_export_dialog_writes_the_anonymous_package_for_the_chosen_period(qtbot,
     dialog.end.set_date(date(2026, 6, 30))
     dialog.folder.setText(str(tmp_path))
     press_ok(dialog)
-    assert dialog.preview.period is not None and dialog.written is None and not list(tmp_path.glob("*.zip"))
+    assert (
+        dialog.preview.period is not None
+        and dialog.written is None
+        and not list(tmp_path.glob("*.zip"))
+    )
     press_ok(dialog)
 
     assert dialog.result() == dialog.DialogCode.Accepted
     manifest = manifest_of(dialog.written)
-    assert manifest["period"] == {"from": "2026-01-01", "to": "2026-06-30"} and manifest["personal_data"] is False
+    assert (
+        manifest["period"] == {"from": "2026-01-01", "to": "2026-06-30"}
+        and manifest["personal_data"] is False
+    )
 
 
 def test_export_dialog_encrypted_mode_warns_and_checks_the_password(qtbot, filled, tmp_path):
@@ -58,7 +65,14 @@ def test_export_dialog_encrypted_mode_warns_and_checks_the_password(qtbot, fille
     dialog.encrypted.setChecked(True)
     assert dialog.warning.isVisible() and dialog.password.isVisible()
     warning = dialog.warning.text()
-    for what in ("names", "phone numbers", "e-mail addresses", "postal addresses", "notes", "consent records"):
+    for what in (
+        "names",
+        "phone numbers",
+        "e-mail addresses",
+        "postal addresses",
+        "notes",
+        "consent records",
+    ):
         assert what in warning
     dialog.start.set_date(date(2026, 1, 1))
     dialog.end.set_date(date(2026, 12, 31))
@@ -90,7 +104,9 @@ def test_export_dialog_refuses_a_reversed_period(qtbot, filled, tmp_path):
 def test_restore_dialog_previews_and_restores(qtbot, filled, monkeypatch):
     path = backup.backup_database(filled.database, backups_dir())
     filled.contacts.create(ContactData(name="Nach der Sicherung"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
 
     dialog = RestoreDialog(filled)
     qtbot.addWidget(dialog)
@@ -112,7 +128,9 @@ def test_restore_dialog_shows_why_a_file_cannot_be_restored(qtbot, filled, tmp_p
     assert dialog.preview.text()
 
 
-def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, filled, other_services, tmp_path, monkeypatch):
+def test_import_dialog_shows_the_combined_overview_and_removes_a_package(
+    qtbot, filled, other_services, tmp_path, monkeypatch
+):
     dialog = DistrictExportDialog(filled)
     qtbot.addWidget(dialog)
     dialog.start.set_date(date(2026, 1, 1))
@@ -125,10 +143,17 @@ def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, 
     qtbot.addWidget(importer)
     importer.import_files([dialog.written])
     assert importer.table.rowCount() == 1
-    assert [importer.table.item(0, c).text() for c in (0, 2, 3, 4)] == ["Gemeinde Lindental", "3", "8", "202"]
+    assert [importer.table.item(0, c).text() for c in (0, 2, 3, 4)] == [
+        "Gemeinde Lindental",
+        "3",
+        "8",
+        "202",
+    ]
     assert "Gemeinde Lindental" in importer.log.toPlainText()
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
     importer.table.selectRow(0)
     importer.remove_button.click()
     assert importer.table.rowCount() == 0
@@ -137,7 +162,15 @@ def test_import_dialog_shows_the_combined_overview_and_removes_a_package(qtbot, 
 
 
 def test_file_menu_has_the_exchange_entries(window):
-    assert set(window.exchange_actions) == {"export_district", "import_packages", "fingerprint", "backup", "restore", "vcard", "ical"}
+    assert set(window.exchange_actions) == {
+        "export_district",
+        "import_packages",
+        "fingerprint",
+        "backup",
+        "restore",
+        "vcard",
+        "ical",
+    }
     file_menu = window.menuBar().actions()[0].menu()
     assert window.exchange_actions["restore"] in file_menu.actions()
 

@@ -21,13 +21,20 @@ def type_into(qtbot, edit: DateEdit, text: str) -> None:
     qtbot.keyClick(edit.lineEdit(), Qt.Key.Key_Return)
 
 
-@pytest.mark.parametrize(("shown", "typed", "meant"), [
-    (date(2026, 11, 15), "31.12.2026", date(2026, 12, 31)),  # Qt clamped the 31 to November's 30
-    (date(2026, 1, 1), "29.02.2028", date(2028, 2, 29)),  # and the 29 to February 2026's 28
-    (date(2026, 2, 10), "30.03.2026", date(2026, 3, 30)),
-    (date(2026, 11, 15), "31122026", date(2026, 12, 31)),
-    (date(2026, 11, 15), "31.12.26", date(2026, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("shown", "typed", "meant"),
+    [
+        (
+            date(2026, 11, 15),
+            "31.12.2026",
+            date(2026, 12, 31),
+        ),  # Qt clamped the 31 to November's 30
+        (date(2026, 1, 1), "29.02.2028", date(2028, 2, 29)),  # and the 29 to February 2026's 28
+        (date(2026, 2, 10), "30.03.2026", date(2026, 3, 30)),
+        (date(2026, 11, 15), "31122026", date(2026, 12, 31)),
+        (date(2026, 11, 15), "31.12.26", date(2026, 12, 31)),
+    ],
+)
 def test_the_date_field_keeps_the_day_the_user_typed(qtbot, shown, typed, meant):
     edit = DateEdit(shown)
     qtbot.addWidget(edit)
@@ -66,7 +73,10 @@ def test_presets_fill_the_dates_and_the_typed_end_names_the_package(qtbot, fille
     qtbot.addWidget(dialog)
     dialog.show()
     today = date.today()
-    assert (dialog.start.to_date(), dialog.end.to_date()) == (default_export_period(today).start, default_export_period(today).end)
+    assert (dialog.start.to_date(), dialog.end.to_date()) == (
+        default_export_period(today).start,
+        default_export_period(today).end,
+    )
     assert dialog.preset.currentData() is not None
     if os.environ.get("GWA_SCREENSHOT_DIR"):
         dialog.grab().save(str(Path(os.environ["GWA_SCREENSHOT_DIR"]) / "export_dialog.png"))

@@ -31,11 +31,21 @@ def _table_texts(dialog) -> list[str]:
     return [table.item(row, 1).text() for row in range(table.rowCount())]
 
 
-def test_the_officer_sees_each_outgoing_text_with_the_blanked_parts_before_anything_is_written(qtbot, filled, tmp_path):
+def test_the_officer_sees_each_outgoing_text_with_the_blanked_parts_before_anything_is_written(
+    qtbot, filled, tmp_path
+):
     set_ui_language("en")
-    filled.offers.create(OfferData(
-        texts=[OfferTextData("de", "Nähtreff", "Im Wohnzimmer von Frau Müller, Hauptstr. 17, Tel. 06321-4711")],
-        category=OfferCategory.LEISURE, start_date=date(2026, 2, 1)))
+    filled.offers.create(
+        OfferData(
+            texts=[
+                OfferTextData(
+                    "de", "Nähtreff", "Im Wohnzimmer von Frau Müller, Hauptstr. 17, Tel. 06321-4711"
+                )
+            ],
+            category=OfferCategory.LEISURE,
+            start_date=date(2026, 2, 1),
+        )
+    )
     dialog = DistrictExportDialog(filled)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -35,7 +35,11 @@ def test_empty_database_offers_demo_data_and_loads_it(qtbot, services, monkeypat
     shown = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     app_module.offer_demo_data(services)
     assert "erfundenen Dorfes" in shown[0]
-    assert services.contacts.count() >= 25 and services.offers.count() >= 12 and services.activities.count() >= 50
+    assert (
+        services.contacts.count() >= 25
+        and services.offers.count() >= 12
+        and services.activities.count() >= 50
+    )
 
 
 def test_declining_demo_data_keeps_the_database_empty(qtbot, services, monkeypatch):
@@ -81,13 +85,19 @@ def test_a_file_that_is_no_database_is_refused_at_start(qtbot, tmp_path, monkeyp
     bogus = tmp_path / "brief.sqlite"
     bogus.write_bytes(b"Sehr geehrte Damen und Herren")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close)
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close,
+    )
     assert app_module.open_with_dialogs(str(bogus)) is None
     assert str(bogus) in shown[0]
     assert bogus.read_bytes() == b"Sehr geehrte Damen und Herren"
 
 
-def test_a_damaged_database_can_be_replaced_by_a_backup_at_start(qtbot, services, tmp_path, monkeypatch):
+def test_a_damaged_database_can_be_replaced_by_a_backup_at_start(
+    qtbot, services, tmp_path, monkeypatch
+):
     services.contacts.create(ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION))
     backup_database(services.database, backups_dir())
     damaged = tmp_path / "kaputt.sqlite"
@@ -100,6 +110,8 @@ def test_a_damaged_database_can_be_replaced_by_a_backup_at_start(qtbot, services
 
     assert database is not None
     try:
-        assert [row[1] for row in Services.on(database).contacts.list_rows(ListQuery())] == ["Kita Regenbogen"]
+        assert [row[1] for row in Services.on(database).contacts.list_rows(ListQuery())] == [
+            "Kita Regenbogen"
+        ]
     finally:
         database.close()

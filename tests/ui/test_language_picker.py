@@ -11,7 +11,10 @@ def test_typing_a_name_offers_the_language_and_inserts_its_code(qtbot):
     edit.show()
     qtbot.keyClicks(edit, "ar, dari")
     completer = edit.choices
-    offered = [completer.completionModel().index(row, 0).data() for row in range(completer.completionCount())]
+    offered = [
+        completer.completionModel().index(row, 0).data()
+        for row in range(completer.completionCount())
+    ]
     assert "Dari (prs)" in offered
     edit.insert_choice("Dari (prs)")
     assert edit.values() == ["ar", "prs"]

@@ -32,7 +32,11 @@ from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
-from gwa_desktop.ui.dialogs.print_dialogs import ConsentPrintDialog, FlyerPrintDialog, OverviewPrintDialog
+from gwa_desktop.ui.dialogs.print_dialogs import (
+    ConsentPrintDialog,
+    FlyerPrintDialog,
+    OverviewPrintDialog,
+)
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.language import WindowRebuilder, apply_language
 from gwa_desktop.ui.main_window import MainWindow
@@ -46,11 +50,22 @@ DIALOGS = {
     "new offer": lambda s, ids: OfferDialog(s.offers, s.contacts),
     "edit offer": lambda s, ids: OfferDialog(s.offers, s.contacts, ids["offer"]),
     "new activity": lambda s, ids: ActivityDialog(s.activities, s.offers, s.contacts),
-    "edit activity": lambda s, ids: ActivityDialog(s.activities, s.offers, s.contacts, ids["activity"]),
+    "edit activity": lambda s, ids: ActivityDialog(
+        s.activities, s.offers, s.contacts, ids["activity"]
+    ),
     "offer translations": lambda s, ids: OfferTranslationsDialog(s.offers, s.settings),
-    "import preview": lambda s, ids: ImportPreviewDialog(ImportPreview(
-        "uk", [TextChange(ids["offer"], "Sprachcafé", "title", "", "Мовне кафе", source_changed=True)], 1, 2,
-    )),
+    "import preview": lambda s, ids: ImportPreviewDialog(
+        ImportPreview(
+            "uk",
+            [
+                TextChange(
+                    ids["offer"], "Sprachcafé", "title", "", "Мовне кафе", source_changed=True
+                )
+            ],
+            1,
+            2,
+        )
+    ),
     "district export": lambda s, ids: DistrictExportDialog(s),
     "district import": lambda s, ids: DistrictImportDialog(s),
     "restore": lambda s, ids: RestoreDialog(s),
@@ -69,20 +84,43 @@ def language(request, qapp) -> str:
 @pytest.fixture
 def records(services) -> dict[str, int]:
     """One of each kind of record, so that lists, combos and edit dialogs have content."""
-    services.settings.save(MunicipalityData(name="Gemeinde Lindenbach", district="Landkreis Musterland"))
-    organisation = services.contacts.create(ContactData(name="Familienzentrum", kind=ContactKind.ORGANISATION))
-    person = services.contacts.create(ContactData(
-        name="Samira Haddad", organisation_id=organisation, phone="0123 45678", languages=["ar", "de"],
-        legal_basis=LegalBasis.CONSENT, consents=[ConsentData(date(2026, 1, 5), "Kontakt und Information")],
-    ))
-    offer = services.offers.create(OfferData(
-        texts=[OfferTextData("de", "Sprachcafé", "Deutsch üben."), OfferTextData("ar", "مقهى اللغة")],
-        category=OfferCategory.LANGUAGE, start_date=date(2026, 1, 6), provider_id=organisation,
-    ))
-    activity = services.activities.create(ActivityData(
-        title="Sprachcafé", occurred_on=date(2026, 1, 13), kind=ActivityKind.OFFER_SESSION, offer_id=offer,
-        participants_total=12, volunteer_hours=4.5,
-    ))
+    services.settings.save(
+        MunicipalityData(name="Gemeinde Lindenbach", district="Landkreis Musterland")
+    )
+    organisation = services.contacts.create(
+        ContactData(name="Familienzentrum", kind=ContactKind.ORGANISATION)
+    )
+    person = services.contacts.create(
+        ContactData(
+            name="Samira Haddad",
+            organisation_id=organisation,
+            phone="0123 45678",
+            languages=["ar", "de"],
+            legal_basis=LegalBasis.CONSENT,
+            consents=[ConsentData(date(2026, 1, 5), "Kontakt und Information")],
+        )
+    )
+    offer = services.offers.create(
+        OfferData(
+            texts=[
+                OfferTextData("de", "Sprachcafé", "Deutsch üben."),
+                OfferTextData("ar", "مقهى اللغة"),
+            ],
+            category=OfferCategory.LANGUAGE,
+            start_date=date(2026, 1, 6),
+            provider_id=organisation,
+        )
+    )
+    activity = services.activities.create(
+        ActivityData(
+            title="Sprachcafé",
+            occurred_on=date(2026, 1, 13),
+            kind=ActivityKind.OFFER_SESSION,
+            offer_id=offer,
+            participants_total=12,
+            volunteer_hours=4.5,
+        )
+    )
     return {"organisation": organisation, "person": person, "offer": offer, "activity": activity}
 
 
@@ -117,11 +155,21 @@ def test_every_dialog_in_each_language(qtbot, services, records, language, name)
     QApplication.processEvents()
     assert_reads_well(dialog, language)
     if os.environ.get("GWA_SCREENSHOT_DIR"):
-        dialog.grab().save(str(Path(os.environ["GWA_SCREENSHOT_DIR"]) / f"dialog_{language}_{name.replace(' ', '_')}.png"))
+        dialog.grab().save(
+            str(
+                Path(os.environ["GWA_SCREENSHOT_DIR"])
+                / f"dialog_{language}_{name.replace(' ', '_')}.png"
+            )
+        )
 
 
 def test_qt_own_dialog_buttons_follow_the_language(qtbot, language):
-    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "",
+        "",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     qtbot.addWidget(box)
     yes = box.button(QMessageBox.StandardButton.Yes).text().replace("&", "")
     assert (yes == "Yes") == (language == "en")
@@ -170,5 +218,7 @@ def test_screenshots_of_the_main_window(qtbot, services, records, language, tmp_
         QApplication.processEvents()
         path = folder / f"main_{language}_{name}.png"
         assert window.grab().save(str(path)) and path.stat().st_size > 10_000
-    navigation_right = window.navigation.mapTo(window, window.navigation.rect().center()).x() > window.width() / 2
+    navigation_right = (
+        window.navigation.mapTo(window, window.navigation.rect().center()).x() > window.width() / 2
+    )
     assert navigation_right == (language == "ar")

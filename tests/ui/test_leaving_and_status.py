@@ -15,11 +15,19 @@ def _change_officer(window) -> None:
     window.settings_page.officer_name.setText("Mara Okafor")
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard,
-                                    QMessageBox.StandardButton.Save])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Save,
+    ],
+)
 def test_quitting_with_unsaved_settings_asks(qtbot, window, monkeypatch, answer):
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or answer)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or answer
+    )
     _change_officer(window)
     window.show_page(0)
     window.close()
@@ -35,7 +43,9 @@ def test_quitting_with_unsaved_settings_asks(qtbot, window, monkeypatch, answer)
 
 
 def test_quitting_without_changes_does_not_ask(qtbot, window, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: pytest.fail("asked without changes"))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: pytest.fail("asked without changes")
+    )
     _change_officer(window)
     assert window.settings_page.save()
     window.close()

@@ -28,7 +28,9 @@ def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
 
     def fill(dialog):
         qtbot.keyClicks(dialog.name, "Samira Haddad")
-        dialog.legal_basis.setCurrentIndex(dialog.legal_basis.findData(LegalBasis.PUBLIC_TASK.value))
+        dialog.legal_basis.setCurrentIndex(
+            dialog.legal_basis.findData(LegalBasis.PUBLIC_TASK.value)
+        )
         qtbot.keyClicks(dialog.phone, "0123 45678-11")
         qtbot.keyClicks(dialog.languages, "ar, de")
         _save(dialog)
@@ -37,7 +39,9 @@ def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
     assert window.services.contacts.count() == 1
     assert "1 von 1" in window.status_label.text() or "1 of 1" in window.status_label.text()
 
-    window.services.contacts.create(ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION))
+    window.services.contacts.create(
+        ContactData(name="Kita Regenbogen", kind=ContactKind.ORGANISATION)
+    )
     page.refresh()
     window.find_action.trigger()
     assert window.focusWidget() is page.search
@@ -56,7 +60,11 @@ def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
     assert _visible_names(page) == ["Samira Haddad-Ali"]
 
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
     with qtbot.waitActive(window):
         window.activateWindow()
     page.table.selectRow(0)
@@ -70,7 +78,9 @@ def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
 def test_invalid_contact_keeps_dialog_open_with_inline_message(qtbot, window):
     def fill(dialog):
         qtbot.keyClicks(dialog.name, "Olena Koval")
-        dialog.legal_basis.setCurrentIndex(dialog.legal_basis.findData(LegalBasis.PUBLIC_TASK.value))
+        dialog.legal_basis.setCurrentIndex(
+            dialog.legal_basis.findData(LegalBasis.PUBLIC_TASK.value)
+        )
         qtbot.keyClicks(dialog.email, "olena-at-example")
         _save(dialog)
         assert dialog.isVisible(), "a wrong e-mail must not close the form"
@@ -81,7 +91,10 @@ def test_invalid_contact_keeps_dialog_open_with_inline_message(qtbot, window):
         _save(dialog)
 
     drive_dialog(window.new_action.trigger, fill)
-    assert window.services.contacts.get(window.contacts_page.model.row_id(0)).email == "olena@example.org"
+    assert (
+        window.services.contacts.get(window.contacts_page.model.row_id(0)).email
+        == "olena@example.org"
+    )
 
 
 def test_private_person_without_basis_can_only_hold_name(qtbot, window):
@@ -97,10 +110,16 @@ def test_private_person_without_basis_can_only_hold_name(qtbot, window):
     assert window.services.contacts.count() == 0
 
 
-def test_offer_with_two_contact_persons_and_linked_activity_survive_reopen(qtbot, window, database_path):
+def test_offer_with_two_contact_persons_and_linked_activity_survive_reopen(
+    qtbot, window, database_path
+):
     services = window.services
-    first = services.contacts.create(ContactData(name="Anna Berger", legal_basis=LegalBasis.CONTRACT, phone="0123 45678-21"))
-    second = services.contacts.create(ContactData(name="Yonas Tesfay", legal_basis=LegalBasis.CONTRACT, phone="0123 45678-22"))
+    first = services.contacts.create(
+        ContactData(name="Anna Berger", legal_basis=LegalBasis.CONTRACT, phone="0123 45678-21")
+    )
+    second = services.contacts.create(
+        ContactData(name="Yonas Tesfay", legal_basis=LegalBasis.CONTRACT, phone="0123 45678-22")
+    )
     window.show_page(1)
 
     def fill_offer(dialog):
@@ -138,7 +157,11 @@ def test_offer_with_two_contact_persons_and_linked_activity_survive_reopen(qtbot
         assert reopened.contacts_page.model.rowCount() == 2
         assert reopened.offers_page.model.index(0, 0).data() == "Sprachcafé"
         activity = reopened.services.activities.get(reopened.activities_page.model.row_id(0))
-        assert (activity.offer_id, activity.participants_total, activity.participants_women) == (offer_row, 12, 7)
+        assert (activity.offer_id, activity.participants_total, activity.participants_women) == (
+            offer_row,
+            12,
+            7,
+        )
     finally:
         reopened_db.close()
 

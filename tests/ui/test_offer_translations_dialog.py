@@ -18,8 +18,13 @@ from tests.ui.conftest import drive_dialog
 @pytest.fixture
 def dialog(qtbot, services):
     services.settings.save(MunicipalityData(name="Gemeinde Lindenbach"))
-    services.offers.create(OfferData(texts=[OfferTextData("de", "Nähcafé", "Gemeinsam nähen.")],
-                                     category=OfferCategory.LEISURE, start_date=date(2026, 1, 5)))
+    services.offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Nähcafé", "Gemeinsam nähen.")],
+            category=OfferCategory.LEISURE,
+            start_date=date(2026, 1, 5),
+        )
+    )
     translations = OfferTranslationsDialog(services.offers, services.settings)
     qtbot.addWidget(translations)
     translations.language.setCurrentIndex(translations.language.findData("uk"))
@@ -30,7 +35,9 @@ def dialog(qtbot, services):
 def messages(monkeypatch) -> list[str]:
     shown: list[str] = []
     for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *rest: shown.append(text))
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda parent, title, text, *rest: shown.append(text)
+        )
     return shown
 
 
@@ -40,7 +47,10 @@ def test_export_translate_preview_import(qtbot, dialog, services, messages, tmp_
     assert dialog.export_to(path) == 2
     assert str(path) in messages[-1]
     offer_id = dialog.rows[0].offer_id
-    translate(path, {f"offer-{offer_id}-title": "Швейне кафе", f"offer-{offer_id}-description": "Шиємо разом."})
+    translate(
+        path,
+        {f"offer-{offer_id}-title": "Швейне кафе", f"offer-{offer_id}-description": "Шиємо разом."},
+    )
 
     def confirm(preview):
         assert preview.table.rowCount() == 2
@@ -49,7 +59,9 @@ def test_export_translate_preview_import(qtbot, dialog, services, messages, tmp_
     changed = []
     drive_dialog(lambda: changed.append(dialog.import_from(path)), confirm)
     assert changed == [1]
-    assert services.offers.get(offer_id).text_in("uk") == OfferTextData("uk", "Швейне кафе", "Шиємо разом.")
+    assert services.offers.get(offer_id).text_in("uk") == OfferTextData(
+        "uk", "Швейне кафе", "Шиємо разом."
+    )
     assert dialog.table.item(0, 1).text() == "übersetzt"
     assert not dialog.export_button.isEnabled()
 

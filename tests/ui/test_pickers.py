@@ -12,8 +12,16 @@ from gwa_desktop.ui.widgets import RecordPicker
 
 
 def _organisations(services) -> dict[str, int]:
-    names = ("Arbeitsagentur Nord", "Jobcenter Landkreis", "Kita Sonnenschein", "Sportverein Blau-Weiß")
-    return {name: services.contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION)) for name in names}
+    names = (
+        "Arbeitsagentur Nord",
+        "Jobcenter Landkreis",
+        "Kita Sonnenschein",
+        "Sportverein Blau-Weiß",
+    )
+    return {
+        name: services.contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION))
+        for name in names
+    }
 
 
 def _type_in(qtbot, picker: RecordPicker, text: str) -> None:

@@ -54,11 +54,14 @@ def test_the_window_says_it_runs_portable_and_from_where(portable_window):
 
 
 def test_a_pulled_stick_gives_a_message_at_the_next_write_and_nothing_goes_to_the_host(
-        qtbot, portable_window, tmp_path, monkeypatch):
+    qtbot, portable_window, tmp_path, monkeypatch
+):
     window, stick, _folder = portable_window
     shown: list[str] = []
     for name in ("critical", "warning", "information"):
-        monkeypatch.setattr(QMessageBox, name, lambda parent, title, text, *a, **k: shown.append(text))
+        monkeypatch.setattr(
+            QMessageBox, name, lambda parent, title, text, *a, **k: shown.append(text)
+        )
     shutil.rmtree(stick)
 
     def fill(dialog):
@@ -80,15 +83,21 @@ def test_a_pulled_stick_gives_a_message_at_the_next_write_and_nothing_goes_to_th
     assert not (tmp_path / "data").exists(), "no fallback to the user's data folder"
 
 
-def test_a_read_failing_after_the_stick_is_pulled_names_the_stick(qtbot, portable_window, monkeypatch):
+def test_a_read_failing_after_the_stick_is_pulled_names_the_stick(
+    qtbot, portable_window, monkeypatch
+):
     """On Windows SQLite's next read fails with a bare I/O error when the stick is gone."""
     window, stick, _folder = portable_window
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text)
+    )
     shutil.rmtree(stick)
 
     def disk_io_error(*_args):
-        raise OperationalError("SELECT contacts.id FROM contacts", {}, sqlite3.OperationalError("disk I/O error"))
+        raise OperationalError(
+            "SELECT contacts.id FROM contacts", {}, sqlite3.OperationalError("disk I/O error")
+        )
 
     model = window.contacts_page.model
     model._fetch = disk_io_error
@@ -106,7 +115,9 @@ def test_the_window_does_not_start_on_a_read_only_stick_and_says_why(qtbot, tmp_
     for variable in paths._XDG_FOLDERS:
         monkeypatch.delenv(variable, raising=False)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text)
+    )
 
     def read_only(self, *args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))

@@ -18,9 +18,12 @@ from tests.ui.conftest import drive_dialog
 
 
 def _offer(window, languages=("de", "ar", "uk")) -> int:
-    contact = window.services.contacts.create(ContactData(name="Samira Haddad", phone="0151 2345678",
-                                                          legal_basis=LegalBasis.PUBLIC_TASK))
-    offer_id = window.services.offers.create(sample_offer(languages, offer_id=None, contact_person_ids=[contact]))
+    contact = window.services.contacts.create(
+        ContactData(name="Samira Haddad", phone="0151 2345678", legal_basis=LegalBasis.PUBLIC_TASK)
+    )
+    offer_id = window.services.offers.create(
+        sample_offer(languages, offer_id=None, contact_person_ids=[contact])
+    )
     window.offers_page.refresh()
     window.show_page(window.pages.index(window.offers_page))
     window.offers_page.select_id(offer_id)
@@ -31,12 +34,18 @@ def _choose(combo, code) -> None:
     combo.setCurrentIndex(combo.findData(code))
 
 
-def test_flyer_dialog_from_the_offers_screen_saves_a_two_language_pdf(qtbot, window, monkeypatch, tmp_path):
+def test_flyer_dialog_from_the_offers_screen_saves_a_two_language_pdf(
+    qtbot, window, monkeypatch, tmp_path
+):
     _offer(window)
     target = tmp_path / "flyer.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF")
+    )
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     seen = {}
 
     def in_dialog(dialog):
@@ -88,7 +97,9 @@ def test_overview_dialog_empty_selection_and_weekly_plan(qtbot, window, monkeypa
     dialog.rebuild()
     assert dialog.save_button.isEnabled() and dialog.orientation.currentData() is True
     target = tmp_path / "plan.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target)[:-4], "PDF"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target)[:-4], "PDF")
+    )
     dialog.open_after.setChecked(False)
     dialog.save()
     assert Path(str(target)).exists() and "Wochenplan" in flat_text(target.read_bytes())
@@ -107,5 +118,8 @@ def test_preview_shows_the_whole_page_for_a3_and_landscape(qtbot, window):
         pixmap, box = dialog.preview.pixmap(), dialog.preview.contentsRect()
         assert pixmap.width() <= box.width() and pixmap.height() <= box.height(), (paper, landscape)
         ratio = pixmap.width() / pixmap.height()
-        assert ratio == pytest.approx(1.414 if landscape else 1 / 1.414, rel=0.02), (paper, landscape)
+        assert ratio == pytest.approx(1.414 if landscape else 1 / 1.414, rel=0.02), (
+            paper,
+            landscape,
+        )
         assert max(pixmap.width() / box.width(), pixmap.height() / box.height()) > 0.9

@@ -9,7 +9,9 @@ from gwa_desktop.services import backup
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 
 
-def test_a_foreign_file_chosen_for_restore_is_marked_as_not_a_backup(qtbot, services, tmp_path, monkeypatch):
+def test_a_foreign_file_chosen_for_restore_is_marked_as_not_a_backup(
+    qtbot, services, tmp_path, monkeypatch
+):
     genuine = backup.backup_database(services.database, backups_dir())
     foreign = tmp_path / "urlaubsfotos.sqlite"
     foreign.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
@@ -18,7 +20,9 @@ def test_a_foreign_file_chosen_for_restore_is_marked_as_not_a_backup(qtbot, serv
     qtbot.addWidget(dialog)
     genuine_label = dialog.backups.item(0).text()
 
-    other = next(b for b in dialog.findChildren(type(dialog.restore_button)) if b.text() == "Andere Datei…")
+    other = next(
+        b for b in dialog.findChildren(type(dialog.restore_button)) if b.text() == "Andere Datei…"
+    )
     other.click()
     other.click()
 

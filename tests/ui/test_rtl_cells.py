@@ -11,7 +11,11 @@ ISOLATE, POP = "\u2068", "\u2069"
 
 
 def test_cells_are_isolated_in_arabic_and_plain_in_german(qtbot, services):
-    services.contacts.create(ContactData(name="TSV Lindenbach 1921 e. V.", kind=ContactKind.ORGANISATION, phone="0123 45670-151"))
+    services.contacts.create(
+        ContactData(
+            name="TSV Lindenbach 1921 e. V.", kind=ContactKind.ORGANISATION, phone="0123 45670-151"
+        )
+    )
     apply_language("ar")
     window = MainWindow(services)
     qtbot.addWidget(window)

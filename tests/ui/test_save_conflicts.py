@@ -29,11 +29,15 @@ from tests.ui.conftest import drive_dialog
 @pytest.fixture(autouse=True)
 def discard_at_teardown(monkeypatch):
     """Forms left open with input close without the "discard changes?" question."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard
+    )
 
 
 def _contact(services) -> int:
-    return services.contacts.create(ContactData(name="Mina Yusuf", legal_basis=LegalBasis.PUBLIC_TASK))
+    return services.contacts.create(
+        ContactData(name="Mina Yusuf", legal_basis=LegalBasis.PUBLIC_TASK)
+    )
 
 
 def _open(qtbot, services, contact_id) -> ContactDialog:
@@ -49,8 +53,11 @@ def _save(dialog) -> None:
 
 def _click(label: str):
     def handle(box: QMessageBox) -> None:
-        assert box.text() == _("This entry was changed in the meantime, in another window or on another computer — reload or overwrite?")
+        assert box.text() == _(
+            "This entry was changed in the meantime, in another window or on another computer — reload or overwrite?"
+        )
         next(b for b in box.buttons() if b.text() == label).click()
+
     return handle
 
 
@@ -70,7 +77,9 @@ def test_reload_shows_the_other_save_and_says_the_changes_are_gone(qtbot, servic
 
     assert second.isVisible()
     assert second.notes.toPlainText() == "Dolmetscht dienstags"
-    assert second.error_text("") == _("The form now shows the entry as it was saved elsewhere; your changes were discarded.")
+    assert second.error_text("") == _(
+        "The form now shows the entry as it was saved elsewhere; your changes were discarded."
+    )
     assert services.contacts.get(contact_id).notes == "Dolmetscht dienstags"
     second.notes.setPlainText("Dolmetscht dienstags, spricht auch Farsi")
     _save(second)  # the reloaded form builds on the saved version
@@ -98,9 +107,12 @@ def test_an_entry_deleted_meanwhile_is_named_and_the_input_stays(qtbot, services
     dialog.notes.setPlainText("Spricht auch Farsi")
     shown: list[str] = []
     drive_dialog(lambda: _save(dialog), lambda box: (shown.append(box.text()), box.accept()))
-    assert shown == [_(
-        "This entry was deleted in the meantime, in another window or on another computer, so "
-        "your input cannot be saved to it. It is still in this form: copy what you need, then close it.")]
+    assert shown == [
+        _(
+            "This entry was deleted in the meantime, in another window or on another computer, so "
+            "your input cannot be saved to it. It is still in this form: copy what you need, then close it."
+        )
+    ]
     assert dialog.isVisible() and dialog.notes.toPlainText() == "Spricht auch Farsi"
 
 
@@ -117,7 +129,9 @@ def test_a_busy_database_offers_retry(qtbot, services, monkeypatch):
         real_update(data)
 
     monkeypatch.setattr(services.contacts, "update", busy_once)
-    drive_dialog(lambda: _save(dialog), lambda box: box.button(QMessageBox.StandardButton.Retry).click())
+    drive_dialog(
+        lambda: _save(dialog), lambda box: box.button(QMessageBox.StandardButton.Retry).click()
+    )
     assert len(calls) == 2 and dialog.result() == dialog.DialogCode.Accepted
     assert services.contacts.get(contact_id).notes == "Spricht auch Farsi"
 

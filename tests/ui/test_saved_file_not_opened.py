@@ -10,17 +10,26 @@ from tests.ui.conftest import drive_dialog
 from tests.ui.test_print_dialogs import _offer
 
 
-def test_without_a_pdf_reader_the_user_is_told_and_offered_the_folder(qtbot, window, monkeypatch, tmp_path):
+def test_without_a_pdf_reader_the_user_is_told_and_offered_the_folder(
+    qtbot, window, monkeypatch, tmp_path
+):
     _offer(window)
     target = tmp_path / "flyer.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF")
+    )
     tried = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: tried.append(url.toLocalFile()) or url.toLocalFile() != str(target))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        lambda url: tried.append(url.toLocalFile()) or url.toLocalFile() != str(target),
+    )
     asked = []
 
     def answer(parent, title, text, *args):
         asked.append(text)
         return QMessageBox.StandardButton.Open
+
     monkeypatch.setattr(QMessageBox, "question", answer)
 
     def in_dialog(dialog):
@@ -37,9 +46,13 @@ def test_without_a_pdf_reader_the_user_is_told_and_offered_the_folder(qtbot, win
 def test_the_user_may_decline_the_folder(qtbot, window, monkeypatch, tmp_path):
     _offer(window)
     target = tmp_path / "flyer.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF")
+    )
     tried = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: tried.append(url.toLocalFile()) and False)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: tried.append(url.toLocalFile()) and False
+    )
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Close)
 
     drive_dialog(window.offers_page.print_button.click, lambda dialog: dialog.save_button.click())

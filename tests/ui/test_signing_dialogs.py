@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
@@ -42,8 +42,12 @@ def screenshot(widget, name: str) -> None:
         widget.grab().save(os.path.join(folder, f"{name}.png"))
 
 
-@pytest.mark.parametrize("weak", [" " * 12, "Passwort1234", "aaaaaaaaaaaaaaaa", "Gemeinde Lindental 2026"])
-def test_the_export_dialog_shows_the_fingerprint_and_refuses_weak_passwords(qtbot, village, tmp_path, weak):
+@pytest.mark.parametrize(
+    "weak", [" " * 12, "Passwort1234", "aaaaaaaaaaaaaaaa", "Gemeinde Lindental 2026"]
+)
+def test_the_export_dialog_shows_the_fingerprint_and_refuses_weak_passwords(
+    qtbot, village, tmp_path, weak
+):
     set_ui_language("en")
     dialog = DistrictExportDialog(village)
     qtbot.addWidget(dialog)
@@ -60,9 +64,13 @@ def test_the_export_dialog_shows_the_fingerprint_and_refuses_weak_passwords(qtbo
     screenshot(dialog, f"export-weak-password-{len(weak)}")
 
 
-def test_a_new_key_is_accepted_only_with_the_fingerprint_read_out(qtbot, village, district, tmp_path, monkeypatch):
+def test_a_new_key_is_accepted_only_with_the_fingerprint_read_out(
+    qtbot, village, district, tmp_path, monkeypatch
+):
     set_ui_language("en")
-    first = export_district(village.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 15, 10))
+    first = export_district(
+        village.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 15, 10)
+    )
     importer = DistrictImportDialog(district)
     qtbot.addWidget(importer)
     importer.import_files([first])
@@ -72,15 +80,21 @@ def test_a_new_key_is_accepted_only_with_the_fingerprint_read_out(qtbot, village
     with village.database.session() as session:  # a new laptop: a new key
         session.execute(text("DELETE FROM installation_keys"))
     new = installation_key.fingerprint(village.database)
-    second = export_district(village.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 20, 9))
+    second = export_district(
+        village.database, Period(*PERIOD), tmp_path, created=datetime(2026, 11, 20, 9)
+    )
     importer.import_files([second])
     assert importer.accept_key_button.isEnabled()
-    assert new in importer.log.toPlainText() and "Call the municipality" in importer.log.toPlainText()
+    assert (
+        new in importer.log.toPlainText() and "Call the municipality" in importer.log.toPlainText()
+    )
     importer.show()
     screenshot(importer, "import-key-changed")
 
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warnings.append(message))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, message: warnings.append(message)
+    )
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (old, True))
     importer.accept_key_button.click()
     assert warnings and new in warnings[0]
@@ -95,6 +109,8 @@ def test_a_new_key_is_accepted_only_with_the_fingerprint_read_out(qtbot, village
 
 def test_the_file_menu_shows_the_fingerprint_of_this_installation(window, services, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, message: shown.append((title, message)))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, message: shown.append((title, message))
+    )
     window.exchange_actions["fingerprint"].trigger()
     assert shown and installation_key.fingerprint(services.database) in shown[0][1]

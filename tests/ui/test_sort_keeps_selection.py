@@ -12,7 +12,9 @@ from gwa_desktop.ui.table_model import PAGE_SIZE
 def _click_header(qtbot, page, column: int) -> None:
     header = page.table.horizontalHeader()
     position = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(position, header.height() // 2)
+    )
 
 
 def _selected_names(page) -> list[str]:
@@ -22,7 +24,9 @@ def _selected_names(page) -> list[str]:
 
 def test_sorting_keeps_the_selection_and_scrolls_to_it(qtbot, window, services):
     for number in range(PAGE_SIZE + 40):
-        services.contacts.create(ContactData(name=f"Verein {number:04d}", kind=ContactKind.ORGANISATION))
+        services.contacts.create(
+            ContactData(name=f"Verein {number:04d}", kind=ContactKind.ORGANISATION)
+        )
     page = window.contacts_page
     window.show_page(0)
     page.refresh()
@@ -46,8 +50,10 @@ def test_a_multiple_selection_survives_a_sort(qtbot, window, services):
     window.show_page(0)
     page.refresh()
     page.table.selectRow(1)
-    page.table.selectionModel().select(page.model.index(3, 0), QItemSelectionModel.SelectionFlag.Select
-                                       | QItemSelectionModel.SelectionFlag.Rows)
+    page.table.selectionModel().select(
+        page.model.index(3, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
     assert _selected_names(page) == ["Bea", "Dana"]
     _click_header(qtbot, page, 0)
     assert sorted(_selected_names(page)) == ["Bea", "Dana"]

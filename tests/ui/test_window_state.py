@@ -25,17 +25,24 @@ def test_window_state_lives_in_the_one_preferences_file(qtbot, services):
     store_language("de")  # other preferences in the same file stay
     stored = json.loads(preferences_path().read_text(encoding="utf-8"))
     assert stored["language"] == "de" and stored["window"]["page"] == 2
-    assert sorted(p.name for p in preferences_path().parent.glob("*.ini")) == [], "one store for this computer"
+    assert sorted(p.name for p in preferences_path().parent.glob("*.ini")) == [], (
+        "one store for this computer"
+    )
 
 
-@pytest.mark.parametrize("window", [
-    {"geometry": "not base64!", "state": 17, "page": "abc"},
-    {"geometry": None, "page": -3},
-    {"page": 99},
-    "a string instead of an object",
-])
+@pytest.mark.parametrize(
+    "window",
+    [
+        {"geometry": "not base64!", "state": 17, "page": "abc"},
+        {"geometry": None, "page": -3},
+        {"page": 99},
+        "a string instead of an object",
+    ],
+)
 def test_a_damaged_window_entry_starts_on_the_first_page(qtbot, services, window):
-    preferences_path().write_text(json.dumps({"language": "de", "window": window}), encoding="utf-8")
+    preferences_path().write_text(
+        json.dumps({"language": "de", "window": window}), encoding="utf-8"
+    )
     main_window = MainWindow(services)
     qtbot.addWidget(main_window)
     assert main_window.stack.currentIndex() == 0

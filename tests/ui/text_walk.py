@@ -29,7 +29,9 @@ from gwa_desktop.i18n import translation_for
 from tests.i18n.catalog_files import template
 
 #: Texts that are the same in every language: names, codes, formats, shortcuts.
-NEUTRAL = re.compile(r"^(GWA Desktop.*|https?://|[\d\s.,:;–\-+/<>()%€]*|XLIFF.*|.*\.(sqlite|xlf|zip).*)$")
+NEUTRAL = re.compile(
+    r"^(GWA Desktop.*|https?://|[\d\s.,:;–\-+/<>()%€]*|XLIFF.*|.*\.(sqlite|xlf|zip).*)$"
+)
 
 
 @cache
@@ -83,7 +85,11 @@ def untranslated(root: QWidget, language: str) -> list[tuple[str, str]]:
     for kind, text in chrome_texts(root):
         plain = text.replace("&", "")
         for candidate in {text, plain}:
-            if candidate in english_ids() and catalog.gettext(candidate) != candidate and not NEUTRAL.match(candidate):
+            if (
+                candidate in english_ids()
+                and catalog.gettext(candidate) != candidate
+                and not NEUTRAL.match(candidate)
+            ):
                 found.append((kind, text))
     return found
 
@@ -94,7 +100,12 @@ def clipped(root: QWidget) -> list[tuple[str, str, int, int]]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root):
             continue
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text() and widget.pixmap().isNull():
+        if (
+            isinstance(widget, QLabel)
+            and not widget.wordWrap()
+            and widget.text()
+            and widget.pixmap().isNull()
+        ):
             needed = widget.sizeHint().width()
         elif isinstance(widget, QAbstractButton) and widget.text():
             needed = widget.minimumSizeHint().width()

@@ -68,14 +68,18 @@ def resolve_bracket_pairs(storage: dict[str, Any]) -> None:
                 _follow_with_marks(chars, index, direction)
 
 
-def _pair_direction(chars: list[Char], opener: int, closer: int, embedding: str, sor: str) -> str | None:
+def _pair_direction(
+    chars: list[Char], opener: int, closer: int, embedding: str, sor: str
+) -> str | None:
     inside = {_strong(char["type"]) for char in chars[opener + 1 : closer]} - {None}
     if embedding in inside:
         return embedding
     if not inside:
         return None
     opposite = inside.pop()
-    before = next((strong for char in reversed(chars[:opener]) if (strong := _strong(char["type"]))), sor)
+    before = next(
+        (strong for char in reversed(chars[:opener]) if (strong := _strong(char["type"]))), sor
+    )
     return opposite if before == opposite else embedding
 
 

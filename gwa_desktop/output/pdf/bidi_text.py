@@ -96,7 +96,10 @@ class BidiParagraph(Flowable):
             return []
         if fitting >= len(lines):
             return [self]
-        return [self._piece(self._start, lines[fitting - 1].end), self._piece(lines[fitting].start, self._end)]
+        return [
+            self._piece(self._start, lines[fitting - 1].end),
+            self._piece(lines[fitting].start, self._end),
+        ]
 
     def _piece(self, start: int, end: int) -> BidiParagraph:
         piece = copy.copy(self)
@@ -113,7 +116,9 @@ class BidiParagraph(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        baseline_offset = (self.leading - self.font_size) / 2 + _BASELINE_ABOVE_BOX_BOTTOM * self.font_size
+        baseline_offset = (
+            self.leading - self.font_size
+        ) / 2 + _BASELINE_ABOVE_BOX_BOTTOM * self.font_size
         for index, line in enumerate(self.lines):
             if not line.runs:
                 continue

@@ -54,8 +54,15 @@ class BoardPage:
     @classmethod
     def of(cls, paper: str, landscape: bool) -> BoardPage:
         width, height = page_size(paper, landscape)
-        factor = 2 ** 0.5 if paper == "A3" else 1.0  # A3 is A4 enlarged by the square root of 2
-        return cls(width, height, factor, margin=14 * mm * factor, head=30 * mm * factor, footer=16 * mm * factor)
+        factor = 2**0.5 if paper == "A3" else 1.0  # A3 is A4 enlarged by the square root of 2
+        return cls(
+            width,
+            height,
+            factor,
+            margin=14 * mm * factor,
+            head=30 * mm * factor,
+            footer=16 * mm * factor,
+        )
 
     def body(self) -> tuple[float, float]:
         """Bottom and top of the area below the head and above the footer."""
@@ -65,7 +72,9 @@ class BoardPage:
         """Column frames in reading order: from the right when the board is read right to left."""
         bottom, top = self.body()
         width = (self.width - 2 * self.margin - gutter * (count - 1)) / count
-        frames = [(self.margin + i * (width + gutter), bottom, width, top - bottom) for i in range(count)]
+        frames = [
+            (self.margin + i * (width + gutter), bottom, width, top - bottom) for i in range(count)
+        ]
         return frames[::-1] if right_to_left else frames
 
 
@@ -77,10 +86,17 @@ def require_entries(entries: list[BoardEntry]) -> None:
 class Band(Flowable):
     """A coloured heading bar; a second language's text sits at the other end or below."""
 
-    def __init__(self, texts: list[tuple[str, str]], size: float, color: Color = PRIMARY,
-                 space_before: float = 0.0) -> None:
+    def __init__(
+        self,
+        texts: list[tuple[str, str]],
+        size: float,
+        color: Color = PRIMARY,
+        space_before: float = 0.0,
+    ) -> None:
         super().__init__()
-        self.paragraphs = [Text(text, language, size, bold=True, color=white) for text, language in texts if text]
+        self.paragraphs = [
+            Text(text, language, size, bold=True, color=white) for text, language in texts if text
+        ]
         self.languages = [language for text, language in texts if text]
         self.color, self.size = color, size
         self.padding = size * 0.35
@@ -96,7 +112,9 @@ class Band(Flowable):
             natural.append(max((line.width for line in paragraph.lines), default=0.0))
         self._one_row = sum(natural) + 4 * self.padding <= inner
         heights = [p.wrap(inner, 1e6)[1] for p in self.paragraphs]
-        self.height = (max(heights, default=0) if self._one_row else sum(heights)) + 2 * self.padding
+        self.height = (
+            max(heights, default=0) if self._one_row else sum(heights)
+        ) + 2 * self.padding
         return self.width, self.height
 
     def draw(self) -> None:
@@ -114,8 +132,14 @@ class Band(Flowable):
             paragraph.drawOn(self.canv, self.padding, top - paragraph.height)
 
 
-def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: list[str],
-              municipality: MunicipalityData, today: date) -> None:
+def draw_head(
+    canvas: Canvas,
+    page: BoardPage,
+    title_message: str,
+    languages: list[str],
+    municipality: MunicipalityData,
+    today: date,
+) -> None:
     """Title in the first language (and the second at the other side), date below."""
     left, width = page.margin, page.width - 2 * page.margin
     top = page.height - page.margin
@@ -129,22 +153,34 @@ def draw_head(canvas: Canvas, page: BoardPage, title_message: str, languages: li
     for index, language in enumerate(languages[:2]):
         texts = PrintTexts(language)
         name = municipality.name.strip()
-        message = t.OVERVIEW_TITLE_PLAIN if "{municipality}" in title_message and not name else title_message
+        message = (
+            t.OVERVIEW_TITLE_PLAIN
+            if "{municipality}" in title_message and not name
+            else title_message
+        )
         title = texts(message).format(municipality=name)
         half = width * (0.62 if index == 0 else 0.38) if len(languages) > 1 else width
-        heading, height = _fitted_heading(title, language, size if index == 0 else size * 0.8, half, room)
+        heading, height = _fitted_heading(
+            title, language, size if index == 0 else size * 0.8, half, room
+        )
         if index and is_rtl(language) == is_rtl(languages[0]):
             heading.alignment = "end"
         x = left if (index == 0) != is_rtl(languages[0]) else left + width - half
         heading.wrap(half, 1e6)
         heading.drawOn(canvas, x, top - 6 * mm - height)
-    stamp = Text(PrintTexts(languages[0])(t.AS_OF).format(date=printed_date(today, languages[0])), languages[0],
-                 stamp_size, color=MUTED)
+    stamp = Text(
+        PrintTexts(languages[0])(t.AS_OF).format(date=printed_date(today, languages[0])),
+        languages[0],
+        stamp_size,
+        color=MUTED,
+    )
     _, height = stamp.wrap(width, 1e6)
     stamp.drawOn(canvas, left, top - page.head + GAP)
 
 
-def _fitted_heading(title: str, language: str, size: float, width: float, room: float) -> tuple[Text, float]:
+def _fitted_heading(
+    title: str, language: str, size: float, width: float, room: float
+) -> tuple[Text, float]:
     """The title at the largest size whose lines fit the head: a long municipality name
     must not run into the first offers."""
     for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5):
@@ -155,9 +191,25 @@ def _fitted_heading(title: str, language: str, size: float, width: float, room: 
     return heading, height
 
 
-def draw_board_page(canvas: Canvas, page: BoardPage, title_message: str, languages: list[str],
-                    municipality: MunicipalityData, logo: Logo | None, today: date, number: int, pages: int) -> None:
+def draw_board_page(
+    canvas: Canvas,
+    page: BoardPage,
+    title_message: str,
+    languages: list[str],
+    municipality: MunicipalityData,
+    logo: Logo | None,
+    today: date,
+    number: int,
+    pages: int,
+) -> None:
     """What every page of a board print has: the head and the sender footer."""
     draw_head(canvas, page, title_message, languages, municipality, today)
-    draw_footer(canvas, (page.margin, page.margin, page.width - 2 * page.margin, page.footer),
-                municipality, logo, number, pages, size=8.5 * page.factor)
+    draw_footer(
+        canvas,
+        (page.margin, page.margin, page.width - 2 * page.margin, page.footer),
+        municipality,
+        logo,
+        number,
+        pages,
+        size=8.5 * page.factor,
+    )

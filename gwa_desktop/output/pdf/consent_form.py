@@ -35,25 +35,54 @@ GERMAN = "de"
 TITLE = P_("Consent to the storage of personal data")
 THE_MUNICIPALITY = P_("The municipality")
 SECTIONS = (
-    (P_("Purpose"), P_("{municipality} would like to store your contact details so that the integration officer "
-                       "can tell you about offers, invite you to events and get in touch with you about your "
-                       "concerns.")),
-    (P_("What is stored"), P_("Your name and the details you give on this form: phone number, e-mail address, the "
-                              "languages you speak and topics that interest you. Your data stays with the "
-                              "municipality and is not passed on to anyone else.")),
-    (P_("How long"), P_("Your data is stored until you withdraw your consent or until it is no longer needed for "
-                        "this purpose. Then it is deleted.")),
-    (P_("Your rights"), P_("Giving consent is voluntary. If you do not give it, you will not suffer any "
-                           "disadvantage. You can withdraw it at any time, orally or in writing, without giving "
-                           "reasons; your data will then be deleted. You have the right to information about your "
-                           "data, to correction, deletion and restriction of processing, and the right to complain "
-                           "to the data protection supervisory authority.")),
+    (
+        P_("Purpose"),
+        P_(
+            "{municipality} would like to store your contact details so that the integration officer "
+            "can tell you about offers, invite you to events and get in touch with you about your "
+            "concerns."
+        ),
+    ),
+    (
+        P_("What is stored"),
+        P_(
+            "Your name and the details you give on this form: phone number, e-mail address, the "
+            "languages you speak and topics that interest you. Your data stays with the "
+            "municipality and is not passed on to anyone else."
+        ),
+    ),
+    (
+        P_("How long"),
+        P_(
+            "Your data is stored until you withdraw your consent or until it is no longer needed for "
+            "this purpose. Then it is deleted."
+        ),
+    ),
+    (
+        P_("Your rights"),
+        P_(
+            "Giving consent is voluntary. If you do not give it, you will not suffer any "
+            "disadvantage. You can withdraw it at any time, orally or in writing, without giving "
+            "reasons; your data will then be deleted. You have the right to information about your "
+            "data, to correction, deletion and restriction of processing, and the right to complain "
+            "to the data protection supervisory authority."
+        ),
+    ),
 )
 CONTROLLER = P_("Who is responsible")
-LEGAL_BASIS = P_("Legal basis: Art. 6(1)(a) and Art. 7 of the EU General Data Protection Regulation (GDPR).")
+LEGAL_BASIS = P_(
+    "Legal basis: Art. 6(1)(a) and Art. 7 of the EU General Data Protection Regulation (GDPR)."
+)
 DECLARATION = P_("I agree that my data may be stored and used for the purpose described above.")
 GERMAN_BINDING = P_("This translation is for your information. The German text is binding.")
-FIELDS = (P_("Name"), P_("Phone"), P_("E-mail"), P_("Languages"), P_("Place, date"), P_("Signature"))
+FIELDS = (
+    P_("Name"),
+    P_("Phone"),
+    P_("E-mail"),
+    P_("Languages"),
+    P_("Place, date"),
+    P_("Signature"),
+)
 VERSION = P_("Form version {version}")
 
 #: Body sizes tried until the form fits on one page; long translations need the smaller ones.
@@ -64,18 +93,49 @@ SIGNATURE_HEIGHT = 64 * mm
 def _column(language: str, municipality: MunicipalityData, size: float) -> list[Block]:
     texts = PrintTexts(language)
     name = municipality.name.strip() or texts(THE_MUNICIPALITY)
-    controller = "\n".join(part for part in (name, municipality.officer_address, officer_line(municipality)) if part.strip())
-    blocks = [Block([Text(texts(TITLE), language, size * 1.6, bold=True, color=PRIMARY, leading=size * 2.1),
-                     Rule(ACCENT, thickness=2, length=size * 3, rtl=is_rtl(language), space=size * 0.5)])]
+    controller = "\n".join(
+        part
+        for part in (name, municipality.officer_address, officer_line(municipality))
+        if part.strip()
+    )
+    blocks = [
+        Block(
+            [
+                Text(
+                    texts(TITLE), language, size * 1.6, bold=True, color=PRIMARY, leading=size * 2.1
+                ),
+                Rule(ACCENT, thickness=2, length=size * 3, rtl=is_rtl(language), space=size * 0.5),
+            ]
+        )
+    ]
     sections = [(heading, texts(body).format(municipality=name)) for heading, body in SECTIONS]
     for heading, text in [*sections, (CONTROLLER, controller)]:
-        blocks.append(Block([Text(texts(heading), language, size, bold=True, color=PRIMARY, space_before=size * 0.6),
-                             Text(text, language, size, space_before=1)]))
+        blocks.append(
+            Block(
+                [
+                    Text(
+                        texts(heading),
+                        language,
+                        size,
+                        bold=True,
+                        color=PRIMARY,
+                        space_before=size * 0.6,
+                    ),
+                    Text(text, language, size, space_before=1),
+                ]
+            )
+        )
     notes = [Text(texts(LEGAL_BASIS), language, size * 0.85, color=MUTED, space_before=size * 0.6)]
     if language != GERMAN:
-        notes.append(Text(texts(GERMAN_BINDING), language, size * 0.85, bold=True, color=MUTED, space_before=3))
+        notes.append(
+            Text(
+                texts(GERMAN_BINDING), language, size * 0.85, bold=True, color=MUTED, space_before=3
+            )
+        )
     blocks.append(Block(notes))
-    blocks.append(Block([Text(texts(DECLARATION), language, size * 1.05, bold=True, space_before=size)]))
+    blocks.append(
+        Block([Text(texts(DECLARATION), language, size * 1.05, bold=True, space_before=size)])
+    )
     return blocks
 
 
@@ -93,7 +153,9 @@ def _draw_signature_fields(canvas: Canvas, rect: Rect, languages: list[str]) -> 
         for column, field in enumerate(pair):
             left = x + column * (half + 10 * mm)
             canvas.line(left, line_y, left + half, line_y)
-            labels = " / ".join(dict.fromkeys(PrintTexts(language)(field) for language in languages))
+            labels = " / ".join(
+                dict.fromkeys(PrintTexts(language)(field) for language in languages)
+            )
             label = Text(labels, GERMAN, 8.2, color=MUTED)
             _, label_height = label.wrap(half, 1e6)
             label.drawOn(canvas, left, line_y - 2 - label_height)
@@ -113,8 +175,10 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
     column_width = (width - 2 * margin - gutter * (len(languages) - 1)) / len(languages)
 
     def frames(page: int) -> list[Rect]:
-        return [(margin + index * (column_width + gutter), bottom, column_width, top - bottom)
-                for index in range(len(languages))]
+        return [
+            (margin + index * (column_width + gutter), bottom, column_width, top - bottom)
+            for index in range(len(languages))
+        ]
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
         canvas.saveState()
@@ -125,25 +189,50 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
             canvas.line((x + w + next_x) / 2, y + 4 * mm, (x + w + next_x) / 2, y + h)
         canvas.restoreState()
         if page == pages:
-            fields = (margin, margin * 0.6 + footer + 4 * mm, width - 2 * margin, SIGNATURE_HEIGHT - 8 * mm)
+            fields = (
+                margin,
+                margin * 0.6 + footer + 4 * mm,
+                width - 2 * margin,
+                SIGNATURE_HEIGHT - 8 * mm,
+            )
             _draw_signature_fields(canvas, fields, languages)
-        version = PrintTexts(GERMAN)(VERSION).format(version=f"{FORM_VERSION} ({'/'.join(languages)})")
+        version = PrintTexts(GERMAN)(VERSION).format(
+            version=f"{FORM_VERSION} ({'/'.join(languages)})"
+        )
         canvas.setFont("GWA-NotoSans", 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(width - margin, margin * 0.6 + footer + 2 * mm, version)
-        draw_footer(canvas, (margin, margin * 0.6, width - 2 * margin, footer), municipality, logo, page, pages)
+        draw_footer(
+            canvas,
+            (margin, margin * 0.6, width - 2 * margin, footer),
+            municipality,
+            logo,
+            page,
+            pages,
+        )
 
     def columns(size: float) -> list[Column]:
         return [Column.of(_column(code, municipality, size)) for code in languages]
 
-    size = next((s for s in SIZES if count_pages((width, height), columns(s), frames) == 1), SIZES[-1])
-    pdf, pages = render((width, height), lambda: columns(size), frames, decorate, title=PrintTexts(GERMAN)(TITLE))
+    size = next(
+        (s for s in SIZES if count_pages((width, height), columns(s), frames) == 1), SIZES[-1]
+    )
+    pdf, pages = render(
+        (width, height), lambda: columns(size), frames, decorate, title=PrintTexts(GERMAN)(TITLE)
+    )
     warnings = [logo_warning()] if logo_broken else []
     if not (municipality.name.strip() and municipality.officer_address.strip()):
-        warnings.append(PrintWarning("controller", _(
-            "The form names the controller (Art. 13 GDPR): enter the municipality's name and address "
-            "in the settings before people sign it."
-        )))
+        warnings.append(
+            PrintWarning(
+                "controller",
+                _(
+                    "The form names the controller (Art. 13 GDPR): enter the municipality's name and address "
+                    "in the settings before people sign it."
+                ),
+            )
+        )
     warnings += catalog_warnings(languages)
-    warnings += font_warning([municipality.name, municipality.officer_name, municipality.officer_address])
+    warnings += font_warning(
+        [municipality.name, municipality.officer_name, municipality.officer_address]
+    )
     return PrintResult(pdf, pages, warnings)

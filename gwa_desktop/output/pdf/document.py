@@ -19,8 +19,16 @@ from .fonts import uncovered_characters
 from .print_texts import PrintTexts
 
 PAPER_SIZES = {"A3": A3, "A4": A4, "A5": A5}
-WarningKind = Literal["missing_translation", "logo", "uncovered_characters", "no_print_catalog", "controller", "pages",
-                      "strips_without_phone", "truncated"]
+WarningKind = Literal[
+    "missing_translation",
+    "logo",
+    "uncovered_characters",
+    "no_print_catalog",
+    "controller",
+    "pages",
+    "strips_without_phone",
+    "truncated",
+]
 
 
 class EmptySelectionError(ValueError):
@@ -54,13 +62,16 @@ def translation_warning(title: str, languages: list[str]) -> PrintWarning:
     names = ", ".join(language_name(code, ui_language()) for code in languages)
     return PrintWarning(
         "missing_translation",
-        _("\"{title}\" has no text in {languages}; the German text is printed there, marked as such.").format(
-            title=title, languages=names),
+        _(
+            '"{title}" has no text in {languages}; the German text is printed there, marked as such.'
+        ).format(title=title, languages=names),
     )
 
 
 def logo_warning() -> PrintWarning:
-    return PrintWarning("logo", _("The logo in the settings cannot be read; the print is made without it."))
+    return PrintWarning(
+        "logo", _("The logo in the settings cannot be read; the print is made without it.")
+    )
 
 
 def font_warning(texts: list[str]) -> list[PrintWarning]:
@@ -69,10 +80,14 @@ def font_warning(texts: list[str]) -> list[PrintWarning]:
     if not missing:
         return []
     listed = ", ".join(f"{char} (U+{ord(char):04X})" for char in missing)
-    return [PrintWarning(
-        "uncovered_characters",
-        _("No font of the program can print these characters; they would appear as empty boxes: {chars}").format(chars=listed),
-    )]
+    return [
+        PrintWarning(
+            "uncovered_characters",
+            _(
+                "No font of the program can print these characters; they would appear as empty boxes: {chars}"
+            ).format(chars=listed),
+        )
+    ]
 
 
 def catalog_warnings(languages: list[str]) -> list[PrintWarning]:
@@ -80,8 +95,10 @@ def catalog_warnings(languages: list[str]) -> list[PrintWarning]:
     return [
         PrintWarning(
             "no_print_catalog",
-            _("The fixed print texts are not translated into {language}; they are printed in English.").format(
-                language=language_name(language, ui_language())),
+            _(
+                "The fixed print texts are not translated into {language}; they are printed in English."
+            ).format(language=language_name(language, ui_language())),
         )
-        for language in languages if not PrintTexts(language).has_catalog
+        for language in languages
+        if not PrintTexts(language).has_catalog
     ]

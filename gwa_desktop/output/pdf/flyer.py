@@ -14,8 +14,9 @@ normal size, because small print helps nobody.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
 from typing import Literal
 
 from reportlab.lib.units import mm
@@ -91,9 +92,15 @@ def _geometry(paper: str, strips: bool, has_qr: bool) -> _Geometry:
     width, height = page_size(paper)
     factor = width / page_size("A4")[0]
     qr = 28 * mm * factor if has_qr else 0.0
-    return _Geometry(width, height, margin=17 * mm * factor, gutter=9 * mm * factor,
-                     footer=max(20 * mm * factor, qr + 11 * mm * factor),
-                     strips=52 * mm * factor if strips else 0.0, qr=qr)
+    return _Geometry(
+        width,
+        height,
+        margin=17 * mm * factor,
+        gutter=9 * mm * factor,
+        footer=max(20 * mm * factor, qr + 11 * mm * factor),
+        strips=52 * mm * factor if strips else 0.0,
+        qr=qr,
+    )
 
 
 def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
@@ -120,15 +127,28 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     pdf, pages = render_parts(sheets.pagesize, parts, decorate, title=content.views[0].title)
     warnings = _warnings(content, logo_broken)
     if options.tear_off_strips and not content.phone:
-        warnings.append(PrintWarning("strips_without_phone", _(
-            "The tear-off strips have no phone number: neither the contact persons nor the officer in the "
-            "settings have one. Add a number there, or print without strips.")))
+        warnings.append(
+            PrintWarning(
+                "strips_without_phone",
+                _(
+                    "The tear-off strips have no phone number: neither the contact persons nor the officer in the "
+                    "settings have one. Add a number there, or print without strips."
+                ),
+            )
+        )
     if pages > 1:
-        warnings.append(PrintWarning("pages", ngettext(
-            "The flyer needs {n} page: for one page choose fewer languages, leave out the tear-off strips "
-            "or shorten the description.",
-            "The flyer needs {n} pages: for one page choose fewer languages, leave out the tear-off strips "
-            "or shorten the description.", pages).format(n=pages)))
+        warnings.append(
+            PrintWarning(
+                "pages",
+                ngettext(
+                    "The flyer needs {n} page: for one page choose fewer languages, leave out the tear-off strips "
+                    "or shorten the description.",
+                    "The flyer needs {n} pages: for one page choose fewer languages, leave out the tear-off strips "
+                    "or shorten the description.",
+                    pages,
+                ).format(n=pages),
+            )
+        )
     return PrintResult(pdf, pages, warnings)
 
 
@@ -154,22 +174,35 @@ class _Sheets:
         if self.side_by_side(group):
             return [Column.of(column_blocks(view, category, sizes)) for view in group]
         grid = 4 if len(group) > 2 else 3
-        return [Column.of([block for index, view in enumerate(group)
-                           for block in section_blocks(view, category, sizes, grid, index == 0)])]
+        return [
+            Column.of(
+                [
+                    block
+                    for index, view in enumerate(group)
+                    for block in section_blocks(view, category, sizes, grid, index == 0)
+                ]
+            )
+        ]
 
     def frames(self, group: list[OfferView]) -> list[Rect]:
         return _frames(self.geometry, len(group) if self.side_by_side(group) else 1)
 
     def _scales(self, groups: list[list[OfferView]]) -> list[float]:
         """The scales from `SCALES` at which every group stays readable."""
+
         def readable(scale: float) -> bool:
             return scale >= 1.0 or all(
                 sizes.body >= MIN_BODY_SIZE and sizes.label >= MIN_LABEL_SIZE
-                for sizes in (self._base(group).scaled(scale) for group in groups))
+                for sizes in (self._base(group).scaled(scale) for group in groups)
+            )
+
         return [scale for scale in SCALES if readable(scale)]
 
     def _fits(self, group: list[OfferView], scale: float) -> bool:
-        return count_pages(self.pagesize, self.columns(group, scale), lambda _page: self.frames(group)) == 1
+        return (
+            count_pages(self.pagesize, self.columns(group, scale), lambda _page: self.frames(group))
+            == 1
+        )
 
     def plan(self) -> tuple[list[list[OfferView]], float]:
         """The fewest pages with whole languages on each, at the largest readable scale
@@ -180,8 +213,11 @@ class _Sheets:
             groups = _share(views, count)
             scales = self._scales(groups)
             if all(self._fits(group, scales[-1]) for group in groups):
-                return groups, _largest(scales, lambda scale, shared=groups: all(self._fits(g, scale) for g in shared))
+                return groups, _largest(scales, partial(self._all_fit, groups))
         return [list(views)], 1.0
+
+    def _all_fit(self, groups: list[list[OfferView]], scale: float) -> bool:
+        return all(self._fits(group, scale) for group in groups)
 
 
 def _largest(scales: list[float], fits: Callable[[float], bool]) -> float:
@@ -213,7 +249,10 @@ def _frames(geometry: _Geometry, count: int) -> list[Rect]:
     top = geometry.height - geometry.margin - bar - geometry.gutter * 0.8
     bottom = geometry.margin * 0.5 + geometry.footer + geometry.gutter * 0.6 + geometry.strips
     width = (geometry.width - 2 * geometry.margin - geometry.gutter * (count - 1)) / count
-    return [(geometry.margin + index * (width + geometry.gutter), bottom, width, top - bottom) for index in range(count)]
+    return [
+        (geometry.margin + index * (width + geometry.gutter), bottom, width, top - bottom)
+        for index in range(count)
+    ]
 
 
 def _column_rules(canvas: Canvas, frames: list[Rect]) -> None:
@@ -226,8 +265,18 @@ def _column_rules(canvas: Canvas, frames: list[Rect]) -> None:
     canvas.restoreState()
 
 
-def _decorate(canvas: Canvas, geometry: _Geometry, content: FlyerContent, group: list[OfferView],
-              options: FlyerOptions, logo: Logo | None, payload: str, is_web: bool, page: int, pages: int) -> None:
+def _decorate(
+    canvas: Canvas,
+    geometry: _Geometry,
+    content: FlyerContent,
+    group: list[OfferView],
+    options: FlyerOptions,
+    logo: Logo | None,
+    payload: str,
+    is_web: bool,
+    page: int,
+    pages: int,
+) -> None:
     """Bar, footer, QR code and strips of one page; the QR caption and the strips speak
     the languages printed on that page."""
     margin, width = geometry.margin, geometry.width - 2 * geometry.margin
@@ -237,25 +286,58 @@ def _decorate(canvas: Canvas, geometry: _Geometry, content: FlyerContent, group:
     canvas.restoreState()
     bottom = geometry.margin * 0.5 + geometry.strips
     reserve = geometry.qr * 2.5 if payload else 0.0
-    draw_footer(canvas, (margin, bottom, width, geometry.footer), content.municipality, logo, page, pages,
-                size=9 * geometry.width / page_size("A4")[0] + 0.5, right_reserve=reserve)
+    draw_footer(
+        canvas,
+        (margin, bottom, width, geometry.footer),
+        content.municipality,
+        logo,
+        page,
+        pages,
+        size=9 * geometry.width / page_size("A4")[0] + 0.5,
+        right_reserve=reserve,
+    )
     if payload:
-        _draw_qr(canvas, payload, is_web, content.phone, group[0].language, margin + width, bottom, geometry)
+        _draw_qr(
+            canvas,
+            payload,
+            is_web,
+            content.phone,
+            group[0].language,
+            margin + width,
+            bottom,
+            geometry,
+        )
     if options.tear_off_strips:
         titles = [(view.title, view.text_language) for view in group[:2]]
         strip_rect = (margin, geometry.margin * 0.3, width, geometry.strips - geometry.margin * 0.2)
         draw_strips(canvas, strip_rect, titles, content.phone)
 
 
-def _draw_qr(canvas: Canvas, payload: str, is_web: bool, phone: str, language: str, right: float, bottom: float,
-             geometry: _Geometry) -> None:
+def _draw_qr(
+    canvas: Canvas,
+    payload: str,
+    is_web: bool,
+    phone: str,
+    language: str,
+    right: float,
+    bottom: float,
+    geometry: _Geometry,
+) -> None:
     """The code at the right, and beside it what it does (and the number, for a phone code)."""
     size = geometry.qr
     top = bottom + geometry.footer - 3 * mm
     qr_drawing(payload, size).drawOn(canvas, right - size, top - size)
     factor = geometry.width / page_size("A4")[0]
-    lines = [Text(PrintTexts(language)(t.SCAN_WEB if is_web else t.SCAN_PHONE), language, 8.5 * factor + 1,
-                  bold=True, color=PRIMARY, centered=True)]
+    lines = [
+        Text(
+            PrintTexts(language)(t.SCAN_WEB if is_web else t.SCAN_PHONE),
+            language,
+            8.5 * factor + 1,
+            bold=True,
+            color=PRIMARY,
+            centered=True,
+        )
+    ]
     if not is_web and phone:
         lines.append(Text(phone, "de", 11 * factor + 1, bold=True, centered=True))
     caption_width = size * 1.4
@@ -272,5 +354,8 @@ def _warnings(content: FlyerContent, logo_broken: bool) -> list[PrintWarning]:
     if missing:
         warnings.append(translation_warning(content.views[0].title, missing))
     warnings += catalog_warnings([view.language for view in content.views])
-    texts = [view.all_text() for view in content.views] + [content.municipality.name, content.municipality.officer_name]
+    texts = [view.all_text() for view in content.views] + [
+        content.municipality.name,
+        content.municipality.officer_name,
+    ]
     return warnings + font_warning(texts)

@@ -54,7 +54,27 @@ _FILES = {
 # marks must stay with their base letter, and spaces, digits and punctuation should
 # not break a run of one script into several fonts.
 _NEUTRAL_CATEGORIES = frozenset(
-    {"Mn", "Mc", "Me", "Zs", "Cf", "Cc", "Nd", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"}
+    {
+        "Mn",
+        "Mc",
+        "Me",
+        "Zs",
+        "Cf",
+        "Cc",
+        "Nd",
+        "No",
+        "Pc",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Po",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+    }
 )
 
 
@@ -111,7 +131,9 @@ def fonts_for_text(text: str, bold: bool = False) -> list[str]:
     them anyway.  Characters no font has get Noto Sans (a visible box); callers
     should check `uncovered_characters` first.
     """
-    own_fonts = [None if _is_neutral(char) else _chain_font(char, bold) or LATIN.face(bold) for char in text]
+    own_fonts = [
+        None if _is_neutral(char) else _chain_font(char, bold) or LATIN.face(bold) for char in text
+    ]
     next_letter_font: list[str | None] = [None] * len(text)
     following: str | None = None
     for index in range(len(text) - 1, -1, -1):

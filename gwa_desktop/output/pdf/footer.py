@@ -18,12 +18,27 @@ LOGO_GAP = 8.0
 
 
 def officer_line(municipality: MunicipalityData) -> str:
-    return " · ".join(part for part in (municipality.officer_name, unbreakable(municipality.officer_phone),
-                                        municipality.officer_email) if part.strip())
+    return " · ".join(
+        part
+        for part in (
+            municipality.officer_name,
+            unbreakable(municipality.officer_phone),
+            municipality.officer_email,
+        )
+        if part.strip()
+    )
 
 
-def draw_footer(canvas: Canvas, rect: Rect, municipality: MunicipalityData, logo: Logo | None,
-                page: int, pages: int, size: float = 9.0, right_reserve: float = 0.0) -> None:
+def draw_footer(
+    canvas: Canvas,
+    rect: Rect,
+    municipality: MunicipalityData,
+    logo: Logo | None,
+    page: int,
+    pages: int,
+    size: float = 9.0,
+    right_reserve: float = 0.0,
+) -> None:
     """Draw into `rect` (x, y, width, height); `right_reserve` keeps room for a QR code."""
     x, y, width, height = rect
     canvas.saveState()
@@ -33,11 +48,18 @@ def draw_footer(canvas: Canvas, rect: Rect, municipality: MunicipalityData, logo
     text_x = x
     if logo is not None:
         logo_width, logo_height = logo.size_for_height(min(height - 8, size * 4.2), width / 4)
-        canvas.drawImage(logo.image, x, y + height - 6 - logo_height, logo_width, logo_height, mask="auto")
+        canvas.drawImage(
+            logo.image, x, y + height - 6 - logo_height, logo_width, logo_height, mask="auto"
+        )
         text_x = x + logo_width + LOGO_GAP
     lines = [
-        Text(" – ".join(p for p in (municipality.name, municipality.district) if p.strip()), "de", size * 1.1,
-             bold=True, color=PRIMARY),
+        Text(
+            " – ".join(p for p in (municipality.name, municipality.district) if p.strip()),
+            "de",
+            size * 1.1,
+            bold=True,
+            color=PRIMARY,
+        ),
         Text(officer_line(municipality), "de", size, color=MUTED),
     ]
     page_width = size * 4 if pages > 1 else 0.0
@@ -50,5 +72,7 @@ def draw_footer(canvas: Canvas, rect: Rect, municipality: MunicipalityData, logo
     if pages > 1:
         canvas.setFillColor(MUTED)
         canvas.setFont("GWA-NotoSans", size)
-        canvas.drawRightString(x + width - right_reserve, y + height - 5 - size * 1.4, f"{page} / {pages}")
+        canvas.drawRightString(
+            x + width - right_reserve, y + height - 5 - size * 1.4, f"{page} / {pages}"
+        )
     canvas.restoreState()

@@ -36,7 +36,9 @@ def break_points(word: str, language: str | None) -> list[tuple[int, bool]]:
     points: list[tuple[int, bool]] = []
     for match in _LETTERS.finditer(word):
         if dictionary is not None:
-            points.extend((match.start() + offset, True) for offset in dictionary.positions(match.group()))
+            points.extend(
+                (match.start() + offset, True) for offset in dictionary.positions(match.group())
+            )
         if match.end() < len(word) - 1 and word[match.end()] == HYPHEN:
             points.append((match.end() + 1, False))
     return sorted(points)

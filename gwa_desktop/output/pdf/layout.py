@@ -28,7 +28,9 @@ from .shaping import ShapedRun, shape_run
 
 # Spaces at the end of a line take no room there; no-break spaces (U+00A0, U+2007,
 # U+202F) are deliberately absent.
-_BREAK_SPACES = " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
+_BREAK_SPACES = (
+    " \u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f\u3000"
+)
 _JOINERS = frozenset("\u200c\u200d")
 #: Categories a word cut in an emergency should not put at the start of a line:
 #: dashes, closing brackets, other punctuation (, . : ! ?) and spaces.
@@ -79,7 +81,9 @@ class Line:
     width: float
 
 
-def analyse(text: str, font_size: float, bold: bool, direction: Direction, language: str | None) -> TextAnalysis:
+def analyse(
+    text: str, font_size: float, bold: bool, direction: Direction, language: str | None
+) -> TextAnalysis:
     """Resolve bidi levels and fonts once per paragraph, for every later layout.
 
     Every printed text passes here, so this is where typed or pasted embeddings and
@@ -136,7 +140,11 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
         if current and used + pending_space + word_width > width + _EPSILON:
             lines.append(_make_line(analysis, current[0][0], current[-1][1]))
             current, used = [], 0.0
-        if not current and word_width > width + _EPSILON and not _may_hang(analysis, word_start, word_end, width):
+        if (
+            not current
+            and word_width > width + _EPSILON
+            and not _may_hang(analysis, word_start, word_end, width)
+        ):
             hyphenated = _hyphenation_cut(analysis, word_start, word_end, width)
             if hyphenated:
                 cut, hyphen = hyphenated
@@ -167,7 +175,10 @@ def _may_hang(analysis: TextAnalysis, start: int, end: int, width: float) -> boo
     if core in (start, end):
         return False
     hang = _measure(analysis, start, end) - width
-    return hang <= _MAX_HANG * analysis.font_size and _measure(analysis, start, core) <= width + _EPSILON
+    return (
+        hang <= _MAX_HANG * analysis.font_size
+        and _measure(analysis, start, core) <= width + _EPSILON
+    )
 
 
 def _tokens(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -187,7 +198,9 @@ def _tokens(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, int
     return tokens
 
 
-def _hyphenation_cut(analysis: TextAnalysis, start: int, end: int, room: float) -> tuple[int, bool] | None:
+def _hyphenation_cut(
+    analysis: TextAnalysis, start: int, end: int, room: float
+) -> tuple[int, bool] | None:
     """The latest dictionary break in text[start:end] whose part (with its hyphen) fits
     `room`, as (cut position, hyphen drawn?); None where none fits or the word is not
     left-to-right text in a left-to-right paragraph (no hyphens inside Arabic script)."""
@@ -203,7 +216,12 @@ def _hyphenation_cut(analysis: TextAnalysis, start: int, end: int, room: float) 
 
 def _hyphen_run(analysis: TextAnalysis, after: int) -> VisualRun:
     font_name = analysis.fonts[after - 1]
-    return VisualRun(HYPHEN, font_name, False, shape_run(HYPHEN, font_name, analysis.font_size, False, analysis.language))
+    return VisualRun(
+        HYPHEN,
+        font_name,
+        False,
+        shape_run(HYPHEN, font_name, analysis.font_size, False, analysis.language),
+    )
 
 
 def _measure(analysis: TextAnalysis, start: int, end: int) -> float:
@@ -228,8 +246,11 @@ def _longest_fitting_prefix(analysis: TextAnalysis, start: int, end: int, width:
     possible the rest does not start with a comma, dash, closing bracket or space
     ("03.03.2026" / ", 10.03.2026" in a narrow weekly-plan column)."""
     boundaries = _cluster_boundaries(analysis.text, start, end)
-    candidates = [index for index in boundaries
-                  if unicodedata.category(analysis.text[index]) not in _CANNOT_START_LINE] or boundaries
+    candidates = [
+        index
+        for index in boundaries
+        if unicodedata.category(analysis.text[index]) not in _CANNOT_START_LINE
+    ] or boundaries
     if not candidates:
         return end
     low, high = 0, len(candidates) - 1

@@ -60,18 +60,40 @@ class OfferView:
     def all_text(self) -> str:
         """Every string of the view, to check fonts cover it."""
         contacts = " ".join(f"{c.name} {c.phone}" for c in self.contacts)
-        return " ".join([self.title, self.description, self.when, self.next_dates, self.where, self.cost,
-                         self.registration, self.languages_spoken, self.target_groups, contacts])
+        return " ".join(
+            [
+                self.title,
+                self.description,
+                self.when,
+                self.next_dates,
+                self.where,
+                self.cost,
+                self.registration,
+                self.languages_spoken,
+                self.target_groups,
+                contacts,
+            ]
+        )
 
 
-def offer_view(offer: OfferData, language: str, contacts: list[ContactLine], today: date) -> OfferView:
+def offer_view(
+    offer: OfferData, language: str, contacts: list[ContactLine], today: date
+) -> OfferView:
     """The texts of `offer` for a print in `language`, German where no translation exists."""
     texts = PrintTexts(language)
     own = offer.text_in(language)
     text = own if own and own.title.strip() else offer.text_in(REQUIRED_TEXT_LANGUAGE)
     schedule = offer.schedule
-    when = "\n".join(part for part in (describe_schedule(schedule, language), describe_period(schedule, language)) if part)
-    upcoming = [] if schedule.recurrence is Recurrence.ONCE else schedule.next_dates(today, NEXT_DATES_COUNT)
+    when = "\n".join(
+        part
+        for part in (describe_schedule(schedule, language), describe_period(schedule, language))
+        if part
+    )
+    upcoming = (
+        []
+        if schedule.recurrence is Recurrence.ONCE
+        else schedule.next_dates(today, NEXT_DATES_COUNT)
+    )
     german = language == REQUIRED_TEXT_LANGUAGE
     return OfferView(
         offer_id=offer.id,
@@ -84,7 +106,9 @@ def offer_view(offer: OfferData, language: str, contacts: list[ContactLine], tod
         where=_where(offer),
         cost=_cost(offer, texts, german),
         registration=_registration(offer, texts, german),
-        languages_spoken=texts.join([language_name(code, str(babel_locale(language))) for code in offer.languages]),
+        languages_spoken=texts.join(
+            [language_name(code, str(babel_locale(language))) for code in offer.languages]
+        ),
         target_groups=texts.target_groups(offer.target_groups),
         contacts=tuple(contacts),
     )
@@ -124,7 +148,7 @@ def _where(offer: OfferData) -> str:
 
 
 def _cost(offer: OfferData, texts: PrintTexts, german: bool) -> str:
-    """"kostenlos" or the amount; the officer's note is German free text, so only German prints it.
+    """ "kostenlos" or the amount; the officer's note is German free text, so only German prints it.
 
     No amount means free of charge: that is what the offer form saves for "kostenlos".
     """

@@ -63,26 +63,40 @@ class BoardContent:
 
 
 def column_count(paper: str, landscape: bool) -> int:
-    return {("A4", False): 2, ("A4", True): 3, ("A3", False): 3, ("A3", True): 4}.get((paper, landscape), 2)
+    return {("A4", False): 2, ("A4", True): 3, ("A3", False): 3, ("A3", True): 4}.get(
+        (paper, landscape), 2
+    )
 
 
 def _group_key(entry: BoardEntry, group_by: Grouping) -> int:
     offer = entry.offer
-    return offer.schedule.weekday if group_by == "weekday" else list(type(offer.category)).index(offer.category)
+    return (
+        offer.schedule.weekday
+        if group_by == "weekday"
+        else list(type(offer.category)).index(offer.category)
+    )
 
 
 def _sort_key(entry: BoardEntry, group_by: Grouping) -> tuple[int, time | bytes]:
     start = entry.offer.start_time or time(0)
-    return (_group_key(entry, group_by), start if group_by == "weekday" else sort_key(entry.views[0].title))
+    return (
+        _group_key(entry, group_by),
+        start if group_by == "weekday" else sort_key(entry.views[0].title),
+    )
 
 
-def _heading(entry: BoardEntry, group_by: Grouping, languages: list[str], continued: bool = False) -> list[tuple[str, str]]:
+def _heading(
+    entry: BoardEntry, group_by: Grouping, languages: list[str], continued: bool = False
+) -> list[tuple[str, str]]:
     if group_by == "weekday":
         names = [weekday_name(entry.offer.schedule.weekday, code) for code in languages]
     else:
         names = [PrintTexts(code).category(entry.offer.category) for code in languages]
     if continued:
-        names = [PrintTexts(code)(t.CONTINUED).format(heading=name) for name, code in zip(names, languages)]
+        names = [
+            PrintTexts(code)(t.CONTINUED).format(heading=name)
+            for name, code in zip(names, languages)
+        ]
     return list(zip(dict.fromkeys(names), languages))
 
 
@@ -90,16 +104,35 @@ def entry_items(entry: BoardEntry, size: float) -> list[Flowable]:
     """Title (both languages), when (both languages), then place, cost and phone on one line."""
     first = entry.views[0]
     leading = size * 1.32
-    items = [FittedText(first.title, first.language, size * 1.3, bold=True, color=PRIMARY,
-                        leading=size * 1.6, space_before=size * 0.2)]
+    items = [
+        FittedText(
+            first.title,
+            first.language,
+            size * 1.3,
+            bold=True,
+            color=PRIMARY,
+            leading=size * 1.6,
+            space_before=size * 0.2,
+        )
+    ]
     for view in entry.views[1:]:
         if not view.is_fallback:  # the German title is already there
-            items.append(FittedText(view.title, view.language, size * 1.12, bold=True, color=PRIMARY,
-                                    leading=size * 1.45))
+            items.append(
+                FittedText(
+                    view.title,
+                    view.language,
+                    size * 1.12,
+                    bold=True,
+                    color=PRIMARY,
+                    leading=size * 1.45,
+                )
+            )
     for view in entry.views:
         items.append(Text(view.when, view.language, size, leading=leading))
     phone = unbreakable(next((c.phone for c in first.contacts if c.phone), ""))
-    facts = " · ".join(part for part in (first.where.split("\n")[0], first.cost.split("\n")[0], phone) if part)
+    facts = " · ".join(
+        part for part in (first.where.split("\n")[0], first.cost.split("\n")[0], phone) if part
+    )
     if facts:
         items.append(Text(facts, first.language, size * 0.9, color=MUTED, leading=leading))
     items.append(Rule(RULE, thickness=0.5, space=size * 0.4))
@@ -120,27 +153,51 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
         blocks = []
         for _, grouped in groupby(entries, key=lambda e: _group_key(e, options.group_by)):
             group = list(grouped)
-            band = Band(_heading(group[0], options.group_by, languages), size * 1.15, space_before=size * 0.5)
+            band = Band(
+                _heading(group[0], options.group_by, languages),
+                size * 1.15,
+                space_before=size * 0.5,
+            )
             blocks.append(Block([band, *entry_items(group[0], size)]))
 
             def continued(entry: BoardEntry = group[0]) -> Band:
-                return Band(_heading(entry, options.group_by, languages, continued=True), size * 1.15)
+                return Band(
+                    _heading(entry, options.group_by, languages, continued=True), size * 1.15
+                )
 
-            blocks.extend(Block(entry_items(entry, size), continued=continued) for entry in group[1:])
+            blocks.extend(
+                Block(entry_items(entry, size), continued=continued) for entry in group[1:]
+            )
         column = Column.of(blocks)
         return [column] * count  # one queue flowing through all columns, newspaper-style
 
     def frames(_page: int) -> list[Rect]:
         return frames_on_page
 
-    size = _fitting_size(BASE_SIZE * page.factor, lambda s: count_pages((page.width, page.height), make_columns(s), frames))
+    size = _fitting_size(
+        BASE_SIZE * page.factor,
+        lambda s: count_pages((page.width, page.height), make_columns(s), frames),
+    )
 
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
-        draw_board_page(canvas, page, t.OVERVIEW_TITLE, languages, content.municipality, logo, content.today,
-                        number, pages)
+        draw_board_page(
+            canvas,
+            page,
+            t.OVERVIEW_TITLE,
+            languages,
+            content.municipality,
+            logo,
+            content.today,
+            number,
+            pages,
+        )
 
-    title = PrintTexts(languages[0])(t.OVERVIEW_TITLE).format(municipality=content.municipality.name)
-    pdf, pages = render((page.width, page.height), lambda: make_columns(size), frames, decorate, title=title)
+    title = PrintTexts(languages[0])(t.OVERVIEW_TITLE).format(
+        municipality=content.municipality.name
+    )
+    pdf, pages = render(
+        (page.width, page.height), lambda: make_columns(size), frames, decorate, title=title
+    )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
 
 
@@ -163,7 +220,9 @@ def _fitting_size(base: float, pages_at: Callable[[float], int]) -> float:
     return base * SCALES[high]
 
 
-def board_warnings(content: BoardContent, languages: list[str], logo_broken: bool) -> list[PrintWarning]:
+def board_warnings(
+    content: BoardContent, languages: list[str], logo_broken: bool
+) -> list[PrintWarning]:
     """Logo, missing translations (one warning per offer), uncatalogued languages, fonts."""
     warnings = [logo_warning()] if logo_broken else []
     for entry in content.entries:
@@ -171,4 +230,6 @@ def board_warnings(content: BoardContent, languages: list[str], logo_broken: boo
         if missing:
             warnings.append(translation_warning(entry.views[0].title, missing))
     warnings += catalog_warnings(languages)
-    return warnings + font_warning([view.all_text() for entry in content.entries for view in entry.views])
+    return warnings + font_warning(
+        [view.all_text() for entry in content.entries for view in entry.views]
+    )

@@ -81,7 +81,10 @@ def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
 
     while column.blocks:
         block = column.blocks[0]
-        needed = sum(_height(item, width, index > 0 or cursor < top) for index, item in enumerate(block.items))
+        needed = sum(
+            _height(item, width, index > 0 or cursor < top)
+            for index, item in enumerate(block.items)
+        )
         if needed <= cursor - bottom + _FUZZ:
             for item in block.items:
                 draw(item)
@@ -94,8 +97,13 @@ def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
         return
 
 
-def _draw_partially(block: Block, draw: Callable[[Flowable], None], room: Callable[[], float],
-                    width: float, at_top: bool) -> None:
+def _draw_partially(
+    block: Block,
+    draw: Callable[[Flowable], None],
+    room: Callable[[], float],
+    width: float,
+    at_top: bool,
+) -> None:
     """Draw the items of `block` that fit, split the first one that does not, keep the rest."""
     while block.items:
         item = block.items[0]
@@ -140,8 +148,12 @@ def render(
     page, pages)` draws what every page has (footer, page number).  Layout runs twice,
     first only to count pages, so that footers can say "1 / 2".
     """
-    return render_parts(pagesize, [Part(make_columns, frames)],
-                        lambda canvas, page, pages, _: decorate(canvas, page, pages), title)
+    return render_parts(
+        pagesize,
+        [Part(make_columns, frames)],
+        lambda canvas, page, pages, _: decorate(canvas, page, pages),
+        title,
+    )
 
 
 def render_parts(
@@ -153,13 +165,16 @@ def render_parts(
     """Like `render`, each part starting on a new page; `decorate(canvas, page, pages,
     part)` also gets the index of the part the page belongs to."""
     counting = Canvas(io.BytesIO(), pagesize=pagesize)
-    pages = sum(_lay_out(counting, part.make_columns(), part.frames, lambda *_: None) for part in parts)
+    pages = sum(
+        _lay_out(counting, part.make_columns(), part.frames, lambda *_: None) for part in parts
+    )
     output = io.BytesIO()
     canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
     canvas.setTitle(title)
     canvas.setCreator("GWA Desktop")
     done = 0
     for index, part in enumerate(parts):
+
         def decorate_page(c: Canvas, page: int, first: int = done, part_index: int = index) -> None:
             decorate(c, first + page, pages, part_index)
 
@@ -168,13 +183,19 @@ def render_parts(
     return output.getvalue(), pages
 
 
-def count_pages(pagesize: tuple[float, float], columns: list[Column], frames: Callable[[int], list[Rect]]) -> int:
+def count_pages(
+    pagesize: tuple[float, float], columns: list[Column], frames: Callable[[int], list[Rect]]
+) -> int:
     """How many pages the columns need, without producing a PDF."""
     return _lay_out(Canvas(io.BytesIO(), pagesize=pagesize), columns, frames, lambda *_: None)
 
 
-def _lay_out(canvas: Canvas, columns: list[Column], frames: Callable[[int], list[Rect]],
-             decorate: Callable[[Canvas, int], None]) -> int:
+def _lay_out(
+    canvas: Canvas,
+    columns: list[Column],
+    frames: Callable[[int], list[Rect]],
+    decorate: Callable[[Canvas, int], None],
+) -> int:
     page = 0
     while page == 0 or not all(column.done for column in columns):
         page += 1

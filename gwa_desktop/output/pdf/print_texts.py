@@ -83,4 +83,8 @@ class PrintTexts:
 
     def join(self, items: list[str]) -> str:
         """A list in the language's own style ("a، b و c" in Arabic), from CLDR."""
-        return format_list(items, style="standard", locale=babel_locale(self.language)) if items else ""
+        return (
+            format_list(items, style="standard", locale=babel_locale(self.language))
+            if items
+            else ""
+        )

@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing
 
 
 def tel_uri(phone: str) -> str:
-    """"tel:" URI for a number as typed ("0123 456-78", "+49 (0)171 ..."), or "" if no digits."""
+    """ "tel:" URI for a number as typed ("0123 456-78", "+49 (0)171 ..."), or "" if no digits."""
     number = phone.strip()
     number = re.sub(r"\(0\)", "", number) if number.startswith("+") else number
     digits = re.sub(r"[^\d+]", "", number)

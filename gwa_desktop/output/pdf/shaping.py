@@ -56,7 +56,9 @@ def _cluster_texts(text: str, clusters: list[int]) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def shape_run(text: str, font_name: str, font_size: float, rtl: bool, language: str | None = None) -> ShapedRun:
+def shape_run(
+    text: str, font_name: str, font_size: float, rtl: bool, language: str | None = None
+) -> ShapedRun:
     """Shape `text` in one font and one direction.
 
     `language` (BCP 47, e.g. "ur") selects language-specific glyphs, such as the

@@ -36,7 +36,9 @@ def _lines(titles: list[tuple[str, str]], phone: str, length: float, size: float
     return lines
 
 
-def draw_strips(canvas: Canvas, rect: Rect, titles: list[tuple[str, str]], phone: str, size: float = 8.0) -> None:
+def draw_strips(
+    canvas: Canvas, rect: Rect, titles: list[tuple[str, str]], phone: str, size: float = 8.0
+) -> None:
     """Strips filling `rect`, each with `titles` ((text, language) pairs) and `phone`."""
     x, y, width, height = rect
     count = strip_count(width)

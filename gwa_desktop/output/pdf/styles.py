@@ -62,7 +62,9 @@ class Text(BidiParagraph):
     ) -> None:
         column_rtl = is_rtl(language)
         direction = direction_in_language(text, column_rtl)
-        super().__init__(text, font_size=size, bold=bold, direction=direction, language=language, leading=leading)
+        super().__init__(
+            text, font_size=size, bold=bold, direction=direction, language=language, leading=leading
+        )
         if centered:
             self.alignment: Alignment = "center"
         else:
@@ -79,8 +81,14 @@ class Text(BidiParagraph):
 class Rule(Flowable):
     """A horizontal line across the column, or a short accent line at its start edge."""
 
-    def __init__(self, color: Color = RULE, thickness: float = 0.6, length: float | None = None,
-                 rtl: bool = False, space: float = 4.0) -> None:
+    def __init__(
+        self,
+        color: Color = RULE,
+        thickness: float = 0.6,
+        length: float | None = None,
+        rtl: bool = False,
+        space: float = 4.0,
+    ) -> None:
         super().__init__()
         self.color, self.thickness, self.length, self.rtl = color, thickness, length, rtl
         self.spaceBefore = self.spaceAfter = space
@@ -119,13 +127,21 @@ class FittedText(Flowable):
         if self._paragraph is None or self._for_width != width:
             size = self.size
             words = self.text.split() or [""]
-            widest = max(_word_width(word, self.language, size, self.style.get("bold", False)) for word in words)
+            widest = max(
+                _word_width(word, self.language, size, self.style.get("bold", False))
+                for word in words
+            )
             if widest > width:
                 size = max(size * width / widest * 0.98, size * self.MIN_FACTOR)
             style = {k: v for k, v in self.style.items() if k != "leading"}
             leading = self.style.get("leading")
-            self._paragraph = Text(self.text, self.language, size,
-                                   leading=leading * size / self.size if leading else None, **style)
+            self._paragraph = Text(
+                self.text,
+                self.language,
+                size,
+                leading=leading * size / self.size if leading else None,
+                **style,
+            )
             self._for_width = width
         return self._paragraph
 

@@ -41,7 +41,10 @@ def make_to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap, with private-use glyphs mapped to their letters."""
     face_name = font_name.split("+", 1)[-1]
     sources = _SOURCES.get(face_name, {})
-    entries = [f"<{index:02X}> <{_utf16_hex(sources.get(code) or chr(code))}>" for index, code in enumerate(subset)]
+    entries = [
+        f"<{index:02X}> <{_utf16_hex(sources.get(code) or chr(code))}>"
+        for index, code in enumerate(subset)
+    ]
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",

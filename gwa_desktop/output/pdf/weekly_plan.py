@@ -34,16 +34,36 @@ def _cell(entry: BoardEntry, size: float) -> list[Flowable]:
     offer = entry.offer
     first = entry.views[0]
     leading = size * 1.32
-    items = [Text(time_range(offer.schedule, first.language), first.language, size, bold=True, color=MUTED,
-                  leading=leading)]
+    items = [
+        Text(
+            time_range(offer.schedule, first.language),
+            first.language,
+            size,
+            bold=True,
+            color=MUTED,
+            leading=leading,
+        )
+    ]
     for index, view in enumerate(entry.views):
         if index == 0 or not view.is_fallback:
-            items.append(FittedText(view.title, view.language, size * (1.1 if index == 0 else 1.0), bold=True,
-                                    color=PRIMARY, leading=size * 1.4))
+            items.append(
+                FittedText(
+                    view.title,
+                    view.language,
+                    size * (1.1 if index == 0 else 1.0),
+                    bold=True,
+                    color=PRIMARY,
+                    leading=size * 1.4,
+                )
+            )
     if offer.recurrence is Recurrence.ONCE:
-        rhythm = [(printed_date(offer.start_date, view.language), view.language) for view in entry.views]
+        rhythm = [
+            (printed_date(offer.start_date, view.language), view.language) for view in entry.views
+        ]
     elif offer.recurrence is not Recurrence.WEEKLY:
-        rhythm = [(describe_rule(offer.schedule, view.language), view.language) for view in entry.views]
+        rhythm = [
+            (describe_rule(offer.schedule, view.language), view.language) for view in entry.views
+        ]
     else:
         rhythm = []
     # Every language of the plan: a reader of the second one needs "every second Monday" too.
@@ -63,9 +83,13 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
     page = BoardPage.of(options.paper, options.landscape)
     size = (10.5 if options.landscape else 9.0) * page.factor
     logo, logo_broken = load_logo(content.municipality.logo)
-    days = {day: sorted((e for e in content.entries if e.offer.schedule.weekday == day),
-                        key=lambda e: (e.offer.start_time or time(0), sort_key(e.views[0].title)))
-            for day in DAYS}
+    days = {
+        day: sorted(
+            (e for e in content.entries if e.offer.schedule.weekday == day),
+            key=lambda e: (e.offer.start_time or time(0), sort_key(e.views[0].title)),
+        )
+        for day in DAYS
+    }
     frames_on_page = page.columns(7, gutter=3 * mm, right_to_left=is_rtl(languages[0]))
 
     def make_columns() -> list[Column]:
@@ -81,8 +105,17 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
         return frames_on_page
 
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
-        draw_board_page(canvas, page, t.WEEKLY_PLAN_TITLE, languages, content.municipality, logo, content.today,
-                        number, pages)
+        draw_board_page(
+            canvas,
+            page,
+            t.WEEKLY_PLAN_TITLE,
+            languages,
+            content.municipality,
+            logo,
+            content.today,
+            number,
+            pages,
+        )
         canvas.saveState()
         canvas.setFillColor(TINT)
         for day, (x, y, width, height) in enumerate(frames_on_page):

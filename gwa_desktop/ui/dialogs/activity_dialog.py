@@ -34,8 +34,14 @@ from gwa_desktop.ui.widgets import (
 
 
 class ActivityDialog(FormDialog):
-    def __init__(self, service: ActivityService, offers: OfferService, contacts: ContactService,
-                 activity_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ActivityService,
+        offers: OfferService,
+        contacts: ContactService,
+        activity_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("New activity") if activity_id is None else _("Edit activity"), parent)
         self.service = service
         self.activity_id = activity_id
@@ -50,11 +56,30 @@ class ActivityDialog(FormDialog):
         self.offer.currentIndexChanged.connect(self._offer_chosen)
         self.total = self.add_row(_("Participants"), _count_box(), "participants_total")
         self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
-        self.add_row(_("Gender"), _labelled((_("women"), self.women), (_("men"), self.men), (_("diverse"), self.diverse)), "participants_women")
-        self.age_under_18, self.age_18_26, self.age_27_64, self.age_65_plus = (OptionalIntEdit() for _i in range(4))
-        self.add_row(_("Age bands"), _labelled(("<18", self.age_under_18), ("18–26", self.age_18_26), ("27–64", self.age_27_64), ("65+", self.age_65_plus)), "age_under_18")
+        self.add_row(
+            _("Gender"),
+            _labelled((_("women"), self.women), (_("men"), self.men), (_("diverse"), self.diverse)),
+            "participants_women",
+        )
+        self.age_under_18, self.age_18_26, self.age_27_64, self.age_65_plus = (
+            OptionalIntEdit() for _i in range(4)
+        )
+        self.add_row(
+            _("Age bands"),
+            _labelled(
+                ("<18", self.age_under_18),
+                ("18–26", self.age_18_26),
+                ("27–64", self.age_27_64),
+                ("65+", self.age_65_plus),
+            ),
+            "age_under_18",
+        )
         self.newcomers, self.regulars = OptionalIntEdit(), OptionalIntEdit()
-        self.add_row(_("Newcomers / regulars"), _labelled((_("new"), self.newcomers), (_("regular"), self.regulars)), "newcomers")
+        self.add_row(
+            _("Newcomers / regulars"),
+            _labelled((_("new"), self.newcomers), (_("regular"), self.regulars)),
+            "newcomers",
+        )
         self.languages = self.add_row(_("Languages used"), LanguageCodesEdit(), "languages")
         self.volunteers = self.add_row(_("Volunteers involved"), _count_box(), "volunteers_count")
         self.hours = QDoubleSpinBox()
@@ -62,7 +87,9 @@ class ActivityDialog(FormDialog):
         self.hours.setDecimals(1)
         self.hours.setSingleStep(0.5)
         self.add_row(_("Volunteer hours"), self.hours, "volunteer_hours")
-        self.organisations = self.add_row(_("Organisations involved"), RecordPicker(contacts.organisations()))
+        self.organisations = self.add_row(
+            _("Organisations involved"), RecordPicker(contacts.organisations())
+        )
         self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
@@ -119,7 +146,14 @@ class ActivityDialog(FormDialog):
         self.total.setValue(data.participants_total)
         for name in ("women", "men", "diverse"):
             getattr(self, name).set_optional_value(getattr(data, f"participants_{name}"))
-        for name in ("age_under_18", "age_18_26", "age_27_64", "age_65_plus", "newcomers", "regulars"):
+        for name in (
+            "age_under_18",
+            "age_18_26",
+            "age_27_64",
+            "age_65_plus",
+            "newcomers",
+            "regulars",
+        ):
             getattr(self, name).set_optional_value(getattr(data, name))
         self.languages.set_values(data.languages)
         self.volunteers.setValue(data.volunteers_count)

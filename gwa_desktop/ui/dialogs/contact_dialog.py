@@ -37,19 +37,25 @@ from gwa_desktop.ui.widgets import (
 
 
 class ContactDialog(FormDialog):
-    def __init__(self, service: ContactService, contact_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ContactService, contact_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(_("New contact") if contact_id is None else _("Edit contact"), parent)
         self.service = service
         self.contact_id = contact_id
         self.consents: list[ConsentData] = []
         self.kind = self.add_row(_("Kind"), enum_combo(ContactKind), "kind")
         self.name = self.add_row(_("Name"), QLineEdit(), "name")
-        self.organisation = self.add_row(_("Organisation"), narrow_combo(QComboBox()), "organisation_id")
+        self.organisation = self.add_row(
+            _("Organisation"), narrow_combo(QComboBox()), "organisation_id"
+        )
         self.organisation.addItem(_("— none —"), None)
         for org_id, org_name in service.organisations():
             if org_id != contact_id:
                 self.organisation.addItem(org_name, org_id)
-        self.legal_basis = self.add_row(_("Legal basis"), enum_combo(LegalBasis, empty=_("— none —")), "legal_basis")
+        self.legal_basis = self.add_row(
+            _("Legal basis"), enum_combo(LegalBasis, empty=_("— none —")), "legal_basis"
+        )
         self.basis_hint = QLabel()
         self.basis_hint.setWordWrap(True)
         self.form.addRow("", self.basis_hint)
@@ -71,8 +77,18 @@ class ContactDialog(FormDialog):
         self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
         self.tags = self.add_row(_("Tags"), CommaListEdit())
         self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
-        self.personal_widgets = [self.role, self.phone, self.email, self.street, self.postal_code,
-                                 self.city, self.languages, self.topics, self.tags, self.notes]
+        self.personal_widgets = [
+            self.role,
+            self.phone,
+            self.email,
+            self.street,
+            self.postal_code,
+            self.city,
+            self.languages,
+            self.topics,
+            self.tags,
+            self.notes,
+        ]
         self.kind.currentIndexChanged.connect(self._update_basis_state)
         self.legal_basis.currentIndexChanged.connect(self._update_basis_state)
         self.add_consent_button.clicked.connect(self._record_consent)
@@ -135,7 +151,12 @@ class ContactDialog(FormDialog):
         allowed = data.has_legal_basis or data.legal_basis is LegalBasis.CONSENT
         for widget in self.personal_widgets:
             widget.setEnabled(allowed)
-        for widget in (self.legal_basis, self.consent_list, self.add_consent_button, self.withdraw_button):
+        for widget in (
+            self.legal_basis,
+            self.consent_list,
+            self.add_consent_button,
+            self.withdraw_button,
+        ):
             widget.setEnabled(is_person)
         self.withdraw_button.setEnabled(is_person and any(c.is_active for c in self.consents))
         if not is_person:
@@ -144,8 +165,10 @@ class ContactDialog(FormDialog):
             self.basis_hint.setText("")
         else:
             self.basis_hint.setText(
-                _("Without consent or another legal basis only the name and the organisation of a "
-                  "private person may be stored (GDPR Art. 6). Choose a legal basis to fill in the other fields.")
+                _(
+                    "Without consent or another legal basis only the name and the organisation of a "
+                    "private person may be stored (GDPR Art. 6). Choose a legal basis to fill in the other fields."
+                )
             )
 
     def _consent_box(self) -> QWidget:
@@ -165,7 +188,9 @@ class ContactDialog(FormDialog):
         for consent in self.consents:
             text = f"{format_date(consent.given_on)} – {consent.purpose} ({consent.method.label}, {consent.form_language})"
             if consent.withdrawn_on:
-                text += " – " + _("withdrawn on {date}").format(date=format_date(consent.withdrawn_on))
+                text += " – " + _("withdrawn on {date}").format(
+                    date=format_date(consent.withdrawn_on)
+                )
             self.consent_list.addItem(text)
 
     def _record_consent(self) -> None:
@@ -180,24 +205,38 @@ class ContactDialog(FormDialog):
         answer = QMessageBox.question(
             self,
             _("Consent withdrawn"),
-            _("The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
-              "topics, tags and notes of this person are erased for good; only the name and the "
-              "organisation remain. Continue?"),
+            _(
+                "The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
+                "topics, tags and notes of this person are erased for good; only the name and the "
+                "organisation remain. Continue?"
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self.contact_id is None:
-            self.consents = [ConsentData(**{**c.__dict__, "withdrawn_on": date.today()}) for c in self.consents]
+            self.consents = [
+                ConsentData(**{**c.__dict__, "withdrawn_on": date.today()}) for c in self.consents
+            ]
             select_data(self.legal_basis, None)
             select_data(self.role, None)
-            for widget in (self.phone, self.email, self.street, self.postal_code, self.city,
-                           self.languages, self.topics, self.tags):
+            for widget in (
+                self.phone,
+                self.email,
+                self.street,
+                self.postal_code,
+                self.city,
+                self.languages,
+                self.topics,
+                self.tags,
+            ):
                 widget.clear()
             self.notes.clear()
             self._show_consents()
             self._update_basis_state()
             return
-        ok, _result = attempt(self, lambda: self.service.withdraw_consent(self.contact_id, date.today()))
+        ok, _result = attempt(
+            self, lambda: self.service.withdraw_consent(self.contact_id, date.today())
+        )
         if ok:
             self._load(self.service.get(self.contact_id))
             self._update_basis_state()

@@ -69,8 +69,12 @@ class DistrictExportDialog(QDialog):
         self.folder.setPlaceholderText(_("e.g. the USB stick"))
         choose = QPushButton(_("Choose…"))
         choose.clicked.connect(self._choose_folder)
-        self.anonymous = QRadioButton(_("Anonymous figures (recommended): offers and headcounts, no personal data"))
-        self.encrypted = QRadioButton(_("Full export with personal data, encrypted with a password"))
+        self.anonymous = QRadioButton(
+            _("Anonymous figures (recommended): offers and headcounts, no personal data")
+        )
+        self.encrypted = QRadioButton(
+            _("Full export with personal data, encrypted with a password")
+        )
         self.anonymous.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.anonymous)
@@ -80,13 +84,19 @@ class DistrictExportDialog(QDialog):
         for field in (self.password, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(
-            _("at least {count} characters, best a sentence of four words").format(count=MINIMUM_PASSWORD_LENGTH))
+            _("at least {count} characters, best a sentence of four words").format(
+                count=MINIMUM_PASSWORD_LENGTH
+            )
+        )
         self.warning = QLabel(personal_data_warning())
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.fingerprint = QLabel(
-            _("The package is signed by this installation. Fingerprint: {fingerprint} — the district office may ask "
-              "you to read it out.").format(fingerprint=installation_key.fingerprint(services.database)))
+            _(
+                "The package is signed by this installation. Fingerprint: {fingerprint} — the district office may ask "
+                "you to read it out."
+            ).format(fingerprint=installation_key.fingerprint(services.database))
+        )
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
@@ -101,7 +111,9 @@ class DistrictExportDialog(QDialog):
         form.addRow(self.encrypted)
         form.addRow(_("Password"), self.password)
         form.addRow(_("Repeat password"), self.repeat)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.export)
@@ -166,7 +178,9 @@ class DistrictExportDialog(QDialog):
             fit_to_screen(self, max(self.width(), 860), max(self.height(), 640))
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Choose the folder for the export"), self.folder.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Choose the folder for the export"), self.folder.text()
+        )
         if folder:
             self.folder.setText(folder)
 
@@ -179,7 +193,11 @@ class DistrictExportDialog(QDialog):
         """Take the height the visible fields need: the warning and errors wrap over lines."""
         layout = self.layout()
         layout.activate()
-        height = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+        height = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         fit_to_screen(self, self.width(), max(height, layout.totalMinimumSize().height()))
 
     def export(self) -> None:
@@ -197,8 +215,11 @@ class DistrictExportDialog(QDialog):
         unfinished = [edit for edit in (self.start, self.end) if not edit.is_valid()]
         if unfinished:
             example = QDate(date.today().year, 12, 31).toString(unfinished[0].displayFormat())
-            self._show_error(_("“{text}” is not a date. Type it like {example}.").format(
-                text=unfinished[0].text(), example=example))
+            self._show_error(
+                _("“{text}” is not a date. Type it like {example}.").format(
+                    text=unfinished[0].text(), example=example
+                )
+            )
             unfinished[0].setFocus()
             return
         try:
@@ -212,8 +233,11 @@ class DistrictExportDialog(QDialog):
             self._show_preview(period)
             return
         ok, path = run_with_progress(
-            self, _("Writing the export…"),
-            lambda progress: export_district(self.services.database, period, Path(folder), password, progress),
+            self,
+            _("Writing the export…"),
+            lambda progress: export_district(
+                self.services.database, period, Path(folder), password, progress
+            ),
         )
         if ok:
             self.written = path

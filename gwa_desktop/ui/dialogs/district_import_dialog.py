@@ -57,15 +57,26 @@ class DistrictImportDialog(QDialog):
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
-        explanation = QLabel(_("Packages are signed. The first package of a municipality records its key; compare the "
-                               "fingerprint shown below with the municipality by phone."))
+        explanation = QLabel(
+            _(
+                "Packages are signed. The first package of a municipality records its key; compare the "
+                "fingerprint shown below with the municipality by phone."
+            )
+        )
         explanation.setWordWrap(True)
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumHeight(160)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [_("Municipality"), _("Period"), _("Offers"), _("Activities"), _("Participants"), _("Volunteer hours")]
+            [
+                _("Municipality"),
+                _("Period"),
+                _("Offers"),
+                _("Activities"),
+                _("Participants"),
+                _("Volunteer hours"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -83,20 +94,30 @@ class DistrictImportDialog(QDialog):
         self.refresh()
 
     def choose_and_import(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, _("Choose district packages"), "", _("District packages (*.zip *.gwa)"))
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Choose district packages"), "", _("District packages (*.zip *.gwa)")
+        )
         if names:
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path], accept_key: str | None = None) -> None:
         password = self.password.text() or None
         ok, results = run_with_progress(
-            self, _("Importing packages…"),
-            lambda progress: import_packages(self.services.database, paths, password, progress=progress,
-                                             accept_key=accept_key),
+            self,
+            _("Importing packages…"),
+            lambda progress: import_packages(
+                self.services.database, paths, password, progress=progress, accept_key=accept_key
+            ),
         )
         if ok:
-            self.log.appendPlainText("\n".join(
-                r.message if isinstance(r.error, SignerChanged) else f"{r.path.name}: {r.message}" for r in results))
+            self.log.appendPlainText(
+                "\n".join(
+                    r.message
+                    if isinstance(r.error, SignerChanged)
+                    else f"{r.path.name}: {r.message}"
+                    for r in results
+                )
+            )
             self.key_changes = [r for r in results if isinstance(r.error, SignerChanged)]
             self.accept_key_button.setEnabled(bool(self.key_changes))
         self.refresh()
@@ -108,19 +129,23 @@ class DistrictImportDialog(QDialog):
         result = self.key_changes[0]
         change = result.error
         typed, ok = QInputDialog.getText(
-            self, _("Accept new key"),
-            _("The package {path} of {municipality} is signed with a new key. Call the municipality and ask them to "
-              "read out the fingerprint under File → Fingerprint of this installation. Type what they read out:").format(
-                path=result.path.name, municipality=change.municipality),
+            self,
+            _("Accept new key"),
+            _(
+                "The package {path} of {municipality} is signed with a new key. Call the municipality and ask them to "
+                "read out the fingerprint under File → Fingerprint of this installation. Type what they read out:"
+            ).format(path=result.path.name, municipality=change.municipality),
         )
         if not ok or not typed.strip():
             return
         if not same_fingerprint(typed, change.offered):
             QMessageBox.warning(
-                self, _("Accept new key"),
-                _("{typed} is not the fingerprint of this package ({offered}). Nothing was changed. If the municipality "
-                  "reads out a different fingerprint, the package does not come from them.").format(
-                    typed=typed.strip(), offered=change.offered),
+                self,
+                _("Accept new key"),
+                _(
+                    "{typed} is not the fingerprint of this package ({offered}). Nothing was changed. If the municipality "
+                    "reads out a different fingerprint, the package does not come from them."
+                ).format(typed=typed.strip(), offered=change.offered),
             )
             return
         self.import_files([result.path], accept_key=typed)
@@ -131,10 +156,12 @@ class DistrictImportDialog(QDialog):
             return
         village = self.villages[row]
         answer = QMessageBox.question(
-            self, _("Remove package"),
-            _("Remove the package of {municipality} for {period} from the district overview? "
-              "The file on the stick is not touched; you can import it again.").format(
-                municipality=village.municipality, period=village.period.label()),
+            self,
+            _("Remove package"),
+            _(
+                "Remove the package of {municipality} for {period} from the district overview? "
+                "The file on the stick is not touched; you can import it again."
+            ).format(municipality=village.municipality, period=village.period.label()),
         )
         if answer == QMessageBox.StandardButton.Yes:
             attempt(self, lambda: remove_package(self.services.database, village.package_id))
@@ -145,12 +172,20 @@ class DistrictImportDialog(QDialog):
         self.table.setRowCount(len(villages))
         for row, village in enumerate(villages):
             figures = village.figures
-            values = [village.municipality, village.period.label(), str(figures.offers), str(figures.activities),
-                      str(figures.participants_total), format_number(figures.volunteer_hours)]
+            values = [
+                village.municipality,
+                village.period.label(),
+                str(figures.offers),
+                str(figures.activities),
+                str(figures.participants_total),
+                format_number(figures.volunteer_hours),
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 
@@ -159,7 +194,11 @@ class DistrictImportDialog(QDialog):
         if not folder:
             return
         ok, path = run_with_progress(
-            self, _("Writing the workbook…"), lambda progress: export_combined(self.services.database, Path(folder), progress)
+            self,
+            _("Writing the workbook…"),
+            lambda progress: export_combined(self.services.database, Path(folder), progress),
         )
         if ok:
-            QMessageBox.information(self, _("GWA Desktop"), _("The workbook was written to {path}").format(path=path))
+            QMessageBox.information(
+                self, _("GWA Desktop"), _("The workbook was written to {path}").format(path=path)
+            )

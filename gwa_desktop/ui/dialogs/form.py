@@ -47,7 +47,9 @@ def with_error_label(widget: QWidget) -> tuple[QWidget, QLabel]:
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)
-    grows = bool(widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value)
+    grows = bool(
+        widget.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value
+    )
     column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeading)
     error = error_label()
     column.addWidget(error)
@@ -76,7 +78,9 @@ class FormDialog(QDialog):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
         self.buttons.accepted.connect(self.try_save)
@@ -109,7 +113,11 @@ class FormDialog(QDialog):
         self.load_saved()
         self._initial_state = self.state()
         self.clear_errors()
-        self.general_error.setText(_("The form now shows the entry as it was saved elsewhere; your changes were discarded."))
+        self.general_error.setText(
+            _(
+                "The form now shows the entry as it was saved elsewhere; your changes were discarded."
+            )
+        )
         self.general_error.show()
 
     def _build_on(self, version: int) -> None:
@@ -145,14 +153,19 @@ class FormDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
-        if self.result() == QDialog.DialogCode.Accepted or self.state() == self._initial_state or self._confirm_discard():
+        if (
+            self.result() == QDialog.DialogCode.Accepted
+            or self.state() == self._initial_state
+            or self._confirm_discard()
+        ):
             super().closeEvent(event)
         else:
             event.ignore()
 
     def _confirm_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, _("Discard changes?"),
+            self,
+            _("Discard changes?"),
             _("You have changed this form. Close it without saving?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -194,4 +207,3 @@ class FormDialog(QDialog):
     def error_text(self, field: str) -> str:
         label = self._errors.get(field, self.general_error)
         return label.text()
-

@@ -33,20 +33,35 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(_("Preview of the import"))
         count = len(preview.changes)
         lines = [
-            ngettext("{n} text in {language} will be added or changed.", "{n} texts in {language} will be added or changed.", count)
-            .format(n=count, language=language_name(preview.language, ui_language())),
-            ngettext("{n} text is already up to date.", "{n} texts are already up to date.", preview.unchanged)
-            .format(n=preview.unchanged),
-            ngettext("{n} text is not translated yet.", "{n} texts are not translated yet.", preview.untranslated)
-            .format(n=preview.untranslated),
+            ngettext(
+                "{n} text in {language} will be added or changed.",
+                "{n} texts in {language} will be added or changed.",
+                count,
+            ).format(n=count, language=language_name(preview.language, ui_language())),
+            ngettext(
+                "{n} text is already up to date.",
+                "{n} texts are already up to date.",
+                preview.unchanged,
+            ).format(n=preview.unchanged),
+            ngettext(
+                "{n} text is not translated yet.",
+                "{n} texts are not translated yet.",
+                preview.untranslated,
+            ).format(n=preview.untranslated),
             *preview.problems,
         ]
         if any(change.source_changed for change in preview.changes):
-            lines.append(_("Highlighted rows: the German text was changed after the export; please check them."))
+            lines.append(
+                _(
+                    "Highlighted rows: the German text was changed after the export; please check them."
+                )
+            )
         self.summary = QLabel("\n".join(lines))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(count, 4)
-        self.table.setHorizontalHeaderLabels([_("Offer"), _("Field"), _("Current text"), _("New text")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Offer"), _("Field"), _("Current text"), _("New text")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -62,7 +77,9 @@ class ImportPreviewDialog(QDialog):
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Import"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(count > 0)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))

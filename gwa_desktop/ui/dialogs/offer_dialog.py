@@ -37,8 +37,13 @@ from gwa_desktop.ui.widgets import (
 
 
 class OfferDialog(FormDialog):
-    def __init__(self, service: OfferService, contacts: ContactService, offer_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: OfferService,
+        contacts: ContactService,
+        offer_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("New offer") if offer_id is None else _("Edit offer"), parent)
         self.service = service
         self.offer_id = offer_id
@@ -60,7 +65,9 @@ class OfferDialog(FormDialog):
         self.form.addRow("", self.next_dates)
         self.place_name = self.add_row(_("Place"), QLineEdit())
         self.place_name.setPlaceholderText(_("e.g. Community centre, small hall"))
-        self.place_is_private = self.add_row("", QCheckBox(_("Private place (a home): not passed on to the district")))
+        self.place_is_private = self.add_row(
+            "", QCheckBox(_("Private place (a home): not passed on to the district"))
+        )
         self.street = self.add_row(_("Street"), QLineEdit())
         self.postal_code = QLineEdit()
         self.postal_code.setMaximumWidth(80)
@@ -74,7 +81,9 @@ class OfferDialog(FormDialog):
         self.cost.setEnabled(False)
         self.free.toggled.connect(lambda free: self.cost.setEnabled(not free))
         self.cost_note = QLineEdit()
-        self.cost_note.setPlaceholderText(_("e.g. per month, reduced for holders of the family pass"))
+        self.cost_note.setPlaceholderText(
+            _("e.g. per month, reduced for holders of the family pass")
+        )
         self.add_row(_("Cost"), hbox(self.free, self.cost, self.cost_note), "cost_cents")
         self.registration = QCheckBox(_("registration needed"))
         self.registration_note = QLineEdit()
@@ -86,9 +95,15 @@ class OfferDialog(FormDialog):
         self.provider.addItem(_("— none —"), None)
         for org_id, name in contacts.organisations():
             self.provider.addItem(name, org_id)
-        self.contact_persons = self.add_row(_("Contact persons"), RecordPicker(contacts.choices()), "contact_person_ids")
-        for signal in (self.recurrence.currentIndexChanged, self.start_date.dateChanged,
-                       self.end_date.edit.dateChanged, self.end_date.enabled.toggled):
+        self.contact_persons = self.add_row(
+            _("Contact persons"), RecordPicker(contacts.choices()), "contact_person_ids"
+        )
+        for signal in (
+            self.recurrence.currentIndexChanged,
+            self.start_date.dateChanged,
+            self.end_date.edit.dateChanged,
+            self.end_date.enabled.toggled,
+        ):
             signal.connect(self._show_next_dates)
         if offer_id is not None:
             self._load(service.get(offer_id))
@@ -158,4 +173,8 @@ class OfferDialog(FormDialog):
     def _show_next_dates(self) -> None:
         schedule = self.data().schedule
         dates = schedule.next_dates(date.today(), 3)
-        self.next_dates.setText(_("Next dates: {dates}").format(dates=", ".join(format_date(d) for d in dates)) if dates else "")
+        self.next_dates.setText(
+            _("Next dates: {dates}").format(dates=", ".join(format_date(d) for d in dates))
+            if dates
+            else ""
+        )

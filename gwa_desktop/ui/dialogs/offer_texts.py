@@ -33,7 +33,9 @@ class _LanguageTab(QWidget):
         self.description.setPlaceholderText(_("Description"))
         # The text's own direction, whatever the UI language (German stays left to right
         # in the Arabic UI, Arabic stays right to left in the German one).
-        direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        direction = (
+            Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        )
         for edit in (self.title, self.description):
             edit.setLayoutDirection(direction)
         layout = QVBoxLayout(self)
@@ -72,13 +74,19 @@ class OfferTextsEdit(QWidget):
         tab = _LanguageTab(language)
         index = self.tabs.addTab(tab, language_name(language, ui_language()))
         if language == REQUIRED_TEXT_LANGUAGE:
-            self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide, None)
+            self.tabs.tabBar().setTabButton(
+                index, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
             self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.LeftSide, None)
         self.tabs.setCurrentWidget(tab)
         return tab
 
     def tab(self, language: str) -> _LanguageTab:
-        return next(self.tabs.widget(i) for i in range(self.tabs.count()) if self.tabs.widget(i).language == language)
+        return next(
+            self.tabs.widget(i)
+            for i in range(self.tabs.count())
+            if self.tabs.widget(i).language == language
+        )
 
     def texts(self) -> list[OfferTextData]:
         return [
@@ -108,6 +116,8 @@ class OfferTextsEdit(QWidget):
     def _ask_language(self) -> None:
         options = [c for c in COMMON_LANGUAGES if c not in self.languages()]
         labels = [f"{language_name(c, ui_language())} ({c})" for c in options]
-        label, ok = QInputDialog.getItem(self, _("Add language"), _("Language of the new text:"), labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, _("Add language"), _("Language of the new text:"), labels, 0, False
+        )
         if ok and label in labels:
             self.add_language(options[labels.index(label)])

@@ -49,12 +49,18 @@ from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import fit_to_screen
 
-STATE_COLOURS = {TextState.COMPLETE: "#d8f0d8", TextState.NO_DESCRIPTION: "#fdf1c7", TextState.MISSING: "#f8d7d7"}
+STATE_COLOURS = {
+    TextState.COMPLETE: "#d8f0d8",
+    TextState.NO_DESCRIPTION: "#fdf1c7",
+    TextState.MISSING: "#f8d7d7",
+}
 FILE_FILTER = "XLIFF (*.xlf *.xliff)"
 
 
 class OfferTranslationsDialog(QDialog):
-    def __init__(self, offers: OfferService, settings: SettingsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, offers: OfferService, settings: SettingsService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.offers = offers
         self.settings = settings
@@ -100,17 +106,25 @@ class OfferTranslationsDialog(QDialog):
         languages = sorted({*translated_languages(offers), self.chosen_language()})
         self.rows = coverage(offers, languages)
         self._fill_table(languages)
-        missing = sum(1 for row in self.rows if row.states[self.chosen_language()] is not TextState.COMPLETE)
-        self.summary.setText(ngettext(
-            "{n} offer lacks texts in {language}.", "{n} offers lack texts in {language}.", missing,
-        ).format(n=missing, language=self.language.currentText()))
+        missing = sum(
+            1 for row in self.rows if row.states[self.chosen_language()] is not TextState.COMPLETE
+        )
+        self.summary.setText(
+            ngettext(
+                "{n} offer lacks texts in {language}.",
+                "{n} offers lack texts in {language}.",
+                missing,
+            ).format(n=missing, language=self.language.currentText())
+        )
         self.export_button.setEnabled(missing > 0)
 
     def _fill_table(self, languages: list[str]) -> None:
         self.table.clear()
         self.table.setRowCount(len(self.rows))
         self.table.setColumnCount(len(languages) + 1)
-        self.table.setHorizontalHeaderLabels([_("Offer"), *(language_name(code, ui_language()) for code in languages)])
+        self.table.setHorizontalHeaderLabels(
+            [_("Offer"), *(language_name(code, ui_language()) for code in languages)]
+        )
         for row_index, row in enumerate(self.rows):
             self.table.setItem(row_index, 0, QTableWidgetItem(row.title))
             for column, code in enumerate(languages, start=1):
@@ -126,27 +140,40 @@ class OfferTranslationsDialog(QDialog):
     def export_texts(self) -> None:
         language = self.chosen_language()
         suggested = str(Path.home() / f"offers-{language}.xlf")
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export texts for translation"), suggested, FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export texts for translation"), suggested, FILE_FILTER
+        )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> int | None:
         """Write the file; tells the user how many texts it holds, or why it failed."""
         try:
-            ok, count = attempt(self, lambda: export_missing_texts(self.offers, self.settings, self.chosen_language(), path))
+            ok, count = attempt(
+                self,
+                lambda: export_missing_texts(
+                    self.offers, self.settings, self.chosen_language(), path
+                ),
+            )
         except (TranslationFileError, ExchangeError) as error:
             QMessageBox.warning(self, self.windowTitle(), str(error))
             return None
         if ok:
-            QMessageBox.information(self, self.windowTitle(), ngettext(
-                "{n} text was written to {path}. Give the file to the translator and import it when it comes back.",
-                "{n} texts were written to {path}. Give the file to the translator and import it when it comes back.",
-                count,
-            ).format(n=count, path=path))
+            QMessageBox.information(
+                self,
+                self.windowTitle(),
+                ngettext(
+                    "{n} text was written to {path}. Give the file to the translator and import it when it comes back.",
+                    "{n} texts were written to {path}. Give the file to the translator and import it when it comes back.",
+                    count,
+                ).format(n=count, path=path),
+            )
         return count
 
     def import_texts(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import translated file"), str(Path.home()), FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import translated file"), str(Path.home()), FILE_FILTER
+        )
         if path:
             self.import_from(Path(path))
 

@@ -29,7 +29,9 @@ class OutgoingTextsView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([_("Field"), _("Text as it leaves"), _("Records"), _("Blanked out")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Field"), _("Text as it leaves"), _("Records"), _("Blanked out")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
@@ -46,11 +48,19 @@ class OutgoingTextsView(QWidget):
         self.period = period
         blanked = sum(1 for text in texts if text.blanked)
         self.summary.setText(
-            ngettext("{n} distinct text will leave with the package.", "{n} distinct texts will leave with the package.",
-                     len(texts)).format(n=len(texts)) + " "
-            + ngettext("In {n} of them personal data was found and replaced by “[entfernt]”.",
-                       "In {n} of them personal data was found and replaced by “[entfernt]”.", blanked).format(n=blanked)
-            + " " + _("Check them, then write the package; to change a text, edit the offer.")
+            ngettext(
+                "{n} distinct text will leave with the package.",
+                "{n} distinct texts will leave with the package.",
+                len(texts),
+            ).format(n=len(texts))
+            + " "
+            + ngettext(
+                "In {n} of them personal data was found and replaced by “[entfernt]”.",
+                "In {n} of them personal data was found and replaced by “[entfernt]”.",
+                blanked,
+            ).format(n=blanked)
+            + " "
+            + _("Check them, then write the package; to change a text, edit the offer.")
         )
         self.table.setRowCount(len(texts))
         for row, text in enumerate(texts):

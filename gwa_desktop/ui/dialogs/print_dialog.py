@@ -81,8 +81,12 @@ class PrintDialog(QDialog):
         self.preview.setStyleSheet(f"background: #6b7280; padding: {PREVIEW_PADDING}px;")
         self.pages = QLabel()
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(_("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = self.buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = self.buttons.addButton(
+            _("Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.print_button = self.buttons.addButton(
+            _("Print…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         close = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.send_to_printer)
@@ -150,11 +154,15 @@ class PrintDialog(QDialog):
         build, find_hints = self.job(), self.hints_job()
         hints: list[str] = []
         try:
-            ok, outcome = attempt(self, lambda: run_in_background(lambda _progress: (build(), find_hints())))
+            ok, outcome = attempt(
+                self, lambda: run_in_background(lambda _progress: (build(), find_hints()))
+            )
             result, hints = outcome if outcome is not None else (None, [])
         except EmptySelectionError:
             ok, result = False, None
-            self._show([_("No offer matches this selection. Change the filter to print an overview.")])
+            self._show(
+                [_("No offer matches this selection. Change the filter to print an overview.")]
+            )
         except ValueError as error:
             ok, result = False, None
             self._show([str(error)])
@@ -163,10 +171,15 @@ class PrintDialog(QDialog):
         if ok and result is not None:
             self.result = result
             box = self.preview.contentsRect()
-            image = page_image_fitting(result.pdf, max(box.width(), PREVIEW_WIDTH) - 2 * PREVIEW_PADDING,
-                                       max(box.height(), PREVIEW_HEIGHT) - 2 * PREVIEW_PADDING)
+            image = page_image_fitting(
+                result.pdf,
+                max(box.width(), PREVIEW_WIDTH) - 2 * PREVIEW_PADDING,
+                max(box.height(), PREVIEW_HEIGHT) - 2 * PREVIEW_PADDING,
+            )
             self.preview.setPixmap(QPixmap.fromImage(image))
-            self.pages.setText(ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages))
+            self.pages.setText(
+                ngettext("{n} page", "{n} pages", result.pages).format(n=result.pages)
+            )
             self._show(hints + [warning.message for warning in result.warnings])
         else:
             self.preview.setPixmap(QPixmap())
@@ -182,7 +195,9 @@ class PrintDialog(QDialog):
         if self.result is None:
             return
         suggested = str(documents_folder() / self.file_name())
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save PDF"), suggested, _("PDF files (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save PDF"), suggested, _("PDF files (*.pdf)")
+        )
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")

@@ -28,18 +28,24 @@ def _choice(items: list[tuple[str, object]]) -> QComboBox:
 class FlyerPrintDialog(PrintDialog):
     """Flyer for one offer: 1–4 languages, paper, layout, tear-off strips."""
 
-    def __init__(self, printing: PrintingService, offer_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, printing: PrintingService, offer_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(_("Print flyer"), parent)
         self.printing, self.offer_id = printing, offer_id
         self.offer = printing.offers.get(offer_id)
         others = [t.language for t in self.offer.texts if t.language != REQUIRED_TEXT_LANGUAGE]
         self.language_boxes = [language_combo(REQUIRED_TEXT_LANGUAGE, optional=False)]
-        self.language_boxes += [language_combo(others[i] if i < len(others) else None, optional=True)
-                                for i in range(MAX_LANGUAGES - 1)]
+        self.language_boxes += [
+            language_combo(others[i] if i < len(others) else None, optional=True)
+            for i in range(MAX_LANGUAGES - 1)
+        ]
         for number, combo in enumerate(self.language_boxes, start=1):
             self.form.addRow(_("Language {n}").format(n=number), combo)
         self.paper = _choice([("A4", "A4"), ("A5", "A5")])
-        self.layout_choice = _choice([(_("Side by side"), "side_by_side"), (_("One below the other"), "stacked")])
+        self.layout_choice = _choice(
+            [(_("Side by side"), "side_by_side"), (_("One below the other"), "stacked")]
+        )
         self.strips = QCheckBox(_("Tear-off strips with the phone number"))
         self.form.addRow(_("Paper"), self.paper)
         self.form.addRow(_("Layout"), self.layout_choice)
@@ -50,8 +56,12 @@ class FlyerPrintDialog(PrintDialog):
         return tuple(dict.fromkeys(c.currentData() for c in self.language_boxes if c.currentData()))
 
     def job(self) -> Callable[[], PrintResult]:
-        options = FlyerOptions(self.languages(), self.paper.currentData(), self.layout_choice.currentData(),
-                               self.strips.isChecked())
+        options = FlyerOptions(
+            self.languages(),
+            self.paper.currentData(),
+            self.layout_choice.currentData(),
+            self.strips.isChecked(),
+        )
         return lambda: self.printing.flyer(self.offer_id, options)
 
     def file_name(self) -> str:
@@ -61,30 +71,53 @@ class FlyerPrintDialog(PrintDialog):
 class OverviewPrintDialog(PrintDialog):
     """Overview or weekly plan of the active offers, or of the offers selected in the list."""
 
-    def __init__(self, printing: PrintingService, selected_ids: list[int], category: OfferCategory | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        printing: PrintingService,
+        selected_ids: list[int],
+        category: OfferCategory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("Print overview"), parent)
         self.printing, self.selected_ids = printing, selected_ids
-        self.only_selected = QCheckBox(_("Only the {n} offers selected in the list").format(n=len(selected_ids)))
+        self.only_selected = QCheckBox(
+            _("Only the {n} offers selected in the list").format(n=len(selected_ids))
+        )
         self.only_selected.setChecked(len(selected_ids) > 1)
         self.category = enum_combo(OfferCategory, empty=_("All categories"))
-        self.category.setCurrentIndex(max(self.category.findData(category.value if category else None), 0))
+        self.category.setCurrentIndex(
+            max(self.category.findData(category.value if category else None), 0)
+        )
         self.target_group = enum_combo(TargetGroup, empty=_("All target groups"))
         self.languages = [language_combo("de", optional=False), language_combo(None, optional=True)]
         self.kind = _choice([(_("List"), False), (_("Weekly plan (Monday to Sunday)"), True)])
         self.group_by = _choice([(_("By category"), "category"), (_("By weekday"), "weekday")])
         self.paper = _choice([("A4", "A4"), ("A3", "A3")])
         self.orientation = _choice([(_("Portrait"), False), (_("Landscape"), True)])
-        for label, widget in ((_("Offers"), self.only_selected), (_("Category"), self.category),
-                              (_("Target group"), self.target_group), (_("Language 1"), self.languages[0]),
-                              (_("Language 2"), self.languages[1]), (_("Layout"), self.kind),
-                              (_("Grouping"), self.group_by), (_("Paper"), self.paper),
-                              (_("Orientation"), self.orientation)):
+        for label, widget in (
+            (_("Offers"), self.only_selected),
+            (_("Category"), self.category),
+            (_("Target group"), self.target_group),
+            (_("Language 1"), self.languages[0]),
+            (_("Language 2"), self.languages[1]),
+            (_("Layout"), self.kind),
+            (_("Grouping"), self.group_by),
+            (_("Paper"), self.paper),
+            (_("Orientation"), self.orientation),
+        ):
             self.form.addRow(label, widget)
         self.form.setRowVisible(self.only_selected, len(selected_ids) > 1)
         self.kind.currentIndexChanged.connect(self._weekly_plan_is_landscape)
-        self.watch(self.only_selected, self.category, self.target_group, *self.languages, self.kind,
-                   self.group_by, self.paper, self.orientation)
+        self.watch(
+            self.only_selected,
+            self.category,
+            self.target_group,
+            *self.languages,
+            self.kind,
+            self.group_by,
+            self.paper,
+            self.orientation,
+        )
 
     def _weekly_plan_is_landscape(self) -> None:
         """Seven columns need the width; portrait stays possible but is not the default."""
@@ -100,8 +133,12 @@ class OverviewPrintDialog(PrintDialog):
         return tuple(dict.fromkeys(c.currentData() for c in self.languages if c.currentData()))
 
     def job(self) -> Callable[[], PrintResult]:
-        options = OverviewOptions(self.chosen_languages(), self.paper.currentData(), self.orientation.currentData(),
-                                  self.group_by.currentData())
+        options = OverviewOptions(
+            self.chosen_languages(),
+            self.paper.currentData(),
+            self.orientation.currentData(),
+            self.group_by.currentData(),
+        )
         selection, weekly_plan = self.selection(), self.kind.currentData()
         return lambda: self.printing.overview(selection, options, weekly_plan=weekly_plan)
 
@@ -114,12 +151,20 @@ class OverviewPrintDialog(PrintDialog):
         missing = self.printing.missing_translations(ids, languages)
         if not missing:
             return []
-        return [ngettext("{n} offer has no text in a chosen language; its German text is printed instead.",
-                         "{n} offers have no text in a chosen language; their German text is printed instead.",
-                         len(missing)).format(n=len(missing))]
+        return [
+            ngettext(
+                "{n} offer has no text in a chosen language; its German text is printed instead.",
+                "{n} offers have no text in a chosen language; their German text is printed instead.",
+                len(missing),
+            ).format(n=len(missing))
+        ]
 
     def file_name(self) -> str:
-        return _("Offers overview") + ".pdf" if not self.kind.currentData() else _("Weekly plan") + ".pdf"
+        return (
+            _("Offers overview") + ".pdf"
+            if not self.kind.currentData()
+            else _("Weekly plan") + ".pdf"
+        )
 
 
 class ConsentPrintDialog(PrintDialog):

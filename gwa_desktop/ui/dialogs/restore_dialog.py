@@ -39,7 +39,12 @@ class RestoreDialog(QDialog):
         self.services = services
         self.safety_copy: Path | None = None
         self.setWindowTitle(_("Restore a backup"))
-        intro = QLabel(reason or _("Choose a backup. Before it is restored, the current state is saved as a safety copy."))
+        intro = QLabel(
+            reason
+            or _(
+                "Choose a backup. Before it is restored, the current state is saved as a safety copy."
+            )
+        )
         intro.setWordWrap(True)
         self.backups = QListWidget()
         for path in backup.list_backups(backups_dir()):
@@ -49,7 +54,9 @@ class RestoreDialog(QDialog):
         other.clicked.connect(self._choose_file)
         self.preview = QLabel(_("No backup chosen."))
         self.preview.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.restore_button.setText(_("Restore"))
         self.restore_button.setEnabled(False)
@@ -75,17 +82,24 @@ class RestoreDialog(QDialog):
         return item
 
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.sqlite)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.sqlite)")
+        )
         if name:
-            listed = [self.backups.item(i) for i in range(self.backups.count())
-                      if Path(self.backups.item(i).data(PATH_ROLE)) == Path(name)]
+            listed = [
+                self.backups.item(i)
+                for i in range(self.backups.count())
+                if Path(self.backups.item(i).data(PATH_ROLE)) == Path(name)
+            ]
             self.backups.setCurrentItem(listed[0] if listed else self._add(Path(name)))
 
     def _mark_refused(self, item: QListWidgetItem, reason: str) -> None:
         """The entry says it is not a backup; choosing it again shows why."""
         path = Path(item.data(PATH_ROLE))
         item.setText(_("Not a GWA backup: {name}").format(name=path.name))
-        item.setForeground(QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)))
+        item.setForeground(
+            QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        )
         item.setToolTip(f"{path}\n{reason}")
         item.setData(REFUSED_ROLE, reason)
 
@@ -108,13 +122,18 @@ class RestoreDialog(QDialog):
     def restore(self) -> None:
         path = self.chosen()
         answer = QMessageBox.question(
-            self, _("Restore a backup"),
-            _("Replace all current data with the backup {name}? The current state is saved first.").format(name=path.name),
+            self,
+            _("Restore a backup"),
+            _(
+                "Replace all current data with the backup {name}? The current state is saved first."
+            ).format(name=path.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         ok, safety = run_with_progress(
-            self, _("Restoring the backup…"), lambda progress: backup.restore_backup(self.services.database, path)
+            self,
+            _("Restoring the backup…"),
+            lambda progress: backup.restore_backup(self.services.database, path),
         )
         if ok:
             self.safety_copy = safety

@@ -23,15 +23,25 @@ COLUMNS = (
     Column("title", lambda: _("Title")),
     Column("offer", lambda: _("Offer")),
     Column("participants_total", lambda: _("Participants"), align_right=True),
-    Column("volunteer_hours", lambda: _("Volunteer hours"), lambda value, _row: format_number(value or 0), align_right=True),
+    Column(
+        "volunteer_hours",
+        lambda: _("Volunteer hours"),
+        lambda value, _row: format_number(value or 0),
+        align_right=True,
+    ),
 )
 
 
 class ActivitiesPage(ListPage):
     default_sort_order = Qt.SortOrder.DescendingOrder
 
-    def __init__(self, service: ActivityService, offers: OfferService, contacts: ContactService,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ActivityService,
+        offers: OfferService,
+        contacts: ContactService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(service, COLUMNS, ACTIVITY_COLUMNS, parent)
         self.offers = offers
         self.contacts = contacts
@@ -43,13 +53,18 @@ class ActivitiesPage(ListPage):
 
     def filters(self) -> dict:
         period = self.period_filter.currentData()
-        return {"period": None if period == "all" else period, "kind": self.kind_filter.currentData()}
+        return {
+            "period": None if period == "all" else period,
+            "kind": self.kind_filter.currentData(),
+        }
 
     def open_dialog(self, record_id: int | None) -> QDialog:
         return ActivityDialog(self.service, self.offers, self.contacts, record_id, self)
 
     def delete_question(self, count: int) -> str:
-        return ngettext("Delete {n} activity for good?", "Delete {n} activities for good?", count).format(n=count)
+        return ngettext(
+            "Delete {n} activity for good?", "Delete {n} activities for good?", count
+        ).format(n=count)
 
     def summary(self) -> str:
         activities, participants, hours = self.service.totals(self.model.query)
@@ -57,4 +72,8 @@ class ActivitiesPage(ListPage):
             "{n} activity, {participants} participants, {hours} volunteer hours",
             "{n} activities, {participants} participants, {hours} volunteer hours",
             activities,
-        ).format(n=format_number(activities), participants=format_number(participants), hours=format_number(hours))
+        ).format(
+            n=format_number(activities),
+            participants=format_number(participants),
+            hours=format_number(hours),
+        )

@@ -48,4 +48,6 @@ class ContactsPage(ListPage):
     def summary(self) -> str:
         shown = self.service.count(self.model.query)
         total = self.service.count()
-        return ngettext("{shown} of {total} contact", "{shown} of {total} contacts", total).format(shown=shown, total=total)
+        return ngettext("{shown} of {total} contact", "{shown} of {total} contacts", total).format(
+            shown=shown, total=total
+        )

@@ -47,7 +47,13 @@ class ListPage(QWidget):
     #: Order of the first column when the screen opens (newest activities first).
     default_sort_order = Qt.SortOrder.AscendingOrder
 
-    def __init__(self, service, columns: Sequence[Column], row_keys: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service,
+        columns: Sequence[Column],
+        row_keys: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.model = PagedTableModel(columns, row_keys, service.list_rows, self)
@@ -151,8 +157,11 @@ class ListPage(QWidget):
             return
         narrowed = bool(self.search.text().strip()) or any(self.filters().values())
         self.empty_hint.setText(
-            _("Nothing matches the search or the filters. Clear the search field (Esc) or choose “all” in the filters.")
-            if narrowed else _("Nothing here yet. Create the first entry with “New” (Ctrl+N).")
+            _(
+                "Nothing matches the search or the filters. Clear the search field (Esc) or choose “all” in the filters."
+            )
+            if narrowed
+            else _("Nothing here yet. Create the first entry with “New” (Ctrl+N).")
         )
         self.empty_hint.show()
 
@@ -195,8 +204,11 @@ class ListPage(QWidget):
         if not ids:
             return
         answer = QMessageBox.question(
-            self, _("Delete"), self.delete_question(len(ids)) + "\n\n" + self._names_of_selection(),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            self,
+            _("Delete"),
+            self.delete_question(len(ids)) + "\n\n" + self._names_of_selection(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -242,7 +254,11 @@ class ListPage(QWidget):
         if not ids:
             return
         for _page in range(RESELECT_PAGES):
-            if current is None or self.model.row_of_id(current) is not None or not self.model.canFetchMore():
+            if (
+                current is None
+                or self.model.row_of_id(current) is not None
+                or not self.model.canFetchMore()
+            ):
                 break
             self.model.fetchMore()
         rows = {self.model.row_id(row): row for row in range(self.model.rowCount())}
@@ -250,11 +266,16 @@ class ListPage(QWidget):
         selection = QItemSelection()
         for row in (rows[record_id] for record_id in ids if record_id in rows):
             selection.select(self.model.index(row, 0), self.model.index(row, last_column))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().select(selection, flags)
         row = rows.get(current)
         if row is not None:
-            self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             self.table.scrollTo(self.model.index(row, 0))
 
     def _cap_column_widths(self, maximum: int = 320) -> None:
@@ -293,6 +314,10 @@ class ListPage(QWidget):
             self._user_sized = True
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self._columns_sized:
+        if (
+            watched is self.table.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self._columns_sized
+        ):
             self._fit_columns()
         return super().eventFilter(watched, event)

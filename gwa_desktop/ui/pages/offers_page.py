@@ -20,7 +20,7 @@ _EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date fo
 
 
 def _schedule(start_date, row: tuple) -> str:
-    recurrence, start_time, end_time, end_date = row[_EXTRA:_EXTRA + 4]
+    recurrence, start_time, end_time, end_date = row[_EXTRA : _EXTRA + 4]
     schedule = Schedule(recurrence, start_date, end_date, start_time, end_time)
     return describe_schedule(schedule, ui_language())
 
@@ -41,11 +41,17 @@ class OffersPage(ListPage):
     print_flyer_requested = Signal()
     print_overview_requested = Signal()
 
-    def __init__(self, service: OfferService, contacts: ContactService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: OfferService, contacts: ContactService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(service, COLUMNS, OFFER_COLUMNS, parent)
         self.contacts = contacts
-        self.category_filter: QComboBox = self.add_filter(enum_combo(OfferCategory, empty=_("All categories")))
-        self.status_filter: QComboBox = self.add_filter(enum_combo(OfferStatus, empty=_("All states")))
+        self.category_filter: QComboBox = self.add_filter(
+            enum_combo(OfferCategory, empty=_("All categories"))
+        )
+        self.status_filter: QComboBox = self.add_filter(
+            enum_combo(OfferStatus, empty=_("All states"))
+        )
         self.print_button = QPushButton(_("Print flyer…"))
         self.overview_button = QPushButton(_("Overview…"))
         self.print_button.clicked.connect(lambda: self.print_flyer_requested.emit())
@@ -54,7 +60,10 @@ class OffersPage(ListPage):
         self.filter_bar.addWidget(self.overview_button)
 
     def filters(self) -> dict:
-        return {"category": self.category_filter.currentData(), "status": self.status_filter.currentData()}
+        return {
+            "category": self.category_filter.currentData(),
+            "status": self.status_filter.currentData(),
+        }
 
     def open_dialog(self, record_id: int | None) -> QDialog:
         return OfferDialog(self.service, self.contacts, record_id, self)
@@ -69,4 +78,6 @@ class OffersPage(ListPage):
     def summary(self) -> str:
         shown = self.service.count(self.model.query)
         total = self.service.count()
-        return ngettext("{shown} of {total} offer", "{shown} of {total} offers", total).format(shown=shown, total=total)
+        return ngettext("{shown} of {total} offer", "{shown} of {total} offers", total).format(
+            shown=shown, total=total
+        )

@@ -72,11 +72,15 @@ class SettingsPage(QWidget):
             name = language_name(code, code)
             self.language.addItem(name[:1].upper() + name[1:], code)
         self.language.setCurrentIndex(self.language.findData(ui_language()))
-        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_chosen.emit(self.language.currentData())
+        )
         language_box = QGroupBox(_("Language of the program"))
         language_form = QFormLayout(language_box)
         language_form.addRow(_("Language"), self.language)
-        language_note = QLabel(_("Applies at once and only on this computer; the data stay as they are."))
+        language_note = QLabel(
+            _("Applies at once and only on this computer; the data stay as they are.")
+        )
         language_note.setWordWrap(True)
         language_form.addRow(language_note)
 
@@ -130,9 +134,14 @@ class SettingsPage(QWidget):
 
     def data(self) -> MunicipalityData:
         return MunicipalityData(
-            name=self.name.text(), district=self.district.text(), officer_name=self.officer_name.text(),
-            officer_phone=self.officer_phone.text(), officer_email=self.officer_email.text(),
-            officer_address=self.officer_address.toPlainText(), logo=self.logo, logo_filename=self.logo_filename,
+            name=self.name.text(),
+            district=self.district.text(),
+            officer_name=self.officer_name.text(),
+            officer_phone=self.officer_phone.text(),
+            officer_email=self.officer_email.text(),
+            officer_address=self.officer_address.toPlainText(),
+            logo=self.logo,
+            logo_filename=self.logo_filename,
             version=self.version,
         )
 
@@ -170,13 +179,19 @@ class SettingsPage(QWidget):
 
     def _reload(self) -> None:
         self.refresh()
-        self.errors.setText(_("The page now shows the settings as they were saved elsewhere; your changes were discarded."))
+        self.errors.setText(
+            _(
+                "The page now shows the settings as they were saved elsewhere; your changes were discarded."
+            )
+        )
 
     def _build_on(self, version: int) -> None:
         self.version = version
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)")
+        )
         if path:
             self.load_logo_file(Path(path))
 
@@ -184,7 +199,9 @@ class SettingsPage(QWidget):
         try:
             content = path.read_bytes()
         except OSError as error:
-            QMessageBox.warning(self, _("Logo"), _("The file cannot be read: {error}").format(error=error.strerror))
+            QMessageBox.warning(
+                self, _("Logo"), _("The file cannot be read: {error}").format(error=error.strerror)
+            )
             return
         problem = logo_problem(content)
         if problem:
@@ -196,7 +213,12 @@ class SettingsPage(QWidget):
         self.logo, self.logo_filename = content, filename
         pixmap = QPixmap()
         if content and pixmap.loadFromData(content):
-            self.logo_preview.setPixmap(pixmap.scaled(self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                      Qt.TransformationMode.SmoothTransformation))
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setText(_("no logo"))

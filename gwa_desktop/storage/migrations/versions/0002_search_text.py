@@ -31,7 +31,9 @@ def _fold(*parts: object) -> str:
 def upgrade() -> None:
     for table in ("contacts", "offers", "activities"):
         with op.batch_alter_table(table) as batch_op:
-            batch_op.add_column(sa.Column("search_text", sa.Text(), nullable=False, server_default=""))
+            batch_op.add_column(
+                sa.Column("search_text", sa.Text(), nullable=False, server_default="")
+            )
     bind = op.get_bind()
     for table, columns in _SOURCES.items():
         rows = bind.execute(sa.text(f"SELECT id, {', '.join(columns)} FROM {table}")).all()

@@ -17,8 +17,15 @@ branch_labels = None
 depends_on = None
 
 _COUNTS = (
-    "participants_women", "participants_men", "participants_diverse", "age_under_18", "age_18_26",
-    "age_27_64", "age_65_plus", "newcomers", "regulars",
+    "participants_women",
+    "participants_men",
+    "participants_diverse",
+    "age_under_18",
+    "age_18_26",
+    "age_27_64",
+    "age_65_plus",
+    "newcomers",
+    "regulars",
 )
 
 
@@ -26,8 +33,12 @@ def _package_key(table: str) -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("package_id", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["package_id"], ["district_packages.id"],
-                                name=op.f(f"fk_{table}_package_id_district_packages"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["package_id"],
+            ["district_packages.id"],
+            name=op.f(f"fk_{table}_package_id_district_packages"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
     ]
 
@@ -47,7 +58,12 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("file_name", sa.String(length=260), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_district_packages")),
-        sa.UniqueConstraint("municipality", "period_start", "period_end", name=op.f("uq_district_packages_municipality")),
+        sa.UniqueConstraint(
+            "municipality",
+            "period_start",
+            "period_end",
+            name=op.f("uq_district_packages_municipality"),
+        ),
         sa.UniqueConstraint("sha256", name=op.f("uq_district_packages_sha256")),
     )
     op.create_table(
@@ -85,7 +101,9 @@ def upgrade() -> None:
     )
     for table in ("district_offers", "district_activities"):
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.create_index(batch_op.f(f"ix_{table}_package_id"), ["package_id"], unique=False)
+            batch_op.create_index(
+                batch_op.f(f"ix_{table}_package_id"), ["package_id"], unique=False
+            )
 
 
 def downgrade() -> None:

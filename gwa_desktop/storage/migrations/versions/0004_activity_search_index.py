@@ -19,7 +19,9 @@ depends_on = None
 
 def upgrade() -> None:
     op.drop_index("ix_activities_occurred_on", table_name="activities")
-    op.create_index("ix_activities_occurred_on_search", "activities", ["occurred_on", "search_text"])
+    op.create_index(
+        "ix_activities_occurred_on_search", "activities", ["occurred_on", "search_text"]
+    )
 
 
 def downgrade() -> None:

@@ -40,9 +40,16 @@ def upgrade() -> None:
     bind = op.get_bind()
     for table in _TABLES:
         rows = bind.execute(sa.text(f"SELECT id, search_text FROM {table}")).all()
-        changes = [{"id": row_id, "text": _fold(text or "")} for row_id, text in rows if _fold(text or "") != text]
+        changes = [
+            {"id": row_id, "text": _fold(text or "")}
+            for row_id, text in rows
+            if _fold(text or "") != text
+        ]
         for start in range(0, len(changes), _BATCH):
-            bind.execute(sa.text(f"UPDATE {table} SET search_text = :text WHERE id = :id"), changes[start:start + _BATCH])
+            bind.execute(
+                sa.text(f"UPDATE {table} SET search_text = :text WHERE id = :id"),
+                changes[start : start + _BATCH],
+            )
 
 
 def downgrade() -> None:

@@ -21,7 +21,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("offers") as batch:
-        batch.add_column(sa.Column("place_is_private", sa.Boolean(), nullable=False, server_default=sa.false()))
+        batch.add_column(
+            sa.Column("place_is_private", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "erased_tokens",
         sa.Column("digest", sa.String(length=64), nullable=False),

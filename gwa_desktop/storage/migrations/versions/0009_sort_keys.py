@@ -80,9 +80,10 @@ def upgrade() -> None:
         rows = bind.execute(sa.text(f"SELECT id, {name} FROM {table}")).all()
         changes = [{"id": row_id, "key": key(text)} for row_id, text in rows]
         statement = sa.text(f"UPDATE {table} SET {column} = :key WHERE id = :id").bindparams(
-            sa.bindparam("key", type_=sa.LargeBinary()))
+            sa.bindparam("key", type_=sa.LargeBinary())
+        )
         for start in range(0, len(changes), _BATCH):
-            bind.execute(statement, changes[start:start + _BATCH])
+            bind.execute(statement, changes[start : start + _BATCH])
     op.bulk_insert(versions, [{"kind": "collation", "version": COLLATION}])
 
 
