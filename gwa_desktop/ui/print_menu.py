@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.printing import PrintingService
@@ -12,6 +14,7 @@ from gwa_desktop.ui.dialogs.print_dialogs import (
     FlyerPrintDialog,
     OverviewPrintDialog,
 )
+from gwa_desktop.ui.operations import attempt
 
 
 def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
@@ -26,7 +29,7 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
         "consent": (
             _("Print &consent form…"),
             None,
-            lambda: ConsentPrintDialog(_printing(window), window).exec(),
+            lambda: _open(window, lambda: ConsentPrintDialog(_printing(window), window)),
         ),
     }
     actions = {}
@@ -55,11 +58,23 @@ def print_flyer(window: QMainWindow) -> None:
         window.show_page(window.pages.index(window.offers_page))
         QMessageBox.information(window, _("Print flyer"), _("Select an offer in the list first."))
         return
-    FlyerPrintDialog(_printing(window), offer_id, window).exec()
+    _open(window, lambda: FlyerPrintDialog(_printing(window), offer_id, window))
 
 
 def print_overview(window: QMainWindow) -> None:
     page = window.offers_page
-    OverviewPrintDialog(
-        _printing(window), page.selected_ids(), page.category_filter.currentData(), window
-    ).exec()
+    _open(
+        window,
+        lambda: OverviewPrintDialog(
+            _printing(window), page.selected_ids(), page.category_filter.currentData(), window
+        ),
+    )
+
+
+def _open(window: QMainWindow, make: Callable[[], QDialog]) -> None:
+    """Build the dialog inside the error boundary (it reads the offer and the settings)."""
+    ok, dialog = attempt(window, make)
+    if ok and dialog is not None:
+        dialog.exec()
+    elif not ok:
+        window.offers_page.refresh()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from gwa_desktop.domain.contact import ContactData
-from gwa_desktop.domain.enums import ContactKind, LegalBasis
+from gwa_desktop.domain.enums import ContactKind, LegalBasis, OfferCategory
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.i18n import set_ui_language
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services.backup import backup_database
@@ -14,6 +17,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.errors import DiskFullError
 from gwa_desktop.ui import app as app_module
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
+from gwa_desktop.ui.print_menu import print_flyer
 from tests.ui.conftest import drive_dialog
 
 
@@ -115,3 +119,41 @@ def test_a_damaged_database_can_be_replaced_by_a_backup_at_start(
         ]
     finally:
         database.close()
+
+
+def test_an_entry_deleted_elsewhere_is_told_when_its_form_would_open(qtbot, window, monkeypatch):
+    """The form reads the record in its constructor: that read is inside the error boundary."""
+    shown = _answer(monkeypatch, QMessageBox.StandardButton.Ok)
+    record_id = window.services.contacts.create(
+        ContactData(
+            name="Mariam Nouri", kind=ContactKind.PERSON, legal_basis=LegalBasis.PUBLIC_TASK
+        )
+    )
+    page = window.contacts_page
+    page.refresh()
+    page.select_id(record_id)
+    window.services.contacts.delete([record_id])  # in another window, say
+
+    page.edit_current()
+
+    assert shown == ["Dieser Eintrag wurde inzwischen gelöscht. Die Liste wird aktualisiert."]
+    assert page.model.rowCount() == 0
+
+
+def test_a_flyer_for_an_offer_deleted_elsewhere_is_told_not_crashed(qtbot, window, monkeypatch):
+    shown = _answer(monkeypatch, QMessageBox.StandardButton.Ok)
+    offer_id = window.services.offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Sprachcafé")],
+            category=OfferCategory.LANGUAGE,
+            start_date=date(2026, 3, 3),
+        )
+    )
+    window.offers_page.refresh()
+    window.offers_page.select_id(offer_id)
+    window.services.offers.delete([offer_id])
+
+    print_flyer(window)
+
+    assert shown == ["Dieser Eintrag wurde inzwischen gelöscht. Die Liste wird aktualisiert."]
+    assert window.offers_page.model.rowCount() == 0

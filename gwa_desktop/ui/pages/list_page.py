@@ -187,17 +187,28 @@ class ListPage(QWidget):
         return selected[0] if selected else None
 
     def create(self) -> None:
-        dialog = self.open_dialog(None)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = self._opened(None)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_write(dialog.saved_id)
 
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             return
-        dialog = self.open_dialog(record_id)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = self._opened(record_id)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_write(record_id)
+
+    def _opened(self, record_id: int | None) -> QDialog | None:
+        """The form, read through the error boundary: it loads the record and its pickers.
+
+        A record deleted in another window, or a database gone away, is told in a
+        message (and the list refreshed) instead of ending in an "unexpected" error.
+        """
+        ok, dialog = attempt(self, lambda: self.open_dialog(record_id))
+        if not ok:
+            self.refresh()
+        return dialog if ok else None
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
