@@ -80,18 +80,7 @@ def test_the_year_replaces_its_quarters_at_once_and_counts_each_activity_once(
 def test_a_period_overlapping_only_part_of_an_imported_one_is_still_refused(
     filled, other_database, tmp_path
 ):
-    first_half = export_district(
-        filled.database,
-        Period(date(2026, 1, 1), date(2026, 6, 30)),
-        tmp_path,
-        created=datetime(2026, 7, 1, 9),
-    )
-    shifted = export_district(
-        filled.database,
-        Period(date(2026, 4, 1), date(2026, 12, 31)),
-        tmp_path,
-        created=datetime(2026, 12, 1, 9),
-    )
+    first_half, shifted = _half_and_shifted_half(filled, tmp_path)
     import_package(other_database, first_half, receipts=tmp_path)
     before = district_rows(other_database)
 
@@ -117,18 +106,7 @@ def test_a_refused_package_does_not_pin_the_first_key_of_its_village(
     filled, other_database, tmp_path
 ):
     """Packages from before signing had no key pinned; a refused one must not pin its key."""
-    first_half = export_district(
-        filled.database,
-        Period(date(2026, 1, 1), date(2026, 6, 30)),
-        tmp_path,
-        created=datetime(2026, 7, 1, 9),
-    )
-    shifted = export_district(
-        filled.database,
-        Period(date(2026, 4, 1), date(2026, 12, 31)),
-        tmp_path,
-        created=datetime(2026, 12, 1, 9),
-    )
+    first_half, shifted = _half_and_shifted_half(filled, tmp_path)
     import_package(other_database, first_half, receipts=tmp_path)
     with other_database.session() as session:
         session.execute(text("DELETE FROM village_keys"))
@@ -166,3 +144,20 @@ def test_a_refused_package_does_not_change_the_pinned_key_even_when_accepted_by_
 
     assert result.outcome == OVERLAPS
     assert database_dump(other_database) == before
+
+
+def _half_and_shifted_half(filled, tmp_path):
+    """January–June, then April–December exported later: they overlap only in part."""
+    first_half = export_district(
+        filled.database,
+        Period(date(2026, 1, 1), date(2026, 6, 30)),
+        tmp_path,
+        created=datetime(2026, 7, 1, 9),
+    )
+    shifted = export_district(
+        filled.database,
+        Period(date(2026, 4, 1), date(2026, 12, 31)),
+        tmp_path,
+        created=datetime(2026, 12, 1, 9),
+    )
+    return first_half, shifted
