@@ -54,6 +54,23 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> tuple[bool, T | 
     return False, None
 
 
+def opened(parent: QWidget | None, make: Callable[[], T]) -> T | None:
+    """Build a dialog that reads what it shows (a record, its pickers, the settings).
+
+    A foreseen failure (the entry was deleted meanwhile, the database went away) is told
+    and None returned. Unlike `attempt` there is no check of the data folder first: with
+    the stick pulled the form still opens on the open database, and the save says so,
+    keeping what was typed.
+    """
+    try:
+        return make()
+    except Exception as error:
+        if not is_foreseen(error):
+            raise
+        show_error(parent, message_for(error))
+        return None
+
+
 def unexpected_error_message() -> str:
     try:
         where = str(log_path())

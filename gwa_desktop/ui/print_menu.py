@@ -14,7 +14,7 @@ from gwa_desktop.ui.dialogs.print_dialogs import (
     FlyerPrintDialog,
     OverviewPrintDialog,
 )
-from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.operations import opened
 
 
 def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
@@ -73,8 +73,8 @@ def print_overview(window: QMainWindow) -> None:
 
 def _open(window: QMainWindow, make: Callable[[], QDialog]) -> None:
     """Build the dialog inside the error boundary (it reads the offer and the settings)."""
-    ok, dialog = attempt(window, make)
-    if ok and dialog is not None:
+    dialog = opened(window, make)
+    if dialog is not None:
         dialog.exec()
-    elif not ok:
+    else:
         window.offers_page.refresh()

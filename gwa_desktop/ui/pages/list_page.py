@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.operations import attempt, opened
 from gwa_desktop.ui.table_model import Column, PagedTableModel
 
 SEARCH_DELAY_MS = 200
@@ -205,10 +205,10 @@ class ListPage(QWidget):
         A record deleted in another window, or a database gone away, is told in a
         message (and the list refreshed) instead of ending in an "unexpected" error.
         """
-        ok, dialog = attempt(self, lambda: self.open_dialog(record_id))
-        if not ok:
+        dialog = opened(self, lambda: self.open_dialog(record_id))
+        if dialog is None:
             self.refresh()
-        return dialog if ok else None
+        return dialog
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
