@@ -11,7 +11,7 @@ comma, Persian digits) count for each of them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 from babel.core import get_global, parse_locale
@@ -32,7 +32,7 @@ _COMBINED_SCRIPTS = {
 _ALSO_WRITTEN = {"ku": ("Arab",)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_scripts(code: str) -> frozenset[str]:
     """ISO 15924 codes of the scripts `code` is written in; empty when CLDR does not know."""
     code = normalise_code(code)
@@ -43,7 +43,9 @@ def expected_scripts(code: str) -> frozenset[str]:
         script = parse_locale(identifier)[2]
         if script:
             scripts.add(script)
-    return frozenset(part for script in scripts for part in _COMBINED_SCRIPTS.get(script, (script,)))
+    return frozenset(
+        part for script in scripts for part in _COMBINED_SCRIPTS.get(script, (script,))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +57,11 @@ def _identifiers_of(base: str) -> list[str]:
     return [i for i in _all_identifiers() if i.startswith(base + "_")]
 
 
-@lru_cache(maxsize=None)
-def _pattern(scripts: frozenset[str]) -> regex.Pattern:
-    return regex.compile("[" + "".join(rf"\p{{Script_Extensions={s}}}" for s in sorted(scripts)) + "]")
+@cache
+def _pattern(scripts: frozenset[str]) -> regex.Pattern[str]:
+    return regex.compile(
+        "[" + "".join(rf"\p{{Script_Extensions={s}}}" for s in sorted(scripts)) + "]"
+    )
 
 
 def fits_language(text: str, code: str) -> bool:
@@ -78,11 +82,29 @@ def main_script(text: str) -> str | None:
             script = _script_of(char)
             if script:
                 counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=lambda script: counts[script]) if counts else None
 
 
-_NAMED_SCRIPTS = ("Latn", "Arab", "Cyrl", "Grek", "Hebr", "Ethi", "Armn", "Geor", "Deva", "Beng", "Thai",
-                  "Hani", "Hang", "Hira", "Kana", "Taml", "Syrc", "Thaa")
+_NAMED_SCRIPTS = (
+    "Latn",
+    "Arab",
+    "Cyrl",
+    "Grek",
+    "Hebr",
+    "Ethi",
+    "Armn",
+    "Geor",
+    "Deva",
+    "Beng",
+    "Thai",
+    "Hani",
+    "Hang",
+    "Hira",
+    "Kana",
+    "Taml",
+    "Syrc",
+    "Thaa",
+)
 
 
 def _script_of(char: str) -> str | None:

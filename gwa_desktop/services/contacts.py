@@ -139,11 +139,19 @@ class ContactService(RecordService[ContactData]):
                 contact.tags.clear()
                 contact.search_text = contact_search_text(name=contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
-                lost = sorted(session.scalars(
-                    select(OfferText.title).join(offer_contacts, offer_contacts.c.offer_id == OfferText.offer_id)
-                    .where(offer_contacts.c.contact_id == contact.id, OfferText.language == "de")
-                ), key=str.casefold)
-                session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
+                lost = sorted(
+                    session.scalars(
+                        select(OfferText.title)
+                        .join(offer_contacts, offer_contacts.c.offer_id == OfferText.offer_id)
+                        .where(
+                            offer_contacts.c.contact_id == contact.id, OfferText.language == "de"
+                        )
+                    ),
+                    key=str.casefold,
+                )
+                session.execute(
+                    delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id)
+                )
             # A form opened before the withdrawal must not write the consent back.
             touch(contact)
         return lost

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import date
+from typing import Any
 
 from babel.dates import get_day_names
 from sqlalchemy import ScalarSelect, Select, SQLColumnExpression, func, select
@@ -114,8 +113,10 @@ class OfferService(RecordService[OfferData]):
     def choices(self) -> list[tuple[int, str]]:
         """(id, "Sprachcafé (Gemeindehaus, Di.)") for pickers: two offers of the same
         title are told apart by place and weekday."""
-        return [(offer_id, offer_label(title, place, recurrence, start))
-                for offer_id, title, place, recurrence, start in self._titled()]
+        return [
+            (offer_id, offer_label(title, place, recurrence, start))
+            for offer_id, title, place, recurrence, start in self._titled()
+        ]
 
     def title_of(self, offer_id: int) -> str:
         """The German title alone, e.g. for an activity named after its offer."""
@@ -126,28 +127,55 @@ class OfferService(RecordService[OfferData]):
         another offer of the same title, a text in a script its language is not written in."""
         found = []
         wanted = _same_title_key(data.title)
-        twins = [offer_label(title, place, recurrence, start)
-                 for offer_id, title, place, recurrence, start in self._titled()
-                 if offer_id != data.id and wanted and _same_title_key(title) == wanted]
+        twins = [
+            offer_label(title, place, recurrence, start)
+            for offer_id, title, place, recurrence, start in self._titled()
+            if offer_id != data.id and wanted and _same_title_key(title) == wanted
+        ]
         if twins:
-            found.append(_("Another offer has the same title: {offers}. In lists and on prints the two can "
-                           "hardly be told apart.").format(offers="; ".join(twins)))
+            found.append(
+                _(
+                    "Another offer has the same title: {offers}. In lists and on prints the two can "
+                    "hardly be told apart."
+                ).format(offers="; ".join(twins))
+            )
         for text in data.texts:
             language = normalise_code(text.language)
             name = language_name(language, ui_language())
-            for value, message in ((text.title, _("The title in {language} is written in {found} letters, not in {expected}.")),
-                                   (text.description, _("The description in {language} is written in {found} letters, not in {expected}."))):
+            for value, message in (
+                (
+                    text.title,
+                    _("The title in {language} is written in {found} letters, not in {expected}."),
+                ),
+                (
+                    text.description,
+                    _(
+                        "The description in {language} is written in {found} letters, not in {expected}."
+                    ),
+                ),
+            ):
                 if not fits_language(value, language):
-                    found.append(message.format(language=name, found=script_name(main_script(value)),
-                                                expected=" / ".join(sorted(script_name(s) for s in expected_scripts(language)))))
+                    found.append(
+                        message.format(
+                            language=name,
+                            found=script_name(main_script(value)),
+                            expected=" / ".join(
+                                sorted(script_name(s) for s in expected_scripts(language))
+                            ),
+                        )
+                    )
         return found
 
-    def _titled(self) -> list[tuple]:
+    def _titled(self) -> list[tuple[int, str, str, Recurrence, date]]:
         with self.database.session() as session:
             return list(
                 session.execute(
                     select(
-                        Offer.id, OfferText.title, Offer.place_name, Offer.recurrence, Offer.start_date
+                        Offer.id,
+                        OfferText.title,
+                        Offer.place_name,
+                        Offer.recurrence,
+                        Offer.start_date,
                     )
                     .join(
                         OfferText,
@@ -299,7 +327,9 @@ def offer_label(title: str, place: str, recurrence: Recurrence, start: date) -> 
     if recurrence is Recurrence.ONCE:
         when = format_date(start)
     else:
-        when = get_day_names("abbreviated", context="format", locale=babel_locale())[start.weekday()]
+        when = get_day_names("abbreviated", context="format", locale=babel_locale())[
+            start.weekday()
+        ]
     details = ", ".join(part for part in (place.strip(), when) if part)
     return f"{title} ({details})"
 
@@ -313,7 +343,7 @@ def script_name(script: str | None) -> str:
     """ "Arabisch" for "Arab", in the UI language."""
     if script is None:
         return "?"
-    return babel_locale().scripts.get(script, script)
+    return str(babel_locale().scripts.get(script, script))
 
 
 def _is_organisation(session: Session, contact_id: int) -> bool:

@@ -87,12 +87,24 @@ class Checker:
 
     def phone(self, field: str, value: str) -> None:
         digits = sum(c.isdigit() for c in value)
-        if value and not (PHONE_PATTERN.match(value) and PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]):
-            self.add(field, _("“{value}” is not a valid phone number (digits, spaces, brackets, +, /, - only; example: (06221) 12345).").format(value=value))
+        if value and not (
+            PHONE_PATTERN.match(value) and PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]
+        ):
+            self.add(
+                field,
+                _(
+                    "“{value}” is not a valid phone number (digits, spaces, brackets, +, /, - only; example: (06221) 12345)."
+                ).format(value=value),
+            )
 
     def postcode(self, field: str, value: str) -> None:
         if value and not POSTCODE_PATTERN.match(value):
-            self.add(field, _("“{value}” is not a German postal code: it has exactly 5 digits (example: 69117).").format(value=value))
+            self.add(
+                field,
+                _(
+                    "“{value}” is not a German postal code: it has exactly 5 digits (example: 69117)."
+                ).format(value=value),
+            )
 
     def url(self, field: str, value: str) -> None:
         if value and not URL_PATTERN.match(value):

@@ -130,9 +130,16 @@ class WidePopup(QObject):
     def fit(self) -> None:
         view = self.combo.view()
         metrics = view.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())), default=0)
+        widest = max(
+            (metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
+            default=0,
+        )
         screen = self.combo.screen() or QGuiApplication.primaryScreen()
-        limit = min(POPUP_MAX_WIDTH, screen.availableGeometry().width() - 40) if screen else POPUP_MAX_WIDTH
+        limit = (
+            min(POPUP_MAX_WIDTH, screen.availableGeometry().width() - 40)
+            if screen
+            else POPUP_MAX_WIDTH
+        )
         # Room for the frame, the item's margins and the scroll bar of a long list.
         needed = widest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 24
         view.setMinimumWidth(min(needed, limit))

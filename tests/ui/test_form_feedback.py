@@ -36,6 +36,7 @@ def _shown(qtbot, dialog):
 
 # -- item 8: error marks -------------------------------------------------------------------
 
+
 def test_a_mark_goes_as_soon_as_the_value_is_valid(qtbot, services):
     dialog = _shown(qtbot, ContactDialog(services.contacts))
     qtbot.keyClicks(dialog.name, "Lena Vogt")
@@ -62,7 +63,8 @@ def test_a_mark_for_another_field_stays_until_that_one_is_right(qtbot, services)
     qtbot.keyClicks(dialog.name, "Lena Vogt")
     assert dialog.error_text("name") == ""
     assert dialog.error_text("postal_code") == _(
-        "“{value}” is not a German postal code: it has exactly 5 digits (example: 69117).").format(value="12a45")
+        "“{value}” is not a German postal code: it has exactly 5 digits (example: 69117)."
+    ).format(value="12a45")
     dialog.postal_code.setText("12345")
     assert dialog.error_text("postal_code") == ""
     _save(dialog)
@@ -91,17 +93,21 @@ def test_the_consent_purpose_mark_goes_when_a_purpose_is_typed(qtbot):
 
 # -- item 7 and 11: warnings before saving ---------------------------------------------------
 
+
 def _click(label: str):
     def handle(box: QMessageBox) -> None:
         texts.append(box.text())
         next(b for b in box.buttons() if b.text() == label).click()
+
     texts: list[str] = []
     handle.texts = texts
     return handle
 
 
 def test_a_duplicate_title_is_asked_about_and_the_officer_can_go_back(qtbot, services):
-    services.offers.create(offer_data("Sprachcafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3)))
+    services.offers.create(
+        offer_data("Sprachcafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3))
+    )
     dialog = _shown(qtbot, OfferDialog(services.offers, services.contacts))
     dialog.texts.tab("de").title.insert("sprachcafé ")
     back = _click(_("Back to the form"))
@@ -126,16 +132,32 @@ def test_arabic_in_the_german_title_is_asked_about(qtbot, services):
 
 # -- item 2: consent withdrawal ----------------------------------------------------------------
 
-def test_withdrawal_is_final_refreshes_the_list_and_names_the_offers(qtbot, services, window, monkeypatch):
+
+def test_withdrawal_is_final_refreshes_the_list_and_names_the_offers(
+    qtbot, services, window, monkeypatch
+):
     consent = ConsentData(given_on=date(2025, 1, 10), purpose="Kontakt")
-    fatima = person(services.contacts, "Fatima Ahmadi", legal_basis=LegalBasis.CONSENT, consents=[consent],
-                    phone="06221 98765", email="fatima@example.org")
+    fatima = person(
+        services.contacts,
+        "Fatima Ahmadi",
+        legal_basis=LegalBasis.CONSENT,
+        consents=[consent],
+        phone="06221 98765",
+        email="fatima@example.org",
+    )
     services.offers.create(offer_data("Elterncafé", contact_person_ids=[fatima]))
     questions: list[str] = []
     informed: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *a, **k: questions.append(text) or QMessageBox.StandardButton.Yes)
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: informed.append(text))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a, **k: (
+            questions.append(text) or QMessageBox.StandardButton.Yes
+        ),
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a, **k: informed.append(text)
+    )
     page = window.contacts_page
     page.refresh()
     page.select_id(fatima)
@@ -157,10 +179,15 @@ def test_withdrawal_is_final_refreshes_the_list_and_names_the_offers(qtbot, serv
 
 def _row_texts(page) -> str:
     model = page.model
-    return " ".join(str(model.index(r, c).data()) for r in range(model.rowCount()) for c in range(model.columnCount()))
+    return " ".join(
+        str(model.index(r, c).data())
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    )
 
 
 # -- item 13: double click on Save, right-to-left text, pickers, the consent dialog ----------------
+
 
 def test_the_second_click_of_a_double_click_on_save_opens_nothing(qtbot, services, window):
     services.contacts.create(ContactData(name="Lena Vogt"))
@@ -168,8 +195,12 @@ def test_the_second_click_of_a_double_click_on_save_opens_nothing(qtbot, service
     page.refresh()
     viewport = page.table.viewport()
     where = page.table.visualRect(page.model.index(0, 0)).center()
-    double_click = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
-                    QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseButtonRelease)
+    double_click = (
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseButtonRelease,
+    )
 
     def save_with_a_new_name(dialog: ContactDialog) -> None:
         dialog.name.setText("Lena Vogt-Yilmaz")
@@ -177,9 +208,14 @@ def test_the_second_click_of_a_double_click_on_save_opens_nothing(qtbot, service
 
     # The officer double-clicks the entry, edits it and double-clicks Save: the first
     # click saves and closes, the second lands on the table behind the dialog.
-    drive_dialog(lambda: [_send(viewport, kind, where) for kind in double_click], save_with_a_new_name)
+    drive_dialog(
+        lambda: [_send(viewport, kind, where) for kind in double_click], save_with_a_new_name
+    )
     assert services.contacts.get(page.model.row_id(0)).name == "Lena Vogt-Yilmaz"
-    assert _dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click[2:]]) == []
+    assert (
+        _dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click[2:]])
+        == []
+    )
 
     # The same with Cancel, after the entry was chosen with a click and opened with F2
     # (the list is not reloaded, so the table still knows the pressed row).
@@ -190,9 +226,15 @@ def test_the_second_click_of_a_double_click_on_save_opens_nothing(qtbot, service
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
 
     drive_dialog(page.edit_current, cancel)
-    assert _dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click[2:]]) == []
+    assert (
+        _dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click[2:]])
+        == []
+    )
     # A double click of its own on the table still opens the entry.
-    assert len(_dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click])) == 1
+    assert (
+        len(_dialogs_opened_by(lambda: [_send(viewport, kind, where) for kind in double_click]))
+        == 1
+    )
 
 
 def _dialogs_opened_by(trigger) -> list[QDialog]:
@@ -216,17 +258,27 @@ def _dialogs_opened_by(trigger) -> list[QDialog]:
 
 
 def _send(widget, kind: QEvent.Type, where: QPoint) -> None:
-    event = QMouseEvent(kind, QPointF(where), QPointF(widget.mapToGlobal(where)), Qt.MouseButton.LeftButton,
-                        Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseButtonRelease else Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        kind,
+        QPointF(where),
+        QPointF(widget.mapToGlobal(where)),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton
+        if kind != QEvent.Type.MouseButtonRelease
+        else Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(widget, event)
 
 
-@pytest.mark.parametrize(("language", "alignment", "direction"), [
-    ("ar", Qt.AlignmentFlag.AlignRight, Qt.LayoutDirection.RightToLeft),
-    ("fa", Qt.AlignmentFlag.AlignRight, Qt.LayoutDirection.RightToLeft),
-    ("de", Qt.AlignmentFlag.AlignLeft, Qt.LayoutDirection.LeftToRight),
-])
+@pytest.mark.parametrize(
+    ("language", "alignment", "direction"),
+    [
+        ("ar", Qt.AlignmentFlag.AlignRight, Qt.LayoutDirection.RightToLeft),
+        ("fa", Qt.AlignmentFlag.AlignRight, Qt.LayoutDirection.RightToLeft),
+        ("de", Qt.AlignmentFlag.AlignLeft, Qt.LayoutDirection.LeftToRight),
+    ],
+)
 def test_a_description_runs_and_aligns_like_its_language(qtbot, language, alignment, direction):
     texts = OfferTextsEdit()
     qtbot.addWidget(texts)
@@ -250,14 +302,22 @@ def test_picker_lists_show_long_names_in_full_and_cut_them_at_the_end(qtbot):
 
 
 def test_the_offer_picker_tells_two_offers_of_one_title_apart(qtbot, services, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
-    services.offers.create(offer_data("Sprachcafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3)))
-    second = services.offers.create(offer_data("Sprachcafé", place_name="Pfarrheim", start_date=date(2026, 3, 5)))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard
+    )
+    services.offers.create(
+        offer_data("Sprachcafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3))
+    )
+    second = services.offers.create(
+        offer_data("Sprachcafé", place_name="Pfarrheim", start_date=date(2026, 3, 5))
+    )
     dialog = _shown(qtbot, ActivityDialog(services.activities, services.offers, services.contacts))
     labels = [dialog.offer.itemText(i) for i in range(dialog.offer.count())]
     assert labels[1:] == ["Sprachcafé (Gemeindehaus, Di.)", "Sprachcafé (Pfarrheim, Do.)"]
     dialog.offer.setCurrentIndex(dialog.offer.findData(second))
-    assert dialog.title.text() == "Sprachcafé", "the activity takes the offer's title, not the picker's label"
+    assert dialog.title.text() == "Sprachcafé", (
+        "the activity takes the offer's title, not the picker's label"
+    )
 
 
 def test_the_consent_dialog_is_as_high_as_its_rows(qtbot):

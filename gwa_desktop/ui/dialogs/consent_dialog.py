@@ -20,7 +20,11 @@ class ConsentDialog(FormDialog):
         super().__init__(_("Record consent"), parent)
         self.result_data: ConsentData | None = None
         self.given_on = self.add_row(_("Given on"), DateEdit(), "given_on")
-        self.purpose = self.add_row(_("Purpose"), QPlainTextEdit(_("Contact and information about the offers of the municipality")), "purpose")
+        self.purpose = self.add_row(
+            _("Purpose"),
+            QPlainTextEdit(_("Contact and information about the offers of the municipality")),
+            "purpose",
+        )
         self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * PURPOSE_LINES + 12)
         self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
         self.form_version = self.add_row(_("Form version"), QLineEdit("1"))

@@ -202,11 +202,15 @@ class ContactDialog(FormDialog):
             self._update_basis_state()
 
     def _withdraw_consent(self) -> None:
-        question = _("The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
-                     "topics, tags and notes of this person are erased for good; only the name and the "
-                     "organisation remain. Continue?")
+        question = _(
+            "The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
+            "topics, tags and notes of this person are erased for good; only the name and the "
+            "organisation remain. Continue?"
+        )
         if self.contact_id is not None and self.state() != self._initial_state:
-            question += "\n\n" + _("The withdrawal is saved at once; what you changed in this form and did not save yet is discarded.")
+            question += "\n\n" + _(
+                "The withdrawal is saved at once; what you changed in this form and did not save yet is discarded."
+            )
         answer = QMessageBox.question(self, _("Consent withdrawn"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -231,7 +235,9 @@ class ContactDialog(FormDialog):
             self._show_consents()
             self._update_basis_state()
             return
-        ok, lost_offers = attempt(self, lambda: self.service.withdraw_consent(self.contact_id, date.today()))
+        ok, lost_offers = attempt(
+            self, lambda: self.service.withdraw_consent(self.contact_id, date.today())
+        )
         if not ok:
             return
         # Final in the database: the form shows what is stored, and closing it asks nothing.
@@ -240,17 +246,26 @@ class ContactDialog(FormDialog):
         self._update_basis_state()
         self.clear_errors()
         self._initial_state = self.state()
-        QMessageBox.information(self, _("Consent withdrawn"), withdrawal_message(self.name.text(), lost_offers or []))
+        QMessageBox.information(
+            self, _("Consent withdrawn"), withdrawal_message(self.name.text(), lost_offers or [])
+        )
 
 
 def withdrawal_message(name: str, lost_offers: list[str]) -> str:
     """What the officer must know after a withdrawal: it is done, and which offers need a new contact person."""
-    message = _("The withdrawal is saved and final: the personal data of {name} are erased. "
-                "Nothing more needs saving in this form.").format(name=name)
+    message = _(
+        "The withdrawal is saved and final: the personal data of {name} are erased. "
+        "Nothing more needs saving in this form."
+    ).format(name=name)
     if lost_offers:
-        message += "\n\n" + ngettext(
-            "{name} is no longer contact person of this offer; choose another one there:",
-            "{name} is no longer contact person of these offers; choose another one there:",
-            len(lost_offers),
-        ).format(name=name) + "\n" + "\n".join(f"• {title}" for title in lost_offers)
+        message += (
+            "\n\n"
+            + ngettext(
+                "{name} is no longer contact person of this offer; choose another one there:",
+                "{name} is no longer contact person of these offers; choose another one there:",
+                len(lost_offers),
+            ).format(name=name)
+            + "\n"
+            + "\n".join(f"• {title}" for title in lost_offers)
+        )
     return message

@@ -235,9 +235,13 @@ class FormDialog(QDialog):
 
     def warning_box(self, warnings: list[str]) -> tuple[QMessageBox, QAbstractButton]:
         """The question before saving something unusual; built, not shown (tests look at it)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Please check"),
-                          _("Please check before saving:") + "\n\n" + "\n\n".join(f"• {w}" for w in warnings),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Please check"),
+            _("Please check before saving:") + "\n\n" + "\n\n".join(f"• {w}" for w in warnings),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         save = box.addButton(_("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton(_("Back to the form"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
@@ -258,7 +262,7 @@ class FormDialog(QDialog):
             remaining: dict[str, str] = {}
         except ValidationError as error:
             remaining = error.errors
-        except Exception:  # noqa: BLE001 - a half-typed form must not break typing; the save checks again
+        except Exception:  # a half-typed form must not break typing; the save checks again
             return
         if edited is not None:
             self._save_marks.discard(edited)

@@ -201,7 +201,9 @@ class ListPage(QWidget):
             return
         self.click_guard.reset()
         dialog = self.open_dialog(record_id)
-        if dialog.exec() == QDialog.DialogCode.Accepted or getattr(dialog, "saved_meanwhile", False):
+        if dialog.exec() == QDialog.DialogCode.Accepted or getattr(
+            dialog, "saved_meanwhile", False
+        ):
             self._after_write(record_id)
 
     def delete_selected(self) -> None:
