@@ -19,6 +19,7 @@ from gwa_desktop.domain.enums import (
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
+from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
@@ -323,15 +324,21 @@ def german_title_key(
 
 
 def offer_label(title: str, place: str, recurrence: Recurrence, start: date) -> str:
-    """ "Sprachcafé (Gemeindehaus, Di.)": the title with place and weekday (or date of a one-off offer)."""
+    """ "Sprachcafé (Gemeindehaus, Di.)": the title with place and weekday (or the date of a
+    one-off offer). Each part is isolated (FSI…PDI), so that in the Arabic UI the label reads
+    right to left as title, then place and weekday in brackets."""
     if recurrence is Recurrence.ONCE:
         when = format_date(start)
     else:
         when = get_day_names("abbreviated", context="format", locale=babel_locale())[
             start.weekday()
         ]
-    details = ", ".join(part for part in (place.strip(), when) if part)
-    return f"{title} ({details})"
+    place = place.strip()
+    if place:
+        return _("{title} ({place}, {when})").format(
+            title=isolated(title), place=isolated(place), when=isolated(when)
+        )
+    return _("{title} ({when})").format(title=isolated(title), when=isolated(when))
 
 
 def _same_title_key(title: str) -> str:

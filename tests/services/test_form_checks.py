@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import LegalBasis, Recurrence
+from gwa_desktop.domain.offer import OfferTextData
+from gwa_desktop.domain.plain_text import without_bidi_controls
 from gwa_desktop.domain.scripts import expected_scripts, fits_language
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.offers import OfferTextData
 from gwa_desktop.services.validation import Checker
 from tests.services.service_builders import offer_data, person
 
@@ -156,7 +157,7 @@ def test_offer_choices_tell_two_offers_of_one_title_apart(offers):
     offers.create(offer_data("Sprachcafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3)))
     offers.create(offer_data("Sprachcafé", place_name="Pfarrheim", start_date=date(2026, 3, 5)))
     offers.create(offer_data("Sommerfest", recurrence=Recurrence.ONCE, start_date=date(2026, 7, 4)))
-    labels = [label for _id, label in offers.choices()]
+    labels = [without_bidi_controls(label) for _id, label in offers.choices()]
     assert labels == [
         "Sommerfest (04.07.2026)",
         "Sprachcafé (Gemeindehaus, Di.)",

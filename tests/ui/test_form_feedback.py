@@ -4,21 +4,26 @@ descriptions, and pickers whose entries can be told apart."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 
 import pytest
+from babel.dates import get_day_names
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import LegalBasis
+from gwa_desktop.domain.plain_text import without_bidi_controls
 from gwa_desktop.i18n import _
-from gwa_desktop.services.contacts import ConsentData, ContactData
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog, withdrawal_message
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
+from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.widgets import RecordPicker
 from tests.services.service_builders import offer_data, person
 from tests.ui.conftest import drive_dialog
@@ -312,7 +317,7 @@ def test_the_offer_picker_tells_two_offers_of_one_title_apart(qtbot, services, m
         offer_data("Sprachcafé", place_name="Pfarrheim", start_date=date(2026, 3, 5))
     )
     dialog = _shown(qtbot, ActivityDialog(services.activities, services.offers, services.contacts))
-    labels = [dialog.offer.itemText(i) for i in range(dialog.offer.count())]
+    labels = [without_bidi_controls(dialog.offer.itemText(i)) for i in range(dialog.offer.count())]
     assert labels[1:] == ["Sprachcafé (Gemeindehaus, Di.)", "Sprachcafé (Pfarrheim, Do.)"]
     dialog.offer.setCurrentIndex(dialog.offer.findData(second))
     assert dialog.title.text() == "Sprachcafé", (
@@ -323,3 +328,53 @@ def test_the_offer_picker_tells_two_offers_of_one_title_apart(qtbot, services, m
 def test_the_consent_dialog_is_as_high_as_its_rows(qtbot):
     dialog = _shown(qtbot, ConsentDialog())
     assert dialog.height() == dialog.sizeHint().height()
+
+
+def test_the_offer_picker_reads_right_to_left_in_the_arabic_ui(qtbot, services):
+    apply_language("ar")
+    services.offers.create(
+        offer_data("2. Elterncafé", place_name="Gemeindehaus", start_date=date(2026, 3, 3))
+    )
+    dialog = _shown(qtbot, ActivityDialog(services.activities, services.offers, services.contacts))
+    label = dialog.offer.itemText(1)
+    weekday = get_day_names("abbreviated", context="format", locale="ar")[1]  # 3 March: Tuesday
+    layout = QTextLayout(label, dialog.offer.font())
+    option = QTextOption()
+    option.setTextDirection(dialog.offer.layoutDirection())
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+
+    def x(part: str) -> float:
+        """Where the middle of `part` stands (a run's edges are ambiguous in mixed text)."""
+        return line.cursorToX(label.index(part) + len(part) // 2)[0]
+
+    assert dialog.offer.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # The German title reads left to right ("2." before the word; without isolates the
+    # number stood at its right end), and the label from the right: title, then place
+    # and weekday in brackets.
+    assert x("2.") < x("Elterncafé")
+    assert x("Elterncafé") > x("Gemeindehaus") > x(weekday)
+
+
+# -- forms leave nothing behind ------------------------------------------------------------
+
+
+def test_a_form_is_freed_when_nothing_holds_it_any_more(qtbot, services):
+    dialog = ActivityDialog(services.activities, services.offers, services.contacts)
+    dialog.title.setText("Netzwerktreffen")
+    gone = weakref.ref(dialog)
+    del dialog
+    gc.collect()
+    assert gone() is None, "the live checks' connections kept the form alive"
+
+
+def test_a_form_that_was_never_shown_closes_without_asking(qtbot, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args))
+    dialog = ContactDialog(services.contacts)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Lena Vogt")
+    assert dialog.close() and asked == []

@@ -11,6 +11,8 @@ the entry it loaded; a save after someone else's asks whether to reload or overw
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -121,10 +123,23 @@ class FormDialog(QDialog):
         return widget
 
     def watch(self, widget: QWidget, field: str | None = None) -> None:
-        """Check again whenever `widget` or an input inside it changes (see `_recheck`)."""
+        """Check again whenever `widget` or an input inside it changes (see `_recheck`).
+
+        The connections hold the form only weakly: a lambda holding `self` lives as long as
+        the child's connection, and the child lives as long as the form, so the form could
+        never be freed (every form opened stayed in memory, and a test's form, still open
+        at pytest-qt's teardown, asked "discard changes?" there and hung the run).
+        """
+        form = weakref.ref(self)
+
+        def recheck(*_args: object) -> None:
+            alive = form()
+            if alive is not None:
+                alive._recheck(field)
+
         for child in (widget, *widget.findChildren(QWidget)):
             for signal in _change_signals(child):
-                signal.connect(lambda *_args, field=field: self._recheck(field))
+                signal.connect(recheck)
 
     def check(self) -> None:
         """The service's checks of the form's data, without saving; raises ValidationError."""
@@ -190,8 +205,11 @@ class FormDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        # A form that was never shown (or is hidden already) has nobody to ask, and no
+        # state it was opened with to compare against.
         if (
-            self.result() == QDialog.DialogCode.Accepted
+            not self.isVisible()
+            or self.result() == QDialog.DialogCode.Accepted
             or self.state() == self._initial_state
             or self._confirm_discard()
         ):
