@@ -25,6 +25,8 @@ EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e"
 #: Isolates: keep a name's direction to itself when closed, reorder the rest of the line when not.
 ISOLATES = "\u2066\u2067\u2068\u2069"
 BIDI_CONTROLS = EMBEDDINGS + ISOLATES
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
 #: Implicit directional marks: harmless in words, but not inside a number.
 BIDI_MARKS = "\u200e\u200f\u061c"
 
@@ -35,6 +37,13 @@ _NUMBER_FORMATTING = re.compile(f"[{BIDI_CONTROLS}{BIDI_MARKS}\u200b\u2060\ufeff
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 #: C0 and C1 controls except tab and newline, DEL, lone surrogates, non-characters.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def isolated(text: str) -> str:
+    """`text` as one unit in its own direction (FSI…PDI) inside a label put together from
+    parts: in a right-to-left line a Latin title and place would otherwise run together
+    with the brackets between them into one left-to-right stretch."""
+    return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
 
 
 def without_bidi_controls(text: str) -> str:

@@ -30,6 +30,7 @@ from gwa_desktop.storage.models import (
     Contact,
     ContactLanguage,
     ContactTopic,
+    OfferText,
     Tag,
     offer_contacts,
 )
@@ -48,6 +49,7 @@ class ContactService(RecordService[ContactData]):
         check.required("name", data.name, _("Name"))
         check.email("email", data.email.strip())
         check.phone("phone", data.phone.strip())
+        check.postcode("postal_code", data.postal_code.strip())
         check.languages("languages", data.languages)
         if data.kind is ContactKind.ORGANISATION and data.consents:
             check.add(
@@ -110,12 +112,15 @@ class ContactService(RecordService[ContactData]):
             )
             return {contact_id: (name, phone) for contact_id, name, phone in rows}
 
-    def withdraw_consent(self, contact_id: int, on: date) -> None:
+    def withdraw_consent(self, contact_id: int, on: date) -> list[str]:
         """Record the withdrawal and erase everything but name and organisation.
 
         Withdrawal means the basis is gone (Art. 7(3) GDPR); keeping the data "for later"
-        would be unlawful, so the erasure happens in the same transaction.
+        would be unlawful, so the erasure happens in the same transaction. Returns the
+        German titles of the offers she was contact person of and no longer is, so the
+        officer can find them another one.
         """
+        lost: list[str] = []
         with self.database.session() as session:
             contact = session.get(Contact, contact_id)
             if contact is None:
@@ -134,11 +139,22 @@ class ContactService(RecordService[ContactData]):
                 contact.tags.clear()
                 contact.search_text = contact_search_text(name=contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
+                lost = sorted(
+                    session.scalars(
+                        select(OfferText.title)
+                        .join(offer_contacts, offer_contacts.c.offer_id == OfferText.offer_id)
+                        .where(
+                            offer_contacts.c.contact_id == contact.id, OfferText.language == "de"
+                        )
+                    ),
+                    key=str.casefold,
+                )
                 session.execute(
                     delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id)
                 )
             # A form opened before the withdrawal must not write the consent back.
             touch(contact)
+        return lost
 
     def delete(self, record_ids: list[int]) -> None:
         """Delete for real, keeping salted hashes of a person's name and number (`erased_names`)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from babel.dates import get_day_names
 from sqlalchemy import ScalarSelect, Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
@@ -14,10 +16,13 @@ from gwa_desktop.domain.enums import (
     OfferStatus,
     Recurrence,
 )
-from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
-from gwa_desktop.i18n import _
+from gwa_desktop.domain.plain_text import isolated
+from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
+from gwa_desktop.i18n import _, ui_language
+from gwa_desktop.i18n.formatting import babel_locale, format_date
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
@@ -75,6 +80,7 @@ class OfferService(RecordService[OfferData]):
         check.time_order("end_time", data.start_time, data.end_time)
         check.not_negative("cost_cents", data.cost_cents, _("The cost"))
         check.url("web_url", web_address(data.web_url))
+        check.postcode("postal_code", data.postal_code.strip())
         if (
             data.recurrence is Recurrence.ONCE
             and data.end_date
@@ -106,17 +112,80 @@ class OfferService(RecordService[OfferData]):
         return sorted(offers, key=lambda o: sort_key(o.title))
 
     def choices(self) -> list[tuple[int, str]]:
-        with self.database.session() as session:
-            rows = session.execute(
-                select(Offer.id, OfferText.title)
-                .join(
-                    OfferText,
-                    (OfferText.offer_id == Offer.id)
-                    & (OfferText.language == REQUIRED_TEXT_LANGUAGE),
-                )
-                .order_by(OfferText.sort_key, Offer.id)
+        """(id, "Sprachcafé (Gemeindehaus, Di.)") for pickers: two offers of the same
+        title are told apart by place and weekday."""
+        return [
+            (offer_id, offer_label(title, place, recurrence, start))
+            for offer_id, title, place, recurrence, start in self._titled()
+        ]
+
+    def title_of(self, offer_id: int) -> str:
+        """The German title alone, e.g. for an activity named after its offer."""
+        return self.get(offer_id).title
+
+    def warnings(self, data: OfferData) -> list[str]:
+        """What is allowed but probably a mistake, for the officer to confirm before saving:
+        another offer of the same title, a text in a script its language is not written in."""
+        found = []
+        wanted = _same_title_key(data.title)
+        twins = [
+            offer_label(title, place, recurrence, start)
+            for offer_id, title, place, recurrence, start in self._titled()
+            if offer_id != data.id and wanted and _same_title_key(title) == wanted
+        ]
+        if twins:
+            found.append(
+                _(
+                    "Another offer has the same title: {offers}. In lists and on prints the two can "
+                    "hardly be told apart."
+                ).format(offers="; ".join(twins))
             )
-            return [(offer_id, title) for offer_id, title in rows]
+        for text in data.texts:
+            language = normalise_code(text.language)
+            name = language_name(language, ui_language())
+            for value, message in (
+                (
+                    text.title,
+                    _("The title in {language} is written in {found} letters, not in {expected}."),
+                ),
+                (
+                    text.description,
+                    _(
+                        "The description in {language} is written in {found} letters, not in {expected}."
+                    ),
+                ),
+            ):
+                if not fits_language(value, language):
+                    found.append(
+                        message.format(
+                            language=name,
+                            found=script_name(main_script(value)),
+                            expected=" / ".join(
+                                sorted(script_name(s) for s in expected_scripts(language))
+                            ),
+                        )
+                    )
+        return found
+
+    def _titled(self) -> list[tuple[int, str, str, Recurrence, date]]:
+        with self.database.session() as session:
+            return list(
+                session.execute(
+                    select(
+                        Offer.id,
+                        OfferText.title,
+                        Offer.place_name,
+                        Offer.recurrence,
+                        Offer.start_date,
+                    )
+                    .join(
+                        OfferText,
+                        (OfferText.offer_id == Offer.id)
+                        & (OfferText.language == REQUIRED_TEXT_LANGUAGE),
+                    )
+                    .order_by(OfferText.sort_key, Offer.id)
+                )
+            )
 
     def _list_statement(self, query: ListQuery) -> Select[Any]:
         title = (
@@ -252,6 +321,36 @@ def german_title_key(
         .where(OfferText.offer_id == offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
         .scalar_subquery()
     )
+
+
+def offer_label(title: str, place: str, recurrence: Recurrence, start: date) -> str:
+    """ "Sprachcafé (Gemeindehaus, Di.)": the title with place and weekday (or the date of a
+    one-off offer). Each part is isolated (FSI…PDI), so that in the Arabic UI the label reads
+    right to left as title, then place and weekday in brackets."""
+    if recurrence is Recurrence.ONCE:
+        when = format_date(start)
+    else:
+        when = get_day_names("abbreviated", context="format", locale=babel_locale())[
+            start.weekday()
+        ]
+    place = place.strip()
+    if place:
+        return _("{title} ({place}, {when})").format(
+            title=isolated(title), place=isolated(place), when=isolated(when)
+        )
+    return _("{title} ({when})").format(title=isolated(title), when=isolated(when))
+
+
+def _same_title_key(title: str) -> str:
+    """Titles that differ only in case or spaces are the same title to a reader."""
+    return " ".join(title.split()).casefold()
+
+
+def script_name(script: str | None) -> str:
+    """ "Arabisch" for "Arab", in the UI language."""
+    if script is None:
+        return "?"
+    return str(babel_locale().scripts.get(script, script))
 
 
 def _is_organisation(session: Session, contact_id: int) -> bool:

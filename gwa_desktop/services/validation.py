@@ -16,7 +16,12 @@ from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.storage.models import Base, table_of
 
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()/\-.]{3,30}$")
+#: Digits with the separators German numbers are written with: "06221 12345",
+#: "(06221) 12345", "06221/12345", "+49 6221 12345", "+49 (0) 6221 12345", "0151-123 456 78".
+PHONE_PATTERN = re.compile(r"^\+?(\(\+?[0-9]+\)|[0-9])[0-9 /\-.]*(\([0-9]+\)[0-9 /\-.]*)?[0-9]$")
+PHONE_DIGITS = (4, 20)
+#: A German postcode (Postleitzahl): exactly five digits.
+POSTCODE_PATTERN = re.compile(r"^[0-9]{5}$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 
 #: The longest free texts taken at input, by "table.column". Text columns have no length
@@ -81,11 +86,23 @@ class Checker:
             )
 
     def phone(self, field: str, value: str) -> None:
-        if value and not PHONE_PATTERN.match(value):
+        digits = sum(c.isdigit() for c in value)
+        if value and not (
+            PHONE_PATTERN.match(value) and PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]
+        ):
             self.add(
                 field,
                 _(
-                    "“{value}” is not a valid phone number (digits, spaces, +, /, - only; example: 06221 12345)."
+                    "“{value}” is not a valid phone number (digits, spaces, brackets, +, /, - only; example: (06221) 12345)."
+                ).format(value=value),
+            )
+
+    def postcode(self, field: str, value: str) -> None:
+        if value and not POSTCODE_PATTERN.match(value):
+            self.add(
+                field,
+                _(
+                    "“{value}” is not a German postal code: it has exactly 5 digits (example: 69117)."
                 ).format(value=value),
             )
 

@@ -92,10 +92,57 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 
 def narrow_combo(combo: QComboBox, characters: int = 24) -> QComboBox:
-    """Long entries (organisation names) must not make the dialog wider than the screen."""
+    """Long entries (organisation names) must not make the dialog wider than the screen;
+    the list that drops down is as wide as its longest entry instead (see `WidePopup`)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
+    WidePopup(combo)
     return combo
+
+
+#: The widest a drop-down list grows, in pixels: beyond, names are cut at their end.
+POPUP_MAX_WIDTH = 900
+
+
+class WidePopup(QObject):
+    """Makes a combo box's drop-down list show its entries in full.
+
+    A narrow combo box's list is as narrow as the box, and Qt cuts long entries in the
+    middle ("Fatima…(Jobcenter)"), so two people of one organisation look alike. The
+    list widens to its longest entry whenever it changes, within the screen; what still
+    does not fit is cut at its end, where the organisation stands.
+    """
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.combo = combo
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Measured once after a batch of entries was added, not once per entry.
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.fit)
+        model = combo.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self._pending.start)
+        self.fit()
+
+    def fit(self) -> None:
+        view = self.combo.view()
+        metrics = view.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
+            default=0,
+        )
+        screen = self.combo.screen() or QGuiApplication.primaryScreen()
+        limit = (
+            min(POPUP_MAX_WIDTH, screen.availableGeometry().width() - 40)
+            if screen
+            else POPUP_MAX_WIDTH
+        )
+        # Room for the frame, the item's margins and the scroll bar of a long list.
+        needed = widest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 24
+        view.setMinimumWidth(min(needed, limit))
 
 
 def hbox(*widgets: QWidget) -> QWidget:
@@ -455,6 +502,7 @@ class RecordPicker(QWidget):
         self.combo.setCurrentIndex(-1)
         self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.combo.completer().popup().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.combo.lineEdit().setPlaceholderText(_("Type a name…"))
         self.add_button = QPushButton(_("Add"))
         self.remove_button = QPushButton(_("Remove"))

@@ -9,6 +9,7 @@ from service_builders import activity_data, offer_data, organisation, person, sq
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
 from gwa_desktop.domain.offer import OfferTextData
+from gwa_desktop.domain.plain_text import without_bidi_controls
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery
@@ -408,12 +409,9 @@ def test_get_many_sorts_titles_case_insensitively(offers):
 
 
 def test_choices_use_the_german_title(offers, catalogue):
-    assert [label for _id, label in offers.choices()] == [
-        "Beratung zum Aufenthalt",
-        "Frauentreff Süd",
-        "Kürbisfest",
-        "Sprachcafé",
-    ]
+    # Place and weekday (or a one-off offer's date) follow the title (issue 10, item 7).
+    titles = [without_bidi_controls(label).split(" (")[0] for _id, label in offers.choices()]
+    assert titles == ["Beratung zum Aufenthalt", "Frauentreff Süd", "Kürbisfest", "Sprachcafé"]
 
 
 # --- delete --------------------------------------------------------------------------------------------------------

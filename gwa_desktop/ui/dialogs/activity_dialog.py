@@ -44,6 +44,7 @@ class ActivityDialog(FormDialog):
     ) -> None:
         super().__init__(_("New activity") if activity_id is None else _("Edit activity"), parent)
         self.service = service
+        self.offers = offers
         self.activity_id = activity_id
         self.occurred_on = self.add_row(_("Date"), DateEdit(), "occurred_on")
         self.times = self.add_row(_("Time"), TimeRangeEdit(), "end_time")
@@ -51,8 +52,9 @@ class ActivityDialog(FormDialog):
         self.title = self.add_row(_("Title"), QLineEdit(), "title")
         self.offer = self.add_row(_("Belongs to offer"), narrow_combo(QComboBox()), "offer_id")
         self.offer.addItem(_("— none —"), None)
-        for offer_id, title in offers.choices():
-            self.offer.addItem(title, offer_id)
+        # "Sprachcafé (Gemeindehaus, Di.)": two offers of one title are told apart.
+        for offer_id, label in offers.choices():
+            self.offer.addItem(label, offer_id)
         self.offer.currentIndexChanged.connect(self._offer_chosen)
         self.total = self.add_row(_("Participants"), _count_box(), "participants_total")
         self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
@@ -133,7 +135,7 @@ class ActivityDialog(FormDialog):
     def _offer_chosen(self) -> None:
         """An activity of an offer is usually one of its sessions, titled like the offer."""
         if self.offer.currentData() is not None and not self.title.text().strip():
-            self.title.setText(self.offer.currentText())
+            self.title.setText(self.offers.title_of(self.offer.currentData()))
             select_data(self.kind, ActivityKind.OFFER_SESSION)
 
     def _load(self, data: ActivityData) -> None:

@@ -11,6 +11,9 @@ from gwa_desktop.services.validation import Checker
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.widgets import DateEdit, enum_combo, fit_to_screen
 
+#: Lines of the purpose field: the usual purpose fits in two, a long one scrolls.
+PURPOSE_LINES = 3
+
 
 class ConsentDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -22,17 +25,21 @@ class ConsentDialog(FormDialog):
             QPlainTextEdit(_("Contact and information about the offers of the municipality")),
             "purpose",
         )
-        self.purpose.setMaximumHeight(70)
+        self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * PURPOSE_LINES + 12)
         self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
         self.form_version = self.add_row(_("Form version"), QLineEdit("1"))
         self.form_language = self.add_row(_("Form language"), QLineEdit("de"), "form_language")
-        fit_to_screen(self, 560, 460)
+        # Five short rows: as high as they need, so no empty band separates them from the buttons.
+        fit_to_screen(self, 560, self.sizeHint().height())
 
-    def save(self) -> int:
+    def check(self) -> None:
         check = Checker()
         check.required("purpose", self.purpose.toPlainText(), _("Purpose"))
         check.languages("form_language", [self.form_language.text().strip()])
         check.raise_if_any()
+
+    def save(self) -> int:
+        self.check()
         self.result_data = ConsentData(
             given_on=self.given_on.to_date(),
             purpose=self.purpose.toPlainText().strip(),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
-from gwa_desktop.i18n import _
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
@@ -71,7 +71,7 @@ class ContactDialog(FormDialog):
         self.postal_code = QLineEdit()
         self.postal_code.setMaximumWidth(80)
         self.city = QLineEdit()
-        self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city))
+        self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city), "postal_code")
         self.languages = self.add_row(_("Languages"), LanguageCodesEdit(), "languages")
         self.topics = self.add_row(_("Contact person for"), CommaListEdit(), "topics")
         self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
@@ -202,15 +202,16 @@ class ContactDialog(FormDialog):
             self._update_basis_state()
 
     def _withdraw_consent(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            _("Consent withdrawn"),
-            _(
-                "The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
-                "topics, tags and notes of this person are erased for good; only the name and the "
-                "organisation remain. Continue?"
-            ),
+        question = _(
+            "The withdrawal is recorded with today's date. Phone, e-mail, address, languages, "
+            "topics, tags and notes of this person are erased for good; only the name and the "
+            "organisation remain. Continue?"
         )
+        if self.contact_id is not None and self.state() != self._initial_state:
+            question += "\n\n" + _(
+                "The withdrawal is saved at once; what you changed in this form and did not save yet is discarded."
+            )
+        answer = QMessageBox.question(self, _("Consent withdrawn"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self.contact_id is None:
@@ -234,9 +235,37 @@ class ContactDialog(FormDialog):
             self._show_consents()
             self._update_basis_state()
             return
-        ok, _result = attempt(
+        ok, lost_offers = attempt(
             self, lambda: self.service.withdraw_consent(self.contact_id, date.today())
         )
-        if ok:
-            self._load(self.service.get(self.contact_id))
-            self._update_basis_state()
+        if not ok:
+            return
+        # Final in the database: the form shows what is stored, and closing it asks nothing.
+        self.saved_meanwhile = True
+        self._load(self.service.get(self.contact_id))
+        self._update_basis_state()
+        self.clear_errors()
+        self._initial_state = self.state()
+        QMessageBox.information(
+            self, _("Consent withdrawn"), withdrawal_message(self.name.text(), lost_offers or [])
+        )
+
+
+def withdrawal_message(name: str, lost_offers: list[str]) -> str:
+    """What the officer must know after a withdrawal: it is done, and which offers need a new contact person."""
+    message = _(
+        "The withdrawal is saved and final: the personal data of {name} are erased. "
+        "Nothing more needs saving in this form."
+    ).format(name=name)
+    if lost_offers:
+        message += (
+            "\n\n"
+            + ngettext(
+                "{name} is no longer contact person of this offer; choose another one there:",
+                "{name} is no longer contact person of these offers; choose another one there:",
+                len(lost_offers),
+            ).format(name=name)
+            + "\n"
+            + "\n".join(f"• {title}" for title in lost_offers)
+        )
+    return message

@@ -1,22 +1,35 @@
 """The base of every edit dialog: a form with inline error messages.
 
 Saving runs the service inside the dialog; a ValidationError marks the fields it names
-and the dialog stays open with everything the user typed. The form keeps the version of
+and the dialog stays open with everything the user typed. A mark goes as soon as an edit
+makes its field valid (the form checks again on every change while marks are shown), not
+only at the next save. What is allowed but probably a mistake (the service's `warnings`)
+is asked before saving: save anyway, or back to the form. The form keeps the version of
 the entry it loaded; a save after someone else's asks whether to reload or overwrite
 (gwa_desktop.ui.save_conflicts).
 """
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -67,9 +80,16 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.saved_id: int | None = None
+        #: Something was written to the database while the form stayed open (a consent
+        #: withdrawal): the list behind it must show it even if the form is cancelled.
+        self.saved_meanwhile = False
         #: The version of the entry this form loaded; None for a new entry.
         self.version: int | None = None
         self._errors: dict[str, QLabel] = {}
+        #: Fields the last save marked: from `check()` (cleared when it stops naming them)
+        #: or only from the save itself (cleared when their own row is edited).
+        self._checked_marks: set[str] = set()
+        self._save_marks: set[str] = set()
         self.general_error = error_label()
         body = QWidget()
         self.form = QFormLayout(body)
@@ -99,7 +119,39 @@ class FormDialog(QDialog):
         holder, error = with_error_label(widget)
         self._errors[field] = error
         self.form.addRow(label, holder)
+        self.watch(widget, field)
         return widget
+
+    def watch(self, widget: QWidget, field: str | None = None) -> None:
+        """Check again whenever `widget` or an input inside it changes (see `_recheck`).
+
+        The connections hold the form only weakly: a lambda holding `self` lives as long as
+        the child's connection, and the child lives as long as the form, so the form could
+        never be freed (every form opened stayed in memory, and a test's form, still open
+        at pytest-qt's teardown, asked "discard changes?" there and hung the run).
+        """
+        form = weakref.ref(self)
+
+        def recheck(*_args: object) -> None:
+            alive = form()
+            if alive is not None:
+                alive._recheck(field)
+
+        for child in (widget, *widget.findChildren(QWidget)):
+            for signal in _change_signals(child):
+                signal.connect(recheck)
+
+    def check(self) -> None:
+        """The service's checks of the form's data, without saving; raises ValidationError."""
+        service = getattr(self, "service", None)
+        if service is not None and hasattr(service, "checked"):
+            service.checked(self.data())
+
+    def warnings(self) -> list[str]:
+        """What the service thinks is probably a mistake in the data (saving is still allowed)."""
+        service = getattr(self, "service", None)
+        found = getattr(service, "warnings", None)
+        return found(self.data()) if callable(found) else []
 
     def save(self) -> int:
         raise NotImplementedError
@@ -153,8 +205,11 @@ class FormDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
+        # A form that was never shown (or is hidden already) has nobody to ask, and no
+        # state it was opened with to compare against.
         if (
-            self.result() == QDialog.DialogCode.Accepted
+            not self.isVisible()
+            or self.result() == QDialog.DialogCode.Accepted
             or self.state() == self._initial_state
             or self._confirm_discard()
         ):
@@ -173,15 +228,69 @@ class FormDialog(QDialog):
         return answer == QMessageBox.StandardButton.Discard
 
     def try_save(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted:
+            # The second click of a double click on Save, after the first one saved.
+            return
         self.clear_errors()
+        try:
+            self.check()
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            self._checked_marks = set(error.errors)
+            return
+        warnings = self.warnings()
+        if warnings and not self.confirm_warnings(warnings):
+            return
         try:
             ok, saved_id = attempt_save(self, self.save, self.reload, self._build_on)
         except ValidationError as error:
             self.show_errors(error.errors)
+            self._save_marks = set(error.errors)
             return
         if ok:
             self.saved_id = saved_id
             self.accept()
+
+    def warning_box(self, warnings: list[str]) -> tuple[QMessageBox, QAbstractButton]:
+        """The question before saving something unusual; built, not shown (tests look at it)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Please check"),
+            _("Please check before saving:") + "\n\n" + "\n\n".join(f"• {w}" for w in warnings),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        save = box.addButton(_("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(_("Back to the form"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        return box, save
+
+    def confirm_warnings(self, warnings: list[str]) -> bool:
+        box, save = self.warning_box(warnings)
+        box.exec()
+        return box.clickedButton() is save
+
+    def _recheck(self, edited: str | None) -> None:
+        """After an edit, take away the marks of fields that are valid now."""
+        if not (self._checked_marks or self._save_marks):
+            return
+        try:
+            self.check()
+            remaining: dict[str, str] = {}
+        except ValidationError as error:
+            remaining = error.errors
+        except Exception:  # a half-typed form must not break typing; the save checks again
+            return
+        if edited is not None:
+            self._save_marks.discard(edited)
+        self._checked_marks &= set(remaining)
+        marked = self._checked_marks | self._save_marks
+        labels = {id(self._errors.get(field, self.general_error)) for field in marked}
+        for label in [self.general_error, *self._errors.values()]:
+            if id(label) not in labels and label.text():
+                label.clear()
+                label.hide()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         general = []
@@ -200,6 +309,8 @@ class FormDialog(QDialog):
             self.findChild(QScrollArea).ensureWidgetVisible(first)
 
     def clear_errors(self) -> None:
+        self._checked_marks = set()
+        self._save_marks = set()
         for label in [self.general_error, *self._errors.values()]:
             label.clear()
             label.hide()
@@ -207,3 +318,21 @@ class FormDialog(QDialog):
     def error_text(self, field: str) -> str:
         label = self._errors.get(field, self.general_error)
         return label.text()
+
+
+def _change_signals(widget: QWidget) -> list:
+    """The signals by which `widget` says its value changed; none for labels and containers."""
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.currentIndexChanged]
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return [widget.valueChanged]
+    if isinstance(widget, QDateTimeEdit):
+        return [widget.dateTimeChanged]
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return [widget.toggled]
+    if isinstance(widget, QListWidget):
+        return [widget.itemChanged]
+    changed = getattr(widget, "changed", None)
+    return [changed] if changed is not None and hasattr(changed, "connect") else []

@@ -72,7 +72,7 @@ class OfferDialog(FormDialog):
         self.postal_code = QLineEdit()
         self.postal_code.setMaximumWidth(80)
         self.city = QLineEdit()
-        self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city))
+        self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city), "postal_code")
         self.free = QCheckBox(_("free of charge"))
         self.free.setChecked(True)
         self.cost = QDoubleSpinBox()

@@ -1,12 +1,13 @@
 """Title and description of an offer in several languages, one tab per language.
 
 German is always there and cannot be removed; right-to-left languages get right-to-left
-edit fields so Arabic or Farsi can be typed and read naturally.
+edit fields so Arabic or Farsi can be typed and read naturally: the title and the
+description both stand at the right edge and run right to left.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -33,17 +34,24 @@ class _LanguageTab(QWidget):
         self.description.setPlaceholderText(_("Description"))
         # The text's own direction, whatever the UI language (German stays left to right
         # in the Arabic UI, Arabic stays right to left in the German one).
-        direction = (
-            Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
-        )
+        rtl = is_rtl(language)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         for edit in (self.title, self.description):
             edit.setLayoutDirection(direction)
+        # A plain text edit aligns by its document, not by its layout direction.
+        option = self.description.document().defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        self.description.document().setDefaultTextOption(option)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
 
 
 class OfferTextsEdit(QWidget):
+    #: Any title or description typed, or a language added or removed.
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget()
@@ -72,6 +80,8 @@ class OfferTextsEdit(QWidget):
         if language in self.languages():
             return self.tab(language)
         tab = _LanguageTab(language)
+        tab.title.textChanged.connect(self.changed)
+        tab.description.textChanged.connect(self.changed)
         index = self.tabs.addTab(tab, language_name(language, ui_language()))
         if language == REQUIRED_TEXT_LANGUAGE:
             self.tabs.tabBar().setTabButton(
@@ -79,6 +89,7 @@ class OfferTextsEdit(QWidget):
             )
             self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.LeftSide, None)
         self.tabs.setCurrentWidget(tab)
+        self.changed.emit()
         return tab
 
     def tab(self, language: str) -> _LanguageTab:
@@ -112,6 +123,7 @@ class OfferTextsEdit(QWidget):
     def _close_tab(self, index: int) -> None:
         if self.tabs.widget(index).language != REQUIRED_TEXT_LANGUAGE:
             self.tabs.removeTab(index)
+            self.changed.emit()
 
     def _ask_language(self) -> None:
         options = [c for c in COMMON_LANGUAGES if c not in self.languages()]

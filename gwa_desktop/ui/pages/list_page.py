@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,6 +101,7 @@ class ListPage(QWidget):
         self.table.horizontalHeader().sectionResized.connect(self._section_resized)
         self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.click_guard = DoubleClickGuard(self.table.viewport())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -187,16 +188,23 @@ class ListPage(QWidget):
         return selected[0] if selected else None
 
     def create(self) -> None:
+        self.click_guard.reset()
         dialog = self._opened(None)
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_write(dialog.saved_id)
+        elif getattr(dialog, "saved_meanwhile", False):
+            self._after_write(None)
 
     def edit_current(self) -> None:
         record_id = self.current_id()
         if record_id is None:
             return
+        self.click_guard.reset()
         dialog = self._opened(record_id)
-        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog is not None and (
+            dialog.exec() == QDialog.DialogCode.Accepted
+            or getattr(dialog, "saved_meanwhile", False)
+        ):
             self._after_write(record_id)
 
     def _opened(self, record_id: int | None) -> QDialog | None:
@@ -214,6 +222,7 @@ class ListPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        self.click_guard.reset()
         answer = QMessageBox.question(
             self,
             _("Delete"),
@@ -331,4 +340,30 @@ class ListPage(QWidget):
             and self._columns_sized
         ):
             self._fit_columns()
+        return super().eventFilter(watched, event)
+
+
+class DoubleClickGuard(QObject):
+    """A double click counts on the table only if its first click landed there too.
+
+    Double-clicking Save (or Yes) closes the dialog with the first click; the second
+    one reaches the table behind it as a double click and would open whatever record
+    lies under the pointer. After a dialog the table takes double clicks again once it
+    has seen a click of its own.
+    """
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self._pressed_here = True
+        viewport.installEventFilter(self)
+
+    def reset(self) -> None:
+        """A dialog is opening: the next double click needs a press on the table first."""
+        self._pressed_here = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_here = True
+        elif event.type() == QEvent.Type.MouseButtonDblClick and not self._pressed_here:
+            return True
         return super().eventFilter(watched, event)
