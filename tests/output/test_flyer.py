@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from datetime import time
 from itertools import pairwise
 
@@ -34,10 +33,8 @@ from tests.output.print_samples import (
     sample_offer,
     text_sizes,
 )
+from tests.output.test_bidi_text import needs_pdftotext
 
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
-)
 CONTACTS = [ContactLine("Samira Haddad", PHONE)]
 
 
