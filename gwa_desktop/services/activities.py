@@ -19,6 +19,7 @@ from gwa_desktop.services.listing import ListQuery, label_order, ordered, search
 from gwa_desktop.services.offers import german_title_key
 from gwa_desktop.services.periods import PLANNED, counted_in, named_period, planned
 from gwa_desktop.services.record_service import RecordService
+from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.search_text import activity_search_text
 from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
@@ -55,6 +56,10 @@ ACTIVITY_COLUMNS = (
 def has_figures(data: ActivityData) -> bool:
     """Whether any headcount or volunteer figure is entered: only what has happened can be counted."""
     return any(getattr(data, name) for name in COUNT_FIELDS) or bool(data.volunteer_hours)
+
+
+#: Fields stored as they are in a column of the same name.
+PLAIN_COLUMNS = plain_columns(ActivityData, Activity)
 
 
 class ActivityService(RecordService[ActivityData]):
@@ -111,20 +116,13 @@ class ActivityService(RecordService[ActivityData]):
             )
             if activity is None:
                 raise NotFoundError(activity_id)
-            values = {name: getattr(activity, name) for name in COUNT_FIELDS}
+            values = read_columns(activity, PLAIN_COLUMNS)
+            values["volunteer_hours"] = float(values["volunteer_hours"] or 0)
             return ActivityData(
                 id=activity.id,
                 version=activity.version,
-                occurred_on=activity.occurred_on,
-                kind=activity.kind,
-                title=activity.title,
-                start_time=activity.start_time,
-                end_time=activity.end_time,
-                offer_id=activity.offer_id,
                 languages=[lang.code for lang in activity.languages],
-                volunteer_hours=float(activity.volunteer_hours or 0),
                 organisation_ids=[c.id for c in activity.organisations],
-                notes=activity.notes,
                 **values,
             )
 
@@ -189,17 +187,8 @@ class ActivityService(RecordService[ActivityData]):
     def _apply(self, session: Session, activity: Activity, data: ActivityData) -> None:
         if data.offer_id is not None and session.get(Offer, data.offer_id) is None:
             raise ValidationError({"offer_id": _("The chosen offer no longer exists.")})
-        activity.occurred_on = data.occurred_on
-        activity.kind = data.kind
-        activity.title = data.title.strip()
+        write_columns(activity, data, PLAIN_COLUMNS)
         activity.sort_key = sort_key(activity.title)
-        activity.start_time = data.start_time
-        activity.end_time = data.end_time
-        activity.offer_id = data.offer_id
-        for name in COUNT_FIELDS:
-            setattr(activity, name, getattr(data, name))
-        activity.volunteer_hours = data.volunteer_hours
-        activity.notes = data.notes.strip()
         codes = clean_list(normalise_code(c) for c in data.languages)
         activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]
         ids = list(dict.fromkeys(data.organisation_ids))

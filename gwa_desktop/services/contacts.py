@@ -23,6 +23,7 @@ from gwa_desktop.services.erased_names import remember_erased
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService, touch
+from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.search_text import contact_search_text
 from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.storage.models import (
@@ -37,6 +38,10 @@ from gwa_desktop.storage.models import (
 
 #: Keys of the values in each row of `list_rows`, after the id.
 CONTACT_COLUMNS = ("name", "kind", "organisation", "role", "phone", "email", "languages", "topics")
+
+
+#: Fields stored as they are in a column of the same name.
+PLAIN_COLUMNS = plain_columns(ContactData, Contact)
 
 
 class ContactService(RecordService[ContactData]):
@@ -270,18 +275,8 @@ class ContactService(RecordService[ContactData]):
                 [contact.name] if contact.name != data.name.strip() else [],
                 [contact.phone] if contact.phone != data.phone.strip() else [],
             )
-        contact.kind = data.kind
-        contact.name = data.name.strip()
+        write_columns(contact, data, PLAIN_COLUMNS)
         contact.sort_key = sort_key(contact.name)
-        contact.organisation_id = data.organisation_id
-        contact.role = data.role
-        contact.phone = data.phone.strip()
-        contact.email = data.email.strip()
-        contact.street = data.street.strip()
-        contact.postal_code = data.postal_code.strip()
-        contact.city = data.city.strip()
-        contact.notes = data.notes.strip()
-        contact.legal_basis = data.legal_basis
         codes = clean_list(normalise_code(c) for c in data.languages)
         contact.languages = [ContactLanguage(code=c, position=i) for i, c in enumerate(codes)]
         topics = clean_list(data.topics)
@@ -335,20 +330,10 @@ def _to_data(contact: Contact) -> ContactData:
     return ContactData(
         id=contact.id,
         version=contact.version,
-        name=contact.name,
-        kind=contact.kind,
-        organisation_id=contact.organisation_id,
-        role=contact.role,
-        phone=contact.phone,
-        email=contact.email,
-        street=contact.street,
-        postal_code=contact.postal_code,
-        city=contact.city,
-        notes=contact.notes,
+        **read_columns(contact, PLAIN_COLUMNS),
         languages=[lang.code for lang in contact.languages],
         topics=[t.topic for t in contact.topics],
         tags=[t.name for t in contact.tags],
-        legal_basis=contact.legal_basis,
         consents=[
             ConsentData(
                 given_on=c.given_on,

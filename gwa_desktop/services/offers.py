@@ -15,6 +15,7 @@ from gwa_desktop.domain.enums import (
     OfferCategory,
     OfferStatus,
     Recurrence,
+    TargetGroup,
 )
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
@@ -26,6 +27,7 @@ from gwa_desktop.i18n.formatting import babel_locale, format_date
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
+from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.search_text import offer_search_text
 from gwa_desktop.services.validation import Checker, clean_list, max_length, web_address
 from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
@@ -36,6 +38,10 @@ DESCRIPTION_LENGTH = max_length(OfferText.description.property.columns[0]) or 0
 
 #: Keys of the values in each row of `list_rows`, after the id.
 OFFER_COLUMNS = ("title", "category", "status", "schedule", "place", "languages", "text_languages")
+
+
+#: Fields stored as they are in a column of the same name.
+PLAIN_COLUMNS = plain_columns(OfferData, Offer)
 
 
 class OfferService(RecordService[OfferData]):
@@ -248,23 +254,8 @@ class OfferService(RecordService[OfferData]):
         return statement.order_by(order, Offer.id)
 
     def _apply(self, session: Session, offer: Offer, data: OfferData) -> None:
-        offer.category = data.category
-        offer.status = data.status
-        offer.recurrence = data.recurrence
-        offer.start_date = data.start_date
-        offer.end_date = data.end_date
-        offer.start_time = data.start_time
-        offer.end_time = data.end_time
-        offer.place_name = data.place_name.strip()
+        write_columns(offer, data, PLAIN_COLUMNS)
         offer.place_sort_key = sort_key(offer.place_name)
-        offer.place_is_private = data.place_is_private
-        offer.street = data.street.strip()
-        offer.postal_code = data.postal_code.strip()
-        offer.city = data.city.strip()
-        offer.cost_cents = data.cost_cents
-        offer.cost_note = data.cost_note.strip()
-        offer.registration_required = data.registration_required
-        offer.registration_note = data.registration_note.strip()
         offer.web_url = web_address(data.web_url)
         if data.provider_id is not None and not _is_organisation(session, data.provider_id):
             raise ValidationError(
@@ -367,29 +358,14 @@ _LOAD_ALL = [
 
 
 def to_offer_data(offer: Offer) -> OfferData:
+    values = read_columns(offer, PLAIN_COLUMNS)
+    values["place_is_private"] = bool(values["place_is_private"])
     return OfferData(
         id=offer.id,
         version=offer.version,
         texts=[OfferTextData(t.language, t.title, t.description) for t in offer.texts],
-        category=offer.category,
-        status=offer.status,
-        recurrence=offer.recurrence,
-        start_date=offer.start_date,
-        end_date=offer.end_date,
-        start_time=offer.start_time,
-        end_time=offer.end_time,
-        target_groups=[g.group for g in offer.target_groups],
+        target_groups=[g for g in TargetGroup if g in {row.group for row in offer.target_groups}],
         languages=[lang.code for lang in offer.languages],
-        place_name=offer.place_name,
-        place_is_private=bool(offer.place_is_private),
-        street=offer.street,
-        postal_code=offer.postal_code,
-        city=offer.city,
-        cost_cents=offer.cost_cents,
-        cost_note=offer.cost_note,
-        registration_required=offer.registration_required,
-        registration_note=offer.registration_note,
-        web_url=offer.web_url,
-        provider_id=offer.provider_id,
+        **values,
         contact_person_ids=[c.id for c in offer.contact_persons],
     )

@@ -46,17 +46,23 @@ class ActivityDialog(FormDialog):
         self.service = service
         self.offers = offers
         self.activity_id = activity_id
-        self.occurred_on = self.add_row(_("Date"), DateEdit(), "occurred_on")
+        self.occurred_on = self.add_row(
+            _("Date"), self.bind("occurred_on", DateEdit()), "occurred_on"
+        )
         self.times = self.add_row(_("Time"), TimeRangeEdit(), "end_time")
-        self.kind = self.add_row(_("Kind"), enum_combo(ActivityKind))
-        self.title = self.add_row(_("Title"), QLineEdit(), "title")
-        self.offer = self.add_row(_("Belongs to offer"), narrow_combo(QComboBox()), "offer_id")
+        self.kind = self.add_row(_("Kind"), self.bind("kind", enum_combo(ActivityKind)))
+        self.title = self.add_row(_("Title"), self.bind("title", QLineEdit()), "title")
+        self.offer = self.add_row(
+            _("Belongs to offer"), self.bind("offer_id", narrow_combo(QComboBox())), "offer_id"
+        )
         self.offer.addItem(_("— none —"), None)
         # "Sprachcafé (Gemeindehaus, Di.)": two offers of one title are told apart.
         for offer_id, label in offers.choices():
             self.offer.addItem(label, offer_id)
         self.offer.currentIndexChanged.connect(self._offer_chosen)
-        self.total = self.add_row(_("Participants"), _count_box(), "participants_total")
+        self.total = self.add_row(
+            _("Participants"), self.bind("participants_total", _count_box()), "participants_total"
+        )
         self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
         self.add_row(
             _("Gender"),
@@ -77,22 +83,43 @@ class ActivityDialog(FormDialog):
             "age_under_18",
         )
         self.newcomers, self.regulars = OptionalIntEdit(), OptionalIntEdit()
+        for field, widget in (
+            ("participants_women", self.women),
+            ("participants_men", self.men),
+            ("participants_diverse", self.diverse),
+            ("age_under_18", self.age_under_18),
+            ("age_18_26", self.age_18_26),
+            ("age_27_64", self.age_27_64),
+            ("age_65_plus", self.age_65_plus),
+            ("newcomers", self.newcomers),
+            ("regulars", self.regulars),
+        ):
+            self.bind(field, widget)
         self.add_row(
             _("Newcomers / regulars"),
             _labelled((_("new"), self.newcomers), (_("regular"), self.regulars)),
             "newcomers",
         )
-        self.languages = self.add_row(_("Languages used"), LanguageCodesEdit(), "languages")
-        self.volunteers = self.add_row(_("Volunteers involved"), _count_box(), "volunteers_count")
+        self.languages = self.add_row(
+            _("Languages used"), self.bind("languages", LanguageCodesEdit()), "languages"
+        )
+        self.volunteers = self.add_row(
+            _("Volunteers involved"),
+            self.bind("volunteers_count", _count_box()),
+            "volunteers_count",
+        )
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0, 10000)
         self.hours.setDecimals(1)
         self.hours.setSingleStep(0.5)
-        self.add_row(_("Volunteer hours"), self.hours, "volunteer_hours")
-        self.organisations = self.add_row(
-            _("Organisations involved"), RecordPicker(contacts.organisations())
+        self.add_row(
+            _("Volunteer hours"), self.bind("volunteer_hours", self.hours), "volunteer_hours"
         )
-        self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
+        self.organisations = self.add_row(
+            _("Organisations involved"),
+            self.bind("organisation_ids", RecordPicker(contacts.organisations())),
+        )
+        self.notes = self.add_row(_("Notes"), self.bind("notes", QPlainTextEdit()), "notes")
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
             self._load(service.get(activity_id))
@@ -102,28 +129,10 @@ class ActivityDialog(FormDialog):
         start_time, end_time = self.times.values()
         return ActivityData(
             id=self.activity_id,
-            occurred_on=self.occurred_on.to_date(),
             start_time=start_time,
             end_time=end_time,
-            kind=self.kind.currentData(),
-            title=self.title.text(),
-            offer_id=self.offer.currentData(),
-            participants_total=self.total.value(),
-            participants_women=self.women.optional_value(),
-            participants_men=self.men.optional_value(),
-            participants_diverse=self.diverse.optional_value(),
-            age_under_18=self.age_under_18.optional_value(),
-            age_18_26=self.age_18_26.optional_value(),
-            age_27_64=self.age_27_64.optional_value(),
-            age_65_plus=self.age_65_plus.optional_value(),
-            newcomers=self.newcomers.optional_value(),
-            regulars=self.regulars.optional_value(),
-            languages=self.languages.values(),
-            volunteers_count=self.volunteers.value(),
-            volunteer_hours=self.hours.value(),
-            organisation_ids=self.organisations.ids(),
-            notes=self.notes.toPlainText(),
             version=self.version,
+            **self.bound_values(),
         )
 
     def save(self) -> int:
@@ -139,29 +148,8 @@ class ActivityDialog(FormDialog):
             select_data(self.kind, ActivityKind.OFFER_SESSION)
 
     def _load(self, data: ActivityData) -> None:
-        self.version = data.version
-        self.occurred_on.set_date(data.occurred_on)
+        self.fill(data)
         self.times.set_values(data.start_time, data.end_time)
-        select_data(self.kind, data.kind)
-        self.title.setText(data.title)
-        select_data(self.offer, data.offer_id)
-        self.total.setValue(data.participants_total)
-        for name in ("women", "men", "diverse"):
-            getattr(self, name).set_optional_value(getattr(data, f"participants_{name}"))
-        for name in (
-            "age_under_18",
-            "age_18_26",
-            "age_27_64",
-            "age_65_plus",
-            "newcomers",
-            "regulars",
-        ):
-            getattr(self, name).set_optional_value(getattr(data, name))
-        self.languages.set_values(data.languages)
-        self.volunteers.setValue(data.volunteers_count)
-        self.hours.setValue(data.volunteer_hours)
-        self.organisations.set_ids(data.organisation_ids)
-        self.notes.setPlainText(data.notes)
 
 
 def _count_box() -> QSpinBox:

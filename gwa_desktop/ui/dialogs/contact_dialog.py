@@ -44,17 +44,21 @@ class ContactDialog(FormDialog):
         self.service = service
         self.contact_id = contact_id
         self.consents: list[ConsentData] = []
-        self.kind = self.add_row(_("Kind"), enum_combo(ContactKind), "kind")
-        self.name = self.add_row(_("Name"), QLineEdit(), "name")
+        self.kind = self.add_row(_("Kind"), self.bind("kind", enum_combo(ContactKind)), "kind")
+        self.name = self.add_row(_("Name"), self.bind("name", QLineEdit()), "name")
         self.organisation = self.add_row(
-            _("Organisation"), narrow_combo(QComboBox()), "organisation_id"
+            _("Organisation"),
+            self.bind("organisation_id", narrow_combo(QComboBox())),
+            "organisation_id",
         )
         self.organisation.addItem(_("— none —"), None)
         for org_id, org_name in service.organisations():
             if org_id != contact_id:
                 self.organisation.addItem(org_name, org_id)
         self.legal_basis = self.add_row(
-            _("Legal basis"), enum_combo(LegalBasis, empty=_("— none —")), "legal_basis"
+            _("Legal basis"),
+            self.bind("legal_basis", enum_combo(LegalBasis, empty=_("— none —"))),
+            "legal_basis",
         )
         self.basis_hint = QLabel()
         self.basis_hint.setWordWrap(True)
@@ -64,19 +68,25 @@ class ContactDialog(FormDialog):
         self.add_consent_button = QPushButton(_("Record consent…"))
         self.withdraw_button = QPushButton(_("Consent withdrawn…"))
         self.add_row(_("Consents"), self._consent_box(), "consents")
-        self.role = self.add_row(_("Role"), enum_combo(ContactRole, empty=_("— none —")))
-        self.phone = self.add_row(_("Phone"), QLineEdit(), "phone")
-        self.email = self.add_row(_("E-mail"), QLineEdit(), "email")
-        self.street = self.add_row(_("Street"), QLineEdit())
-        self.postal_code = QLineEdit()
+        self.role = self.add_row(
+            _("Role"), self.bind("role", enum_combo(ContactRole, empty=_("— none —")))
+        )
+        self.phone = self.add_row(_("Phone"), self.bind("phone", QLineEdit()), "phone")
+        self.email = self.add_row(_("E-mail"), self.bind("email", QLineEdit()), "email")
+        self.street = self.add_row(_("Street"), self.bind("street", QLineEdit()))
+        self.postal_code = self.bind("postal_code", QLineEdit())
         self.postal_code.setMaximumWidth(80)
-        self.city = QLineEdit()
+        self.city = self.bind("city", QLineEdit())
         self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city), "postal_code")
-        self.languages = self.add_row(_("Languages"), LanguageCodesEdit(), "languages")
-        self.topics = self.add_row(_("Contact person for"), CommaListEdit(), "topics")
+        self.languages = self.add_row(
+            _("Languages"), self.bind("languages", LanguageCodesEdit()), "languages"
+        )
+        self.topics = self.add_row(
+            _("Contact person for"), self.bind("topics", CommaListEdit()), "topics"
+        )
         self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
-        self.tags = self.add_row(_("Tags"), CommaListEdit())
-        self.notes = self.add_row(_("Notes"), QPlainTextEdit(), "notes")
+        self.tags = self.add_row(_("Tags"), self.bind("tags", CommaListEdit()))
+        self.notes = self.add_row(_("Notes"), self.bind("notes", QPlainTextEdit()), "notes")
         self.personal_widgets = [
             self.role,
             self.phone,
@@ -101,22 +111,9 @@ class ContactDialog(FormDialog):
     def data(self) -> ContactData:
         return ContactData(
             id=self.contact_id,
-            kind=self.kind.currentData(),
-            name=self.name.text(),
-            organisation_id=self.organisation.currentData(),
-            role=self.role.currentData(),
-            phone=self.phone.text(),
-            email=self.email.text(),
-            street=self.street.text(),
-            postal_code=self.postal_code.text(),
-            city=self.city.text(),
-            notes=self.notes.toPlainText(),
-            languages=self.languages.values(),
-            topics=self.topics.values(),
-            tags=self.tags.values(),
-            legal_basis=self.legal_basis.currentData(),
             consents=list(self.consents),
             version=self.version,
+            **self.bound_values(),
         )
 
     def save(self) -> int:
@@ -127,21 +124,7 @@ class ContactDialog(FormDialog):
         self._update_basis_state()
 
     def _load(self, data: ContactData) -> None:
-        self.version = data.version
-        select_data(self.kind, data.kind)
-        self.name.setText(data.name)
-        select_data(self.organisation, data.organisation_id)
-        select_data(self.role, data.role)
-        self.phone.setText(data.phone)
-        self.email.setText(data.email)
-        self.street.setText(data.street)
-        self.postal_code.setText(data.postal_code)
-        self.city.setText(data.city)
-        self.notes.setPlainText(data.notes)
-        self.languages.set_values(data.languages)
-        self.topics.set_values(data.topics)
-        self.tags.set_values(data.tags)
-        select_data(self.legal_basis, data.legal_basis)
+        self.fill(data)
         self.consents = list(data.consents)
         self._show_consents()
 

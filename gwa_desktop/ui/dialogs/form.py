@@ -12,6 +12,7 @@ the entry it loaded; a save after someone else's asks whether to reload or overw
 from __future__ import annotations
 
 import weakref
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
 from gwa_desktop.ui.save_conflicts import attempt_save
 
 ERROR_STYLE = "color: #b00020;"
+W = TypeVar("W", bound=QWidget)
 
 
 def error_label() -> QLabel:
@@ -86,6 +89,8 @@ class FormDialog(QDialog):
         #: The version of the entry this form loaded; None for a new entry.
         self.version: int | None = None
         self._errors: dict[str, QLabel] = {}
+        #: The input widget of each data field that one widget edits alone (see `bind`).
+        self._bound: dict[str, QWidget] = {}
         #: Fields the last save marked: from `check()` (cleared when it stops naming them)
         #: or only from the save itself (cleared when their own row is edited).
         self._checked_marks: set[str] = set()
@@ -121,6 +126,21 @@ class FormDialog(QDialog):
         self.form.addRow(label, holder)
         self.watch(widget, field)
         return widget
+
+    def bind(self, field: str, widget: W) -> W:
+        """Let `widget` edit the data field `field`: `bound_values` and `fill` then read
+        and show it, so a form names each such field once."""
+        self._bound[field] = widget
+        return widget
+
+    def bound_values(self) -> dict[str, Any]:
+        return {field: widget_value(widget) for field, widget in self._bound.items()}
+
+    def fill(self, data: object) -> None:
+        """Show `data`'s bound fields and remember the version it was read at."""
+        self.version = getattr(data, "version", None)
+        for field, widget in self._bound.items():
+            set_widget_value(widget, getattr(data, field))
 
     def watch(self, widget: QWidget, field: str | None = None) -> None:
         """Check again whenever `widget` or an input inside it changes (see `_recheck`).
