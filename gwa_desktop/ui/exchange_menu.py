@@ -14,6 +14,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup, installation_key
 from gwa_desktop.services.device_export import export_ical, export_vcard
+from gwa_desktop.ui.changes import EVERYTHING
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
@@ -90,8 +91,7 @@ def restore(window: QMainWindow, reason: str = "") -> bool:
     dialog = RestoreDialog(window.services, window, reason)
     if not dialog.exec():
         return False
-    for page in window.pages:
-        page.refresh()
+    window.refresh_after(EVERYTHING)
     QMessageBox.information(
         window,
         _("Restore a backup"),

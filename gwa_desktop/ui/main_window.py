@@ -24,6 +24,7 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.changes import OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def open_offer_translations(self) -> None:
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
-        self.offers_page.refresh()
+        self.refresh_after(frozenset({OFFERS}))
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -270,11 +271,15 @@ class MainWindow(QMainWindow):
         if page is self.current_page():
             self._show_status(text)
 
-    def _refresh_lists(self) -> None:
+    def _refresh_lists(self, changed: Changes) -> None:
         """A write on one screen can change another (e.g. an offer's title in activities)."""
         sender = self.sender()
+        self.refresh_after(changed, already_fresh=sender if isinstance(sender, ListPage) else None)
+
+    def refresh_after(self, changed: Changes, already_fresh: ListPage | None = None) -> None:
+        """Refresh the lists that show what `changed`; the status bar follows the one on view."""
         for page in self.pages:
-            if isinstance(page, ListPage) and page is not sender:
+            if page is not already_fresh and concerns(page.shows, changed):
                 page.refresh()
         page = self.current_list()
         if page is not None:

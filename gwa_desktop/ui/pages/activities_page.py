@@ -12,6 +12,7 @@ from gwa_desktop.services.activities import ACTIVITY_COLUMNS, ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.periods import PERIODS
+from gwa_desktop.ui.changes import ACTIVITIES, OFFERS
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
@@ -34,6 +35,8 @@ COLUMNS = (
 
 class ActivitiesPage(ListPage):
     default_sort_order = Qt.SortOrder.DescendingOrder
+    changes = frozenset({ACTIVITIES})
+    shows = frozenset({ACTIVITIES, OFFERS})
 
     def __init__(
         self,

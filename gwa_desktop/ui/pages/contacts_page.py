@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.contacts import CONTACT_COLUMNS, ContactService
+from gwa_desktop.ui.changes import CONTACTS
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
@@ -26,6 +27,8 @@ COLUMNS = (
 
 class ContactsPage(ListPage):
     name_key = "name"
+    changes = frozenset({CONTACTS})
+    shows = frozenset({CONTACTS})
 
     def __init__(self, service: ContactService, parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)

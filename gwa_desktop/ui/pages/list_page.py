@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.i18n import _, ngettext
+from gwa_desktop.ui.changes import Changes
 from gwa_desktop.ui.operations import attempt, opened
 from gwa_desktop.ui.table_model import Column, PagedTableModel
 
@@ -41,7 +42,12 @@ class ListPage(QWidget):
     """Emits `status_changed` with a one-line summary for the status bar."""
 
     status_changed = Signal(str)
-    data_changed = Signal()
+    #: A write on this screen changed these kinds of data (a `changes.Changes`).
+    data_changed = Signal(object)
+    #: The kind of data this screen's own writes change.
+    changes: Changes = frozenset()
+    #: The kinds of data this screen shows; it refreshes when a write changes one of them.
+    shows: Changes = frozenset()
     #: The column that names a record in questions such as "Delete …?".
     name_key = "title"
     #: Order of the first column when the screen opens (newest activities first).
@@ -235,7 +241,7 @@ class ListPage(QWidget):
         ok, _result = attempt(self, lambda: self.service.delete(ids))
         if ok:
             self.refresh()
-            self.data_changed.emit()
+            self.data_changed.emit(self.changes)
 
     def _names_of_selection(self, shown: int = 5) -> str:
         """The first few selected records by name, so the user sees what goes."""
@@ -257,7 +263,7 @@ class ListPage(QWidget):
         self.refresh()
         if record_id is not None:
             self.select_id(record_id)
-        self.data_changed.emit()
+        self.data_changed.emit(self.changes)
 
     def _update_buttons(self) -> None:
         has_selection = bool(self.table.selectionModel().selectedRows())

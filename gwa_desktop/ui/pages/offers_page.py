@@ -11,6 +11,7 @@ from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
+from gwa_desktop.ui.changes import OFFERS
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
@@ -39,6 +40,8 @@ COLUMNS = (
 class OffersPage(ListPage):
     #: The main window opens the print dialogs (it knows the services).
     print_flyer_requested = Signal()
+    changes = frozenset({OFFERS})
+    shows = frozenset({OFFERS})
     print_overview_requested = Signal()
 
     def __init__(

@@ -27,6 +27,7 @@ from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import SettingsService, logo_problem
+from gwa_desktop.ui.changes import SETTINGS
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
@@ -34,6 +35,8 @@ from gwa_desktop.ui.save_conflicts import attempt_save
 
 class SettingsPage(QWidget):
     status_changed = Signal(str)
+    #: A restore or an import brings other settings: the page shows them.
+    shows = frozenset({SETTINGS})
     #: Another UI language was picked; the main window is rebuilt in it.
     language_chosen = Signal(str)
 
