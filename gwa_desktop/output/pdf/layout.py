@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import groupby
 
 from gwa_desktop.domain.plain_text import without_embeddings
@@ -90,7 +91,20 @@ def analyse(
     overrides go: one U+202E in a name would print the rest of its paragraph
     backwards, a phone number included (isolates are neutral to this engine).  Then
     phone numbers in free text are kept together as one left-to-right unit.
+
+    None of this depends on the type size, so it is cached without it: a print tries
+    several sizes and builds its paragraphs afresh for each, and the labels ("When",
+    "Where") repeat on every entry of a board.
     """
+    return replace(_size_free_analysis(text, bold, direction, language), font_size=font_size)
+
+
+@lru_cache(maxsize=4096)
+def _size_free_analysis(
+    text: str, bold: bool, direction: Direction, language: str | None
+) -> TextAnalysis:
+    """`analyse` at size 1; keyed by the exact text as typed, so two texts that differ
+    only in a control or format character never share an analysis."""
     plain = without_embeddings(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     text = keep_phone_numbers_together(plain)
     level = base_level(text, direction)
@@ -99,7 +113,7 @@ def analyse(
         paragraph_level=level,
         levels=tuple(embedding_levels(text, level)),
         fonts=tuple(fonts_for_text(text, bold)),
-        font_size=font_size,
+        font_size=1.0,
         language=language,
         breaks=break_opportunities(text, language),
     )
