@@ -70,6 +70,12 @@ def shape_run(
     return ShapedRun(glyphs, advance * font_size / 1000)
 
 
+def shaped_advance(text: str, font_name: str, rtl: bool, language: str | None = None) -> float:
+    """The advance of `text` shaped as by `shape_run`, in thousandths of an em:
+    `shape_run(...).width` is this times the size / 1000."""
+    return _shaped_glyphs(text, font_name, rtl, language)[1]
+
+
 @lru_cache(maxsize=16384)
 def _shaped_glyphs(
     text: str, font_name: str, rtl: bool, language: str | None
