@@ -2,6 +2,10 @@
 
 Warnings (missing translation, unreadable logo, characters without font) go to stderr;
 the PDF is still written, as in the program.  An empty selection is an error (exit 1).
+
+Only the chosen print's modules are imported, by its handler: building the parser for
+any `gwa` command must not load ReportLab, and a print never loads the exchange formats
+(spreadsheets, calendars, zip packages).
 """
 
 from __future__ import annotations
@@ -9,22 +13,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
 from gwa_desktop.domain.languages import is_known_language, normalise_code
-from gwa_desktop.exchange.atomic import write_bytes_atomically
-from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.output.pdf.document import (
-    PAPER_SIZES,
-    EmptySelectionError,
-    PrintResult,
-)
-from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
-from gwa_desktop.output.pdf.overview import OverviewOptions
-from gwa_desktop.services.errors import NotFoundError
-from gwa_desktop.services.printing import OverviewSelection, PrintingService
-from gwa_desktop.services.registry import Services
+
+if TYPE_CHECKING:
+    from gwa_desktop.output.pdf.document import PrintResult
+    from gwa_desktop.services.registry import Services
+
+#: The paper sizes each print offers (all of them in output.pdf.document.PAPER_SIZES).
+FLYER_PAPERS = ("A4", "A5")
+BOARD_PAPERS = ("A4", "A3")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     flyer = kinds.add_parser("flyer", help=_("flyer for one offer in 1 to 4 languages"))
     flyer.add_argument("offer_id", type=int, help=_("number of the offer (see: gwa list offers)"))
-    _common(flyer, default_paper="A4", papers=("A4", "A5"))
+    _common(flyer, default_paper="A4", papers=FLYER_PAPERS)
     flyer.add_argument("--stacked", action="store_true", help=_("languages one below the other"))
     flyer.add_argument(
         "--strips", action="store_true", help=_("tear-off strips with the phone number")
@@ -45,7 +46,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     overview = kinds.add_parser(
         "overview", help=_("overview of the active offers for the notice board")
     )
-    _common(overview, default_paper="A4", papers=("A4", "A3"))
+    _common(overview, default_paper="A4", papers=BOARD_PAPERS)
     overview.add_argument(
         "--landscape", action="store_true", help=_("landscape instead of portrait")
     )
@@ -87,7 +88,7 @@ def _common(parser: argparse.ArgumentParser, default_paper: str, papers: tuple[s
     )
     parser.add_argument(
         "--paper",
-        choices=[p for p in papers if p in PAPER_SIZES],
+        choices=papers,
         default=default_paper,
         help=_("paper size"),
     )
@@ -95,6 +96,10 @@ def _common(parser: argparse.ArgumentParser, default_paper: str, papers: tuple[s
 
 
 def run_flyer(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
+    from gwa_desktop.services.errors import NotFoundError
+    from gwa_desktop.services.printing import PrintingService
+
     languages = tuple(arguments.languages or ["de"])
     if len(languages) > MAX_LANGUAGES:
         print(_("A flyer has at most {n} languages.").format(n=MAX_LANGUAGES), file=sys.stderr)
@@ -117,6 +122,10 @@ def run_flyer(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_overview(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.output.pdf.document import EmptySelectionError
+    from gwa_desktop.output.pdf.overview import OverviewOptions
+    from gwa_desktop.services.printing import OverviewSelection, PrintingService
+
     selection = OverviewSelection(
         offer_ids=tuple(arguments.offer_ids) if arguments.offer_ids else None,
         category=OfferCategory(arguments.category) if arguments.category else None,
@@ -139,6 +148,8 @@ def run_overview(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_consent(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.printing import PrintingService
+
     return _write(
         PrintingService.from_services(services).consent_form(arguments.lang), arguments.out
     )
@@ -156,6 +167,9 @@ def _language(code: str) -> str:
 
 
 def _write(result: PrintResult, path: Path) -> int:
+    from gwa_desktop.exchange.atomic import write_bytes_atomically
+    from gwa_desktop.exchange.errors import ExchangeError
+
     for warning in result.warnings:
         print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
     try:

@@ -21,13 +21,7 @@ from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import OfferData
 from gwa_desktop.domain.plain_text import one_line, phone_number
 from gwa_desktop.i18n import _
-from gwa_desktop.output.pdf.board import BoardEntry
-from gwa_desktop.output.pdf.consent_form import build_consent_form
-from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult, PrintWarning
-from gwa_desktop.output.pdf.flyer import FlyerContent, FlyerOptions, build_flyer
 from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations, offer_view
-from gwa_desktop.output.pdf.overview import BoardContent, OverviewOptions, build_overview
-from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
@@ -36,6 +30,14 @@ from gwa_desktop.storage.models import Base, Contact, MunicipalitySettings, Offe
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+    from gwa_desktop.output.pdf.document import PrintResult
+    from gwa_desktop.output.pdf.flyer import FlyerOptions
+    from gwa_desktop.output.pdf.overview import OverviewOptions
+
+# The PDF builders (ReportLab, HarfBuzz, ICU) are imported by the print that needs
+# them, inside the methods below: the window and every `gwa` command import this
+# service, and a consent form needs neither the flyer nor the board modules.
 
 T = TypeVar("T", bound="DataclassInstance")
 ELLIPSIS = "…"
@@ -72,6 +74,8 @@ class PrintingService:
         return missing_translations(self.offers.get_many(offer_ids), languages)
 
     def flyer(self, offer_id: int, options: FlyerOptions) -> PrintResult:
+        from gwa_desktop.output.pdf.flyer import FlyerContent, build_flyer
+
         cut: list[str] = []
         offer = bounded_offer(self.offers.get(offer_id), cut)
         municipality = self._municipality(cut)
@@ -103,6 +107,11 @@ class PrintingService:
         self, selection: OverviewSelection, options: OverviewOptions, weekly_plan: bool = False
     ) -> PrintResult:
         """Raises EmptySelectionError when the selection matches no offer."""
+        from gwa_desktop.output.pdf.board import BoardEntry
+        from gwa_desktop.output.pdf.document import EmptySelectionError
+        from gwa_desktop.output.pdf.overview import BoardContent, build_overview
+        from gwa_desktop.output.pdf.weekly_plan import build_weekly_plan
+
         offers = self.selected_offers(selection)
         if not offers:
             raise EmptySelectionError("no offers match the selection")
@@ -127,6 +136,8 @@ class PrintingService:
         )
 
     def consent_form(self, language: str) -> PrintResult:
+        from gwa_desktop.output.pdf.consent_form import build_consent_form
+
         cut: list[str] = []
         return _with_cut_warning(build_consent_form(language, self._municipality(cut)), cut)
 
@@ -182,6 +193,8 @@ def bounded_offer(offer: OfferData, cut: list[str]) -> OfferData:
 def _with_cut_warning(result: PrintResult, cut: list[str]) -> PrintResult:
     if not cut:
         return result
+    from gwa_desktop.output.pdf.document import PrintWarning
+
     names = ", ".join(f"“{name}”" for name in dict.fromkeys(cut))
     warning = PrintWarning(
         "truncated",

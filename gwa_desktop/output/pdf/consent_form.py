@@ -214,11 +214,14 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
     def columns(size: float) -> list[Column]:
         return [Column.of(_column(code, municipality, size)) for code in languages]
 
-    size = next(
-        (s for s in SIZES if count_pages((width, height), columns(s), frames) == 1), SIZES[-1]
-    )
+    size = next((s for s in SIZES if count_pages(columns(s), frames) == 1), None)
     pdf, pages = render(
-        (width, height), lambda: columns(size), frames, decorate, title=PrintTexts(GERMAN)(TITLE)
+        (width, height),
+        lambda: columns(size or SIZES[-1]),
+        frames,
+        decorate,
+        title=PrintTexts(GERMAN)(TITLE),
+        pages=None if size is None else 1,
     )
     warnings = [logo_warning()] if logo_broken else []
     if not (municipality.name.strip() and municipality.officer_address.strip()):

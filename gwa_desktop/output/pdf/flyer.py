@@ -112,7 +112,7 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     payload, is_web = qr_payload(content.web_url, content.phone)
     geometry = _geometry(options.paper, options.tear_off_strips, bool(payload))
     sheets = _Sheets(content, options, geometry)
-    groups, scale = sheets.plan()
+    groups, scale, known_pages = sheets.plan()
 
     def decorate(canvas: Canvas, page: int, pages: int, part: int) -> None:
         group = groups[part]
@@ -124,7 +124,9 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
         return Part(lambda: sheets.columns(group, scale), lambda _page: sheets.frames(group))
 
     parts = [part(group) for group in groups]
-    pdf, pages = render_parts(sheets.pagesize, parts, decorate, title=content.views[0].title)
+    pdf, pages = render_parts(
+        sheets.pagesize, parts, decorate, title=content.views[0].title, pages=known_pages
+    )
     warnings = _warnings(content, logo_broken)
     if options.tear_off_strips and not content.phone:
         warnings.append(
@@ -199,22 +201,22 @@ class _Sheets:
         return [scale for scale in SCALES if readable(scale)]
 
     def _fits(self, group: list[OfferView], scale: float) -> bool:
-        return (
-            count_pages(self.pagesize, self.columns(group, scale), lambda _page: self.frames(group))
-            == 1
-        )
+        """Whether the group fits one page at `scale`, from measured heights (nothing
+        is drawn; see `paginate.fill`)."""
+        return count_pages(self.columns(group, scale), lambda _page: self.frames(group)) == 1
 
-    def plan(self) -> tuple[list[list[OfferView]], float]:
+    def plan(self) -> tuple[list[list[OfferView]], float, int | None]:
         """The fewest pages with whole languages on each, at the largest readable scale
         at which every page's languages fit that page; all languages flowing over pages
-        at their normal size when not even one language fits a page."""
+        at their normal size when not even one language fits a page.  The third value
+        is the page count where the planning measured it (one page per group)."""
         views = self.content.views
         for count in range(1, len(views) + 1):
             groups = _share(views, count)
             scales = self._scales(groups)
             if all(self._fits(group, scales[-1]) for group in groups):
-                return groups, _largest(scales, partial(self._all_fit, groups))
-        return [list(views)], 1.0
+                return groups, _largest(scales, partial(self._all_fit, groups)), len(groups)
+        return [list(views)], 1.0, None
 
     def _all_fit(self, groups: list[list[OfferView]], scale: float) -> bool:
         return all(self._fits(group, scale) for group in groups)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import groupby
 
 from gwa_desktop.domain.plain_text import without_embeddings
@@ -24,7 +25,7 @@ from .fonts import fonts_for_text
 from .hyphenation import HYPHEN, break_points
 from .line_breaks import break_opportunities
 from .phone_numbers import keep_phone_numbers_together
-from .shaping import ShapedRun, shape_run
+from .shaping import ShapedRun, shape_run, shaped_advance
 
 # Spaces at the end of a line take no room there; no-break spaces (U+00A0, U+2007,
 # U+202F) are deliberately absent.
@@ -54,6 +55,11 @@ class TextAnalysis:
     language: str | None
     #: Where a line may end (`line_breaks`), ascending.
     breaks: tuple[int, ...]
+    #: (start, end) -> advances of its runs in thousandths of an em (see `_measure`);
+    #: the same dict for every size of the paragraph, filled as lines are broken.
+    advances: dict[tuple[int, int], tuple[float, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def rtl(self) -> bool:
@@ -90,7 +96,20 @@ def analyse(
     overrides go: one U+202E in a name would print the rest of its paragraph
     backwards, a phone number included (isolates are neutral to this engine).  Then
     phone numbers in free text are kept together as one left-to-right unit.
+
+    None of this depends on the type size, so it is cached without it: a print tries
+    several sizes and builds its paragraphs afresh for each, and the labels ("When",
+    "Where") repeat on every entry of a board.
     """
+    return replace(_size_free_analysis(text, bold, direction, language), font_size=font_size)
+
+
+@lru_cache(maxsize=4096)
+def _size_free_analysis(
+    text: str, bold: bool, direction: Direction, language: str | None
+) -> TextAnalysis:
+    """`analyse` at size 1; keyed by the exact text as typed, so two texts that differ
+    only in a control or format character never share an analysis."""
     plain = without_embeddings(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
     text = keep_phone_numbers_together(plain)
     level = base_level(text, direction)
@@ -99,7 +118,7 @@ def analyse(
         paragraph_level=level,
         levels=tuple(embedding_levels(text, level)),
         fonts=tuple(fonts_for_text(text, bold)),
-        font_size=font_size,
+        font_size=1.0,
         language=language,
         breaks=break_opportunities(text, language),
     )
@@ -225,7 +244,21 @@ def _hyphen_run(analysis: TextAnalysis, after: int) -> VisualRun:
 
 
 def _measure(analysis: TextAnalysis, start: int, end: int) -> float:
-    return sum(run.shaped.width for _, run in _logical_runs(analysis, start, end))
+    """The width of text[start:end] in points: the sum of its shaped runs' widths.
+
+    Line breaking measures every word, and the hang and hyphenation checks measure
+    some again, at every type size a print tries; the runs' advances do not depend
+    on the size, so they are kept on the analysis and only scaled here (the same
+    arithmetic as `shape_run`, so widths and line breaks stay exactly as before).
+    """
+    advances = analysis.advances.get((start, end))
+    if advances is None:
+        advances = tuple(
+            shaped_advance(text, font_name, level % 2 == 1, analysis.language)
+            for level, font_name, text in _pieces(analysis, start, end)
+        )
+        analysis.advances[(start, end)] = advances
+    return sum(advance * analysis.font_size / 1000 for advance in advances)
 
 
 def _cluster_boundaries(text: str, start: int, end: int) -> list[int]:
@@ -265,18 +298,26 @@ def _longest_fitting_prefix(analysis: TextAnalysis, start: int, end: int, width:
     return best
 
 
-def _logical_runs(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, VisualRun]]:
-    """Runs of one font and one level in text[start:end], in logical order, with levels."""
-    runs: list[tuple[int, VisualRun]] = []
+def _pieces(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, str, str]]:
+    """(level, font, text) of the runs of one font and one level in text[start:end],
+    in logical order."""
+    pieces = []
     position = start
     keyed = zip(analysis.fonts[start:end], analysis.levels[start:end])
     for (font_name, level), group in groupby(keyed):
         length = sum(1 for _ in group)
-        text = analysis.text[position : position + length]
+        pieces.append((level, font_name, analysis.text[position : position + length]))
+        position += length
+    return pieces
+
+
+def _logical_runs(analysis: TextAnalysis, start: int, end: int) -> list[tuple[int, VisualRun]]:
+    """Runs of one font and one level in text[start:end], in logical order, with levels."""
+    runs: list[tuple[int, VisualRun]] = []
+    for level, font_name, text in _pieces(analysis, start, end):
         rtl = level % 2 == 1
         shaped = shape_run(text, font_name, analysis.font_size, rtl, analysis.language)
         runs.append((level, VisualRun(text, font_name, rtl, shaped)))
-        position += length
     return runs
 
 

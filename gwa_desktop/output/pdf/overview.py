@@ -174,10 +174,14 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
     def frames(_page: int) -> list[Rect]:
         return frames_on_page
 
-    size = _fitting_size(
-        BASE_SIZE * page.factor,
-        lambda s: count_pages((page.width, page.height), make_columns(s), frames),
-    )
+    measured: dict[float, int] = {}
+
+    def pages_at(size: float) -> int:
+        if size not in measured:
+            measured[size] = count_pages(make_columns(size), frames)
+        return measured[size]
+
+    size = _fitting_size(BASE_SIZE * page.factor, pages_at)
 
     def decorate(canvas: Canvas, number: int, pages: int) -> None:
         draw_board_page(
@@ -196,7 +200,12 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
         municipality=content.municipality.name
     )
     pdf, pages = render(
-        (page.width, page.height), lambda: make_columns(size), frames, decorate, title=title
+        (page.width, page.height),
+        lambda: make_columns(size),
+        frames,
+        decorate,
+        title=title,
+        pages=pages_at(size),
     )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
 

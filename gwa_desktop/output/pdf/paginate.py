@@ -60,8 +60,13 @@ def _height(flowable: Flowable, width: float, with_space_before: bool) -> float:
     return before + height + after
 
 
-def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
-    """Draw blocks from the front of `column` into `rect` until it is full."""
+def fill(canvas: Canvas | None, rect: Rect, column: Column) -> None:
+    """Draw blocks from the front of `column` into `rect` until it is full.
+
+    Without a canvas the blocks are only measured and split exactly as they would be
+    drawn: that is how a print counts its pages and tries type sizes, at the cost of
+    wrapping the paragraphs and none of producing PDF operators.
+    """
     x, bottom, width, height = rect
     top = bottom + height
     cursor = top
@@ -76,7 +81,8 @@ def fill(canvas: Canvas, rect: Rect, column: Column) -> None:
             cursor -= flowable.getSpaceBefore()
         _, item_height = flowable.wrap(width, cursor - bottom)
         cursor -= item_height
-        flowable.drawOn(canvas, x, cursor)
+        if canvas is not None:
+            flowable.drawOn(canvas, x, cursor)
         cursor -= flowable.getSpaceAfter()
 
     while column.blocks:
@@ -141,18 +147,22 @@ def render(
     frames: Callable[[int], list[Rect]],
     decorate: Callable[[Canvas, int, int], None],
     title: str = "",
+    pages: int | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the columns over as many pages as needed; returns the PDF and its page count.
 
     `frames(page)` gives one rectangle per column for page 1, 2, ...; `decorate(canvas,
-    page, pages)` draws what every page has (footer, page number).  Layout runs twice,
-    first only to count pages, so that footers can say "1 / 2".
+    page, pages)` draws what every page has (footer, page number).  The footers say
+    "1 / 2", so the page count must be known before the first page is drawn: pass it
+    as `pages` when the caller measured it already (`count_pages` on the same
+    columns), else it is measured here first.
     """
     return render_parts(
         pagesize,
         [Part(make_columns, frames)],
         lambda canvas, page, pages, _: decorate(canvas, page, pages),
         title,
+        pages,
     )
 
 
@@ -161,13 +171,13 @@ def render_parts(
     parts: Sequence[Part],
     decorate: Callable[[Canvas, int, int, int], None],
     title: str = "",
+    pages: int | None = None,
 ) -> tuple[bytes, int]:
     """Like `render`, each part starting on a new page; `decorate(canvas, page, pages,
     part)` also gets the index of the part the page belongs to."""
-    counting = Canvas(io.BytesIO(), pagesize=pagesize)
-    pages = sum(
-        _lay_out(counting, part.make_columns(), part.frames, lambda *_: None) for part in parts
-    )
+    if pages is None:
+        pages = sum(count_pages(part.make_columns(), part.frames) for part in parts)
+    total = pages
     output = io.BytesIO()
     canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
     canvas.setTitle(title)
@@ -176,22 +186,22 @@ def render_parts(
     for index, part in enumerate(parts):
 
         def decorate_page(c: Canvas, page: int, first: int = done, part_index: int = index) -> None:
-            decorate(c, first + page, pages, part_index)
+            decorate(c, first + page, total, part_index)
 
         done += _lay_out(canvas, part.make_columns(), part.frames, decorate_page)
+    if done != total:
+        raise RuntimeError(f"the layout took {done} pages, {total} were measured")
     canvas.save()
-    return output.getvalue(), pages
+    return output.getvalue(), total
 
 
-def count_pages(
-    pagesize: tuple[float, float], columns: list[Column], frames: Callable[[int], list[Rect]]
-) -> int:
-    """How many pages the columns need, without producing a PDF."""
-    return _lay_out(Canvas(io.BytesIO(), pagesize=pagesize), columns, frames, lambda *_: None)
+def count_pages(columns: list[Column], frames: Callable[[int], list[Rect]]) -> int:
+    """How many pages the columns need, measured without drawing (see `fill`)."""
+    return _lay_out(None, columns, frames, lambda *_: None)
 
 
 def _lay_out(
-    canvas: Canvas,
+    canvas: Canvas | None,
     columns: list[Column],
     frames: Callable[[int], list[Rect]],
     decorate: Callable[[Canvas, int], None],
@@ -201,8 +211,10 @@ def _lay_out(
         page += 1
         if page > MAX_PAGES:
             raise RuntimeError(f"layout did not finish within {MAX_PAGES} pages")
-        decorate(canvas, page)
+        if canvas is not None:
+            decorate(canvas, page)
         for column, rect in zip(columns, frames(page)):
             fill(canvas, rect, column)
-        canvas.showPage()
+        if canvas is not None:
+            canvas.showPage()
     return page

@@ -30,10 +30,12 @@ def qr_payload(web_url: str, phone: str) -> tuple[str, bool]:
 
 
 def qr_drawing(payload: str, size: float) -> Drawing:
-    """A square drawing `size` points wide; the widget's quiet zone is kept."""
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    scale_x, scale_y = size / (x1 - x0), size / (y1 - y0)
-    drawing = Drawing(size, size, transform=[scale_x, 0, 0, scale_y, -x0 * scale_x, -y0 * scale_y])
+    """A square drawing `size` points wide; the widget's quiet zone is kept.
+
+    The widget is made `size` wide itself: asking it for its bounds to scale it
+    would encode the code twice (the encoding is most of a flyer's QR cost).
+    """
+    widget = QrCodeWidget(payload, barLevel="M", barWidth=size, barHeight=size)
+    drawing = Drawing(size, size)
     drawing.add(widget)
     return drawing

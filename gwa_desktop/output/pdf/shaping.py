@@ -55,15 +55,36 @@ def _cluster_texts(text: str, clusters: list[int]) -> list[str]:
     return texts
 
 
-@lru_cache(maxsize=8192)
 def shape_run(
     text: str, font_name: str, font_size: float, rtl: bool, language: str | None = None
 ) -> ShapedRun:
     """Shape `text` in one font and one direction.
 
     `language` (BCP 47, e.g. "ur") selects language-specific glyphs, such as the
-    Urdu forms of the digits ۴ and ۶.  Cached: words repeat across a document and
-    line breaking measures the same words again.
+    Urdu forms of the digits ۴ and ۶.  The glyphs do not depend on the size (HarfBuzz
+    works in font units, without hinting), so the shaping is cached without it and
+    only the width is scaled: words repeat across a document, line breaking measures
+    the same words again, and a print tries several type sizes before it draws.
+    """
+    glyphs, advance = _shaped_glyphs(text, font_name, rtl, language)
+    return ShapedRun(glyphs, advance * font_size / 1000)
+
+
+def shaped_advance(text: str, font_name: str, rtl: bool, language: str | None = None) -> float:
+    """The advance of `text` shaped as by `shape_run`, in thousandths of an em:
+    `shape_run(...).width` is this times the size / 1000."""
+    return _shaped_glyphs(text, font_name, rtl, language)[1]
+
+
+@lru_cache(maxsize=16384)
+def _shaped_glyphs(
+    text: str, font_name: str, rtl: bool, language: str | None
+) -> tuple[ShapedStr, float]:
+    """The glyphs of `text` and their advance in thousandths of an em.
+
+    The key is everything the glyphs depend on: the exact text (control and format
+    characters included), the font, the direction and the language.  The ShapedStr
+    is shared between callers, who only read it.
     """
     font, hb_font = _hb_font(font_name)
     buffer = uharfbuzz.Buffer()
@@ -102,4 +123,4 @@ def shape_run(
                 face.charWidths[codepoint],
             )
         )
-    return ShapedRun(ShapedStr("".join(chars), shapeData=shape_data), advance * font_size / 1000)
+    return ShapedStr("".join(chars), shapeData=shape_data), advance
