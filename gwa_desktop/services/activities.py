@@ -132,16 +132,18 @@ class ActivityService(RecordService[ActivityData]):
 
     def totals(self, query: ListQuery | None = None) -> tuple[int, int, float]:
         """Activities, participants and volunteer hours matching `query` (for the status bar)."""
-        inner = self._list_statement(query or ListQuery()).order_by(None).subquery()
         with self.database.session() as session:
-            row = session.execute(
-                select(
-                    func.count(),
-                    func.coalesce(func.sum(inner.c.participants_total), 0),
-                    func.coalesce(func.sum(inner.c.volunteer_hours), 0),
-                )
-            ).one()
+            row = session.execute(self.totals_statement(query or ListQuery())).one()
             return int(row[0]), int(row[1]), float(row[2])
+
+    def totals_statement(self, query: ListQuery) -> Select[Any]:
+        """The one SELECT behind `totals` (the benchmarks run it raw as the floor)."""
+        inner = self._list_statement(query).order_by(None).subquery()
+        return select(
+            func.count(),
+            func.coalesce(func.sum(inner.c.participants_total), 0),
+            func.coalesce(func.sum(inner.c.volunteer_hours), 0),
+        )
 
     def _list_statement(self, query: ListQuery, paged: bool = False) -> Select[Any]:
         columns, statement, offer_key = _activity_list()

@@ -28,6 +28,7 @@ from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.enums import LabelledEnum
+from gwa_desktop.i18n import ui_language
 from gwa_desktop.services.validation import search_words
 from gwa_desktop.storage.search_index import MIN_INDEXED_LENGTH
 
@@ -124,13 +125,22 @@ def label_order(
 
     Sorting "Kategorie" by the codes put "Arbeit" (work) last in a German list; the labels
     are ranked by the collation of names, so "Ärztlicher Dienst" stands among the A's.
+    Built once per column and language: every list statement names it, and building the
+    CASE took longer than running a search.
     """
-    ranked = sorted(enum_cls, key=lambda member: sort_key(member.label))
-    return case(
-        {member.value: rank for rank, member in enumerate(ranked, 1)},
-        value=type_coerce(column, String),
-        else_=0,
-    )
+    key = (id(column), enum_cls, ui_language())
+    if key not in _label_orders:
+        ranked = sorted(enum_cls, key=lambda member: sort_key(member.label))
+        order = case(
+            {member.value: rank for rank, member in enumerate(ranked, 1)},
+            value=type_coerce(column, String),
+            else_=0,
+        )
+        _label_orders[key] = (column, order)  # the column kept alive keeps its id unique
+    return _label_orders[key][1]
+
+
+_label_orders: dict[tuple[int, type[LabelledEnum], str], tuple[Any, ColumnElement[str]]] = {}
 
 
 def ordered(expression: SQLColumnExpression[Any], descending: bool) -> UnaryExpression[Any]:
@@ -145,6 +155,9 @@ def page(
 
 
 def count(session: Session, statement: Select[Any]) -> int:
-    return (
-        session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
-    )
+    return session.scalar(count_statement(statement)) or 0
+
+
+def count_statement(statement: Select[Any]) -> Select[Any]:
+    """How many rows `statement` lists, in one SELECT."""
+    return select(func.count()).select_from(statement.order_by(None).subquery())

@@ -152,13 +152,16 @@ class LatestOnly(QObject):
     `attempt`.
     """
 
-    _finished = Signal(int, object, object)
+    #: Carries only the call's number: the answer waits in `_answers` (Python objects
+    #: sent through a queued signal upset PySide's reference counts at exit).
+    _finished = Signal(int)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
         self._generation = 0
         self._running: set[int] = set()
+        self._answers: dict[int, tuple[object, BaseException | None]] = {}
         self._done: Callable[[object], None] | None = None
         # Emitted from the worker thread: Qt queues it to this object's (the GUI) thread.
         self._finished.connect(self._deliver)
@@ -186,9 +189,10 @@ class LatestOnly(QObject):
                 result = work()
             except BaseException as failure:
                 error = failure
+            self._answers[generation] = (result, error)
             # RuntimeError: the page was closed meanwhile, nobody waits for the answer.
             with contextlib.suppress(RuntimeError):
-                self._finished.emit(generation, result, error)
+                self._finished.emit(generation)
 
         threading.Thread(target=run, name="gwa-read", daemon=True).start()
 
@@ -196,8 +200,9 @@ class LatestOnly(QObject):
         """Drop the answers of every call started so far (the caller read anew itself)."""
         self._generation += 1
 
-    def _deliver(self, generation: int, result: object, error: BaseException | None) -> None:
+    def _deliver(self, generation: int) -> None:
         self._running.discard(generation)
+        result, error = self._answers.pop(generation, (None, None))
         if generation != self._generation or self._done is None:
             return
         if error is None:
