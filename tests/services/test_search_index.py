@@ -8,6 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gwa_desktop.services.backup import backup_database, restore_backup
+from gwa_desktop.services.demo_data import generate_bulk_data
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.registry import Services
@@ -15,6 +17,7 @@ from gwa_desktop.services.search_text import contact_search_text
 from gwa_desktop.storage.database import open_database
 from tests.services.search_cases import fill, matches, searches
 from tests.services.service_builders import person, sql
+from tests.storage.test_migrations import old_database
 
 ALL = 100_000
 
@@ -137,3 +140,42 @@ def test_a_deleted_persons_name_leaves_no_trigram_in_the_file(database_path):
     after = raw_bytes(database_path)
     assert not [trigram for trigram in trigrams if trigram in after]
     assert b"Brandt" in after
+
+
+def index_is_in_step(database) -> None:
+    """FTS5's own check: raises when an index names other rows or texts than its table."""
+    with database.engine.begin() as connection:
+        for table in ("contacts", "offers", "activities"):
+            connection.exec_driver_sql(
+                f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)"
+            )
+
+
+def test_an_older_database_gets_its_index_filled_by_the_upgrade(tmp_path):
+    database = open_database(str(old_database(tmp_path / "old.sqlite")))
+    try:
+        services = Services.on(database)
+        index_is_in_step(database)
+        assert [row[1] for row in services.contacts.list_rows(ListQuery(text="mueller"))] == [
+            "Anna Müller"
+        ]
+        assert [row[3] for row in services.activities.list_rows(ListQuery(text="größere"))] == [
+            "Sprachcafé Februar"
+        ]
+    finally:
+        database.close()
+
+
+def test_bulk_data_and_a_restored_backup_keep_the_index_in_step(database, tmp_path):
+    generate_bulk_data(database, contacts=60, activities=400, offers=20)
+    index_is_in_step(database)
+    services = Services.on(database)
+    for typed in ("netz", "sprach", "treffen ca", "xyz"):
+        for entity in ("contacts", "offers", "activities"):
+            assert set(found(services, entity, typed)) == expected_ids(database, entity, typed)
+    backup = backup_database(database, tmp_path / "backups")
+    later = person(services.contacts, "Wenzel Quirinius")
+    restore_backup(database, backup, tmp_path / "safety")
+    index_is_in_step(database)
+    assert found(services, "contacts", "quirin") == []
+    assert later not in found(services, "contacts", "")
