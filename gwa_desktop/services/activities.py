@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from gwa_desktop.domain.activity import ActivityData
@@ -64,6 +65,7 @@ PLAIN_COLUMNS = plain_columns(ActivityData, Activity)
 
 class ActivityService(RecordService[ActivityData]):
     model = Activity
+    purges_search_index = False
 
     def validate(self, data: ActivityData) -> None:
         check = Checker()
@@ -128,36 +130,24 @@ class ActivityService(RecordService[ActivityData]):
 
     def totals(self, query: ListQuery | None = None) -> tuple[int, int, float]:
         """Activities, participants and volunteer hours matching `query` (for the status bar)."""
-        inner = self._list_statement(query or ListQuery()).order_by(None).subquery()
         with self.database.session() as session:
-            row = session.execute(
-                select(
-                    func.count(),
-                    func.coalesce(func.sum(inner.c.participants_total), 0),
-                    func.coalesce(func.sum(inner.c.volunteer_hours), 0),
-                )
-            ).one()
+            row = session.execute(self.totals_statement(query or ListQuery())).one()
             return int(row[0]), int(row[1]), float(row[2])
 
-    def _list_statement(self, query: ListQuery) -> Select[Any]:
-        offer_title = (
-            select(OfferText.title)
-            .where(
-                OfferText.offer_id == Activity.offer_id,
-                OfferText.language == REQUIRED_TEXT_LANGUAGE,
-            )
-            .scalar_subquery()
+    def totals_statement(self, query: ListQuery) -> Select[Any]:
+        """The one SELECT behind `totals` (the benchmarks run it raw as the floor)."""
+        inner = self._list_statement(query).order_by(None).subquery()
+        return select(
+            func.count(),
+            func.coalesce(func.sum(inner.c.participants_total), 0),
+            func.coalesce(func.sum(inner.c.volunteer_hours), 0),
         )
-        columns = {
-            "occurred_on": Activity.occurred_on,
-            "kind": Activity.kind,
-            "title": Activity.title,
-            "offer": offer_title.label("offer"),
-            "participants_total": Activity.participants_total,
-            "volunteer_hours": Activity.volunteer_hours,
-        }
-        statement = select(Activity.id, *(columns[key] for key in ACTIVITY_COLUMNS))
-        condition = search_condition(Activity.search_text, query.text)
+
+    def _list_statement(self, query: ListQuery, paged: bool = False) -> Select[Any]:
+        columns, statement, offer_key = _activity_list()
+        condition = search_condition(
+            Activity.search_text, query.text, self._full_text(Activity.id, paged)
+        )
         if condition is not None:
             statement = statement.where(condition)
         filters = query.filters
@@ -177,7 +167,7 @@ class ActivityService(RecordService[ActivityData]):
         sort = {
             **columns,
             "title": Activity.sort_key,
-            "offer": german_title_key(Activity.offer_id),
+            "offer": offer_key,
             "kind": label_order(Activity.kind, ActivityKind),
         }.get(query.sort_key, Activity.occurred_on)
         descending = query.descending if query.sort_key in columns else True
@@ -198,3 +188,26 @@ class ActivityService(RecordService[ActivityData]):
         activity.search_text = activity_search_text(
             title=activity.title, notes=activity.notes, kind=data.kind
         )
+
+
+@cache
+def _activity_list() -> tuple[dict[str, Any], Select[Any], ScalarSelect[bytes]]:
+    """The columns, the SELECT and the offer's sort key of the list, built once per run."""
+    offer_title = (
+        select(OfferText.title)
+        .where(
+            OfferText.offer_id == Activity.offer_id,
+            OfferText.language == REQUIRED_TEXT_LANGUAGE,
+        )
+        .scalar_subquery()
+    )
+    columns = {
+        "occurred_on": Activity.occurred_on,
+        "kind": Activity.kind,
+        "title": Activity.title,
+        "offer": offer_title.label("offer"),
+        "participants_total": Activity.participants_total,
+        "volunteer_hours": Activity.volunteer_hours,
+    }
+    statement = select(Activity.id, *(columns[key] for key in ACTIVITY_COLUMNS))
+    return columns, statement, german_title_key(Activity.offer_id)

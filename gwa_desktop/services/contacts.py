@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select
@@ -159,6 +160,8 @@ class ContactService(RecordService[ContactData]):
                 )
             # A form opened before the withdrawal must not write the consent back.
             touch(contact)
+            session.flush()
+            self._purge_search_index(session)
         return lost
 
     def delete(self, record_ids: list[int]) -> None:
@@ -177,6 +180,8 @@ class ContactService(RecordService[ContactData]):
                 contact = session.get(Contact, record_id)
                 if contact is not None:
                     session.delete(contact)
+            session.flush()
+            self._purge_search_index(session)
 
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:
@@ -200,34 +205,15 @@ class ContactService(RecordService[ContactData]):
                 (cid, f"{name} ({org_name})" if org_name else name) for cid, name, org_name in rows
             ]
 
-    def _list_statement(self, query: ListQuery) -> Select[Any]:
-        org = aliased(Contact)
-        languages = (
-            select(func.aggregate_strings(ContactLanguage.code, ", "))
-            .where(ContactLanguage.contact_id == Contact.id)
-            .scalar_subquery()
+    def _list_statement(self, query: ListQuery, paged: bool = False) -> Select[Any]:
+        org, columns, statement = _contact_list()
+        condition = search_condition(
+            Contact.search_text, query.text, self._full_text(Contact.id, paged)
         )
-        topics = (
-            select(func.aggregate_strings(ContactTopic.topic, ", "))
-            .where(ContactTopic.contact_id == Contact.id)
-            .scalar_subquery()
-        )
-        columns = {
-            "name": Contact.name,
-            "kind": Contact.kind,
-            "organisation": org.name,
-            "role": Contact.role,
-            "phone": Contact.phone,
-            "email": Contact.email,
-            "languages": languages,
-            "topics": topics,
-        }
-        statement = select(Contact.id, *(columns[key] for key in CONTACT_COLUMNS)).outerjoin(
-            org, Contact.organisation_id == org.id
-        )
-        condition = search_condition(Contact.search_text, query.text)
         if condition is not None:
-            org_condition = search_condition(org.search_text, query.text)
+            org_condition = search_condition(
+                org.search_text, query.text, self._full_text(Contact.organisation_id, paged)
+            )
             statement = statement.where(condition | org_condition)
         filters = query.filters
         if filters.get("kind"):
@@ -347,3 +333,34 @@ def _to_data(contact: Contact) -> ContactData:
             for c in contact.consents
         ],
     )
+
+
+@cache
+def _contact_list() -> tuple[Any, dict[str, Any], Select[Any]]:
+    """The organisation alias, the columns and the SELECT of the list, built once: with
+    the alias they took longer to build than a search takes to run."""
+    org = aliased(Contact)
+    languages = (
+        select(func.aggregate_strings(ContactLanguage.code, ", "))
+        .where(ContactLanguage.contact_id == Contact.id)
+        .scalar_subquery()
+    )
+    topics = (
+        select(func.aggregate_strings(ContactTopic.topic, ", "))
+        .where(ContactTopic.contact_id == Contact.id)
+        .scalar_subquery()
+    )
+    columns = {
+        "name": Contact.name,
+        "kind": Contact.kind,
+        "organisation": org.name,
+        "role": Contact.role,
+        "phone": Contact.phone,
+        "email": Contact.email,
+        "languages": languages,
+        "topics": topics,
+    }
+    statement = select(Contact.id, *(columns[key] for key in CONTACT_COLUMNS)).outerjoin(
+        org, Contact.organisation_id == org.id
+    )
+    return org, columns, statement

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from babel.dates import get_day_names
@@ -193,41 +194,11 @@ class OfferService(RecordService[OfferData]):
                 )
             )
 
-    def _list_statement(self, query: ListQuery) -> Select[Any]:
-        title = (
-            select(OfferText.title)
-            .where(OfferText.offer_id == Offer.id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
-            .scalar_subquery()
+    def _list_statement(self, query: ListQuery, paged: bool = False) -> Select[Any]:
+        title_key, columns, statement = _offer_list()
+        condition = search_condition(
+            Offer.search_text, query.text, self._full_text(Offer.id, paged)
         )
-        title_key = german_title_key(Offer.id)
-        languages = (
-            select(func.aggregate_strings(OfferLanguage.code, ", "))
-            .where(OfferLanguage.offer_id == Offer.id)
-            .scalar_subquery()
-        )
-        text_languages = (
-            select(func.aggregate_strings(OfferText.language, ", "))
-            .where(OfferText.offer_id == Offer.id)
-            .scalar_subquery()
-        )
-        columns = {
-            "title": title,
-            "category": Offer.category,
-            "status": Offer.status,
-            "schedule": Offer.start_date,
-            "place": Offer.place_name,
-            "languages": languages,
-            "text_languages": text_languages,
-        }
-        statement = select(
-            Offer.id,
-            *(columns[key] for key in OFFER_COLUMNS),
-            Offer.recurrence,
-            Offer.start_time,
-            Offer.end_time,
-            Offer.end_date,
-        )
-        condition = search_condition(Offer.search_text, query.text)
         if condition is not None:
             statement = statement.where(condition)
         filters = query.filters
@@ -369,3 +340,42 @@ def to_offer_data(offer: Offer) -> OfferData:
         **values,
         contact_person_ids=[c.id for c in offer.contact_persons],
     )
+
+
+@cache
+def _offer_list() -> tuple[ScalarSelect[bytes], dict[str, Any], Select[Any]]:
+    """The title key, the columns and the SELECT of the list, built once per run."""
+    title = (
+        select(OfferText.title)
+        .where(OfferText.offer_id == Offer.id, OfferText.language == REQUIRED_TEXT_LANGUAGE)
+        .scalar_subquery()
+    )
+    title_key = german_title_key(Offer.id)
+    languages = (
+        select(func.aggregate_strings(OfferLanguage.code, ", "))
+        .where(OfferLanguage.offer_id == Offer.id)
+        .scalar_subquery()
+    )
+    text_languages = (
+        select(func.aggregate_strings(OfferText.language, ", "))
+        .where(OfferText.offer_id == Offer.id)
+        .scalar_subquery()
+    )
+    columns = {
+        "title": title,
+        "category": Offer.category,
+        "status": Offer.status,
+        "schedule": Offer.start_date,
+        "place": Offer.place_name,
+        "languages": languages,
+        "text_languages": text_languages,
+    }
+    statement = select(
+        Offer.id,
+        *(columns[key] for key in OFFER_COLUMNS),
+        Offer.recurrence,
+        Offer.start_time,
+        Offer.end_time,
+        Offer.end_date,
+    )
+    return title_key, columns, statement

@@ -22,10 +22,14 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from gwa_desktop.services.errors import ConflictError, NotFoundError, ValidationError
-from gwa_desktop.services.listing import ListQuery, count, page
+from gwa_desktop.services.listing import FullTextIndex, ListQuery, count, page, probe
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import utcnow
+from gwa_desktop.storage.search_index import INDEXED, fts_table, purge
+
+#: Searches whose frequency `_rows_found` remembers, per service.
+PROBES_KEPT = 256
 
 
 class RecordData(Protocol):
@@ -41,9 +45,14 @@ Data = TypeVar("Data", bound=RecordData)
 class RecordService(Generic[Data]):
     # Any mapped class with `id` and `version` columns; Base itself declares neither.
     model: ClassVar[type[Any]]
+    #: Whether a delete merges the FTS5 index at once, so no trigram of a deleted row stays
+    #: on disk. Contacts (persons' names) and offers do; activities hold headcounts, and
+    #: merging their index costs seconds (it follows with FTS5's own merges).
+    purges_search_index: ClassVar[bool] = True
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._probed: dict[tuple[str, str], int] = {}
 
     def validate(self, data: Data) -> None:
         raise NotImplementedError
@@ -51,7 +60,8 @@ class RecordService(Generic[Data]):
     def _apply(self, session: Session, record: Any, data: Data) -> None:
         raise NotImplementedError
 
-    def _list_statement(self, query: ListQuery) -> Select[Any]:
+    def _list_statement(self, query: ListQuery, paged: bool = False) -> Select[Any]:
+        """The list's SELECT; `paged` when one page of it is fetched (see `_full_text`)."""
         raise NotImplementedError
 
     def checked(self, data: Data) -> None:
@@ -146,12 +156,43 @@ class RecordService(Generic[Data]):
                 record = session.get(self.model, record_id)
                 if record is not None:
                     session.delete(record)
+            session.flush()
+            self._purge_search_index(session)
+
+    def _purge_search_index(self, session: Session) -> None:
+        """What erased rows left in the full-text index goes too (storage.search_index)."""
+        if self.purges_search_index and self.model.__tablename__ in INDEXED:
+            purge(session.connection(), self.model.__tablename__)
+
+    def _full_text(self, row_id: Any, paged: bool = False) -> FullTextIndex | None:
+        """The FTS5 index of this list on SQLite; PostgreSQL's trigram index serves LIKE.
+
+        `paged`: the statement fetches one page, so frequent words are tested in list
+        order (listing.FREQUENT); counts and totals always take the rows from the index.
+        """
+        if not self.database.is_sqlite:
+            return None
+        return FullTextIndex(
+            fts_table(self.model.__tablename__), row_id, self._rows_found if paged else None
+        )
+
+    def _rows_found(self, fts: str, match: str) -> int:
+        """`listing.probe`, remembered: it only chooses the plan, never the rows found, so
+        an answer from before the last write is still a good choice (and saves a query per
+        page and per branch of the contacts' search)."""
+        key = (fts, match)
+        if key not in self._probed:
+            if len(self._probed) > PROBES_KEPT:
+                self._probed.clear()
+            with self.database.session() as session:
+                self._probed[key] = int(session.scalar(probe(fts, match)) or 0)
+        return self._probed[key]
 
     def list_rows(
         self, query: ListQuery, offset: int = 0, limit: int = 500
     ) -> list[tuple[Any, ...]]:
         with self.database.session() as session:
-            return page(session, self._list_statement(query), offset, limit)
+            return page(session, self._list_statement(query, paged=True), offset, limit)
 
     def count(self, query: ListQuery | None = None) -> int:
         with self.database.session() as session:

@@ -45,6 +45,7 @@ from gwa_desktop.domain.enums import (
     Recurrence,
     TargetGroup,
 )
+from gwa_desktop.storage.search_index import create_for_models
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -393,3 +394,6 @@ from gwa_desktop.storage import district_models  # noqa: E402,F401
 def table_of(model: type[Base]) -> Table:
     """The table a mapped class maps (each of ours maps exactly one), for Core statements."""
     return cast(Table, model.__table__)
+
+
+create_for_models(Base.metadata)

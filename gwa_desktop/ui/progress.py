@@ -15,18 +15,25 @@ become messages here, on the GUI thread, in one place.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from gwa_desktop.exchange.errors import Cancelled, ExchangeError
 from gwa_desktop.exchange.progress import Progress
 from gwa_desktop.i18n import _
-from gwa_desktop.ui.operations import attempt, show_error
+from gwa_desktop.ui.operations import (
+    attempt,
+    is_foreseen,
+    message_for,
+    report_unexpected,
+    show_error,
+)
 
 T = TypeVar("T")
 SCALE = 1000
@@ -132,3 +139,75 @@ def run_with_progress(
         dialog.reset()
         dialog.deleteLater()
     return ok, result
+
+
+class LatestOnly(QObject):
+    """Runs reads off the GUI thread without waiting for them; only the newest one counts.
+
+    Search as you type must not freeze the window while a query runs, and a typist's
+    keystrokes must not queue their queries: each `start` supersedes the calls before
+    it, whose answers are dropped when they arrive (a generation counter), so a slow
+    older search never overwrites the result of a newer one. The answer is handed to
+    `done` on the GUI thread; a failure becomes a message there, in one place, as with
+    `attempt`.
+    """
+
+    #: Carries only the call's number: the answer waits in `_answers` (Python objects
+    #: sent through a queued signal upset PySide's reference counts at exit).
+    _finished = Signal(int)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._generation = 0
+        self._running: set[int] = set()
+        self._answers: dict[int, tuple[object, BaseException | None]] = {}
+        self._done: Callable[[object], None] | None = None
+        # Emitted from the worker thread: Qt queues it to this object's (the GUI) thread.
+        self._finished.connect(self._deliver)
+
+    @property
+    def pending(self) -> bool:
+        """Whether the newest call has not answered yet."""
+        return self._generation in self._running
+
+    @property
+    def idle(self) -> bool:
+        """Whether every call started has answered (superseded ones included)."""
+        return not self._running
+
+    def start(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._done = done  # type: ignore[assignment]  # called with work's result only
+        self._running.add(generation)
+
+        def run() -> None:
+            result: object = None
+            error: BaseException | None = None
+            try:
+                result = work()
+            except BaseException as failure:
+                error = failure
+            self._answers[generation] = (result, error)
+            # RuntimeError: the page was closed meanwhile, nobody waits for the answer.
+            with contextlib.suppress(RuntimeError):
+                self._finished.emit(generation)
+
+        threading.Thread(target=run, name="gwa-read", daemon=True).start()
+
+    def supersede(self) -> None:
+        """Drop the answers of every call started so far (the caller read anew itself)."""
+        self._generation += 1
+
+    def _deliver(self, generation: int) -> None:
+        self._running.discard(generation)
+        result, error = self._answers.pop(generation, (None, None))
+        if generation != self._generation or self._done is None:
+            return
+        if error is None:
+            self._done(result)
+        elif is_foreseen(error):
+            show_error(self._parent, message_for(error))
+        else:
+            report_unexpected(error)

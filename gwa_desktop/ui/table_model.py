@@ -58,6 +58,8 @@ class PagedTableModel(QAbstractTableModel):
         self._fetch = fetch
         self.query = ListQuery()
         self._rows: list[tuple] = []
+        #: Each fetched row's display texts, made when it is first painted, then kept.
+        self._texts: list[list[str | None] | None] = []
         self._exhausted = False
 
     # Qt model interface -------------------------------------------------------------
@@ -81,10 +83,9 @@ class PagedTableModel(QAbstractTableModel):
     ):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = column.display(row[self._positions[column.key]], row)
+            text = self._display_text(index.row(), index.column())
             if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
                 # In a right-to-left window each cell takes its direction from its own
                 # first letter, so "0123 45670-151" is not shown as "45670-151 0123".
@@ -110,7 +111,34 @@ class PagedTableModel(QAbstractTableModel):
         self.reload()
         self.resorted.emit()
 
+    def _display_text(self, row_number: int, column_number: int) -> str:
+        """A view paints a cell again on every hover and scroll: an offer's schedule in
+        words, dates and labels are formatted once per fetched row and column instead.
+        A cell whose display fails stays uncached (and empty), its neighbours show."""
+        texts = self._texts[row_number]
+        if texts is None:
+            texts = self._texts[row_number] = [None] * len(self.columns)
+        text = texts[column_number]
+        if text is None:
+            row = self._rows[row_number]
+            column = self.columns[column_number]
+            text = texts[column_number] = column.display(row[self._positions[column.key]], row)
+        return text
+
     # For the pages -----------------------------------------------------------------
+
+    def fetch_first(self, query: ListQuery) -> list[tuple]:
+        """The first page of `query`, without touching the model: safe on a worker thread."""
+        return self._fetch(query, 0, PAGE_SIZE)
+
+    def show_first(self, query: ListQuery, rows: list[tuple]) -> None:
+        """Show a first page fetched by `fetch_first` (on the GUI thread)."""
+        self.beginResetModel()
+        self.query = query
+        self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
+        self._exhausted = len(rows) < PAGE_SIZE
+        self.endResetModel()
 
     def reload(self) -> None:
         """Fetch the first page again, e.g. after a search, a filter or a write.
@@ -120,6 +148,7 @@ class PagedTableModel(QAbstractTableModel):
         """
         self.beginResetModel()
         self._rows = []
+        self._texts = []
         self._exhausted = False
         self.endResetModel()
         try:
@@ -140,6 +169,7 @@ class PagedTableModel(QAbstractTableModel):
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self._rows.extend(rows)
+            self._texts.extend([None] * len(rows))
             self.endInsertRows()
 
     def row_id(self, row: int) -> int:

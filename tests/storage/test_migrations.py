@@ -31,6 +31,7 @@ from gwa_desktop.storage.database import (
 )
 from gwa_desktop.storage.errors import EmptyDatabaseFileError
 from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.search_index import include_object
 
 SEARCHABLE_TABLES = ("contacts", "offers", "activities")
 ALL_TABLES = (
@@ -131,7 +132,9 @@ def revision_of(path: Path) -> str:
 
 def schema_differences(database) -> list:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         return compare_metadata(context, Base.metadata)
 
 

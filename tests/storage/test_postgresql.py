@@ -35,6 +35,8 @@ from gwa_desktop.storage.database import (
     open_database,
 )
 from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.search_index import INDEXED, include_object, trigram_index
+from tests.services.search_cases import fill, matches, searches
 
 URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 pytestmark = pytest.mark.skipif(
@@ -60,7 +62,13 @@ def services():
 
 def test_migrations_reach_the_models_on_postgresql(services):
     with services.database.engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert (
+            compare_metadata(
+                MigrationContext.configure(connection, opts={"include_object": include_object}),
+                Base.metadata,
+            )
+            == []
+        )
 
 
 def test_demo_village_search_sort_and_delete_on_postgresql(services):
@@ -201,3 +209,24 @@ def test_a_failed_upgrade_leaves_postgresql_at_the_old_revision(monkeypatch):
             == head_revision()
         )
     engine.dispose()
+
+
+def test_search_finds_what_like_finds_with_the_trigram_index_on_postgresql(services):
+    """The same generated names and searches as on SQLite (tests/services/search_cases.py)."""
+    with services.database.engine.connect() as connection:
+        indexes = set(
+            connection.execute(
+                text("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%search_trgm'")
+            ).scalars()
+        )
+    assert indexes == {trigram_index(table) for table in INDEXED}
+    rng = fill(services)
+    with services.database.engine.connect() as connection:
+        stored = {
+            entity: connection.execute(text(f"SELECT id, search_text FROM {entity}")).all()
+            for entity in ("offers", "activities")
+        }
+    for typed in searches(rng, 60):
+        for entity, rows in stored.items():
+            found = {row[0] for row in getattr(services, entity).list_rows(ListQuery(text=typed))}
+            assert found == {row_id for row_id, text_ in rows if matches(text_, typed)}, typed

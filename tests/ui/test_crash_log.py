@@ -117,6 +117,7 @@ def test_a_cell_that_cannot_be_shown_stays_empty_and_is_logged_once(
 ):
     model = window.contacts_page.model
     model.columns[0] = Column("name", lambda: "Name", leak)
+    model.reload()  # shown texts are kept per fetched row: fetch the rows again
     for _ in range(5):
         assert model.index(0, 0).data() is None
     qtbot.waitUntil(lambda: len(messages) == 1)

@@ -23,6 +23,7 @@ def test_search_without_match_explains_and_escape_clears_it(qtbot, window):
     assert not page.empty_hint.isVisible()
     page.search.setText("xyz")
     page.apply_search()
+    qtbot.waitUntil(lambda: not page.searching)
     assert page.empty_hint.isVisible() and "Esc" in page.empty_hint.text()
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)

@@ -10,6 +10,7 @@ transaction: an upgrade is committed whole or not at all.
 from alembic import context
 
 from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.search_index import include_object
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -17,6 +18,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
+    # The full-text indexes exist beside the models, on one dialect each.
+    include_object=include_object,
     transaction_per_migration=False,
 )
 with context.begin_transaction():

@@ -10,6 +10,7 @@ from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.i18n.formatting import format_date, format_number
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS, ActivityService
 from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.periods import PERIODS
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS
@@ -69,8 +70,8 @@ class ActivitiesPage(ListPage):
             "Delete {n} activity for good?", "Delete {n} activities for good?", count
         ).format(n=count)
 
-    def summary(self) -> str:
-        activities, participants, hours = self.service.totals(self.model.query)
+    def summary_of(self, query: ListQuery) -> str:
+        activities, participants, hours = self.service.totals(query)
         return ngettext(
             "{n} activity, {participants} participants, {hours} volunteer hours",
             "{n} activities, {participants} participants, {hours} volunteer hours",

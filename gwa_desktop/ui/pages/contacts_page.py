@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.contacts import CONTACT_COLUMNS, ContactService
+from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.changes import CONTACTS
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.pages.list_page import ListPage
@@ -48,8 +49,8 @@ class ContactsPage(ListPage):
             count,
         ).format(n=count)
 
-    def summary(self) -> str:
-        shown = self.service.count(self.model.query)
+    def summary_of(self, query: ListQuery) -> str:
+        shown = self.service.count(query)
         total = self.service.count()
         return ngettext("{shown} of {total} contact", "{shown} of {total} contacts", total).format(
             shown=shown, total=total

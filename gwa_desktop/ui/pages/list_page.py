@@ -1,8 +1,9 @@
 """The common shape of the Contacts, Offers and Activities screens.
 
-Search as you type (debounced so fast typists do not queue queries), filters, a sortable
-table fetched page by page, and New / Edit / Delete with confirmation. Subclasses say
-which service, columns, filters and dialog they use.
+Search as you type (debounced so fast typists do not queue queries, and run off the GUI
+thread so the field keeps taking keys while a query runs), filters, a sortable table
+fetched page by page, and New / Edit / Delete with confirmation. Subclasses say which
+service, columns, filters and dialog they use.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.i18n import _, ngettext
+from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.changes import Changes
 from gwa_desktop.ui.operations import attempt, opened
+from gwa_desktop.ui.progress import LatestOnly
 from gwa_desktop.ui.table_model import Column, PagedTableModel
 
 SEARCH_DELAY_MS = 200
@@ -73,6 +76,9 @@ class ListPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
+        #: The list's search and the status-bar summary after it, each newest-only.
+        self._searches = LatestOnly(self)
+        self._summaries = LatestOnly(self)
         self.search.textChanged.connect(self._search_timer.start)
         clear_search = QAction(self.search)
         clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
@@ -121,6 +127,7 @@ class ListPage(QWidget):
         self._kept_selection: tuple[list[int], int | None] = ([], None)
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.resorted.connect(self._restore_selection)
+        self.model.resorted.connect(self._search_again_if_pending)
         self.model.rowsInserted.connect(self._update_buttons)
 
     # to be provided by subclasses ------------------------------------------------------
@@ -131,8 +138,12 @@ class ListPage(QWidget):
     def delete_question(self, count: int) -> str:
         raise NotImplementedError
 
-    def summary(self) -> str:
+    def summary_of(self, query: ListQuery) -> str:
+        """The status-bar line for `query`; may run on a worker thread (it only reads)."""
         raise NotImplementedError
+
+    def summary(self) -> str:
+        return self.summary_of(self.model.query)
 
     # shared behaviour -------------------------------------------------------------------
 
@@ -144,18 +155,29 @@ class ListPage(QWidget):
     def filters(self) -> dict:
         return {}
 
+    @property
+    def searching(self) -> bool:
+        """Whether a search or its summary is still on its way (tests wait for it)."""
+        return self._searches.pending or self._summaries.pending
+
     def refresh(self) -> None:
+        # What it reads now is newer than any search still running.
+        self._searches.supersede()
+        self._summaries.supersede()
         self.model.query.text = self.search.text()
         self.model.query.filters = self.filters()
         ok, _result = attempt(self, self.model.reload)
         if ok:
-            if not self._columns_sized and self.model.rowCount():
-                self.table.resizeColumnsToContents()
-                self._cap_column_widths()
-                self._columns_sized = True
-                self._fit_columns()
-            self._explain_if_empty()
+            self._rows_shown()
             self.status_changed.emit(self.summary())
+
+    def _rows_shown(self) -> None:
+        if not self._columns_sized and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._cap_column_widths()
+            self._columns_sized = True
+            self._fit_columns()
+        self._explain_if_empty()
 
     def _explain_if_empty(self) -> None:
         """An empty table says why and what to do, instead of staying blank."""
@@ -173,7 +195,32 @@ class ListPage(QWidget):
         self.empty_hint.show()
 
     def apply_search(self) -> None:
-        self.refresh()
+        """Search on a worker thread; the text typed meanwhile stays and searches anew.
+
+        The status-bar summary (counts, the activities' totals) follows the list in a
+        second step, so the rows appear without waiting for it.
+        """
+        current = self.model.query
+        query = ListQuery(
+            text=self.search.text(),
+            sort_key=current.sort_key,
+            descending=current.descending,
+            filters=self.filters(),
+        )
+        self._summaries.supersede()
+        self._searches.start(
+            lambda: self.model.fetch_first(query), lambda rows: self._show_found(query, rows)
+        )
+
+    def _show_found(self, query: ListQuery, rows: list[tuple]) -> None:
+        self.model.show_first(query, rows)
+        self._rows_shown()
+        self._summaries.start(lambda: self.summary_of(query), self.status_changed.emit)
+
+    def _search_again_if_pending(self) -> None:
+        """A click on a header re-sorted the rows while a search ran: search in the new order."""
+        if self._searches.pending:
+            self.apply_search()
 
     def apply_filters(self) -> None:
         self.refresh()

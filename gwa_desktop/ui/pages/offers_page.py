@@ -10,6 +10,7 @@ from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
 from gwa_desktop.ui.changes import OFFERS
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
@@ -78,8 +79,8 @@ class OffersPage(ListPage):
             count,
         ).format(n=count)
 
-    def summary(self) -> str:
-        shown = self.service.count(self.model.query)
+    def summary_of(self, query: ListQuery) -> str:
+        shown = self.service.count(query)
         total = self.service.count()
         return ngettext("{shown} of {total} offer", "{shown} of {total} offers", total).format(
             shown=shown, total=total
