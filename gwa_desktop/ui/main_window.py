@@ -24,7 +24,6 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
-from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
@@ -258,6 +257,9 @@ class MainWindow(QMainWindow):
         return action
 
     def open_offer_translations(self) -> None:
+        # The exchange formats (lxml, openpyxl) load with the dialog, not at start.
+        from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
+
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
         self.offers_page.refresh()
 

@@ -59,6 +59,9 @@ class PagedTableModel(QAbstractTableModel):
         self.query = ListQuery()
         self._rows: list[tuple] = []
         self._exhausted = False
+        #: False until the first `reload`: a sort before it (the view's
+        #: `setSortingEnabled`) only sets the order that first load uses.
+        self._loaded = False
 
     # Qt model interface -------------------------------------------------------------
 
@@ -107,6 +110,8 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.query.sort_key = self.columns[column].key
         self.query.descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            return
         self.reload()
         self.resorted.emit()
 
@@ -118,6 +123,7 @@ class PagedTableModel(QAbstractTableModel):
         Storage failures are raised for the caller's `attempt`, which explains them at
         once; anything unforeseen is reported and leaves the list empty.
         """
+        self._loaded = True
         self.beginResetModel()
         self._rows = []
         self._exhausted = False
