@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
             action.setEnabled(isinstance(page, ListPage))
         if isinstance(page, ListPage):
-            self._show_status(page.summary())
+            self._show_status(page.current_summary())
             page.table.setFocus()
         else:
             self._show_status("")
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
                 page.refresh()
         page = self.current_list()
         if page is not None:
-            self._show_status(page.summary())
+            self._show_status(page.current_summary())
 
     def open_log(self) -> None:
         """Say where the log is and open its folder, e.g. to send the file to support."""

@@ -55,6 +55,24 @@ def test_every_list_is_fetched_once_at_start(qtbot, services, monkeypatch):
     assert window.contacts_page.model.rowCount() == 40
 
 
+def test_only_the_screen_on_view_counts_its_rows_at_start(qtbot, services, monkeypatch):
+    generate_bulk_data(services.database, contacts=10, activities=30, offers=5)
+    totals = services.activities.totals
+    asked: list[object] = []
+    monkeypatch.setattr(
+        services.activities, "totals", lambda query: asked.append(query) or totals(query)
+    )
+    window = _shown(qtbot, services)
+    assert asked == []
+    assert "10" in window.status_label.text()
+
+    window.show_page(window.pages.index(window.activities_page))
+    window.show_page(window.pages.index(window.contacts_page))
+    window.show_page(window.pages.index(window.activities_page))
+    assert len(asked) == 1
+    assert "30" in window.status_label.text()
+
+
 def test_sorting_a_loaded_list_still_fetches_it_in_the_new_order(qtbot, services):
     for name in ("Anna Berger", "Zora Yilmaz"):
         services.contacts.create(ContactData(name=name))

@@ -62,6 +62,8 @@ class ListPage(QWidget):
         self.service = service
         self.model = PagedTableModel(columns, row_keys, service.list_rows, self)
         self._columns_sized = False
+        #: The status-bar line of the rows loaded last, None until asked for.
+        self._summary: str | None = None
         self._user_sized = False
         self._fitting = False
         self.search = QLineEdit()
@@ -150,7 +152,20 @@ class ListPage(QWidget):
         if ok:
             self._size_columns_once()
             self._explain_if_empty()
-            self.status_changed.emit(self.summary())
+            self._summary = None
+            if self.isVisible():
+                self.status_changed.emit(self.current_summary())
+
+    def current_summary(self) -> str:
+        """`summary()` of the rows loaded last, worked out once per load.
+
+        Its counts and totals are queries of their own (the activities' totals scan the
+        period), so a screen not on view leaves them until it is shown: at start only
+        the screen on view counts.
+        """
+        if self._summary is None:
+            self._summary = self.summary()
+        return self._summary
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
