@@ -33,15 +33,20 @@ _DOWN_REVISION = re.compile(
 )
 
 
-@functools.cache
 def revision_graph(versions: Path) -> dict[str, str | None] | None:
     """Each revision in `versions` with the one before it; None if a file is not plain.
 
     A merge revision (a tuple of parents) or any other form this scan does not know
-    returns None, and the callers ask Alembic instead.
+    returns None, and the callers ask Alembic instead. Read once per set of files (a
+    migration written meanwhile, as `./dev migration` does, is read too).
     """
+    return _graph_of(tuple(sorted(versions.glob("*.py"))))
+
+
+@functools.cache
+def _graph_of(paths: tuple[Path, ...]) -> dict[str, str | None] | None:
     graph: dict[str, str | None] = {}
-    for path in sorted(versions.glob("*.py")):
+    for path in paths:
         source = path.read_text(encoding="utf-8")
         revision = _REVISION.findall(source)
         down = _DOWN_REVISION.findall(source)
