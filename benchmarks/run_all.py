@@ -23,6 +23,7 @@ SUITES: dict[str, str] = {
     "cli": "cli_bench",
     "prints": "prints_bench",
     "search": "search_bench",
+    "start": "start_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"

@@ -1,4 +1,8 @@
-"""`gwa export district|vcard|ical`, `gwa import`, `gwa fingerprint`, `gwa backup`, `gwa restore`: the USB exchange from scripts."""
+"""`gwa export district|vcard|ical`, `gwa import`, `gwa fingerprint`, `gwa backup`, `gwa restore`: the USB exchange from scripts.
+
+The exchange formats (openpyxl, pyzipper, icalendar, cryptography) are imported by the
+command that uses them: every `gwa` run builds this module's parser, `gwa count` too.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +17,7 @@ from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
-from gwa_desktop.services import backup, installation_key
-from gwa_desktop.services.device_export import export_ical, export_vcard
-from gwa_desktop.services.district_export import export_district
-from gwa_desktop.services.district_import import OLDER, OVERLAPS, import_packages
-from gwa_desktop.services.district_preview import outgoing_texts
+from gwa_desktop.services import backup
 from gwa_desktop.services.periods import EXPORT_PRESETS, named_period
 from gwa_desktop.services.registry import Services
 
@@ -106,6 +106,8 @@ def _password(path: Path | None) -> str | None:
 
 
 def run_export_district(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.district_export import export_district
+
     if arguments.period is not None:
         period = named_period(arguments.period, date.today())
     elif arguments.start is not None and arguments.end is not None:
@@ -128,6 +130,8 @@ def run_export_district(arguments: argparse.Namespace, services: Services) -> in
 
 
 def _show_texts(services: Services, period: Period) -> int:
+    from gwa_desktop.services.district_preview import outgoing_texts
+
     texts = outgoing_texts(services.database, period)
     for text in texts:
         blanked = (
@@ -147,6 +151,8 @@ def _show_texts(services: Services, period: Period) -> int:
 
 
 def run_export_vcard(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.device_export import export_vcard
+
     print(
         _("{count} contacts written to {path}").format(
             count=export_vcard(services.database, arguments.out), path=arguments.out
@@ -156,6 +162,8 @@ def run_export_vcard(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.device_export import export_ical
+
     print(
         _("{count} events written to {path}").format(
             count=export_ical(services.database, arguments.out), path=arguments.out
@@ -165,6 +173,8 @@ def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_import(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.district_import import OLDER, OVERLAPS, import_packages
+
     results = import_packages(
         services.database,
         arguments.packages,
@@ -191,6 +201,8 @@ def _months(value: str) -> int:
 
 
 def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services import installation_key
+
     print(
         _("Fingerprint of this installation: {fingerprint}").format(
             fingerprint=installation_key.fingerprint(services.database)

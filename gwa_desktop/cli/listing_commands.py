@@ -21,7 +21,7 @@ BATCH = 5000
 def register(commands: argparse._SubParsersAction) -> None:
     count = commands.add_parser("count", help=_("count contacts, offers and activities"))
     count.add_argument("entity", nargs="?", choices=sorted(ENTITIES))
-    count.set_defaults(handler=run_count)
+    count.set_defaults(handler=run_count, reads_only=True)
     listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
     listing.add_argument("entity", choices=sorted(ENTITIES))
     listing.add_argument(
@@ -46,12 +46,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=[key for key, _label in PERIODS],
         help=_("activities only: the period, counted as in the activities list"),
     )
-    listing.set_defaults(handler=run_list)
+    listing.set_defaults(handler=run_list, reads_only=True)
     commands.add_parser(
         "demo", help=_("load the demo village into an empty database")
     ).set_defaults(handler=run_demo)
     commands.add_parser("info", help=_("show which database is used")).set_defaults(
-        handler=run_info
+        handler=run_info, reads_only=True
     )
 
 

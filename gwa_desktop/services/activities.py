@@ -164,12 +164,16 @@ class ActivityService(RecordService[ActivityData]):
             statement = statement.where(Activity.kind == filters["kind"])
         if filters.get("offer_id"):
             statement = statement.where(Activity.offer_id == filters["offer_id"])
-        sort = {
-            **columns,
-            "title": Activity.sort_key,
-            "offer": offer_key,
-            "kind": label_order(Activity.kind, ActivityKind),
-        }.get(query.sort_key, Activity.occurred_on)
+        # Ranking labels loads the collation table: only when sorting by them.
+        sort = (
+            label_order(Activity.kind, ActivityKind)
+            if query.sort_key == "kind"
+            else {
+                **columns,
+                "title": Activity.sort_key,
+                "offer": offer_key,
+            }.get(query.sort_key, Activity.occurred_on)
+        )
         descending = query.descending if query.sort_key in columns else True
         order = ordered(sort, descending)
         return statement.order_by(order, Activity.start_time, Activity.id)

@@ -224,13 +224,15 @@ class ContactService(RecordService[ContactData]):
             statement = statement.where(
                 Contact.languages.any(ContactLanguage.code == filters["language"])
             )
-        sort = {
-            **columns,
-            "name": Contact.sort_key,
-            "organisation": org.sort_key,
-            "kind": label_order(Contact.kind, ContactKind),
-            "role": label_order(Contact.role, ContactRole),
-        }.get(query.sort_key, Contact.sort_key)
+        # Ranking labels loads the collation table: only when sorting by them.
+        labelled = {"kind": (Contact.kind, ContactKind), "role": (Contact.role, ContactRole)}
+        sort = (
+            label_order(*labelled[query.sort_key])
+            if query.sort_key in labelled
+            else {**columns, "name": Contact.sort_key, "organisation": org.sort_key}.get(
+                query.sort_key, Contact.sort_key
+            )
+        )
         order = ordered(sort, query.descending)
         return statement.order_by(order, Contact.id)
 

@@ -214,13 +214,18 @@ class OfferService(RecordService[OfferData]):
             statement = statement.where(
                 Offer.languages.any(OfferLanguage.code == filters["language"])
             )
-        sort = {
-            **columns,
-            "title": title_key,
-            "place": Offer.place_sort_key,
-            "category": label_order(Offer.category, OfferCategory),
-            "status": label_order(Offer.status, OfferStatus),
-        }.get(query.sort_key, title_key)
+        # Ranking labels loads the collation table: only when sorting by them.
+        labelled = {
+            "category": (Offer.category, OfferCategory),
+            "status": (Offer.status, OfferStatus),
+        }
+        sort = (
+            label_order(*labelled[query.sort_key])
+            if query.sort_key in labelled
+            else {**columns, "title": title_key, "place": Offer.place_sort_key}.get(
+                query.sort_key, title_key
+            )
+        )
         order = ordered(sort, query.descending)
         return statement.order_by(order, Offer.id)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, UnidentifiedImageError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -101,6 +100,9 @@ def logo_problem(content: bytes) -> str | None:
     """Why these bytes cannot serve as a logo on prints, or None when they can."""
     if len(content) > MAX_LOGO_BYTES:
         return _("The logo file is larger than 2 MB. Please choose a smaller image.")
+    # Pillow loads only when a logo is checked, not with the settings at every start.
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(content)) as image:
             image.verify()

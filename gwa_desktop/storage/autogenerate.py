@@ -59,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     path = write_migration(arguments.message)
     print(f"Wrote {path}: read it before committing.")
+    print(
+        "When it is final, record the new head schema in gwa_desktop/storage/revisions.py: "
+        ".venv/bin/python -m gwa_desktop.storage.revisions"
+    )
     return 0
 
 

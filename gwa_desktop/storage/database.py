@@ -21,11 +21,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -41,6 +38,7 @@ from gwa_desktop.storage.errors import (
     StorageError,
     translate_operational_error,
 )
+from gwa_desktop.storage.revisions import graph_head, is_known_head_schema, revision_graph
 from gwa_desktop.storage.schema_check import (
     Schema,
     integrity_problems,
@@ -48,6 +46,9 @@ from gwa_desktop.storage.schema_check import (
     schema_differences,
     sqlite_driver,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,12 +67,22 @@ def to_url(location: str) -> str:
 
 
 def alembic_config() -> Config:
+    # Alembic is imported only where it runs (an upgrade, a first creation, a schema not
+    # recognised at once): a start at head never loads it (see storage.revisions).
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    graph = revision_graph(MIGRATIONS_DIR / "versions")
+    head = graph_head(graph) if graph is not None else None
+    if head is not None:
+        return head
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the migrations have one head"
     return head
@@ -174,6 +185,11 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def known_revisions() -> set[str]:
+    graph = revision_graph(MIGRATIONS_DIR / "versions")
+    if graph is not None:
+        return set(graph)
+    from alembic.script import ScriptDirectory
+
     return {
         revision.revision
         for revision in ScriptDirectory.from_config(alembic_config()).walk_revisions()
@@ -182,6 +198,8 @@ def known_revisions() -> set[str]:
 
 def _run_migrations(connection: Connection, revision: str) -> None:
     """Alembic inside the caller's transaction: env.py finds it open and adds none of its own."""
+    from alembic import command
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
@@ -217,7 +235,7 @@ def upgrade(engine: Engine, location: str) -> None:
             driver = sqlite_driver(connection)
             if driver.execute("PRAGMA foreign_key_check").fetchone():
                 raise NotADatabaseError(location)
-            differences = schema_differences(read_schema(driver), expected_schema(head))
+            differences = differences_from_revision(read_schema(driver), head)
             if differences:
                 raise AlteredDatabaseError(location, differences)
 
@@ -249,10 +267,22 @@ def check_sqlite_database(
         raise NewerDatabaseError(location, revision)
     if integrity and (problems := integrity_problems(connection, full=True)):
         raise DamagedDatabaseError(location, problems)
-    differences = schema_differences(read_schema(connection), expected_schema(revision))
+    differences = differences_from_revision(read_schema(connection), revision)
     if differences:
         raise AlteredDatabaseError(location, differences)
     return revision
+
+
+def differences_from_revision(actual: Schema, revision: str) -> list[str]:
+    """How `actual` differs from the schema the migrations give at `revision`.
+
+    The schema at head is recognised by its fingerprint (storage.revisions) without
+    building it; any other schema is compared object by object with the one built by
+    the migrations, which also names what differs.
+    """
+    if is_known_head_schema(actual, revision):
+        return []
+    return schema_differences(actual, expected_schema(revision))
 
 
 def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
@@ -385,8 +415,10 @@ def _prepare_server(url: str, location: str) -> None:
     engine = migration_engine(url)
     try:
         with engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
             tables = set(inspect(connection).get_table_names())
+            current = (
+                _stored_revision(connection, location) if "alembic_version" in tables else None
+            )
         if current is None and tables:
             raise NotADatabaseError(location)
         if current is not None and current not in known_revisions():
@@ -395,6 +427,14 @@ def _prepare_server(url: str, location: str) -> None:
             upgrade(engine, location)
     finally:
         engine.dispose()
+
+
+def _stored_revision(connection: Connection, location: str) -> str | None:
+    """The revision in Alembic's version table, read with plain SQL (no Alembic import)."""
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+    if len(rows) > 1:
+        raise NotADatabaseError(location)
+    return str(rows[0][0]) if rows else None
 
 
 def before_upgrade_copies(backup_dir: Path, path: Path) -> list[Path]:

@@ -40,7 +40,7 @@ from gwa_desktop.ui.operations import (
     show_error,
     unexpected_error_message,
 )
-from gwa_desktop.ui.startup_checks import back_up_on_exit, offer_restore_if_damaged
+from gwa_desktop.ui.startup_checks import back_up_on_exit, check_integrity_after_first_paint
 
 #: Exit code after a failure nobody foresaw (as `gwa`'s).
 UNEXPECTED_ERROR = 3
@@ -197,7 +197,7 @@ def run_window(app: QApplication, database_argument: str | None) -> int:
         offer_demo_data(services)
     windows = WindowRebuilder(lambda: MainWindow(services))
     windows.window.show()
-    offer_restore_if_damaged(windows.window)
+    check_integrity_after_first_paint(lambda: windows.window)
     try:
         return app.exec()
     finally:

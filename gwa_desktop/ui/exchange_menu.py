@@ -1,6 +1,8 @@
 """The File menu's exchange section: district export and import, backups, vCard and iCal.
 
-Kept apart from the main window so the window only calls `add_exchange_actions`.
+Kept apart from the main window so the window only calls `add_exchange_actions`. The
+dialogs and the exchange formats behind them (openpyxl, pyzipper, icalendar,
+cryptography) are imported when an entry is first used, not when the window starts.
 """
 
 from __future__ import annotations
@@ -12,12 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
-from gwa_desktop.services import backup, installation_key
-from gwa_desktop.services.device_export import export_ical, export_vcard
+from gwa_desktop.services import backup
 from gwa_desktop.ui.changes import EVERYTHING
-from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
-from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
-from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import documents_folder
 
@@ -28,7 +26,7 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
         "export_district": (_("Export for the district…"), lambda: export_for_district(window)),
         "import_packages": (
             _("Import packages… (district mode)"),
-            lambda: DistrictImportDialog(window.services, window).exec(),
+            lambda: import_packages(window),
         ),
         "fingerprint": (_("Fingerprint of this installation…"), lambda: show_fingerprint(window)),
         "backup": (_("Back up now…"), lambda: back_up_now(window)),
@@ -48,7 +46,15 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
     return actions
 
 
+def import_packages(window: QMainWindow) -> None:
+    from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
+
+    DistrictImportDialog(window.services, window).exec()
+
+
 def export_for_district(window: QMainWindow) -> None:
+    from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
+
     dialog = DistrictExportDialog(window.services, window)
     if dialog.exec() and dialog.written is not None:
         QMessageBox.information(
@@ -59,6 +65,8 @@ def export_for_district(window: QMainWindow) -> None:
 
 
 def fingerprint_text(window: QMainWindow) -> str:
+    from gwa_desktop.services import installation_key
+
     return _(
         "Packages from this installation are signed with its key. Its fingerprint is:\n\n{fingerprint}\n\n"
         "The district office sees the same fingerprint when it imports your first package and on the receipt; "
@@ -88,6 +96,8 @@ def back_up_now(window: QMainWindow) -> None:
 
 
 def restore(window: QMainWindow, reason: str = "") -> bool:
+    from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
+
     dialog = RestoreDialog(window.services, window, reason)
     if not dialog.exec():
         return False
@@ -103,6 +113,8 @@ def restore(window: QMainWindow, reason: str = "") -> bool:
 
 
 def export_device_file(window: QMainWindow, kind: str) -> None:
+    from gwa_desktop.services.device_export import export_ical, export_vcard
+
     title, default, pattern, work = {
         "vcard": (_("Export contacts (vCard)"), "kontakte.vcf", _("vCard (*.vcf)"), export_vcard),
         "ical": (_("Export calendar (iCal)"), "kalender.ics", _("iCalendar (*.ics)"), export_ical),

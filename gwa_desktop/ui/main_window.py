@@ -25,7 +25,6 @@ from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import OFFERS, Changes, concerns
-from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
@@ -140,7 +139,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
             action.setEnabled(isinstance(page, ListPage))
         if isinstance(page, ListPage):
-            self._show_status(page.summary())
+            self._show_status(page.current_summary())
             page.table.setFocus()
         else:
             self._show_status("")
@@ -259,6 +258,9 @@ class MainWindow(QMainWindow):
         return action
 
     def open_offer_translations(self) -> None:
+        # The exchange formats (lxml, openpyxl) load with the dialog, not at start.
+        from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
+
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
         self.refresh_after(frozenset({OFFERS}))
 
@@ -283,7 +285,7 @@ class MainWindow(QMainWindow):
                 page.refresh()
         page = self.current_list()
         if page is not None:
-            self._show_status(page.summary())
+            self._show_status(page.current_summary())
 
     def open_log(self) -> None:
         """Say where the log is and open its folder, e.g. to send the file to support."""

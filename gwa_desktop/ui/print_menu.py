@@ -1,20 +1,22 @@
-"""The print entries of the File menu and the offers screen's print buttons."""
+"""The print entries of the File menu and the offers screen's print buttons.
+
+The print stack (ReportLab, HarfBuzz, the PDF preview's pdfium) is imported when a print
+dialog first opens, not when the window starts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
-from gwa_desktop.services.printing import PrintingService
-from gwa_desktop.ui.dialogs.print_dialogs import (
-    ConsentPrintDialog,
-    FlyerPrintDialog,
-    OverviewPrintDialog,
-)
 from gwa_desktop.ui.operations import opened
+
+if TYPE_CHECKING:
+    from gwa_desktop.services.printing import PrintingService
 
 
 def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
@@ -29,7 +31,7 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
         "consent": (
             _("Print &consent form…"),
             None,
-            lambda: _open(window, lambda: ConsentPrintDialog(_printing(window), window)),
+            lambda: print_consent_form(window),
         ),
     }
     actions = {}
@@ -48,11 +50,21 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
 
 
 def _printing(window: QMainWindow) -> PrintingService:
+    from gwa_desktop.services.printing import PrintingService
+
     return PrintingService.from_services(window.services)
+
+
+def print_consent_form(window: QMainWindow) -> None:
+    from gwa_desktop.ui.dialogs.print_dialogs import ConsentPrintDialog
+
+    _open(window, lambda: ConsentPrintDialog(_printing(window), window))
 
 
 def print_flyer(window: QMainWindow) -> None:
     """Flyer for the offer selected on the offers screen."""
+    from gwa_desktop.ui.dialogs.print_dialogs import FlyerPrintDialog
+
     offer_id = window.offers_page.current_id()
     if offer_id is None:
         window.show_page(window.pages.index(window.offers_page))
@@ -62,6 +74,8 @@ def print_flyer(window: QMainWindow) -> None:
 
 
 def print_overview(window: QMainWindow) -> None:
+    from gwa_desktop.ui.dialogs.print_dialogs import OverviewPrintDialog
+
     page = window.offers_page
     _open(
         window,

@@ -61,6 +61,9 @@ class PagedTableModel(QAbstractTableModel):
         #: Each fetched row's display texts, made when it is first painted, then kept.
         self._texts: list[list[str | None] | None] = []
         self._exhausted = False
+        #: False until the first `reload`: a sort before it (the view's
+        #: `setSortingEnabled`) only sets the order that first load uses.
+        self._loaded = False
 
     # Qt model interface -------------------------------------------------------------
 
@@ -108,6 +111,8 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.query.sort_key = self.columns[column].key
         self.query.descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            return
         self.reload()
         self.resorted.emit()
 
@@ -146,6 +151,7 @@ class PagedTableModel(QAbstractTableModel):
         Storage failures are raised for the caller's `attempt`, which explains them at
         once; anything unforeseen is reported and leaves the list empty.
         """
+        self._loaded = True
         self.beginResetModel()
         self._rows = []
         self._texts = []

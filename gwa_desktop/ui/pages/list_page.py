@@ -39,6 +39,10 @@ SEARCH_DELAY_MS = 200
 MINIMUM_TEXT_WIDTH = 90
 #: How far a re-sorted list is fetched to find the selected record again (pages of 500).
 RESELECT_PAGES = 20
+#: Rows measured when the columns are first sized to their contents (besides the
+#: header): about a screenful. Qt's default measures up to 1,000, i.e. the whole first
+#: page of 500, which was half of the window's build at start.
+SIZE_SAMPLE_ROWS = 30
 
 
 class ListPage(QWidget):
@@ -67,6 +71,8 @@ class ListPage(QWidget):
         self.service = service
         self.model = PagedTableModel(columns, row_keys, service.list_rows, self)
         self._columns_sized = False
+        #: The status-bar line of the rows loaded last, None until asked for.
+        self._summary: str | None = None
         self._user_sized = False
         self._fitting = False
         self.search = QLineEdit()
@@ -109,6 +115,7 @@ class ListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().sectionResized.connect(self._section_resized)
         self.table.viewport().installEventFilter(self)
@@ -169,14 +176,40 @@ class ListPage(QWidget):
         ok, _result = attempt(self, self.model.reload)
         if ok:
             self._rows_shown()
-            self.status_changed.emit(self.summary())
+            self._summary = None
+            if self.isVisible():
+                self.status_changed.emit(self.current_summary())
+
+    def current_summary(self) -> str:
+        """`summary()` of the rows loaded last, worked out once per load.
+
+        Its counts and totals are queries of their own (the activities' totals scan the
+        period), so a screen not on view leaves them until it is shown: at start only
+        the screen on view counts.
+        """
+        if self._summary is None:
+            self._summary = self.summary()
+        return self._summary
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._size_columns_once()
+
+    def _size_columns_once(self) -> None:
+        """Fit the columns to the first rows, once, when the screen is first on view.
+
+        Screens not on view at start are measured when first opened, not while the
+        window is being built.
+        """
+        if self._columns_sized or not self.model.rowCount() or not self.isVisible():
+            return
+        self.table.resizeColumnsToContents()
+        self._cap_column_widths()
+        self._columns_sized = True
+        self._fit_columns()
 
     def _rows_shown(self) -> None:
-        if not self._columns_sized and self.model.rowCount():
-            self.table.resizeColumnsToContents()
-            self._cap_column_widths()
-            self._columns_sized = True
-            self._fit_columns()
+        self._size_columns_once()
         self._explain_if_empty()
 
     def _explain_if_empty(self) -> None:
@@ -215,7 +248,11 @@ class ListPage(QWidget):
     def _show_found(self, query: ListQuery, rows: list[tuple]) -> None:
         self.model.show_first(query, rows)
         self._rows_shown()
-        self._summaries.start(lambda: self.summary_of(query), self.status_changed.emit)
+        self._summaries.start(lambda: self.summary_of(query), self._summary_found)
+
+    def _summary_found(self, summary: str) -> None:
+        self._summary = summary
+        self.status_changed.emit(summary)
 
     def _search_again_if_pending(self) -> None:
         """A click on a header re-sorted the rows while a search ran: search in the new order."""

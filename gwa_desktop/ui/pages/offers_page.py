@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
@@ -22,9 +24,18 @@ _EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date fo
 
 
 def _schedule(start_date, row: tuple) -> str:
-    recurrence, start_time, end_time, end_date = row[_EXTRA : _EXTRA + 4]
+    return _schedule_text(start_date, *row[_EXTRA : _EXTRA + 4], ui_language())
+
+
+@lru_cache(maxsize=4096)
+def _schedule_text(start_date, recurrence, start_time, end_time, end_date, language: str) -> str:
+    """The schedule in words, worked out once per schedule and language.
+
+    Qt asks for a cell's text at every paint (and once more for its tooltip); formatting
+    the dates and times through Babel each time made scrolling the offers list slow.
+    """
     schedule = Schedule(recurrence, start_date, end_date, start_time, end_time)
-    return describe_schedule(schedule, ui_language())
+    return describe_schedule(schedule, language)
 
 
 COLUMNS = (

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gwa_desktop.domain.languages import language_name
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
@@ -31,6 +30,11 @@ from gwa_desktop.ui.changes import SETTINGS
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
+
+#: The UI languages in their own names, as CLDR writes them (capitalised). Written out
+#: because looking them up loads Babel's data of three more locales at every start;
+#: tests/ui/test_start_up.py checks them against CLDR.
+UI_LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "ar": "العربية", "uk": "Українська"}
 
 
 class SettingsPage(QWidget):
@@ -72,8 +76,7 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         for code in UI_LANGUAGES:
             # Each language in its own name, so a reader finds theirs in any UI language.
-            name = language_name(code, code)
-            self.language.addItem(name[:1].upper() + name[1:], code)
+            self.language.addItem(UI_LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(ui_language()))
         self.language.currentIndexChanged.connect(
             lambda: self.language_chosen.emit(self.language.currentData())

@@ -1,0 +1,66 @@
+"""`gwa` and a damaged database: what writes or copies is refused, what only reads may run.
+
+The quick check reads the whole file, most of a `gwa count`; commands that only read
+and print (count, list, info) skip it, every other command still refuses to work on a
+damaged file (cli.main.run).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+
+from gwa_desktop.cli.main import UNEXPECTED_ERROR, main
+from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.reindex import ensure_current
+
+
+def _damage_the_contacts(database, path) -> None:
+    """Random bytes over a leaf page of the contacts table; the offers stay readable."""
+    for n in range(300):
+        ContactService(database).create(ContactData(name=f"Person {n:03d} " + "x" * 150))
+    ensure_current(database)  # as after a first start: no reindex of the damaged rows
+    database.close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    content = bytearray(path.read_bytes())
+    start = content.find(b"Person 150 " + b"x" * 150)
+    while content[start // page_size * page_size] != 0x0D:  # a leaf page of a table b-tree
+        start = content.find(b"Person 150 " + b"x" * 150, start + 1)
+    page = start // page_size
+    content[page * page_size : (page + 1) * page_size] = os.urandom(page_size)
+    path.write_bytes(bytes(content))
+    with closing(sqlite3.connect(path)) as connection:
+        try:
+            complaints = connection.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError:
+            complaints = []  # "malformed": damaged beyond what quick_check can list
+        assert complaints != [("ok",)]
+
+
+def test_a_backup_of_a_damaged_file_is_refused(database, database_path, tmp_path, capsys):
+    _damage_the_contacts(database, database_path)
+    before = database_path.read_bytes()
+    assert main(["--database", str(database_path), "backup", "--out", str(tmp_path / "b")]) == 2
+    assert capsys.readouterr().err.strip()
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+    assert database_path.read_bytes() == before
+
+
+def test_counting_what_is_intact_works_on_a_damaged_file(database, database_path, capsys):
+    _damage_the_contacts(database, database_path)
+    assert main(["--database", str(database_path), "count", "offers"]) == 0
+    assert capsys.readouterr().out == "offers\t0\n"
+    assert main(["--database", str(database_path), "info"]) == 0
+
+
+def test_reading_what_is_damaged_ends_with_a_message_not_a_crash(database, database_path, capsys):
+    _damage_the_contacts(database, database_path)
+    for command in (["count"], ["list", "contacts"]):
+        code = main(["--database", str(database_path), *command])
+        assert code in (0, 2) and code != UNEXPECTED_ERROR, command
+        if code == 2:
+            assert capsys.readouterr().err.strip()

@@ -1,0 +1,67 @@
+"""The window and `gwa` start without the heavy stacks; those load when first used.
+
+Importing the print, export, exchange and migration libraries made up most of the
+program's start (issue 12). Each test runs a fresh interpreter and looks at sys.modules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+#: Loaded by the window only when a print, an export or an upgrade needs them.
+WINDOW_LATER = (
+    "alembic",
+    "icalendar",
+    "openpyxl",
+    "pypdfium2",
+    "pyzipper",
+    "reportlab",
+    "uharfbuzz",
+)
+#: Loaded by `gwa` only for the commands that need them. The print stack (reportlab,
+#: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports.
+CLI_LATER = ("alembic", "icalendar", "openpyxl", "pypdfium2", "pyzipper", "reportlab", "uharfbuzz")
+
+
+def _imported(code: str, names: tuple[str, ...]) -> list[str]:
+    script = (
+        f"import json, sys\n{code}\n"
+        f"print(json.dumps(sorted(n for n in {names!r} if n in sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.splitlines()[-1])
+
+
+def test_the_window_module_imports_none_of_the_heavy_stacks():
+    assert _imported("import gwa_desktop.ui.app", WINDOW_LATER) == []
+
+
+def test_the_command_line_imports_none_of_the_exchange_or_migration_stacks():
+    assert _imported("import gwa_desktop.cli.main", CLI_LATER) == []
+
+
+def test_gwa_count_runs_without_them(database_path):
+    code = (
+        "from gwa_desktop.cli.main import main\n"
+        f"assert main(['--database', {str(database_path)!r}, 'count']) == 0"
+    )
+    assert _imported(code, CLI_LATER) == []
+
+
+def test_the_first_pages_of_the_lists_do_not_load_the_collation_table(database_path):
+    """Ranking enum labels needs the collation table (a quarter second to load); only a
+    sort by such a column asks for it, not the lists' default order."""
+    code = (
+        "from gwa_desktop.services.listing import ListQuery\n"
+        "from gwa_desktop.services.registry import Services\n"
+        "from gwa_desktop.storage.database import open_database\n"
+        f"services = Services.on(open_database({str(database_path)!r}))\n"
+        "for service in (services.contacts, services.offers, services.activities):\n"
+        "    service.list_rows(ListQuery(), 0, 500)\n"
+        "    service.count(ListQuery())\n"
+        "assert 'pyuca' not in sys.modules\n"
+        "services.contacts.list_rows(ListQuery(sort_key='kind'), 0, 500)"
+    )
+    assert _imported(code, ("pyuca",)) == ["pyuca"]
