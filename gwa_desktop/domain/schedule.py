@@ -175,7 +175,7 @@ class Schedule:
             for day in self.series_dates(first, last)
             if (session := self._session_on(day)) is not None
         ]
-        found.extend(s for s in self._moved_sessions() if first <= s.day <= last)
+        found.extend(s for s in self.moved_sessions() if first <= s.day <= last)
         return sorted(found, key=lambda session: session.order)
 
     def upcoming(self, after: date) -> Iterator[Session]:
@@ -186,7 +186,7 @@ class Schedule:
             if (session := self._session_on(day)) is not None and not session.cancelled
         )
         moved_in = sorted(
-            (s for s in self._moved_sessions() if s.day >= after), key=lambda s: s.order
+            (s for s in self.moved_sessions() if s.day >= after), key=lambda s: s.order
         )
         return heapq.merge(regular, moved_in, key=lambda session: session.order)
 
@@ -221,7 +221,8 @@ class Schedule:
     def _session(self, day: date, cancelled: bool = False, reason: str = "") -> Session:
         return Session(day, self.start_time, self.end_time, day, cancelled, reason)
 
-    def _moved_sessions(self) -> list[Session]:
+    def moved_sessions(self) -> list[Session]:
+        """The dates moved elsewhere, at their new day and time."""
         return [
             Session(
                 change.moved_to,

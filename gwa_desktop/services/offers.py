@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -22,7 +23,7 @@ from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.domain.plain_text import isolated, one_line
-from gwa_desktop.domain.schedule import DateChange
+from gwa_desktop.domain.schedule import DateChange, Schedule
 from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
@@ -241,6 +242,7 @@ class OfferService(RecordService[OfferData]):
             Offer.start_time,
             Offer.end_time,
             Offer.end_date,
+            Offer.weekday_codes,
         )
         condition = search_condition(Offer.search_text, query.text)
         if condition is not None:
@@ -400,11 +402,37 @@ def to_offer_data(offer: Offer, pauses: PauseSource) -> OfferData:
         **values,
         contact_person_ids=[c.id for c in offer.contact_persons],
         weekdays=weekdays_of(offer.weekday_codes),
-        date_changes=[
-            DateChange(c.on_date, c.reason, c.moved_to, c.start_time, c.end_time)
-            for c in offer.date_changes
-        ],
+        date_changes=[_date_change(row) for row in offer.date_changes],
         pauses=pauses.for_offer(offer),
+    )
+
+
+def schedule_of(offer: Offer, pauses: PauseSource) -> Schedule:
+    """The full schedule of a stored offer: weekdays, changed dates, holiday pauses."""
+    return Schedule(
+        offer.recurrence,
+        offer.start_date,
+        offer.end_date,
+        offer.start_time,
+        offer.end_time,
+        tuple(weekdays_of(offer.weekday_codes)),
+        tuple(_date_change(row) for row in offer.date_changes),
+        pauses.for_offer(offer),
+    )
+
+
+def _date_change(row: OfferDateChange) -> DateChange:
+    return DateChange(row.on_date, row.reason, row.moved_to, row.start_time, row.end_time)
+
+
+def listed_schedule(start_date: date, extra: Sequence[Any]) -> Schedule:
+    """The schedule of a row of `list_rows` (its rule; cancelled dates are not listed).
+
+    `extra` is what follows the row's columns: recurrence, times, end date, weekdays.
+    """
+    recurrence, start_time, end_time, end_date, codes = extra[:5]
+    return Schedule(
+        recurrence, start_date, end_date, start_time, end_time, tuple(weekdays_of(codes or ""))
     )
 
 

@@ -6,24 +6,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus
-from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.contacts import ContactService
-from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
+from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService, listed_schedule
 from gwa_desktop.ui.changes import OFFERS
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
 
-_EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date follow the columns
+_EXTRA = len(OFFER_COLUMNS) + 1  # where offers.listed_schedule finds its parts
 
 
 def _schedule(start_date, row: tuple) -> str:
-    recurrence, start_time, end_time, end_date = row[_EXTRA : _EXTRA + 4]
-    schedule = Schedule(recurrence, start_date, end_date, start_time, end_time)
-    return describe_schedule(schedule, ui_language())
+    return describe_schedule(listed_schedule(start_date, row[_EXTRA:]), ui_language())
 
 
 COLUMNS = (
