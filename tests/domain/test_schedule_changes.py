@@ -111,7 +111,10 @@ def test_public_holidays_of_the_state_pause_a_friday_series():
         for s in schedule.sessions(date(2026, 12, 1), date(2027, 1, 31))
         if s.cancelled
     ]
-    assert cancelled == [(date(2026, 12, 25), "Erster Weihnachtstag"), (date(2027, 1, 1), "Neujahr")]
+    assert cancelled == [
+        (date(2026, 12, 25), "Erster Weihnachtstag"),
+        (date(2027, 1, 1), "Neujahr"),
+    ]
     assert date(2026, 12, 25) not in schedule.next_dates(date(2026, 12, 20), 3)
 
 

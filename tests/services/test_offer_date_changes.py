@@ -113,7 +113,9 @@ def test_an_offer_pauses_for_the_holidays_it_skips(offers, settings, database):
     )
     public_only = offers.create(_offer(start_date=date(2026, 12, 21), skips_public_holidays=True))
     both = offers.create(
-        _offer(start_date=date(2026, 12, 21), skips_public_holidays=True, skips_school_holidays=True)
+        _offer(
+            start_date=date(2026, 12, 21), skips_public_holidays=True, skips_school_holidays=True
+        )
     )
     neither = offers.create(_offer(start_date=date(2026, 12, 21)))
     window = (date(2026, 12, 21), date(2027, 1, 10))
