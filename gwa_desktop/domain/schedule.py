@@ -227,10 +227,20 @@ class Schedule:
             Session(
                 change.moved_to,
                 change.start_time or self.start_time,
-                change.end_time or self.end_time,
+                change.end_time or self._end_after(change.start_time),
                 change.on,
                 reason=change.reason,
             )
             for change in self.changes
             if change.moved_to is not None and self.is_series_date(change.on)
         ]
+
+    def _end_after(self, start: time | None) -> time | None:
+        """The series' end time, or as long after a moved start as the series lasts."""
+        if start is None or self.start_time is None or self.end_time is None:
+            return self.end_time
+        length = datetime.combine(date.min, self.end_time) - datetime.combine(
+            date.min, self.start_time
+        )
+        end = datetime.combine(date.min, start) + length
+        return end.time() if end.date() == date.min else time(23, 59)

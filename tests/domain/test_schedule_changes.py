@@ -80,7 +80,7 @@ def test_a_moved_date_shows_at_its_new_day_and_time_only():
         date(2026, 12, 10),
         date(2026, 12, 8),
         time(16),
-        time(17),
+        time(18),
         True,
     )
     assert schedule.next_dates(date(2026, 12, 2), 2) == [date(2026, 12, 10), date(2026, 12, 15)]
@@ -134,3 +134,15 @@ def test_school_holidays_pause_every_date_they_cover():
     )
     after_summer = schedule.next_dates(date(2026, 8, 1), 2)
     assert after_summer == [date(2026, 9, 16), date(2026, 9, 21)]
+
+
+def test_a_date_moved_to_another_hour_keeps_its_length():
+    schedule = Schedule(
+        Recurrence.WEEKLY,
+        date(2026, 12, 1),
+        start_time=time(15),
+        end_time=time(17, 30),
+        changes=(DateChange(date(2026, 12, 8), moved_to=date(2026, 12, 9), start_time=time(18)),),
+    )
+    (moved,) = schedule.moved_sessions()
+    assert (moved.start_time, moved.end_time) == (time(18), time(20, 30))
