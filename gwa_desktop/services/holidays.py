@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from gwa_desktop.domain.offer import OfferData
 from gwa_desktop.domain.plain_text import one_line
 from gwa_desktop.domain.public_holidays import public_holidays
 from gwa_desktop.domain.schedule import Pause
@@ -51,7 +52,7 @@ class PauseSource:
             )
         )
 
-    def for_offer(self, offer: Offer) -> tuple[Pause, ...]:
+    def for_offer(self, offer: Offer | OfferData) -> tuple[Pause, ...]:
         if not (offer.skips_public_holidays or offer.skips_school_holidays):
             return ()
         first = offer.start_date

@@ -23,7 +23,7 @@ from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.domain.plain_text import isolated, one_line
-from gwa_desktop.domain.schedule import DateChange, Schedule
+from gwa_desktop.domain.schedule import DateChange, Pause, Schedule
 from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
@@ -132,6 +132,11 @@ class OfferService(RecordService[OfferData]):
             pauses = PauseSource(session)
             offers = [to_offer_data(o, pauses) for o in session.scalars(statement)]
         return sorted(offers, key=lambda o: sort_key(o.title))
+
+    def pauses_for(self, data: OfferData) -> tuple[Pause, ...]:
+        """The holidays `data` would pause for, as they are stored now (for a form's preview)."""
+        with self.database.session() as session:
+            return PauseSource(session).for_offer(data)
 
     def choices(self) -> list[tuple[int, str]]:
         """(id, "Sprachcafé (Gemeindehaus, Di.)") for pickers: two offers of the same
