@@ -30,9 +30,7 @@ def test_a_date_cancelled_in_the_form_is_saved_and_struck_through(qtbot, service
     qtbot.addWidget(form)
     second = services.offers.get(offer_id).schedule.next_dates(date.today(), 2)[1]
     form.dates.list.setCurrentRow(1)
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *args, **kwargs: ("Weihnachtsfeier", True)
-    )
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Weihnachtsfeier", True))
     form.dates.cancel_button.click()
     item = form.dates.list.item(1)
     assert item.font().strikeOut()
