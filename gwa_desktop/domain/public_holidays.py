@@ -13,26 +13,29 @@ from functools import lru_cache
 import holidays
 
 from gwa_desktop.domain.schedule import Pause
+from gwa_desktop.i18n import N_
 
-#: Federal states (ISO 3166-2:DE without the country) in the order Germans list them.
-FEDERAL_STATES = (
-    "BW",
-    "BY",
-    "BE",
-    "BB",
-    "HB",
-    "HH",
-    "HE",
-    "MV",
-    "NI",
-    "NW",
-    "RP",
-    "SL",
-    "SN",
-    "ST",
-    "SH",
-    "TH",
-)
+#: The federal states (ISO 3166-2:DE without the country) with their German names, in the
+#: order Germans list them; marked for translation where the UI shows them.
+STATE_NAMES = {
+    "BW": N_("Baden-Württemberg"),
+    "BY": N_("Bavaria"),
+    "BE": N_("Berlin"),
+    "BB": N_("Brandenburg"),
+    "HB": N_("Bremen"),
+    "HH": N_("Hamburg"),
+    "HE": N_("Hesse"),
+    "MV": N_("Mecklenburg-Western Pomerania"),
+    "NI": N_("Lower Saxony"),
+    "NW": N_("North Rhine-Westphalia"),
+    "RP": N_("Rhineland-Palatinate"),
+    "SL": N_("Saarland"),
+    "SN": N_("Saxony"),
+    "ST": N_("Saxony-Anhalt"),
+    "SH": N_("Schleswig-Holstein"),
+    "TH": N_("Thuringia"),
+}
+FEDERAL_STATES = tuple(STATE_NAMES)
 
 
 def is_federal_state(code: str) -> bool:

@@ -167,3 +167,13 @@ def test_a_holiday_calendar_is_imported_and_anything_else_refused(database, data
             service.import_calendar(hostile)
         assert ".ics" in refused.value.errors["file"]
     assert Path(database_path).read_bytes() == before
+
+
+def test_the_federal_state_is_saved_and_an_unknown_one_refused(settings):
+    settings.save(MunicipalityData(name="Musterdorf", federal_state="BY", version=0))
+    stored = settings.get()
+    assert stored.federal_state == "BY"
+    with pytest.raises(ValidationError) as refused:
+        settings.save(replace(stored, federal_state="ZZ"))
+    assert "federal_state" in refused.value.errors
+    assert settings.get().federal_state == "BY"
