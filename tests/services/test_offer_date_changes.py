@@ -60,18 +60,18 @@ def test_weekdays_and_changed_dates_round_trip(offers):
 @pytest.mark.parametrize(
     ("changes", "words"),
     [
-        ([DateChange(date(2026, 12, 2))], "does not take place on"),
+        ([DateChange(date(2026, 12, 2))], "findet am 02.12.2026 nicht statt"),
         (
             [DateChange(date(2026, 12, 3)), DateChange(date(2026, 12, 3), "zweimal")],
-            "changed twice",
+            "zweimal geändert",
         ),
-        ([DateChange(date(2026, 12, 3), moved_to=date(2026, 12, 7))], "takes place anyway"),
+        ([DateChange(date(2026, 12, 3), moved_to=date(2026, 12, 7))], "ohnehin statt"),
         (
             [
                 DateChange(date(2026, 12, 3), moved_to=date(2026, 12, 5)),
                 DateChange(date(2026, 12, 7), moved_to=date(2026, 12, 5)),
             ],
-            "Two dates are moved",
+            "Zwei Termine sind auf den 05.12.2026",
         ),
     ],
 )
