@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.schedule import DateChange, Schedule, Session
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date, format_time
@@ -183,8 +184,11 @@ def _coming(schedule: Schedule, today: date) -> list[Session]:
 
 
 def _session_text(session: Session) -> str:
-    times = "–".join(format_time(t) for t in (session.start_time, session.end_time) if t)
-    text = f"{format_date(session.day, fmt='EEE dd.MM.yyyy')}  {times}".strip()
+    # Each part as one unit: in Arabic "5:00 م–7:00 م" would otherwise be reordered.
+    times = "–".join(
+        isolated(format_time(t)) for t in (session.start_time, session.end_time) if t
+    )
+    text = f"{isolated(format_date(session.day, fmt='EEE dd.MM.yyyy'))}  {isolated(times)}"
     if session.cancelled:
         return text + "  " + _("cancelled: {reason}").format(reason=session.reason or "–")
     if session.moved:
