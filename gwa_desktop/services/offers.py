@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from babel.dates import get_day_names
@@ -24,6 +24,7 @@ from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
 from gwa_desktop.domain.plain_text import isolated, one_line
 from gwa_desktop.domain.schedule import DateChange, Pause, Schedule
+from gwa_desktop.domain.schedule import Session as DatedSession
 from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
@@ -132,6 +133,15 @@ class OfferService(RecordService[OfferData]):
             pauses = PauseSource(session)
             offers = [to_offer_data(o, pauses) for o in session.scalars(statement)]
         return sorted(offers, key=lambda o: sort_key(o.title))
+
+    def session_to_record(self, offer_id: int, today: date) -> DatedSession | None:
+        """The date whose headcount the officer most likely enters now: the offer's last
+        date up to today (within eight weeks), else its next one."""
+        schedule = self.get(offer_id).schedule
+        past = [s for s in schedule.sessions(today - timedelta(weeks=8), today) if not s.cancelled]
+        if past:
+            return past[-1]
+        return next(schedule.upcoming(today), None)
 
     def pauses_for(self, data: OfferData) -> tuple[Pause, ...]:
         """The holidays `data` would pause for, as they are stored now (for a form's preview)."""

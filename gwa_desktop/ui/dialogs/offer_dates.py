@@ -185,9 +185,7 @@ def _coming(schedule: Schedule, today: date) -> list[Session]:
 
 def _session_text(session: Session) -> str:
     # Each part as one unit: in Arabic "5:00 م–7:00 م" would otherwise be reordered.
-    times = "–".join(
-        isolated(format_time(t)) for t in (session.start_time, session.end_time) if t
-    )
+    times = "–".join(isolated(format_time(t)) for t in (session.start_time, session.end_time) if t)
     text = f"{isolated(format_date(session.day, fmt='EEE dd.MM.yyyy'))}  {isolated(times)}"
     if session.cancelled:
         return text + "  " + _("cancelled: {reason}").format(reason=session.reason or "–")

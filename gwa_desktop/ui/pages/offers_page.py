@@ -40,6 +40,8 @@ class OffersPage(ListPage):
     changes = frozenset({OFFERS})
     shows = frozenset({OFFERS})
     print_overview_requested = Signal()
+    #: "Termin erfassen": the main window opens the activity form for the chosen offer.
+    record_session_requested = Signal(int)
 
     def __init__(
         self, service: OfferService, contacts: ContactService, parent: QWidget | None = None
@@ -52,12 +54,25 @@ class OffersPage(ListPage):
         self.status_filter: QComboBox = self.add_filter(
             enum_combo(OfferStatus, empty=_("All states"))
         )
+        self.record_button = QPushButton(_("Record session…"))
+        self.record_button.setToolTip(
+            _(
+                "Record the headcount of the chosen offer's last date, with the offer's details filled in"
+            )
+        )
+        self.record_button.clicked.connect(self._record_session)
+        self.filter_bar.addWidget(self.record_button)
         self.print_button = QPushButton(_("Print flyer…"))
         self.overview_button = QPushButton(_("Overview…"))
         self.print_button.clicked.connect(lambda: self.print_flyer_requested.emit())
         self.overview_button.clicked.connect(lambda: self.print_overview_requested.emit())
         self.filter_bar.addWidget(self.print_button)
         self.filter_bar.addWidget(self.overview_button)
+
+    def _record_session(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.record_session_requested.emit(ids[0])
 
     def filters(self) -> dict:
         return {
