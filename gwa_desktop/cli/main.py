@@ -27,6 +27,7 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    schedule_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
@@ -45,7 +46,13 @@ from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
-COMMAND_MODULES = (listing_commands, exchange_commands, print_commands, maintenance_commands)
+COMMAND_MODULES = (
+    listing_commands,
+    schedule_commands,
+    exchange_commands,
+    print_commands,
+    maintenance_commands,
+)
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
 

@@ -19,6 +19,8 @@ class MunicipalityData:
     officer_address: str = ""
     logo: bytes | None = None
     logo_filename: str = ""
+    #: The federal state whose public holidays pause the offers that skip them ("BY").
+    federal_state: str = ""
     #: The row version this data was read at: 0 before the first save, None to write
     #: without checking (scripts, demo data).
     version: int | None = None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
-from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.domain.schedule import DateChange, Pause, Schedule
 
 REQUIRED_TEXT_LANGUAGE = "de"
 
@@ -47,6 +47,13 @@ class OfferData:
     web_url: str = ""
     provider_id: int | None = None
     contact_person_ids: list[int] = field(default_factory=list)
+    #: Monday=0; empty: the weekday of the first date.
+    weekdays: list[int] = field(default_factory=list)
+    skips_public_holidays: bool = False
+    skips_school_holidays: bool = False
+    date_changes: list[DateChange] = field(default_factory=list)
+    #: The holidays that pause it, as the service read them (derived, never saved).
+    pauses: tuple[Pause, ...] = field(default=(), compare=False)
     id: int | None = None
     #: The row version this data was read at; None writes without checking (scripts).
     version: int | None = None
@@ -54,7 +61,14 @@ class OfferData:
     @property
     def schedule(self) -> Schedule:
         return Schedule(
-            self.recurrence, self.start_date, self.end_date, self.start_time, self.end_time
+            self.recurrence,
+            self.start_date,
+            self.end_date,
+            self.start_time,
+            self.end_time,
+            weekdays=tuple(self.weekdays),
+            changes=tuple(self.date_changes),
+            pauses=self.pauses,
         )
 
     def text_in(self, language: str) -> OfferTextData | None:

@@ -1,5 +1,10 @@
 """When an offer takes place: one-off, or a recurrence between a start and end date.
 
+A recurrence runs on one or several weekdays ("Montag und Donnerstag"); without chosen
+weekdays it keeps the weekday of its first date. Single dates of a series can be
+cancelled (with a reason) or moved, and pauses (public or school holidays) cancel the
+dates they cover: `sessions` and `next_dates` show what really takes place.
+
 Monthly offers in villages are announced as "every 2nd Tuesday", not "every 14th", so
 monthly recurrence keeps the weekday and its ordinal within the month of the start
 date; a start in the fifth week means "the last <weekday> of the month".
@@ -13,6 +18,7 @@ schedules).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -27,16 +33,77 @@ WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
+class DateChange:
+    """One date of a series changed: cancelled with a reason, or moved to another day/time."""
+
+    on: date
+    reason: str = ""
+    moved_to: date | None = None
+    #: The time on the new day; None keeps the series' time.
+    start_time: time | None = None
+    end_time: time | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.moved_to is None
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Days on which a series does not take place: a public holiday, the school holidays."""
+
+    first: date
+    last: date
+    reason: str
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class Session:
+    """One date of an offer as it stands: taking place, cancelled, or moved here."""
+
+    day: date
+    start_time: time | None
+    end_time: time | None
+    #: The date in the series this session belongs to (another day when it was moved).
+    series_day: date
+    cancelled: bool = False
+    reason: str = ""
+
+    @property
+    def moved(self) -> bool:
+        return self.day != self.series_day
+
+    @property
+    def order(self) -> tuple[date, time]:
+        return self.day, self.start_time or time()
+
+
+@dataclass(frozen=True)
 class Schedule:
     recurrence: Recurrence
     start_date: date
     end_date: date | None = None
     start_time: time | None = None
     end_time: time | None = None
+    #: Monday=0; empty means the weekday of `start_date`.
+    weekdays: tuple[int, ...] = ()
+    changes: tuple[DateChange, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+
+    @property
+    def days_of_week(self) -> tuple[int, ...]:
+        """The weekdays it runs on, Monday first; a one-off date has its own."""
+        if self.recurrence is Recurrence.ONCE or not self.weekdays:
+            return (self.start_date.weekday(),)
+        return tuple(sorted(set(self.weekdays)))
 
     @property
     def weekday(self) -> int:
-        return self.start_date.weekday()
+        """The first of its weekdays (what a print groups the offer under)."""
+        return self.days_of_week[0]
 
     @property
     def month_ordinal(self) -> int:
@@ -50,13 +117,16 @@ class Schedule:
         The end is written by each user in its own form: a local date for the next dates,
         a UTC time in iCalendar when the start has a time of day.
         """
-        weekday = WEEKDAY_CODES[self.weekday]
+        codes = [WEEKDAY_CODES[day] for day in self.days_of_week]
         if self.recurrence is Recurrence.WEEKLY:
-            return {"FREQ": "WEEKLY", "BYDAY": weekday}
+            return {"FREQ": "WEEKLY", "BYDAY": ",".join(codes)}
         if self.recurrence is Recurrence.BIWEEKLY:
-            return {"FREQ": "WEEKLY", "INTERVAL": "2", "BYDAY": weekday}
+            return {"FREQ": "WEEKLY", "INTERVAL": "2", "BYDAY": ",".join(codes)}
         if self.recurrence is Recurrence.MONTHLY:
-            return {"FREQ": "MONTHLY", "BYDAY": f"{self.month_ordinal}{weekday}"}
+            return {
+                "FREQ": "MONTHLY",
+                "BYDAY": ",".join(f"{self.month_ordinal}{code}" for code in codes),
+            }
         return None
 
     def rule(self) -> rrule | None:
@@ -67,10 +137,12 @@ class Schedule:
         if self.end_date is not None:
             parts = {**parts, "UNTIL": f"{self.end_date:%Y%m%d}T235959"}
         text = ";".join(f"{name}={value}" for name, value in parts.items())
+        # Weeks start on Monday, as in Germany: "every other Monday and Thursday" then
+        # keeps both days in the same week (dateutil's default WKST is Monday too).
         return rrulestr(text, dtstart=datetime.combine(self.start_date, time()))
 
     def occurrences(self) -> Iterator[date]:
-        """All dates in order; endless when a recurrence has no end date."""
+        """All dates of the series in order, changes and pauses aside; endless without an end date."""
         rule = self.rule()
         if rule is None:
             yield self.start_date
@@ -78,10 +150,97 @@ class Schedule:
         for moment in rule:
             yield moment.date()
 
-    def next_dates(self, after: date, count: int = 3) -> list[date]:
-        """The next `count` dates on or after `after`."""
+    def is_series_date(self, day: date) -> bool:
         rule = self.rule()
         if rule is None:
-            return [self.start_date][:count] if self.start_date >= after else []
-        moments = rule.xafter(datetime.combine(after, time()), count=count, inc=True)
-        return [moment.date() for moment in islice(moments, count)]
+            return day == self.start_date
+        moment = datetime.combine(day, time())
+        return bool(rule.between(moment, moment, inc=True))
+
+    def series_dates(self, first: date, last: date) -> list[date]:
+        """The series' own dates from `first` to `last` inclusive (changes and pauses aside)."""
+        rule = self.rule()
+        if rule is None:
+            return [self.start_date] if first <= self.start_date <= last else []
+        moments = rule.between(
+            datetime.combine(first, time()), datetime.combine(last, time()), inc=True
+        )
+        return [moment.date() for moment in moments]
+
+    def sessions(self, first: date, last: date) -> list[Session]:
+        """Every session from `first` to `last`: cancelled ones with their reason, moved ones
+        at their new date."""
+        found = [
+            session
+            for day in self.series_dates(first, last)
+            if (session := self._session_on(day)) is not None
+        ]
+        found.extend(s for s in self.moved_sessions() if first <= s.day <= last)
+        return sorted(found, key=lambda session: session.order)
+
+    def upcoming(self, after: date) -> Iterator[Session]:
+        """The sessions that take place on or after `after`, in order (endless without an end)."""
+        regular = (
+            session
+            for day in self._series_from(after)
+            if (session := self._session_on(day)) is not None and not session.cancelled
+        )
+        moved_in = sorted(
+            (s for s in self.moved_sessions() if s.day >= after), key=lambda s: s.order
+        )
+        return heapq.merge(regular, moved_in, key=lambda session: session.order)
+
+    def next_dates(self, after: date, count: int = 3) -> list[date]:
+        """The next `count` dates on or after `after` on which the offer takes place."""
+        return [session.day for session in islice(self.upcoming(after), count)]
+
+    def _series_from(self, after: date) -> Iterator[date]:
+        rule = self.rule()
+        if rule is None:
+            if self.start_date >= after:
+                yield self.start_date
+            return
+        for moment in rule.xafter(datetime.combine(after, time()), inc=True):
+            yield moment.date()
+
+    def _change_on(self, day: date) -> DateChange | None:
+        return next((change for change in self.changes if change.on == day), None)
+
+    def _session_on(self, day: date) -> Session | None:
+        """The session of series date `day`; None when it was moved to another day."""
+        change = self._change_on(day)
+        if change is not None and not change.cancelled:
+            return None
+        if change is not None:
+            return self._session(day, cancelled=True, reason=change.reason)
+        pause = next((pause for pause in self.pauses if pause.covers(day)), None)
+        if pause is not None:
+            return self._session(day, cancelled=True, reason=pause.reason)
+        return self._session(day)
+
+    def _session(self, day: date, cancelled: bool = False, reason: str = "") -> Session:
+        return Session(day, self.start_time, self.end_time, day, cancelled, reason)
+
+    def moved_sessions(self) -> list[Session]:
+        """The dates moved elsewhere, at their new day and time."""
+        return [
+            Session(
+                change.moved_to,
+                change.start_time or self.start_time,
+                change.end_time or self._end_after(change.start_time),
+                change.on,
+                reason=change.reason,
+            )
+            for change in self.changes
+            if change.moved_to is not None and self.is_series_date(change.on)
+        ]
+
+    def _end_after(self, start: time | None) -> time | None:
+        """The series' end time, or as long after a moved start as the series lasts."""
+        if start is None or self.start_time is None or self.end_time is None:
+            return self.end_time
+        length = datetime.combine(date.min, self.end_time) - datetime.combine(
+            date.min, self.start_time
+        )
+        end = datetime.combine(date.min, start) + length
+        return end.time() if end.date() == date.min else time(23, 59)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import get_day_names
+from babel.lists import format_list
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.schedule import Schedule
@@ -50,7 +51,7 @@ def time_range(schedule: Schedule, language: str) -> str:
 
 
 def describe_rule(schedule: Schedule, language: str) -> str:
-    """The rule in words without times, e.g. "jeden Dienstag"."""
+    """The rule in words without times, e.g. "jeden Dienstag", "jeden Montag und Donnerstag"."""
     gettext = print_translation(language).gettext
     if schedule.recurrence is Recurrence.ONCE:
         return printed_date(schedule.start_date, language, fmt="full")
@@ -58,7 +59,16 @@ def describe_rule(schedule: Schedule, language: str) -> str:
         pattern = _MONTHLY[schedule.month_ordinal]
     else:
         pattern = _PATTERNS[schedule.recurrence]
-    return gettext(pattern).format(weekday=weekday_name(schedule.weekday, language))
+    return gettext(pattern).format(weekday=weekday_names(schedule.days_of_week, language))
+
+
+def weekday_names(weekdays: tuple[int, ...], language: str) -> str:
+    """ "Montag und Donnerstag", "الاثنين والخميس": CLDR's list pattern of the language."""
+    names = [weekday_name(day, language) for day in weekdays]
+    if len(names) == 1:
+        return names[0]
+    joined: str = format_list(names, locale=babel_locale(language))
+    return joined
 
 
 def describe_schedule(schedule: Schedule, language: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from functools import cache
 from typing import Any
 
@@ -15,6 +15,7 @@ from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.offers import german_title_key
@@ -127,6 +128,62 @@ class ActivityService(RecordService[ActivityData]):
                 organisation_ids=[c.id for c in activity.organisations],
                 **values,
             )
+
+    def draft_for_session(
+        self, offer_id: int, day: date, start: time | None = None, end: time | None = None
+    ) -> ActivityData:
+        """A new activity for one date of an offer, filled from the offer: what the officer
+        would otherwise type for every session (title, kind, times, languages)."""
+        with self.database.session() as session:
+            offer = session.get(Offer, offer_id, options=[selectinload(Offer.languages)])
+            if offer is None:
+                raise NotFoundError(offer_id)
+            text = session.scalar(
+                select(OfferText.title).where(
+                    OfferText.offer_id == offer_id, OfferText.language == REQUIRED_TEXT_LANGUAGE
+                )
+            )
+            return ActivityData(
+                occurred_on=day,
+                kind=ActivityKind.OFFER_SESSION,
+                title=text or "",
+                start_time=start if start is not None else offer.start_time,
+                end_time=end if end is not None else offer.end_time,
+                offer_id=offer_id,
+                languages=[language.code for language in offer.languages],
+            )
+
+    def last_session(self, offer_id: int, before: date) -> ActivityData | None:
+        """The latest recorded session of the offer before `before` ("wie letztes Mal")."""
+        with self.database.session() as session:
+            last = session.scalar(
+                select(Activity.id)
+                .where(Activity.offer_id == offer_id, Activity.occurred_on < before)
+                .order_by(Activity.occurred_on.desc(), Activity.start_time.desc())
+                .limit(1)
+            )
+        return None if last is None else self.get(last)
+
+    def sessions_on(self, offer_id: int, day: date, other_than: int | None = None) -> int:
+        """How many activities of this offer are recorded on `day` (besides `other_than`)."""
+        with self.database.session() as session:
+            statement = select(func.count()).where(
+                Activity.offer_id == offer_id, Activity.occurred_on == day
+            )
+            if other_than is not None:
+                statement = statement.where(Activity.id != other_than)
+            return int(session.scalar(statement) or 0)
+
+    def warnings(self, data: ActivityData) -> list[str]:
+        """A second session of the same offer on the same day is usually entered twice."""
+        if data.offer_id is None or not self.sessions_on(data.offer_id, data.occurred_on, data.id):
+            return []
+        return [
+            _(
+                "A session of this offer on {day} is already recorded. Save this one as well "
+                "only if the offer took place twice that day."
+            ).format(day=format_date(data.occurred_on))
+        ]
 
     def totals(self, query: ListQuery | None = None) -> tuple[int, int, float]:
         """Activities, participants and volunteer hours matching `query` (for the status bar)."""

@@ -18,6 +18,8 @@ from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.ical import CalendarEntry, write_calendar
 from gwa_desktop.exchange.vcard import Card, write_cards
 from gwa_desktop.exchange.vocabulary import german
+from gwa_desktop.services.holidays import PauseSource
+from gwa_desktop.services.offers import schedule_of
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, Contact, Offer
@@ -53,11 +55,11 @@ def export_ical(database: Database, target: Path, since: date | None = None) -> 
     """Write offers (as recurring events) and activities (since `since`, default all) to `target`."""
     entries = []
     with database.session() as session:
-        for offer in session.scalars(select(Offer).options(selectinload(Offer.texts))):
+        pauses = PauseSource(session)
+        offers = select(Offer).options(selectinload(Offer.texts), selectinload(Offer.date_changes))
+        for offer in session.scalars(offers):
             text = offer.text_in("de")
-            schedule = Schedule(
-                offer.recurrence, offer.start_date, offer.end_date, offer.start_time, offer.end_time
-            )
+            schedule = schedule_of(offer, pauses)
             location = ", ".join(p for p in (offer.place_name, offer.street, offer.city) if p)
             entries.append(
                 CalendarEntry(

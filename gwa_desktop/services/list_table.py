@@ -12,12 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from gwa_desktop.domain.enums import LabelledEnum
-from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import N_, _, ui_language
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS
 from gwa_desktop.services.contacts import CONTACT_COLUMNS
-from gwa_desktop.services.offers import OFFER_COLUMNS
+from gwa_desktop.services.offers import OFFER_COLUMNS, listed_schedule
 
 #: The keys of each entity's rows (after the id), as `list_rows` returns them.
 ENTITY_COLUMNS = {
@@ -48,7 +47,7 @@ HEADINGS = {
     "participants_total": N_("Participants"),
     "volunteer_hours": N_("Volunteer hours"),
 }
-#: Where an offer's row continues after its columns: recurrence, start time, end time, end date.
+#: Where an offer's row continues after its columns (see offers.listed_schedule).
 _OFFER_EXTRA = len(OFFER_COLUMNS) + 1
 
 
@@ -63,10 +62,9 @@ def labelled_row(entity: str, row: Sequence[Any]) -> list[Any]:
     keys = ("id", *ENTITY_COLUMNS[entity])
     values = [_readable(value) for value in row[: len(keys)]]
     if entity == "offers":
-        recurrence, start_time, end_time, end_date = row[_OFFER_EXTRA : _OFFER_EXTRA + 4]
         position = keys.index("schedule")
         values[position] = describe_schedule(
-            Schedule(recurrence, row[position], end_date, start_time, end_time), ui_language()
+            listed_schedule(row[position], row[_OFFER_EXTRA:]), ui_language()
         )
     return values
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -21,17 +23,27 @@ from gwa_desktop.domain.enums import (
 from gwa_desktop.domain.languages import language_name, normalise_code
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData, OfferTextData
-from gwa_desktop.domain.plain_text import isolated
+from gwa_desktop.domain.plain_text import isolated, one_line
+from gwa_desktop.domain.schedule import DateChange, Pause, Schedule
+from gwa_desktop.domain.schedule import Session as DatedSession
 from gwa_desktop.domain.scripts import expected_scripts, fits_language, main_script
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
 from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.holidays import PauseSource
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService
 from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.search_text import offer_search_text
 from gwa_desktop.services.validation import Checker, clean_list, max_length, web_address
-from gwa_desktop.storage.models import Contact, Offer, OfferLanguage, OfferTargetGroup, OfferText
+from gwa_desktop.storage.models import (
+    Contact,
+    Offer,
+    OfferDateChange,
+    OfferLanguage,
+    OfferTargetGroup,
+    OfferText,
+)
 
 TITLE_LENGTH = max_length(OfferText.title.property.columns[0]) or 0
 DESCRIPTION_LENGTH = max_length(OfferText.description.property.columns[0]) or 0
@@ -96,6 +108,10 @@ class OfferService(RecordService[OfferData]):
             check.add(
                 "end_date", _("A one-off offer takes place on one day; leave the end date empty.")
             )
+        if any(day not in range(7) for day in data.weekdays):
+            check.add("weekdays", _("Choose the weekdays from Monday to Sunday."))
+        else:
+            check.add("date_changes", date_change_problem(data))
         check.raise_if_any()
 
     def get(self, offer_id: int) -> OfferData:
@@ -103,7 +119,7 @@ class OfferService(RecordService[OfferData]):
             offer = session.get(Offer, offer_id, options=_LOAD_ALL)
             if offer is None:
                 raise NotFoundError(offer_id)
-            return to_offer_data(offer)
+            return to_offer_data(offer, PauseSource(session))
 
     def get_many(
         self, offer_ids: list[int] | None = None, statuses: tuple[OfferStatus, ...] = ()
@@ -115,8 +131,23 @@ class OfferService(RecordService[OfferData]):
                 statement = statement.where(Offer.id.in_(offer_ids))
             if statuses:
                 statement = statement.where(Offer.status.in_(statuses))
-            offers = [to_offer_data(o) for o in session.scalars(statement)]
+            pauses = PauseSource(session)
+            offers = [to_offer_data(o, pauses) for o in session.scalars(statement)]
         return sorted(offers, key=lambda o: sort_key(o.title))
+
+    def session_to_record(self, offer_id: int, today: date) -> DatedSession | None:
+        """The date whose headcount the officer most likely enters now: the offer's last
+        date up to today (within eight weeks), else its next one."""
+        schedule = self.get(offer_id).schedule
+        past = [s for s in schedule.sessions(today - timedelta(weeks=8), today) if not s.cancelled]
+        if past:
+            return past[-1]
+        return next(schedule.upcoming(today), None)
+
+    def pauses_for(self, data: OfferData) -> tuple[Pause, ...]:
+        """The holidays `data` would pause for, as they are stored now (for a form's preview)."""
+        with self.database.session() as session:
+            return PauseSource(session).for_offer(data)
 
     def choices(self) -> list[tuple[int, str]]:
         """(id, "Sprachcafé (Gemeindehaus, Di.)") for pickers: two offers of the same
@@ -238,6 +269,12 @@ class OfferService(RecordService[OfferData]):
                 {"provider_id": _("The provider must be an organisation from the contacts.")}
             )
         offer.provider_id = data.provider_id
+        offer.weekday_codes = ",".join(str(day) for day in sorted(set(data.weekdays)))
+        existing_changes = {change.on_date: change for change in offer.date_changes}
+        offer.date_changes = [
+            _date_change_row(existing_changes.get(change.on), change)
+            for change in data.date_changes
+        ]
         existing = {t.language: t for t in offer.texts}
         texts = []
         for position, text in enumerate(t for t in data.texts if t.title.strip()):
@@ -277,6 +314,15 @@ class OfferService(RecordService[OfferData]):
             category=data.category,
             languages=codes,
         )
+
+
+def _date_change_row(row: OfferDateChange | None, change: DateChange) -> OfferDateChange:
+    """The stored change of that date updated in place (one row per date), or a new one."""
+    row = row or OfferDateChange(on_date=change.on)
+    row.reason = one_line(change.reason).strip()[:200]
+    row.moved_to = change.moved_to
+    row.start_time, row.end_time = change.start_time, change.end_time
+    return row
 
 
 def german_title_key(
@@ -330,10 +376,11 @@ _LOAD_ALL = [
     selectinload(Offer.target_groups),
     selectinload(Offer.languages),
     selectinload(Offer.contact_persons),
+    selectinload(Offer.date_changes),
 ]
 
 
-def to_offer_data(offer: Offer) -> OfferData:
+def to_offer_data(offer: Offer, pauses: PauseSource) -> OfferData:
     values = read_columns(offer, PLAIN_COLUMNS)
     values["place_is_private"] = bool(values["place_is_private"])
     return OfferData(
@@ -344,6 +391,9 @@ def to_offer_data(offer: Offer) -> OfferData:
         languages=[lang.code for lang in offer.languages],
         **values,
         contact_person_ids=[c.id for c in offer.contact_persons],
+        weekdays=weekdays_of(offer.weekday_codes),
+        date_changes=[_date_change(row) for row in offer.date_changes],
+        pauses=pauses.for_offer(offer),
     )
 
 
@@ -382,5 +432,73 @@ def _offer_list() -> tuple[ScalarSelect[bytes], dict[str, Any], Select[Any]]:
         Offer.start_time,
         Offer.end_time,
         Offer.end_date,
+        Offer.weekday_codes,
     )
     return title_key, columns, statement
+
+
+def schedule_of(offer: Offer, pauses: PauseSource) -> Schedule:
+    """The full schedule of a stored offer: weekdays, changed dates, holiday pauses."""
+    return Schedule(
+        offer.recurrence,
+        offer.start_date,
+        offer.end_date,
+        offer.start_time,
+        offer.end_time,
+        tuple(weekdays_of(offer.weekday_codes)),
+        tuple(_date_change(row) for row in offer.date_changes),
+        pauses.for_offer(offer),
+    )
+
+
+def _date_change(row: OfferDateChange) -> DateChange:
+    return DateChange(row.on_date, row.reason, row.moved_to, row.start_time, row.end_time)
+
+
+def listed_schedule(start_date: date, extra: Sequence[Any]) -> Schedule:
+    """The schedule of a row of `list_rows` (its rule; cancelled dates are not listed).
+
+    `extra` is what follows the row's columns: recurrence, times, end date, weekdays.
+    """
+    recurrence, start_time, end_time, end_date, codes = extra[:5]
+    return Schedule(
+        recurrence, start_date, end_date, start_time, end_time, tuple(weekdays_of(codes or ""))
+    )
+
+
+def weekdays_of(codes: str) -> list[int]:
+    """The stored weekdays ("0,3") as numbers; anything else in the column is ignored."""
+    parts = (part.strip() for part in codes.split(","))
+    return sorted({int(part) for part in parts if len(part) == 1 and part in "0123456"})
+
+
+def date_change_problem(data: OfferData) -> str | None:
+    """Why the cancelled and moved dates do not fit the series, or None when they do."""
+    series = replace(data, date_changes=[], pauses=()).schedule
+    seen: set[date] = set()
+    targets: set[date] = set()
+    for change in data.date_changes:
+        if change.on in seen:
+            return _("The date {day} is changed twice. Keep one change per date.").format(
+                day=format_date(change.on)
+            )
+        seen.add(change.on)
+        if not series.is_series_date(change.on):
+            return _(
+                "The offer does not take place on {day}, so that date cannot be cancelled or "
+                "moved. Check the date or the schedule."
+            ).format(day=format_date(change.on))
+        if change.moved_to is not None:
+            if change.moved_to in targets:
+                return _(
+                    "Two dates are moved to {day}. Choose another day for one of them."
+                ).format(day=format_date(change.moved_to))
+            targets.add(change.moved_to)
+    changed = {change.on for change in data.date_changes}
+    for target in targets:
+        if series.is_series_date(target) and target not in changed:
+            return _(
+                "On {day} the offer takes place anyway. Move the date to another day, or "
+                "cancel it instead."
+            ).format(day=format_date(target))
+    return None

@@ -13,14 +13,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.public_holidays import is_federal_state
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ConflictError
 from gwa_desktop.services.record_service import touch
+from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.validation import Checker
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import MunicipalitySettings
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+#: Fields stored as they are in a column of the same name.
+PLAIN_COLUMNS = plain_columns(MunicipalityData, MunicipalitySettings)
 
 
 class SettingsService:
@@ -32,22 +36,14 @@ class SettingsService:
             row = session.get(MunicipalitySettings, 1)
             if row is None:
                 return MunicipalityData(version=0)
-            return MunicipalityData(
-                version=row.version,
-                name=row.name,
-                district=row.district,
-                officer_name=row.officer_name,
-                officer_phone=row.officer_phone,
-                officer_email=row.officer_email,
-                officer_address=row.officer_address,
-                logo=row.logo,
-                logo_filename=row.logo_filename,
-            )
+            return MunicipalityData(version=row.version, **read_columns(row, PLAIN_COLUMNS))
 
     def validate(self, data: MunicipalityData) -> None:
         check = Checker()
         check.required("name", data.name, _("The name of the municipality"))
         check.email("officer_email", data.officer_email.strip())
+        if data.federal_state and not is_federal_state(data.federal_state):
+            check.add("federal_state", _("Choose a federal state from the list."))
         check.phone("officer_phone", data.officer_phone.strip())
         if data.logo is not None:
             check.add("logo", logo_problem(data.logo))
@@ -81,14 +77,7 @@ class SettingsService:
                 row = MunicipalitySettings(id=1)
             else:
                 touch(row)
-            row.name = data.name.strip()
-            row.district = data.district.strip()
-            row.officer_name = data.officer_name.strip()
-            row.officer_phone = data.officer_phone.strip()
-            row.officer_email = data.officer_email.strip()
-            row.officer_address = data.officer_address.strip()
-            row.logo = data.logo
-            row.logo_filename = data.logo_filename
+            write_columns(row, data, PLAIN_COLUMNS)
             session.add(row)
             session.flush()
             saved_version = row.version

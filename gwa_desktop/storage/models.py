@@ -213,6 +213,14 @@ class Offer(Timestamped, Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
+    #: The weekdays of a recurrence, Monday=0, comma-separated; empty: the start date's.
+    weekday_codes: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    skips_public_holidays: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    skips_school_holidays: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     cost_cents: Mapped[int | None] = mapped_column(Integer)
     cost_note: Mapped[str] = mapped_column(String(200), default="")
     registration_required: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -236,6 +244,9 @@ class Offer(Timestamped, Base):
     contact_persons: Mapped[list[Contact]] = relationship(
         secondary=offer_contacts, order_by=Contact.sort_key
     )
+    date_changes: Mapped[list[OfferDateChange]] = relationship(
+        cascade="all, delete-orphan", order_by="OfferDateChange.on_date"
+    )
 
     def text_in(self, language: str) -> OfferText | None:
         return next((t for t in self.texts if t.language == language), None)
@@ -254,6 +265,32 @@ class OfferText(Base):
     sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, default=b"")
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfferDateChange(Base):
+    """One date of an offer's series cancelled (with a reason) or moved to another day."""
+
+    __tablename__ = "offer_date_changes"
+    __table_args__ = (UniqueConstraint("offer_id", "on_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    moved_to: Mapped[date | None] = mapped_column(Date)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+
+
+class HolidayPeriod(Base):
+    """School holidays or another time the municipality's series pause (entered or imported)."""
+
+    __tablename__ = "holiday_periods"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    first_day: Mapped[date] = mapped_column(Date, index=True)
+    last_day: Mapped[date] = mapped_column(Date)
 
 
 class OfferTargetGroup(Base):
@@ -350,6 +387,8 @@ class MunicipalitySettings(Timestamped, Base):
     officer_address: Mapped[str] = mapped_column(Text, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
+    #: The federal state whose public holidays pause series ("BY"); empty: none chosen.
+    federal_state: Mapped[str] = mapped_column(String(2), default="", server_default="")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0010"
-HEAD_SCHEMA_DIGEST = "c24367465fd23c10b8f2ae9bada3a447c7982dc96b91245b1ed30ecc2a1fb166"
+HEAD_SCHEMA_REVISION = "0012"
+HEAD_SCHEMA_DIGEST = "e9dbeb8cfc92b521a0afd7d23d1f961067ea41f1ce2195ea91b63be98ad9994f"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,8 +26,10 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
-from gwa_desktop.ui.changes import OFFERS, Changes, concerns
+from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
+from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
+from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
@@ -83,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title())
         self.contacts_page = ContactsPage(services.contacts)
         self.offers_page = OffersPage(services.offers, services.contacts)
+        self.offers_page.record_session_requested.connect(self.record_session)
         self.activities_page = ActivitiesPage(
             services.activities, services.offers, services.contacts
         )
@@ -256,6 +261,23 @@ class MainWindow(QMainWindow):
         if window_wide:
             self.addAction(action)
         return action
+
+    def record_session(self, offer_id: int) -> None:
+        """Open the activity form for the offer's date to record, filled from the offer."""
+        activities = self.services.activities
+
+        def draft() -> ActivityDialog:
+            session = self.services.offers.session_to_record(offer_id, date.today())
+            day = session.day if session is not None else date.today()
+            start, end = (session.start_time, session.end_time) if session else (None, None)
+            data = activities.draft_for_session(offer_id, day, start, end)
+            return ActivityDialog(
+                activities, self.services.offers, self.services.contacts, parent=self, draft=data
+            )
+
+        dialog = opened(self, draft)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_after(frozenset({ACTIVITIES}))
 
     def open_offer_translations(self) -> None:
         # The exchange formats (lxml, openpyxl) load with the dialog, not at start.

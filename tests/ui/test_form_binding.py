@@ -25,11 +25,18 @@ from gwa_desktop.domain.enums import (
     TargetGroup,
 )
 from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.domain.schedule import DateChange
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 
 YESTERDAY = date.fromordinal(date.today().toordinal() - 1)
+
+
+def _next_weekday(weekday: int) -> date:
+    """The first such weekday at least a week ahead (a date of every schedule here)."""
+    day = date.fromordinal(date.today().toordinal() + 7)
+    return date.fromordinal(day.toordinal() + (weekday - day.weekday()) % 7)
 
 
 def _records(services) -> dict[str, int]:
@@ -90,6 +97,10 @@ def _records(services) -> dict[str, int]:
             web_url="https://example.org/elterncafe",
             provider_id=organisation,
             contact_person_ids=[person],
+            weekdays=[0, 3],
+            skips_public_holidays=True,
+            skips_school_holidays=True,
+            date_changes=[DateChange(_next_weekday(0), "Saal belegt", _next_weekday(2), time(16))],
         )
     )
     activity = services.activities.create(

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -15,9 +17,10 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.i18n import _
-from gwa_desktop.services.activities import ActivityService
+from gwa_desktop.services.activities import COUNT_FIELDS, ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.ui.dialogs.binding import set_widget_value
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.widgets import (
     DateEdit,
@@ -41,7 +44,9 @@ class ActivityDialog(FormDialog):
         contacts: ContactService,
         activity_id: int | None = None,
         parent: QWidget | None = None,
+        draft: ActivityData | None = None,
     ) -> None:
+        """`draft` fills a new activity, e.g. one date of an offer ("Termin erfassen")."""
         super().__init__(_("New activity") if activity_id is None else _("Edit activity"), parent)
         self.service = service
         self.offers = offers
@@ -60,9 +65,13 @@ class ActivityDialog(FormDialog):
         for offer_id, label in offers.choices():
             self.offer.addItem(label, offer_id)
         self.offer.currentIndexChanged.connect(self._offer_chosen)
-        self.total = self.add_row(
-            _("Participants"), self.bind("participants_total", _count_box()), "participants_total"
+        self.total = self.bind("participants_total", _count_box())
+        self.like_last = QPushButton(_("Like last time"))
+        self.like_last.setToolTip(
+            _("Fill in the numbers of this offer's last recorded session, to correct from there")
         )
+        self.like_last.clicked.connect(self._copy_last_session)
+        self.add_row(_("Participants"), hbox(self.total, self.like_last), "participants_total")
         self.women, self.men, self.diverse = (OptionalIntEdit() for _i in range(3))
         self.add_row(
             _("Gender"),
@@ -123,7 +132,15 @@ class ActivityDialog(FormDialog):
         self.notes.setPlaceholderText(_("No names of participants here: counts only."))
         if activity_id is not None:
             self._load(service.get(activity_id))
+        elif draft is not None:
+            self._load(draft)
+        self.offer.currentIndexChanged.connect(self._update_like_last)
+        self._update_like_last()
         fit_to_screen(self, 700, 720)
+        if draft is not None:
+            # The date, offer and title are filled: the officer starts with the count.
+            self.total.setFocus()
+            self.total.selectAll()
 
     def data(self) -> ActivityData:
         start_time, end_time = self.times.values()
@@ -147,9 +164,33 @@ class ActivityDialog(FormDialog):
             self.title.setText(self.offers.title_of(self.offer.currentData()))
             select_data(self.kind, ActivityKind.OFFER_SESSION)
 
+    def _update_like_last(self, *_args: object) -> None:
+        self.like_last.setEnabled(self.offer.currentData() is not None)
+
+    def _copy_last_session(self) -> None:
+        """The numbers of the offer's last session before this date: most sessions of a
+        regular offer look alike, so the officer corrects instead of typing every field."""
+        offer_id = self.offer.currentData()
+        if offer_id is None:
+            return
+        last = self.service.last_session(offer_id, self.occurred_on.to_date())
+        if last is None:
+            QMessageBox.information(
+                self,
+                _("Like last time"),
+                _("No earlier session of this offer is recorded yet."),
+            )
+            return
+        for field in COPIED_FROM_LAST:
+            set_widget_value(self._bound[field], getattr(last, field))
+
     def _load(self, data: ActivityData) -> None:
         self.fill(data)
         self.times.set_values(data.start_time, data.end_time)
+
+
+#: What "Like last time" copies: the numbers, not date, title, languages or notes.
+COPIED_FROM_LAST = (*COUNT_FIELDS, "volunteer_hours")
 
 
 def _count_box() -> QSpinBox:

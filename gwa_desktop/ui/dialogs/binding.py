@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.ui.dialogs.offer_dates import WeekdayPicker
 from gwa_desktop.ui.widgets import (
     CheckList,
     CommaListEdit,
@@ -40,7 +41,7 @@ def widget_value(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, DateEdit):
         return widget.to_date()
-    if isinstance(widget, OptionalDateEdit):
+    if isinstance(widget, (OptionalDateEdit, WeekdayPicker)):
         return widget.value()
     if isinstance(widget, CommaListEdit):
         return widget.values()
@@ -67,7 +68,7 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
         widget.setValue(value)
     elif isinstance(widget, DateEdit):
         widget.set_date(value)
-    elif isinstance(widget, OptionalDateEdit):
+    elif isinstance(widget, (OptionalDateEdit, WeekdayPicker)):
         widget.set_value(value)
     elif isinstance(widget, CommaListEdit):
         widget.set_values(value)

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
 from gwa_desktop.domain.offer import OfferData
+from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
-from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.dialogs.offer_dates import SessionDates, WeekdayPicker
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
 from gwa_desktop.ui.widgets import (
     CheckList,
@@ -70,9 +70,21 @@ class OfferDialog(FormDialog):
         self.end_date = self.add_row(
             _("Last date"), self.bind("end_date", OptionalDateEdit(_("until"))), "end_date"
         )
+        self.weekdays = self.add_row(
+            _("On weekdays"), self.bind("weekdays", WeekdayPicker()), "weekdays"
+        )
+        self._own_weekday = self.start_date.to_date().weekday()
         self.times = self.add_row(_("Time"), TimeRangeEdit(), "end_time")
-        self.next_dates = QLabel()
-        self.form.addRow("", self.next_dates)
+        self.skips_public_holidays = self.bind(
+            "skips_public_holidays", QCheckBox(_("not on public holidays"))
+        )
+        self.skips_school_holidays = self.bind(
+            "skips_school_holidays", QCheckBox(_("not in the school holidays"))
+        )
+        self.add_row(_("Pauses"), hbox(self.skips_public_holidays, self.skips_school_holidays))
+        self.dates = self.add_row(
+            _("Coming dates"), SessionDates(self._previewed_schedule), "date_changes"
+        )
         self.place_name = self.add_row(_("Place"), self.bind("place_name", QLineEdit()))
         self.place_name.setPlaceholderText(_("e.g. Community centre, small hall"))
         self.place_is_private = self.add_row(
@@ -121,6 +133,9 @@ class OfferDialog(FormDialog):
             self.start_date.dateChanged,
             self.end_date.edit.dateChanged,
             self.end_date.enabled.toggled,
+            self.weekdays.changed,
+            self.skips_public_holidays.toggled,
+            self.skips_school_holidays.toggled,
         ):
             signal.connect(self._show_next_dates)
         if offer_id is not None:
@@ -136,9 +151,17 @@ class OfferDialog(FormDialog):
             start_time=start_time,
             end_time=end_time,
             cost_cents=None if self.free.isChecked() else round(self.cost.value() * 100),
+            date_changes=list(self.dates.changes),
             version=self.version,
-            **self.bound_values(),
+            **self._bound_with_own_weekday(),
         )
+
+    def _bound_with_own_weekday(self) -> dict:
+        """Only the first date's own weekday checked is the same as none: stored as none."""
+        values = self.bound_values()
+        if values["weekdays"] == [values["start_date"].weekday()]:
+            values["weekdays"] = []
+        return values
 
     def save(self) -> int:
         return self.save_record(self.service, self.offer_id)
@@ -148,16 +171,27 @@ class OfferDialog(FormDialog):
 
     def _load(self, data: OfferData) -> None:
         self.fill(data)
+        self.weekdays.set_value(list(data.schedule.days_of_week))
+        self._own_weekday = data.start_date.weekday()
+        self.dates.set_changes(data.date_changes)
         self.texts.set_texts(data.texts)
         self.times.set_values(data.start_time, data.end_time)
         self.free.setChecked(not data.cost_cents)
         self.cost.setValue((data.cost_cents or 0) / 100)
 
-    def _show_next_dates(self) -> None:
-        schedule = self.data().schedule
-        dates = schedule.next_dates(date.today(), 3)
-        self.next_dates.setText(
-            _("Next dates: {dates}").format(dates=", ".join(format_date(d) for d in dates))
-            if dates
-            else ""
-        )
+    def _show_next_dates(self, *_args: object) -> None:
+        """The coming dates follow every edit of the schedule; a one-off has no weekdays."""
+        self.weekdays.setEnabled(self.recurrence.currentData() is not Recurrence.ONCE)
+        own = self.start_date.to_date().weekday()
+        if self.weekdays.value() in ([], [self._own_weekday]):
+            # Only the first date's weekday was checked: it moves along with that date.
+            self.weekdays.blockSignals(True)
+            self.weekdays.set_value([own])
+            self.weekdays.blockSignals(False)
+        self._own_weekday = own
+        self.dates.show_dates()
+
+    def _previewed_schedule(self) -> Schedule:
+        """The schedule as typed, with the holidays it would pause for."""
+        data = self.data()
+        return replace(data, pauses=self.service.pauses_for(data)).schedule

@@ -8,34 +8,32 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus
-from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.listing import ListQuery
-from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService
+from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService, listed_schedule
 from gwa_desktop.ui.changes import OFFERS
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.table_model import Column, label_of
 from gwa_desktop.ui.widgets import enum_combo
 
-_EXTRA = len(OFFER_COLUMNS) + 1  # recurrence, start time, end time, end date follow the columns
+_EXTRA = len(OFFER_COLUMNS) + 1  # where offers.listed_schedule finds its parts
 
 
 def _schedule(start_date, row: tuple) -> str:
-    return _schedule_text(start_date, *row[_EXTRA : _EXTRA + 4], ui_language())
+    return _schedule_text(start_date, tuple(row[_EXTRA : _EXTRA + 5]), ui_language())
 
 
 @lru_cache(maxsize=4096)
-def _schedule_text(start_date, recurrence, start_time, end_time, end_date, language: str) -> str:
+def _schedule_text(start_date, parts: tuple, language: str) -> str:
     """The schedule in words, worked out once per schedule and language.
 
     Qt asks for a cell's text at every paint (and once more for its tooltip); formatting
     the dates and times through Babel each time made scrolling the offers list slow.
     """
-    schedule = Schedule(recurrence, start_date, end_date, start_time, end_time)
-    return describe_schedule(schedule, language)
+    return describe_schedule(listed_schedule(start_date, parts), language)
 
 
 COLUMNS = (
@@ -55,6 +53,8 @@ class OffersPage(ListPage):
     changes = frozenset({OFFERS})
     shows = frozenset({OFFERS})
     print_overview_requested = Signal()
+    #: "Termin erfassen": the main window opens the activity form for the chosen offer.
+    record_session_requested = Signal(int)
 
     def __init__(
         self, service: OfferService, contacts: ContactService, parent: QWidget | None = None
@@ -67,12 +67,25 @@ class OffersPage(ListPage):
         self.status_filter: QComboBox = self.add_filter(
             enum_combo(OfferStatus, empty=_("All states"))
         )
+        self.record_button = QPushButton(_("Record session…"))
+        self.record_button.setToolTip(
+            _(
+                "Record the headcount of the chosen offer's last date, with the offer's details filled in"
+            )
+        )
+        self.record_button.clicked.connect(self._record_session)
+        self.filter_bar.addWidget(self.record_button)
         self.print_button = QPushButton(_("Print flyer…"))
         self.overview_button = QPushButton(_("Overview…"))
         self.print_button.clicked.connect(lambda: self.print_flyer_requested.emit())
         self.overview_button.clicked.connect(lambda: self.print_overview_requested.emit())
         self.filter_bar.addWidget(self.print_button)
         self.filter_bar.addWidget(self.overview_button)
+
+    def _record_session(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.record_session_requested.emit(ids[0])
 
     def filters(self) -> dict:
         return {

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.public_holidays import STATE_NAMES
 from gwa_desktop.i18n import UI_LANGUAGES, _, ui_language
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import SettingsService, logo_problem
@@ -30,6 +31,7 @@ from gwa_desktop.ui.changes import SETTINGS
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
+from gwa_desktop.ui.widgets import select_data
 
 #: The UI languages in their own names, as CLDR writes them (capitalised). Written out
 #: because looking them up loads Babel's data of three more locales at every start;
@@ -54,6 +56,10 @@ class SettingsPage(QWidget):
         self.version: int | None = None
         self.name = QLineEdit()
         self.district = QLineEdit()
+        self.federal_state = QComboBox()
+        self.federal_state.addItem(_("— none —"), "")
+        for code, name in STATE_NAMES.items():
+            self.federal_state.addItem(_(name), code)
         self.officer_name = QLineEdit()
         self.officer_phone = QLineEdit()
         self.officer_email = QLineEdit()
@@ -95,6 +101,10 @@ class SettingsPage(QWidget):
         self.field_errors: dict[str, QLabel] = {}
         form.addRow(_("Name of the municipality"), self._checked(self.name, "name"))
         form.addRow(_("District"), self.district)
+        form.addRow(
+            _("Federal state (its public holidays pause offers)"),
+            self._checked(self.federal_state, "federal_state"),
+        )
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(choose)
@@ -132,6 +142,7 @@ class SettingsPage(QWidget):
         self.version = data.version
         self.name.setText(data.name)
         self.district.setText(data.district)
+        select_data(self.federal_state, data.federal_state)
         self.officer_name.setText(data.officer_name)
         self.officer_phone.setText(data.officer_phone)
         self.officer_email.setText(data.officer_email)
@@ -142,6 +153,7 @@ class SettingsPage(QWidget):
         return MunicipalityData(
             name=self.name.text(),
             district=self.district.text(),
+            federal_state=self.federal_state.currentData() or "",
             officer_name=self.officer_name.text(),
             officer_phone=self.officer_phone.text(),
             officer_email=self.officer_email.text(),

@@ -1,0 +1,226 @@
+"""`gwa agenda`, `gwa dates`, `gwa holidays`: the days ahead, single dates, holidays.
+
+The agenda prints what the start page shows; `gwa dates cancel|move|restore` changes one
+date of an offer's series as the offer form does; `gwa holidays` keeps the school holidays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import replace
+from datetime import date, time
+from pathlib import Path
+
+from gwa_desktop.domain.schedule import DateChange
+from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_date, format_time
+from gwa_desktop.services.agenda import MAX_DAYS, AgendaEntry, agenda
+from gwa_desktop.services.holidays import HolidayPeriodData, HolidayService
+from gwa_desktop.services.registry import Services
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    days = commands.add_parser("agenda", help=_("offer dates and planned activities ahead"))
+    days.add_argument(
+        "--from",
+        dest="first",
+        type=iso_date,
+        default=None,
+        help=_("first day (YYYY-MM-DD, default today)"),
+    )
+    days.add_argument("--days", type=day_count, default=7, help=_("how many days (default 7)"))
+    days.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    days.set_defaults(handler=run_agenda)
+
+    dates = commands.add_parser("dates", help=_("cancel, move or restore one date of an offer"))
+    actions = dates.add_subparsers(dest="action", required=True)
+    cancel = actions.add_parser("cancel", help=_("cancel one date, with a reason"))
+    cancel.add_argument("offer_id", type=int)
+    cancel.add_argument("day", type=iso_date)
+    cancel.add_argument("--reason", default="")
+    cancel.set_defaults(handler=run_cancel)
+    move = actions.add_parser("move", help=_("move one date to another day or time"))
+    move.add_argument("offer_id", type=int)
+    move.add_argument("day", type=iso_date)
+    move.add_argument("to", type=iso_date)
+    move.add_argument("--time", type=clock, default=None, help=_("new start time (HH:MM)"))
+    move.add_argument("--reason", default="")
+    move.set_defaults(handler=run_move)
+    restore = actions.add_parser("restore", help=_("undo the change of one date"))
+    restore.add_argument("offer_id", type=int)
+    restore.add_argument("day", type=iso_date)
+    restore.set_defaults(handler=run_restore)
+
+    holidays = commands.add_parser("holidays", help=_("school holidays that pause offers"))
+    kinds = holidays.add_subparsers(dest="action", required=True)
+    kinds.add_parser("list", help=_("list the holiday periods")).set_defaults(handler=run_holidays)
+    imported = kinds.add_parser("import", help=_("add the holidays of an iCalendar file (.ics)"))
+    imported.add_argument("file", type=Path)
+    imported.set_defaults(handler=run_holiday_import)
+    added = kinds.add_parser("add", help=_("add one holiday period"))
+    added.add_argument("name")
+    added.add_argument("first", type=iso_date)
+    added.add_argument("last", type=iso_date)
+    added.set_defaults(handler=run_holiday_add)
+    removed = kinds.add_parser("delete", help=_("delete holiday periods by their number"))
+    removed.add_argument("ids", type=int, nargs="+")
+    removed.set_defaults(handler=run_holiday_delete)
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-24").format(text=text)
+        ) from error
+
+
+def clock(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a time; write it as HH:MM, e.g. 15:30").format(text=text)
+        ) from error
+
+
+def day_count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            _("Give a number of days from 1 to {n}.").format(n=MAX_DAYS)
+        )
+    return int(text)
+
+
+def run_agenda(arguments: argparse.Namespace, services: Services) -> int:
+    entries = agenda(services.database, arguments.first or date.today(), arguments.days)
+    if arguments.format == "json":
+        json.dump([_as_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif arguments.format == "csv":
+        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(
+            [
+                "day",
+                "start",
+                "end",
+                "title",
+                "place",
+                "cancelled",
+                "reason",
+                "offer_id",
+                "activity_id",
+            ]
+        )
+        for entry in entries:
+            row = _as_json(entry)
+            writer.writerow(
+                [
+                    row[key] if row[key] is not None else ""
+                    for key in (
+                        "day",
+                        "start",
+                        "end",
+                        "title",
+                        "place",
+                        "cancelled",
+                        "reason",
+                        "offer_id",
+                        "activity_id",
+                    )
+                ]
+            )
+    else:
+        for entry in entries:
+            print(_table_line(entry))
+        if not entries:
+            print(_("No dates in these days."))
+    return 0
+
+
+def _as_json(entry: AgendaEntry) -> dict[str, object]:
+    return {
+        "day": entry.day.isoformat(),
+        "start": entry.start_time.isoformat("minutes") if entry.start_time else None,
+        "end": entry.end_time.isoformat("minutes") if entry.end_time else None,
+        "title": entry.title,
+        "place": entry.place,
+        "cancelled": entry.cancelled,
+        "reason": entry.reason,
+        "moved_from": entry.moved_from.isoformat() if entry.moved_from else None,
+        "offer_id": entry.offer_id,
+        "activity_id": entry.activity_id,
+    }
+
+
+def _table_line(entry: AgendaEntry) -> str:
+    when = format_date(entry.day, fmt="EEE dd.MM.yyyy")
+    times = "–".join(format_time(t) for t in (entry.start_time, entry.end_time) if t)
+    line = f"{when}  {times:<11}  {entry.title}"
+    if entry.place:
+        line += f" ({entry.place})"
+    if entry.cancelled:
+        line += "  " + _("CANCELLED: {reason}").format(reason=entry.reason or "–")
+    elif entry.moved_from is not None:
+        line += "  " + _("moved from {day}").format(day=format_date(entry.moved_from))
+    elif entry.activity_id is not None:
+        line += "  " + _("planned activity")
+    return line
+
+
+def _change_dates(services: Services, offer_id: int, day: date, change: DateChange | None) -> int:
+    offer = services.offers.get(offer_id)
+    others = [c for c in offer.date_changes if c.on != day]
+    services.offers.update(replace(offer, date_changes=others + ([change] if change else [])))
+    return 0
+
+
+def run_cancel(arguments: argparse.Namespace, services: Services) -> int:
+    change = DateChange(arguments.day, arguments.reason)
+    return _change_dates(services, arguments.offer_id, arguments.day, change)
+
+
+def run_move(arguments: argparse.Namespace, services: Services) -> int:
+    change = DateChange(arguments.day, arguments.reason, arguments.to, arguments.time)
+    return _change_dates(services, arguments.offer_id, arguments.day, change)
+
+
+def run_restore(arguments: argparse.Namespace, services: Services) -> int:
+    return _change_dates(services, arguments.offer_id, arguments.day, None)
+
+
+def run_holidays(_arguments: argparse.Namespace, services: Services) -> int:
+    for period in HolidayService(services.database).periods():
+        print(f"{period.id}\t{period.first_day}\t{period.last_day}\t{period.name}")
+    return 0
+
+
+def run_holiday_import(arguments: argparse.Namespace, services: Services) -> int:
+    try:
+        content = arguments.file.read_bytes()
+    except OSError as error:
+        print(
+            _("The file {path} cannot be read: {reason}").format(
+                path=arguments.file, reason=error.strerror or error
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    count = HolidayService(services.database).import_calendar(content)
+    print(_("Holiday periods added: {n}").format(n=count))
+    return 0
+
+
+def run_holiday_add(arguments: argparse.Namespace, services: Services) -> int:
+    period = HolidayPeriodData(arguments.name, arguments.first, arguments.last)
+    HolidayService(services.database).add([period])
+    return 0
+
+
+def run_holiday_delete(arguments: argparse.Namespace, services: Services) -> int:
+    HolidayService(services.database).delete(arguments.ids)
+    return 0
