@@ -30,7 +30,6 @@ SHEET_MONTHS = "Je Monat"
 SHEET_PARTICIPANTS = "Teilnehmende"
 SHEET_LANGUAGES = "Sprachen"
 SHEET_OFFERS = "Angebote"
-SHEET_ACTIVITIES = "Aktivitäten"
 SHEET_VILLAGE_MONTHS = "Aktivitäten je Gemeinde"
 SHEET_CONTACTS = "Kontakte"
 
