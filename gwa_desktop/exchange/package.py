@@ -298,12 +298,13 @@ def read_package(path: Path, password: str | None = None) -> Package:
         raise not_a_package(name)
     try:
         manifest, members = _verified_members(content, name)
+        del content
+        # Each member's bytes go as soon as they are parsed: the largest, the activities,
+        # is then held as JSON text and objects, never also as bytes beside the checked records.
+        offers = parse_offers(limits.parse_json(members.pop(OFFERS), OFFERS, name))
+        activities = parse_activities(limits.parse_json(members.pop(ACTIVITIES), ACTIVITIES, name))
         data = DistrictData(
-            manifest.municipality,
-            manifest.district,
-            manifest.period,
-            parse_offers(limits.parse_json(members[OFFERS], OFFERS, name)),
-            parse_activities(limits.parse_json(members[ACTIVITIES], ACTIVITIES, name)),
+            manifest.municipality, manifest.district, manifest.period, offers, activities
         )
     except DAMAGE as error:
         raise damaged_package(name) from error

@@ -6,10 +6,13 @@ import csv
 import io
 import json
 import shutil
-from datetime import datetime
+from datetime import date, datetime
+
+import pytest
 
 from gwa_desktop.exchange.csv_export import spell
 from gwa_desktop.exchange.package import read_package
+from gwa_desktop.exchange.records import InvalidRecord, parse_activities
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, import_package
 from gwa_desktop.services.district_overview import combined_datasets, village_figures
@@ -72,3 +75,38 @@ def test_a_package_written_before_the_streaming_export_still_imports(other_datab
     (village,) = village_figures(other_database)
     assert len(data.activities) == village.figures.activities == 309
     assert village.figures == compute(data.offers, data.activities)
+
+
+def test_records_are_checked_whatever_the_order_of_their_fields():
+    record = json.loads(PACKAGE_ACTIVITY)
+    reordered = dict(reversed(list(record.items())))
+    bad = dict(record, newcomers=-1)
+
+    (parsed,) = parse_activities([reordered])
+
+    assert parsed == dict(record, occurred_on=date(2025, 3, 4), volunteer_hours=2.0)
+    with pytest.raises(InvalidRecord):
+        parse_activities([dict(record), bad])
+
+
+PACKAGE_ACTIVITY = json.dumps(
+    {
+        "occurred_on": "2025-03-04",
+        "kind": "event",
+        "title": "Veranstaltung",
+        "offer": "",
+        "participants_total": 6,
+        "participants_women": 3,
+        "participants_men": None,
+        "participants_diverse": None,
+        "age_under_18": None,
+        "age_18_26": None,
+        "age_27_64": None,
+        "age_65_plus": None,
+        "newcomers": 1,
+        "regulars": None,
+        "volunteers_count": 1,
+        "volunteer_hours": 2,
+        "languages": ["ar"],
+    }
+)
