@@ -21,6 +21,8 @@ from gwa_desktop.exchange.columns import (
 from gwa_desktop.exchange.summary import KINDS, Figures
 
 ENCODING = "utf-8-sig"
+#: How many spelled texts and dates a TableWriter remembers.
+MEMORY = 20_000
 
 
 def spell(value: Any) -> str:
@@ -52,10 +54,32 @@ class TableWriter:
     def __init__(self, stream: BinaryIO, header: Iterable[str]) -> None:
         self._text = io.TextIOWrapper(cast(IO[bytes], stream), encoding=ENCODING, newline="")
         self._writer = csv.writer(self._text, delimiter=";", lineterminator="\r\n")
+        self._spelled: dict[str | date, str] = {}
         self.row(header)
 
     def row(self, values: Iterable[Any]) -> None:
-        self._writer.writerow([spell(value) for value in values])
+        """Write one row, spelled as `spell` spells it.
+
+        Texts and dates are remembered: the rows of 100,000 activities repeat a few
+        thousand of them, and checking a text for formulas costs more than a lookup."""
+        spelled = self._spelled
+        cells = []
+        for value in values:
+            kind = type(value)
+            if kind is int:
+                cells.append(str(value))
+            elif value is None:
+                cells.append("")
+            elif kind is str or kind is date:
+                text = spelled.get(value)
+                if text is None:
+                    text = spell(value)
+                    if len(spelled) < MEMORY:
+                        spelled[value] = text
+                cells.append(text)
+            else:
+                cells.append(spell(value))
+        self._writer.writerow(cells)
 
     def finish(self) -> None:
         """Flush and let go of the stream without closing it."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -253,19 +254,25 @@ def _member(archive: zipfile.ZipFile, name: str, digests: dict[str, str]) -> Ite
 def _stream_activities(
     content: PackageContent, json_member: BinaryIO, table: TableWriter, progress: Progress
 ) -> None:
-    """activities.json exactly as `json.dumps` writes the whole list, and the CSV rows, in one pass."""
+    """activities.json exactly as `json.dumps` writes the whole list, and the CSV rows, in one pass.
+
+    The JSON is encoded a batch of records at a time (one encoder call per batch, its
+    brackets dropped), which is byte for byte the text of the whole list."""
     encode = json.JSONEncoder(
         ensure_ascii=False, default=to_json_value, separators=(",", ":")
     ).encode
     row = row_maker(ACTIVITY_COLUMNS, content.data.municipality)
     json_member.write(b"[")
     separator = b""
-    for done, record in enumerate(content.activities, start=1):
-        json_member.write(separator + encode(record).encode("utf-8"))
+    done = 0
+    records = iter(content.activities)
+    while batch := list(itertools.islice(records, PROGRESS_STEP)):
+        json_member.write(separator + encode(batch)[1:-1].encode("utf-8"))
         separator = b","
-        table.row(row(record))
-        if done % PROGRESS_STEP == 0:
-            progress(done, content.count, ACTIVITIES)
+        for record in batch:
+            table.row(row(record))
+        done += len(batch)
+        progress(done, content.count, ACTIVITIES)
     json_member.write(b"]")
 
 

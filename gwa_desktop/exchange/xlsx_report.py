@@ -33,10 +33,16 @@ from gwa_desktop.exchange.summary import (
     KINDS,
     Figures,
     MonthFigures,
+    by_municipality,
     combine,
     with_offers,
     without_repeated_offers,
 )
+
+
+def _data_of(part: tuple[DistrictData, Figures]) -> DistrictData:
+    return part[0]
+
 
 FORMATS = {
     "date": "DD.MM.YYYY",
@@ -92,7 +98,7 @@ def _fill(
     progress: Progress,
     village_months: bool,
 ) -> None:
-    ordered = sorted(parts, key=lambda part: (sort_key(part[0].municipality), part[0].period.start))
+    ordered = by_municipality(parts, _data_of)
     datasets = without_repeated_offers([data for data, _figures in ordered])
     per_dataset = [
         (data, with_offers(figures, data.offers))
@@ -191,7 +197,7 @@ def _overview(
     book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime
 ) -> None:
     sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
-    names = sorted({d.municipality for d in datasets}, key=sort_key)
+    names = sorted({d.municipality for d in datasets}, key=sort_key if len(datasets) > 1 else None)
     personal = any(d.contacts for d in datasets)
     starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
     _append(sheet, [_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
@@ -229,9 +235,7 @@ def _overview(
 def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
-    for data, figures in sorted(
-        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
-    ):
+    for data, figures in by_municipality(per_dataset, _data_of):
         _append(
             sheet,
             [
@@ -291,9 +295,7 @@ def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
         ["Gemeinde", "Monat", *MONTH_HEADER],
     )
     rows_written = 0
-    for data, figures in sorted(
-        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
-    ):
+    for data, figures in by_municipality(per_dataset, _data_of):
         for month in sorted(figures.months):
             _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
             rows_written += 1

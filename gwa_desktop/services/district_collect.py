@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from gwa_desktop.domain.enums import ContactKind, Recurrence
+from gwa_desktop.domain.enums import ActivityKind, ContactKind, Recurrence
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.exchange.errors import ExchangeError
@@ -171,6 +171,12 @@ def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, 
     return records
 
 
+#: The fields of an activity record in the order of the JSON member (ACTIVITY_FIELDS).
+RECORD_KEYS = ("occurred_on", "kind", "title", "offer", *COUNT_KEYS, "volunteer_hours", "languages")
+#: What a record of fewer than SMALL_GROUP participants carries instead of its breakdowns.
+SMALL_GROUP_RECORD: dict[str, Any] = dict.fromkeys(BREAKDOWN_KEYS)
+
+
 def _activities(
     session: Session, period: Period, today: date, blank: Blanker
 ) -> Iterator[dict[str, Any]]:
@@ -212,6 +218,7 @@ def _activities(
     )
     # Few offers, many activities: each offer title is blanked once.
     offer_titles: dict[str, str] = {}
+    kinds = {kind: (kind.value, german(kind)) for kind in ActivityKind}
     for activity_id, occurred_on, kind, offer_title, hours, *values in connection.execute(
         statement
     ):
@@ -224,17 +231,11 @@ def _activities(
         offer = offer_titles.get(title)
         if offer is None:
             offer = offer_titles[title] = blank(title)
-        record = {
-            "occurred_on": occurred_on,
-            "kind": kind.value,
-            "title": german(kind),
-            "offer": offer,
-        }
-        record.update(zip(COUNT_KEYS, values))
-        record["volunteer_hours"] = float(hours or 0)
-        record["languages"] = codes
-        if (record["participants_total"] or 0) < SMALL_GROUP:
-            record.update(dict.fromkeys(BREAKDOWN_KEYS), languages=[])
+        record = dict(
+            zip(RECORD_KEYS, (occurred_on, *kinds[kind], offer, *values, float(hours or 0), codes))
+        )
+        if (values[0] or 0) < SMALL_GROUP:
+            record.update(SMALL_GROUP_RECORD, languages=[])
         yield record
 
 
