@@ -21,6 +21,7 @@ from harness import Figure, bench_database, machine_load, markdown_table
 
 SUITES: dict[str, str] = {
     "cli": "cli_bench",
+    "exchange": "exchange_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"
