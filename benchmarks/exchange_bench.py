@@ -10,8 +10,8 @@ Floors, measured in turns with the program in the same run:
   writing the combined workbook, against a process that reads the same 20 zips, inserts
   the activities with sqlite3 executemany and runs the GROUP BY for the combined figures;
 - yearly figures: the figures of the whole history (months by kind, participants,
-  hours, languages) as the program computes them, against the bare GROUP BY over the
-  same rows, in this process.
+  hours, languages) as the program computes them, against the same two GROUP BYs
+  (months by kind, languages) run with sqlite3 on the same file, in this process.
 
 Peak memory is the peak resident set of each whole process (`harness.alternate_processes`,
 from wait4's ru_maxrss), so every figure has its own peak.
@@ -153,12 +153,31 @@ export_combined(database, Path(folder))
 database.close()
 """
 
-RAW_YEARLY = (
-    "SELECT substr(occurred_on, 1, 7), kind, COUNT(*), "
-    "SUM(participants_total), SUM(participants_women), SUM(participants_men), "
-    "SUM(participants_diverse), SUM(age_under_18), SUM(age_18_26), SUM(age_27_64), "
-    "SUM(age_65_plus), SUM(newcomers), SUM(regulars), SUM(volunteers_count), "
-    "SUM(volunteer_hours) FROM activities WHERE occurred_on BETWEEN ? AND ? GROUP BY 1, 2"
+#: The figures in raw SQL: the same GROUP BY over year, month and kind (breakdowns only of
+#: groups of five or more, as the records that leave carry them) and the language counts.
+RAW_MONTHS = (
+    "SELECT CAST(strftime('%Y', occurred_on) AS INTEGER), "
+    "CAST(strftime('%m', occurred_on) AS INTEGER), kind, COUNT(*), SUM(participants_total), "
+    + ", ".join(
+        f"SUM(CASE WHEN participants_total >= 5 THEN {key} END)"
+        for key in (
+            "participants_women",
+            "participants_men",
+            "participants_diverse",
+            "age_under_18",
+            "age_18_26",
+            "age_27_64",
+            "age_65_plus",
+            "newcomers",
+            "regulars",
+        )
+    )
+    + ", SUM(volunteers_count), SUM(volunteer_hours) FROM activities "
+    "WHERE occurred_on >= ? AND occurred_on <= ? GROUP BY 1, 2, 3"
+)
+RAW_LANGUAGES = (
+    "SELECT l.code, COUNT(*) FROM activity_languages l JOIN activities a ON a.id = l.activity_id "
+    "WHERE a.occurred_on >= ? AND a.occurred_on <= ? AND a.participants_total >= 5 GROUP BY l.code"
 )
 
 
@@ -293,16 +312,19 @@ def _yearly(village: Path, history: tuple[str, str], scale: int) -> Figure:
     try:
         program = _program_figures(database, period)
         program()
-        seconds, floor = alternate(
-            program, lambda: raw.execute(RAW_YEARLY, history).fetchall(), rounds=7
-        )
+
+        def floor_figures() -> None:
+            raw.execute(RAW_MONTHS, history).fetchall()
+            raw.execute(RAW_LANGUAGES, history).fetchall()
+
+        seconds, floor = alternate(program, floor_figures, rounds=7)
     finally:
         raw.close()
         database.close()
     return Figure(
         f"figures of the whole history by month and kind ({scale}×)",
         seconds,
-        "one raw GROUP BY",
+        "the same two GROUP BYs in raw sqlite3",
         floor,
     )
 
