@@ -24,6 +24,7 @@ SUITES: dict[str, str] = {
     "prints": "prints_bench",
     "search": "search_bench",
     "start": "start_bench",
+    "exchange": "exchange_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"

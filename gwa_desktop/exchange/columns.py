@@ -6,7 +6,7 @@ numbers) and the CSV writer spells it the way German Excel reads it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,12 +101,18 @@ CONTACT_COLUMNS = (
 )
 
 
-def rows(
-    columns: tuple[Column, ...], records: list[dict[str, Any]], municipality: str = ""
-) -> Iterator[list[Any]]:
-    """Cell values per record; the municipality column is filled from the dataset.
+def row_maker(
+    columns: tuple[Column, ...], municipality: str = ""
+) -> Callable[[dict[str, Any]], list[Any]]:
+    """A function from a record to its cell values; the municipality column is filled from the dataset.
 
     Values stay raw here: each writer passes every cell through `cell_text`."""
     getters = [(lambda record: municipality) if c is MUNICIPALITY else c.value for c in columns]
-    for record in records:
-        yield [get(record) for get in getters]
+    return lambda record: [get(record) for get in getters]
+
+
+def rows(
+    columns: tuple[Column, ...], records: Iterable[dict[str, Any]], municipality: str = ""
+) -> Iterator[list[Any]]:
+    """Cell values per record (see `row_maker`)."""
+    return map(row_maker(columns, municipality), records)

@@ -10,21 +10,19 @@ import csv
 import io
 from collections.abc import Iterable
 from datetime import date, time
-from typing import Any
+from typing import IO, Any, BinaryIO, cast
 
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
-    ACTIVITY_COLUMNS,
-    CONTACT_COLUMNS,
-    OFFER_COLUMNS,
     Column,
     rows,
 )
-from gwa_desktop.exchange.records import DistrictData
-from gwa_desktop.exchange.summary import KINDS, compute
+from gwa_desktop.exchange.summary import KINDS, Figures
 
 ENCODING = "utf-8-sig"
+#: How many spelled texts and dates a TableWriter remembers.
+MEMORY = 20_000
 
 
 def spell(value: Any) -> str:
@@ -50,55 +48,87 @@ def csv_text(value: str) -> str:
     return "'" + cell.text if cell.formula_like else cell.text
 
 
-def spreadsheet_csv(header: list[str], body: Iterable[Iterable[Any]]) -> bytes:
+class TableWriter:
+    """A CSV file written row by row into a binary stream, e.g. a member of the package's zip."""
+
+    def __init__(self, stream: BinaryIO, header: Iterable[str]) -> None:
+        self._text = io.TextIOWrapper(cast(IO[bytes], stream), encoding=ENCODING, newline="")
+        self._writer = csv.writer(self._text, delimiter=";", lineterminator="\r\n")
+        self._spelled: dict[str | date, str] = {}
+        self.row(header)
+
+    def row(self, values: Iterable[Any]) -> None:
+        """Write one row, spelled as `spell` spells it.
+
+        Texts and dates are remembered: the rows of 100,000 activities repeat a few
+        thousand of them, and checking a text for formulas costs more than a lookup."""
+        spelled = self._spelled
+        cells = []
+        for value in values:
+            kind = type(value)
+            if kind is int:
+                cells.append(str(value))
+            elif value is None:
+                cells.append("")
+            elif kind is str or kind is date:
+                text = spelled.get(value)
+                if text is None:
+                    text = spell(value)
+                    if len(spelled) < MEMORY:
+                        spelled[value] = text
+                cells.append(text)
+            else:
+                cells.append(spell(value))
+        self._writer.writerow(cells)
+
+    def finish(self) -> None:
+        """Flush and let go of the stream without closing it."""
+        self._text.flush()
+        self._text.detach()
+
+
+def spreadsheet_csv(header: Iterable[str], body: Iterable[Iterable[Any]]) -> bytes:
     """A whole CSV file as German Excel opens it with a double click (see the module's docstring)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([spell(text) for text in header])
-    writer.writerows([spell(value) for value in row] for row in body)
-    return buffer.getvalue().encode(ENCODING)
+    buffer = io.BytesIO()
+    table = TableWriter(buffer, header)
+    for row in body:
+        table.row(row)
+    table.finish()
+    return buffer.getvalue()
 
 
-def _records(columns: tuple[Column, ...], datasets: list[DistrictData], attribute: str) -> bytes:
-    body = (
-        row
-        for data in datasets
-        for row in rows(columns, getattr(data, attribute), data.municipality)
-    )
+def records_csv(
+    columns: tuple[Column, ...], groups: Iterable[tuple[str, Iterable[dict[str, Any]]]]
+) -> bytes:
+    """The records of each (municipality, records) group as rows of `columns`."""
+    body = (row for municipality, records in groups for row in rows(columns, records, municipality))
     return spreadsheet_csv([c.header for c in columns], body)
 
 
-def csv_members(datasets: list[DistrictData]) -> dict[str, bytes]:
-    """File name → content of every CSV file for `datasets`."""
-    total = compute(
-        [o for d in datasets for o in d.offers], [a for d in datasets for a in d.activities]
-    )
-    months = (
-        [
-            month,
-            *(total.months[month].by_kind[k] for k in KINDS),
-            total.months[month].activities,
-            total.months[month].participants,
-            total.months[month].volunteers,
-            round(total.months[month].volunteer_hours, 2),
-        ]
-        for month in sorted(total.months)
-    )
-    members = {
-        "csv/angebote.csv": _records(OFFER_COLUMNS, datasets, "offers"),
-        "csv/aktivitaeten.csv": _records(ACTIVITY_COLUMNS, datasets, "activities"),
-        "csv/monate.csv": spreadsheet_csv(
+MONTH_HEADER = [
+    "Monat",
+    *(v.german(k) for k in KINDS),
+    "Aktivitäten gesamt",
+    "Teilnehmende",
+    "Ehrenamtliche",
+    "Ehrenamtsstunden",
+]
+
+
+def months_csv(figures: Figures) -> bytes:
+    """csv/monate.csv: the figures of every month, by kind."""
+    months = figures.months
+    return spreadsheet_csv(
+        MONTH_HEADER,
+        (
             [
-                "Monat",
-                *(v.german(k) for k in KINDS),
-                "Aktivitäten gesamt",
-                "Teilnehmende",
-                "Ehrenamtliche",
-                "Ehrenamtsstunden",
-            ],
-            months,
+                month,
+                *(months[month].by_kind[k] for k in KINDS),
+                months[month].activities,
+                months[month].participants,
+                months[month].volunteers,
+                round(months[month].volunteer_hours, 2),
+            ]
+            for month in sorted(months)
         ),
-    }
-    if any(d.contacts for d in datasets):
-        members["csv/kontakte.csv"] = _records(CONTACT_COLUMNS, datasets, "contacts")
-    return members
+    )

@@ -19,19 +19,30 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
+import shutil
 import struct
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from gwa_desktop import __version__
 from gwa_desktop.exchange import encrypted, limits, signing
-from gwa_desktop.exchange.csv_export import csv_members
+from gwa_desktop.exchange.columns import (
+    ACTIVITY_COLUMNS,
+    CONTACT_COLUMNS,
+    OFFER_COLUMNS,
+    row_maker,
+)
+from gwa_desktop.exchange.csv_export import TableWriter, months_csv, records_csv
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import (
@@ -41,6 +52,7 @@ from gwa_desktop.exchange.records import (
     parse_offers,
     to_json_value,
 )
+from gwa_desktop.exchange.summary import Figures
 from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.i18n import _
 
@@ -52,6 +64,11 @@ OFFERS = "data/offers.json"
 ACTIVITIES = "data/activities.json"
 CONTACTS = "data/contacts.json"
 WORKBOOK = "bericht.xlsx"
+OFFERS_CSV = "csv/angebote.csv"
+ACTIVITIES_CSV = "csv/aktivitaeten.csv"
+MONTHS_CSV = "csv/monate.csv"
+CONTACTS_CSV = "csv/kontakte.csv"
+PROGRESS_STEP = 5000
 PLAIN_SUFFIX = ".zip"
 ENCRYPTED_SUFFIX = ".gwa"
 #: How far ahead of this computer's clock a package's time of creation may lie.
@@ -126,51 +143,77 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+@dataclass(frozen=True)
+class PackageContent:
+    """What a package is written from: `data` without its activities, which come from
+    `activities`, one pass over `count` records, and `figures`, their sums."""
+
+    data: DistrictData
+    activities: Iterable[dict[str, Any]]
+    count: int
+    figures: Figures
+
+
 def write_package(
     stream: BinaryIO,
-    data: DistrictData,
+    content: PackageContent,
     created: datetime,
     signing_key: bytes,
     password: str | None = None,
     progress: Progress = no_progress,
 ) -> Manifest:
-    """Write the package for `data`, signed with `signing_key`; with a password, encrypted as a whole."""
+    """Write the package for `content`, signed with `signing_key`; with a password, encrypted as a whole.
+
+    Members go into the zip one after the other, each hashed while it is written; the
+    activities are read once and go to their JSON and CSV members in the same pass (the
+    CSV through a temporary file), so memory holds one activity, not all of them. The
+    manifest, which lists the checksums, comes last; readers find members by name.
+    """
+    data = content.data
     workbook = io.BytesIO()
-    write_workbook(workbook, [data], created, progress)
-    members = {
-        OFFERS: _json(data.offers),
-        ACTIVITIES: _json(data.activities),
-        WORKBOOK: workbook.getvalue(),
-        **csv_members([data]),
-    }
-    if data.contacts:
-        members[CONTACTS] = _json(data.contacts)
-    manifest = Manifest(
-        __version__,
-        data.municipality,
-        data.district,
-        data.period,
-        created,
-        bool(data.contacts),
-        {name: sha256(content) for name, content in members.items()},
-        signing.public_key_of(signing_key),
-    )
-    manifest_bytes = manifest.to_json()
-    # The archive is assembled in memory and then copied: a write error on the stick then
-    # interrupts a plain copy, not the zip writer, which cannot be abandoned halfway.
+    write_workbook(workbook, [(data, content.figures)], created)
+    # The archive is assembled in memory (the compressed package, a tenth of its
+    # content) and then copied: a write error on the stick then interrupts a plain copy,
+    # not the zip writer, which cannot be abandoned halfway.
     buffer = io.BytesIO()
+    digests: dict[str, str] = {}
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+
+        def put(name: str, member: bytes, compress_type: int = zipfile.ZIP_DEFLATED) -> None:
+            digests[name] = sha256(member)
+            archive.writestr(name, member, compress_type=compress_type)
+
+        put(OFFERS, _json(data.offers))
+        with tempfile.TemporaryFile() as spool:
+            with _member(archive, ACTIVITIES, digests) as json_member:
+                table = TableWriter(spool, [c.header for c in ACTIVITY_COLUMNS])
+                _stream_activities(content, json_member, table, progress)
+                table.finish()
+            spool.seek(0)
+            put(WORKBOOK, workbook.getvalue(), zipfile.ZIP_STORED)
+            del workbook
+            put(OFFERS_CSV, records_csv(OFFER_COLUMNS, [(data.municipality, data.offers)]))
+            with _member(archive, ACTIVITIES_CSV, digests) as csv_member:
+                shutil.copyfileobj(spool, csv_member, COPY_CHUNK)
+        put(MONTHS_CSV, months_csv(content.figures))
+        if data.contacts:
+            put(CONTACTS_CSV, records_csv(CONTACT_COLUMNS, [("", data.contacts)]))
+            put(CONTACTS, _json(data.contacts))
+        manifest = Manifest(
+            __version__,
+            data.municipality,
+            data.district,
+            data.period,
+            created,
+            bool(data.contacts),
+            digests,
+            signing.public_key_of(signing_key),
+        )
+        manifest_bytes = manifest.to_json()
         archive.writestr(MANIFEST, manifest_bytes)
         archive.writestr(
             SIGNATURE, signing.sign(signing_key, manifest_bytes), compress_type=zipfile.ZIP_STORED
         )
-        for name, content in members.items():
-            archive.writestr(
-                name,
-                content,
-                compress_type=zipfile.ZIP_STORED if name == WORKBOOK else zipfile.ZIP_DEFLATED,
-            )
-    del members, workbook
     view = buffer.getbuffer()
     pieces = encrypted.encrypt(view, password) if password is not None else _pieces(view)
     written = 0
@@ -179,6 +222,58 @@ def write_package(
         written += len(piece)
         progress(written, len(view), "")
     return manifest
+
+
+class _HashingWriter(io.RawIOBase):
+    """A zip member being written, hashed on the way."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self._target = target
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: Any) -> int:
+        self.digest.update(chunk)
+        return self._target.write(chunk)
+
+
+@contextmanager
+def _member(archive: zipfile.ZipFile, name: str, digests: dict[str, str]) -> Iterator[BinaryIO]:
+    """A deflated member written piece by piece; its SHA-256 lands in `digests` when done."""
+    with archive.open(name, "w") as target:
+        writer = _HashingWriter(target)
+        buffered = io.BufferedWriter(writer, COPY_CHUNK)
+        yield cast(BinaryIO, buffered)
+        buffered.flush()
+        buffered.detach()
+    digests[name] = writer.digest.hexdigest()
+
+
+def _stream_activities(
+    content: PackageContent, json_member: BinaryIO, table: TableWriter, progress: Progress
+) -> None:
+    """activities.json exactly as `json.dumps` writes the whole list, and the CSV rows, in one pass.
+
+    The JSON is encoded a batch of records at a time (one encoder call per batch, its
+    brackets dropped), which is byte for byte the text of the whole list."""
+    encode = json.JSONEncoder(
+        ensure_ascii=False, default=to_json_value, separators=(",", ":")
+    ).encode
+    row = row_maker(ACTIVITY_COLUMNS, content.data.municipality)
+    json_member.write(b"[")
+    separator = b""
+    done = 0
+    records = iter(content.activities)
+    while batch := list(itertools.islice(records, PROGRESS_STEP)):
+        json_member.write(separator + encode(batch)[1:-1].encode("utf-8"))
+        separator = b","
+        for record in batch:
+            table.row(row(record))
+        done += len(batch)
+        progress(done, content.count, ACTIVITIES)
+    json_member.write(b"]")
 
 
 def read_package(path: Path, password: str | None = None) -> Package:
@@ -210,12 +305,13 @@ def read_package(path: Path, password: str | None = None) -> Package:
         raise not_a_package(name)
     try:
         manifest, members = _verified_members(content, name)
+        del content
+        # Each member's bytes go as soon as they are parsed: the largest, the activities,
+        # is then held as JSON text and objects, never also as bytes beside the checked records.
+        offers = parse_offers(limits.parse_json(members.pop(OFFERS), OFFERS, name))
+        activities = parse_activities(limits.parse_json(members.pop(ACTIVITIES), ACTIVITIES, name))
         data = DistrictData(
-            manifest.municipality,
-            manifest.district,
-            manifest.period,
-            parse_offers(limits.parse_json(members[OFFERS], OFFERS, name)),
-            parse_activities(limits.parse_json(members[ACTIVITIES], ACTIVITIES, name)),
+            manifest.municipality, manifest.district, manifest.period, offers, activities
         )
     except DAMAGE as error:
         raise damaged_package(name) from error

@@ -8,7 +8,9 @@ user interface; the enum values in the JSON members stay the stable English code
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+from functools import lru_cache
 
 from gwa_desktop.domain.enums import (
     ActivityKind,
@@ -30,7 +32,6 @@ SHEET_MONTHS = "Je Monat"
 SHEET_PARTICIPANTS = "Teilnehmende"
 SHEET_LANGUAGES = "Sprachen"
 SHEET_OFFERS = "Angebote"
-SHEET_ACTIVITIES = "Aktivitäten"
 SHEET_VILLAGE_MONTHS = "Aktivitäten je Gemeinde"
 SHEET_CONTACTS = "Kontakte"
 
@@ -113,5 +114,11 @@ def german(value: Enum | str | None) -> str:
     return GERMAN_LABELS.get(value, str(value))
 
 
-def language_names(codes: list[str]) -> str:
+def language_names(codes: Sequence[str]) -> str:
+    return _language_names(tuple(codes))
+
+
+@lru_cache(maxsize=4096)
+def _language_names(codes: tuple[str, ...]) -> str:
+    """Cached: 100,000 activities share a few hundred combinations of languages."""
     return ", ".join(language_name(code, REPORT_LANGUAGE) for code in codes)

@@ -1,4 +1,4 @@
-"""The district workbook: summary sheets first, then offers and activities, for one or many municipalities.
+"""The district workbook: summary sheets first, then the offers, for one or many municipalities.
 
 Written with openpyxl in write-only mode, which streams rows to disk; 100,000
 activities would not fit a normal in-memory workbook on an old laptop. Headers,
@@ -22,7 +22,6 @@ from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
-    ACTIVITY_COLUMNS,
     CONTACT_COLUMNS,
     OFFER_COLUMNS,
     Column,
@@ -34,10 +33,16 @@ from gwa_desktop.exchange.summary import (
     KINDS,
     Figures,
     MonthFigures,
+    by_municipality,
     combine,
-    compute,
+    with_offers,
     without_repeated_offers,
 )
+
+
+def _data_of(part: tuple[DistrictData, Figures]) -> DistrictData:
+    return part[0]
+
 
 FORMATS = {
     "date": "DD.MM.YYYY",
@@ -61,21 +66,25 @@ Sheet = Any
 
 def write_workbook(
     stream: BinaryIO,
-    datasets: list[DistrictData],
+    parts: Sequence[tuple[DistrictData, Figures]],
     created: datetime,
     progress: Progress = no_progress,
-    activity_rows: bool = True,
+    village_months: bool = False,
 ) -> None:
-    """Write the workbook for `datasets` (one per municipality) to `stream`.
+    """Write the workbook for `parts` (per municipality: its data and its activities' figures).
 
-    Without `activity_rows` the activities appear as figures per municipality and month:
-    the district's combined workbook would otherwise list hundreds of thousands of rows
-    that each municipality's own package already holds.
+    The activities appear as figures, by month and kind, never as one row each (their
+    records are not read): a year of a busy village is 20,000 rows and a district's
+    history millions, more than anybody reads in Excel and more than an old laptop
+    writes in reasonable time and memory. Every activity is in the package's
+    csv/aktivitaeten.csv, which German Excel opens with a double click. With
+    `village_months` (the district's combined workbook) a sheet lists the figures of
+    every municipality and month.
     """
     book = Workbook(write_only=True)
     book.properties.creator = "GWA Desktop"
     try:
-        _fill(book, datasets, created, progress, activity_rows)
+        _fill(book, parts, created, progress, village_months)
     except BaseException:
         _discard(book)
         raise
@@ -84,20 +93,24 @@ def write_workbook(
 
 def _fill(
     book: Workbook,
-    datasets: list[DistrictData],
+    parts: Sequence[tuple[DistrictData, Figures]],
     created: datetime,
     progress: Progress,
-    activity_rows: bool,
+    village_months: bool,
 ) -> None:
-    datasets = without_repeated_offers(datasets)
-    per_dataset = [(data, compute(data.offers, data.activities)) for data in datasets]
+    ordered = by_municipality(parts, _data_of)
+    datasets = without_repeated_offers([data for data, _figures in ordered])
+    per_dataset = [
+        (data, with_offers(figures, data.offers))
+        for data, (_data, figures) in zip(datasets, ordered)
+    ]
     total = combine(figures for _data, figures in per_dataset)
     _overview(book, datasets, total, created)
     _municipalities(book, per_dataset)
     _months(book, total)
     _participants(book, total)
     _languages(book, total)
-    count = sum(len(d.offers) + len(d.activities) + len(d.contacts) for d in datasets)
+    count = sum(len(d.offers) + len(d.contacts) for d in datasets)
     done = _records(
         book,
         v.SHEET_OFFERS,
@@ -107,17 +120,7 @@ def _fill(
         0,
         count,
     )
-    if activity_rows:
-        done = _records(
-            book,
-            v.SHEET_ACTIVITIES,
-            ACTIVITY_COLUMNS,
-            [(d.municipality, d.activities) for d in datasets],
-            progress,
-            done,
-            count,
-        )
-    else:
+    if village_months:
         _village_months(book, per_dataset)
     if any(d.contacts for d in datasets):
         _records(
@@ -194,7 +197,7 @@ def _overview(
     book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime
 ) -> None:
     sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
-    names = sorted({d.municipality for d in datasets}, key=sort_key)
+    names = sorted({d.municipality for d in datasets}, key=sort_key if len(datasets) > 1 else None)
     personal = any(d.contacts for d in datasets)
     starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
     _append(sheet, [_cell(sheet, "Bericht für den Landkreis", font=TITLE_FONT)])
@@ -232,9 +235,7 @@ def _overview(
 def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
-    for data, figures in sorted(
-        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
-    ):
+    for data, figures in by_municipality(per_dataset, _data_of):
         _append(
             sheet,
             [
@@ -294,9 +295,7 @@ def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figure
         ["Gemeinde", "Monat", *MONTH_HEADER],
     )
     rows_written = 0
-    for data, figures in sorted(
-        per_dataset, key=lambda item: (sort_key(item[0].municipality), item[0].period.start)
-    ):
+    for data, figures in by_municipality(per_dataset, _data_of):
         for month in sorted(figures.months):
             _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
             rows_written += 1

@@ -17,33 +17,30 @@ either never stores a person.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from gwa_desktop.domain.enums import ContactKind, Recurrence
+from gwa_desktop.domain.enums import ActivityKind, ContactKind, Recurrence
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.exchange.errors import ExchangeError
+from gwa_desktop.exchange.package import PackageContent
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
+from gwa_desktop.services.district_figures import BREAKDOWN_KEYS, SMALL_GROUP, session_figures
 from gwa_desktop.services.erased_names import erased_digests
 from gwa_desktop.services.periods import counted_in
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, ActivityLanguage, Contact, Offer, OfferText
-
-#: Below this many participants an activity's breakdowns would identify people.
-SMALL_GROUP = 5
-_BREAKDOWN_KEYS = tuple(
-    key for key in COUNT_KEYS if key not in ("participants_total", "volunteers_count")
-)
 
 
 @dataclass
@@ -69,6 +66,16 @@ def collect_with_findings(
     database: Database, period: Period, personal: bool = False
 ) -> tuple[DistrictData, dict[str, tuple[str, ...]]]:
     """The data, and for every text that leaves with something blanked, the kinds blanked."""
+    with outgoing(database, period, personal) as (content, findings):
+        return replace(content.data, activities=list(content.activities)), findings
+
+
+@contextmanager
+def outgoing(
+    database: Database, period: Period, personal: bool = False
+) -> Iterator[tuple[PackageContent, dict[str, tuple[str, ...]]]]:
+    """The package content of `period`, its activities streamed from the open session, and
+    the findings of what was blanked (complete once the activities were read)."""
     settings = SettingsService(database).get()
     if not settings.name.strip():
         raise ExchangeError(
@@ -77,15 +84,17 @@ def collect_with_findings(
                 "sorts the packages it receives by it."
             )
         )
+    today = date.today()
     with database.session() as session:
         blank = Blanker(_detector(session, settings))
         offers = _offers(session, period, blank)
-        activities = _activities(session, period, blank)
         contacts = _contacts(session) if personal else []
-    data = DistrictData(
-        settings.name.strip(), settings.district.strip(), period, offers, activities, contacts
-    )
-    return data, blank.findings
+        figures = session_figures(session, period, today)
+        data = DistrictData(
+            settings.name.strip(), settings.district.strip(), period, offers, [], contacts
+        )
+        activities = _activities(session, period, today, blank)
+        yield PackageContent(data, activities, figures.activities, figures), blank.findings
 
 
 def _detector(session: Session, settings: MunicipalityData) -> PrivacyDetector:
@@ -162,18 +171,30 @@ def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, 
     return records
 
 
-def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[str, Any]]:
+#: The fields of an activity record in the order of the JSON member (ACTIVITY_FIELDS).
+RECORD_KEYS = ("occurred_on", "kind", "title", "offer", *COUNT_KEYS, "volunteer_hours", "languages")
+#: What a record of fewer than SMALL_GROUP participants carries instead of its breakdowns.
+SMALL_GROUP_RECORD: dict[str, Any] = dict.fromkeys(BREAKDOWN_KEYS)
+
+
+def _activities(
+    session: Session, period: Period, today: date, blank: Blanker
+) -> Iterator[dict[str, Any]]:
+    """The period's activity records in date order, one at a time.
+
+    Two ordered cursors, the activities and their languages, are read side by side
+    (a merge on date and id), so neither the rows nor a map of all languages is held."""
     # The same set as the activities list's period filter: planned activities are not reported.
-    in_period = counted_in(Activity.occurred_on, period, date.today())
-    languages: dict[int, list[str]] = defaultdict(list)
-    language_rows = session.execute(
-        select(ActivityLanguage.activity_id, ActivityLanguage.code)
+    in_period = counted_in(Activity.occurred_on, period, today)
+    connection = session.connection().execution_options(stream_results=True, yield_per=2000)
+    language_rows = connection.execute(
+        select(Activity.occurred_on, ActivityLanguage.activity_id, ActivityLanguage.code)
+        .select_from(ActivityLanguage)
         .join(Activity)
         .where(in_period)
-        .order_by(ActivityLanguage.activity_id, ActivityLanguage.position)
+        .order_by(Activity.occurred_on, ActivityLanguage.activity_id, ActivityLanguage.position)
     )
-    for activity_id, code in language_rows:
-        languages[activity_id].append(code)
+    pending = next(language_rows, None)
     offer_text = aliased(OfferText)
     counts = [getattr(Activity, key) for key in COUNT_KEYS]
     statement = (
@@ -195,21 +216,27 @@ def _activities(session: Session, period: Period, blank: Blanker) -> list[dict[s
         .where(in_period)
         .order_by(Activity.occurred_on, Activity.id)
     )
-    records = []
-    for activity_id, occurred_on, kind, offer_title, hours, *values in session.execute(statement):
-        record = {
-            "occurred_on": occurred_on,
-            "kind": kind.value,
-            "title": german(kind),
-            "offer": blank(offer_title or ""),
-        }
-        record.update(zip(COUNT_KEYS, values))
-        record["volunteer_hours"] = float(hours or 0)
-        record["languages"] = languages.get(activity_id, [])
-        if (record["participants_total"] or 0) < SMALL_GROUP:
-            record.update(dict.fromkeys(_BREAKDOWN_KEYS), languages=[])
-        records.append(record)
-    return records
+    # Few offers, many activities: each offer title is blanked once.
+    offer_titles: dict[str, str] = {}
+    kinds = {kind: (kind.value, german(kind)) for kind in ActivityKind}
+    for activity_id, occurred_on, kind, offer_title, hours, *values in connection.execute(
+        statement
+    ):
+        codes = []
+        while pending is not None and (pending[0], pending[1]) <= (occurred_on, activity_id):
+            if pending[1] == activity_id:
+                codes.append(pending[2])
+            pending = next(language_rows, None)
+        title = offer_title or ""
+        offer = offer_titles.get(title)
+        if offer is None:
+            offer = offer_titles[title] = blank(title)
+        record = dict(
+            zip(RECORD_KEYS, (occurred_on, *kinds[kind], offer, *values, float(hours or 0), codes))
+        )
+        if (values[0] or 0) < SMALL_GROUP:
+            record.update(SMALL_GROUP_RECORD, languages=[])
+        yield record
 
 
 def _contacts(session: Session) -> list[dict[str, Any]]:

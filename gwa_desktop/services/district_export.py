@@ -12,7 +12,7 @@ from gwa_desktop.exchange.package import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, write_p
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData, Period
 from gwa_desktop.services import installation_key
-from gwa_desktop.services.district_collect import collect
+from gwa_desktop.services.district_collect import outgoing
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
 
@@ -48,16 +48,17 @@ def export_district(
     """
     if password is not None:
         check_export_password(database, password)
-    data = collect(database, period, personal=password is not None)
-    progress(0, 1, "")
-    target = Path(folder) / package_name(data, password is not None)
-    with atomic_output(target) as stream:
-        write_package(
-            stream,
-            data,
-            created or datetime.now().replace(microsecond=0),
-            installation_key.private_key(database),
-            password,
-            progress,
-        )
+    signing_key = installation_key.private_key(database)
+    with outgoing(database, period, personal=password is not None) as (content, _findings):
+        progress(0, 1, "")
+        target = Path(folder) / package_name(content.data, password is not None)
+        with atomic_output(target) as stream:
+            write_package(
+                stream,
+                content,
+                created or datetime.now().replace(microsecond=0),
+                signing_key,
+                password,
+                progress,
+            )
     return target

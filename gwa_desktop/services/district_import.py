@@ -45,6 +45,7 @@ from gwa_desktop.storage.district_models import (
 from gwa_desktop.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
+INSERT_BATCH = 5000
 
 IMPORTED, REPLACED, UNCHANGED, OLDER, OVERLAPS = (
     "imported",
@@ -313,19 +314,24 @@ def _store(
     connection = session.connection()
     if offers:
         connection.execute(insert(DistrictOffer), offers)
-    if package.data.activities and connection.dialect.name == "sqlite":
-        # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
-        # processing would triple the time for 100,000 activities.
-        columns = ["package_id", *ACTIVITY_FIELDS]
-        connection.exec_driver_sql(
-            f"INSERT INTO district_activities ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [_activity_row(row.id, a) for a in package.data.activities],
-        )
-    elif package.data.activities:
-        connection.execute(
-            insert(DistrictActivity),
-            [_joined(dict(a, package_id=row.id), "languages") for a in package.data.activities],
-        )
+    activities = package.data.activities
+    # In batches: the rows to insert are made from the checked records as they go, so
+    # the package's activities are not held a second time as parameter rows.
+    for start in range(0, len(activities), INSERT_BATCH):
+        batch = activities[start : start + INSERT_BATCH]
+        if connection.dialect.name == "sqlite":
+            # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
+            # processing would triple the time for 100,000 activities.
+            columns = ["package_id", *ACTIVITY_FIELDS]
+            connection.exec_driver_sql(
+                f"INSERT INTO district_activities ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [_activity_row(row.id, a) for a in batch],
+            )
+        else:
+            connection.execute(
+                insert(DistrictActivity),
+                [_joined(dict(a, package_id=row.id), "languages") for a in batch],
+            )
     return (REPLACED, replaced[0]) if replaced else (IMPORTED, None)
 
 

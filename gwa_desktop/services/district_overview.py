@@ -1,13 +1,14 @@
 """District mode: the combined overview of all imported packages, and its workbook.
 
-The overview is computed from the same records and the same `compute` as each
-municipality's own export, so the district's figures equal the sum of the villages'.
+The overview sums the stored records with the same grouped query and the same
+`from_rows` as each municipality's own export (services/district_figures.py), so the
+district's figures equal the sum of the villages'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange.atomic import atomic_output
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, OFFER_FIELDS, DistrictData, Period
-from gwa_desktop.exchange.summary import Figures, compute
+from gwa_desktop.exchange.summary import Figures, with_offers
 from gwa_desktop.exchange.xlsx_report import write_workbook
+from gwa_desktop.services.district_figures import package_figures
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
 
@@ -41,7 +43,12 @@ class VillageFigures:
 
 def combined_datasets(database: Database) -> list[DistrictData]:
     """Every imported package as the records it was exported from, ordered by municipality."""
-    return [data for _package, data in _load(database)]
+    with database.session() as session:
+        activities = _records(session, DistrictActivity, ACTIVITY_FIELDS)
+    return [
+        replace(data, activities=activities.get(package.id, []))
+        for package, data, _figures in _load(database)
+    ]
 
 
 def village_figures(database: Database) -> list[VillageFigures]:
@@ -52,20 +59,22 @@ def village_figures(database: Database) -> list[VillageFigures]:
             data.period,
             package.created_at,
             package.imported_at,
-            compute(data.offers, data.activities),
+            with_offers(figures, data.offers),
         )
-        for package, data in _load(database)
+        for package, data, figures in _load(database)
     ]
 
 
-def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData]]:
+def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData, Figures]]:
+    """Every package with its offers (few) and its activities' figures (summed by the
+    database), never its activity records: a district holds hundreds of thousands."""
     with database.session() as session:
         packages = sorted(
             session.scalars(select(DistrictPackage)).all(),
             key=lambda p: (sort_key(p.municipality), p.period_start),
         )
         offers = _records(session, DistrictOffer, OFFER_FIELDS)
-        activities = _records(session, DistrictActivity, ACTIVITY_FIELDS)
+        figures = package_figures(session)
     return [
         (
             p,
@@ -74,8 +83,9 @@ def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData]]:
                 p.district,
                 Period(p.period_start, p.period_end),
                 offers.get(p.id, []),
-                activities.get(p.id, []),
+                [],
             ),
+            figures.get(p.id, Figures()),
         )
         for p in packages
     ]
@@ -90,9 +100,9 @@ def export_combined(
     """The district's workbook over all imported municipalities, written atomically into `folder`."""
     created = created or datetime.now().replace(microsecond=0)
     target = Path(folder) / f"Kreisuebersicht_{created:%Y-%m-%d}.xlsx"
-    datasets = combined_datasets(database)
+    parts = [(data, figures) for _package, data, figures in _load(database)]
     with atomic_output(target) as stream:
-        write_workbook(stream, datasets, created, progress, activity_rows=False)
+        write_workbook(stream, parts, created, progress, village_months=True)
     return target
 
 

@@ -337,7 +337,28 @@ class Activity(Headcounts, Timestamped, Base):
     __tablename__ = "activities"
     # Date first for period filters and the default sort; the search text beside it lets
     # a search that matches nothing scan the index instead of every row (10x faster).
-    __table_args__ = (Index("ix_activities_occurred_on_search", "occurred_on", "search_text"),)
+    # The figures index covers the grouped figures and the district export (migration 0011).
+    __table_args__ = (
+        Index("ix_activities_occurred_on_search", "occurred_on", "search_text"),
+        Index(
+            "ix_activities_figures",
+            "occurred_on",
+            "kind",
+            "participants_total",
+            "participants_women",
+            "participants_men",
+            "participants_diverse",
+            "age_under_18",
+            "age_18_26",
+            "age_27_64",
+            "age_65_plus",
+            "newcomers",
+            "regulars",
+            "volunteers_count",
+            "volunteer_hours",
+            "offer_id",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date)

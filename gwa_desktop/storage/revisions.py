@@ -25,7 +25,7 @@ from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0012"
-HEAD_SCHEMA_DIGEST = "e9dbeb8cfc92b521a0afd7d23d1f961067ea41f1ce2195ea91b63be98ad9994f"
+HEAD_SCHEMA_DIGEST = "e546d7107e0df7a94d08be8d1ed314823230bd1db34aed103774e0301c705868"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

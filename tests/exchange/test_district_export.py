@@ -15,11 +15,12 @@ from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.exchange.summary import combine, compute
+from gwa_desktop.exchange.summary import combine
 from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.district_export import export_district
 from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
+from tests.exchange.reference_figures import compute
 from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
 
 PASSWORD = "Lindental im Herbst 2026"
@@ -74,11 +75,13 @@ def test_the_workbook_summary_matches_the_database(filled, tmp_path):
         and participants["unter 18 Jahre"] == source["under_18"]
     )
     assert participants["Ehrenamtliche"] == source["volunteers"]
-    activities = book["Aktivitäten"]
-    assert activities.freeze_panes == "A2" and activities.column_dimensions["D"].width == 30
-    assert activities["B2"].number_format == "DD.MM.YYYY" and activities["B2"].value.date() == date(
-        2026, 1, 10
+    offers = book["Angebote"]
+    assert offers.freeze_panes == "A2" and offers.column_dimensions["B"].width == 30
+    assert offers["F2"].number_format == "DD.MM.YYYY" and offers["F2"].value.date() == date(
+        2025, 9, 2
     )
+    # One row per activity is left to csv/aktivitaeten.csv (see xlsx_report.write_workbook).
+    assert "Aktivitäten" not in book.sheetnames
 
 
 def test_csv_files_are_what_german_excel_expects(filled, tmp_path):

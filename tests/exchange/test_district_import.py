@@ -15,7 +15,6 @@ from gwa_desktop.domain.activity import ActivityData
 from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.exchange.errors import PackageError
 from gwa_desktop.exchange.records import Period
-from gwa_desktop.exchange.summary import compute
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import (
@@ -32,6 +31,7 @@ from gwa_desktop.services.district_overview import (
     village_figures,
 )
 from tests.exchange.package_helpers import figures_from_sql, labelled_values
+from tests.exchange.reference_figures import compute
 from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
 
 PASSWORD = "Lindental im Herbst 2026"

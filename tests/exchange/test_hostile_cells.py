@@ -13,10 +13,12 @@ from openpyxl import load_workbook
 
 from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.schedule import Schedule
+from gwa_desktop.exchange import signing
 from gwa_desktop.exchange.cell_text import cell_text
-from gwa_desktop.exchange.csv_export import csv_members
 from gwa_desktop.exchange.ical import CalendarEntry, write_calendar
+from gwa_desktop.exchange.package import PackageContent, write_package
 from gwa_desktop.exchange.records import DistrictData, Period
+from gwa_desktop.exchange.summary import Figures, from_rows
 from gwa_desktop.exchange.vcard import Card, write_cards
 from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.services.district_collect import collect
@@ -39,8 +41,8 @@ FORMULAS = [
 ]
 
 
-def _data(municipality: str, offers: list[dict], activities: list[dict] = ()) -> DistrictData:
-    return DistrictData(municipality, municipality, Period(*PERIOD), offers, list(activities))
+def _data(municipality: str, offers: list[dict]) -> DistrictData:
+    return DistrictData(municipality, municipality, Period(*PERIOD), offers, [])
 
 
 @pytest.fixture
@@ -49,19 +51,21 @@ def records(filled):
 
 
 @pytest.mark.parametrize(
-    "activity_rows", [True, False], ids=["village workbook", "district combined workbook"]
+    "village_months", [False, True], ids=["village workbook", "district combined workbook"]
 )
-def test_no_cell_of_any_sheet_is_a_formula(records, activity_rows):
-    datasets = [
-        _data(
-            formula,
-            [dict(records.offers[0], title=formula, place_name=formula, provider=formula)],
-            records.activities,
+def test_no_cell_of_any_sheet_is_a_formula(records, village_months):
+    parts = [
+        (
+            _data(
+                formula,
+                [dict(records.offers[0], title=formula, place_name=formula, provider=formula)],
+            ),
+            period_figures_of(records),
         )
         for formula in FORMULAS
     ]
     stream = io.BytesIO()
-    write_workbook(stream, datasets, datetime(2027, 1, 1), activity_rows=activity_rows)
+    write_workbook(stream, parts, datetime(2027, 1, 1), village_months=village_months)
 
     book = load_workbook(stream)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
@@ -76,16 +80,31 @@ def test_no_cell_of_any_sheet_is_a_formula(records, activity_rows):
 
 
 def test_every_csv_cell_that_could_start_a_formula_begins_with_an_apostrophe(records):
-    datasets = [
-        _data(formula, [dict(records.offers[0], title=formula)], records.activities[:1])
-        for formula in FORMULAS
-    ]
+    for formula in FORMULAS:
+        activities = [dict(records.activities[0], title=formula, offer=formula)]
+        content = PackageContent(
+            _data(formula, [dict(records.offers[0], title=formula)]),
+            iter(activities),
+            1,
+            period_figures_of(records),
+        )
+        stream = io.BytesIO()
+        write_package(stream, content, datetime(2027, 1, 1), signing.new_private_key())
 
-    for name, content in csv_members(datasets).items():
-        for row in csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"):
-            for cell in row:
-                assert not cell_text(cell).formula_like or cell.startswith("'"), (name, cell)
-                assert "\u202e" not in cell
+        with zipfile.ZipFile(stream) as archive:
+            members = {n: archive.read(n) for n in archive.namelist() if n.startswith("csv/")}
+        assert len(members) == 3
+        for name, member in members.items():
+            for row in csv.reader(io.StringIO(member.decode("utf-8-sig")), delimiter=";"):
+                for cell in row:
+                    assert not cell_text(cell).formula_like or cell.startswith("'"), (name, cell)
+                    assert "\u202e" not in cell
+
+
+def period_figures_of(records: DistrictData) -> Figures:
+    """Some figures for the summary sheets; which ones does not matter to these tests."""
+    month = records.activities[0]["occurred_on"]
+    return from_rows([(month.year, month.month, "event", 1, *range(11), 2.5)], [("ar", 1)])
 
 
 def test_a_lone_carriage_return_in_a_name_makes_no_extra_card_or_line():
