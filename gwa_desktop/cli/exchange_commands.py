@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from gwa_desktop.cli.arguments import iso_date
 from gwa_desktop.domain.plain_text import one_line
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
@@ -26,12 +27,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=_("export for the district, a phone or a calendar"))
     kinds = export.add_subparsers(dest="kind", required=True)
     district = kinds.add_parser("district", help=_("write the package for the district office"))
-    district.add_argument(
-        "--from", dest="start", type=date.fromisoformat, help=_("first day, YYYY-MM-DD")
-    )
-    district.add_argument(
-        "--to", dest="end", type=date.fromisoformat, help=_("last day, YYYY-MM-DD")
-    )
+    district.add_argument("--from", dest="start", type=iso_date, help=_("first day, YYYY-MM-DD"))
+    district.add_argument("--to", dest="end", type=iso_date, help=_("last day, YYYY-MM-DD"))
     district.add_argument(
         "--period",
         choices=[key for key, _label in EXPORT_PRESETS],

@@ -11,9 +11,10 @@ import csv
 import json
 import sys
 from dataclasses import replace
-from datetime import date, time
+from datetime import date
 from pathlib import Path
 
+from gwa_desktop.cli.arguments import clock, iso_date
 from gwa_desktop.domain.schedule import DateChange
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
@@ -68,24 +69,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     removed = kinds.add_parser("delete", help=_("delete holiday periods by their number"))
     removed.add_argument("ids", type=int, nargs="+")
     removed.set_defaults(handler=run_holiday_delete)
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-24").format(text=text)
-        ) from error
-
-
-def clock(text: str) -> time:
-    try:
-        return time.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            _("{text!r} is not a time; write it as HH:MM, e.g. 15:30").format(text=text)
-        ) from error
 
 
 def day_count(text: str) -> int:
