@@ -198,6 +198,15 @@ def fold(*parts: object) -> str:
     return plain if german == plain else f"{plain} {german}"
 
 
+#: Half of a UTF-16 pair on its own: Qt can hand one over from pasted text, and no
+#: database driver encodes it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def search_words(text: str) -> list[str]:
-    """The words of a search, folded like the stored text (without the second spelling)."""
-    return _without_marks(text.casefold()).split()
+    """The words of a search, folded like the stored text (without the second spelling).
+
+    A lone surrogate becomes U+FFFD: the word then matches nothing, as it could not have
+    matched stored text, instead of failing in the driver.
+    """
+    return _without_marks(_LONE_SURROGATE.sub("\ufffd", text).casefold()).split()

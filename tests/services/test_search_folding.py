@@ -47,3 +47,12 @@ def test_fold_keeps_letters_of_other_scripts_and_drops_their_marks():
     assert fold("Олена Йовенко") == "олена иовенко"
     assert fold("مُحَمَّد") == "محمد"
     assert search_words("Straße  Café") == ["strasse", "cafe"]
+
+
+@pytest.mark.parametrize("typed", ["\ud800", "mü\udcff", "ab\udfffcd efg"])
+def test_a_lone_surrogate_in_the_search_finds_nothing_instead_of_failing(database, typed):
+    """Qt can hand over half a UTF-16 pair from pasted text; no driver encodes it."""
+    contacts = ContactService(database)
+    contacts.create(ContactData(name="Jürgen Müller", legal_basis=LegalBasis.PUBLIC_TASK))
+    assert contacts.list_rows(ListQuery(text=typed)) == []
+    assert contacts.count(ListQuery(text=typed)) == 0
