@@ -18,7 +18,7 @@ from gwa_desktop.cli.arguments import clock, iso_date
 from gwa_desktop.domain.schedule import DateChange
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
-from gwa_desktop.services.agenda import MAX_DAYS, AgendaEntry, agenda
+from gwa_desktop.services.agenda import MAX_DAYS, AgendaEntry, agenda, missing_headcounts
 from gwa_desktop.services.holidays import HolidayPeriodData, HolidayService
 from gwa_desktop.services.registry import Services
 
@@ -34,6 +34,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     days.add_argument("--days", type=day_count, default=7, help=_("how many days (default 7)"))
     days.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    days.add_argument(
+        "--missing",
+        action="store_true",
+        help=_("instead: the dates of the last four weeks that have no headcount yet"),
+    )
     days.set_defaults(handler=run_agenda)
 
     dates = commands.add_parser("dates", help=_("cancel, move or restore one date of an offer"))
@@ -80,7 +85,10 @@ def day_count(text: str) -> int:
 
 
 def run_agenda(arguments: argparse.Namespace, services: Services) -> int:
-    entries = agenda(services.database, arguments.first or date.today(), arguments.days)
+    if arguments.missing:
+        entries = missing_headcounts(services.database, arguments.first or date.today())
+    else:
+        entries = agenda(services.database, arguments.first or date.today(), arguments.days)
     if arguments.format == "json":
         json.dump([_as_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=1)
         print()

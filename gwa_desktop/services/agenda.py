@@ -46,6 +46,34 @@ class AgendaEntry:
         return self.day, self.start_time or time(), self.title
 
 
+#: How far back the start page looks for dates without a headcount.
+MISSING_WEEKS = 4
+
+
+def missing_headcounts(
+    database: Database, today: date, weeks: int = MISSING_WEEKS
+) -> list[AgendaEntry]:
+    """Offer dates of the last weeks before today that took place but have no activity of
+    that offer recorded on that day: "3 Termine ohne Teilnehmerzahl"."""
+    first = today - timedelta(weeks=weeks)
+    last = today - timedelta(days=1)
+    dates = [e for e in agenda(database, first, (last - first).days + 1) if e.offer_id]
+    with database.session() as session:
+        rows = session.execute(
+            select(Activity.offer_id, Activity.occurred_on).where(
+                Activity.offer_id.is_not(None), Activity.occurred_on.between(first, last)
+            )
+        )
+        recorded = {(offer_id, day) for offer_id, day in rows}
+    return [
+        entry
+        for entry in dates
+        if entry.activity_id is None
+        and not entry.cancelled
+        and (entry.offer_id, entry.day) not in recorded
+    ]
+
+
 def agenda(database: Database, first: date, days: int) -> list[AgendaEntry]:
     """Offer dates and planned activities from `first` for `days` days (at most a year)."""
     last = first + timedelta(days=max(1, min(days, MAX_DAYS)) - 1)
