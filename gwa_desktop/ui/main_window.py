@@ -35,6 +35,7 @@ from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
 from gwa_desktop.ui.pages.settings_page import SettingsPage
+from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from gwa_desktop.ui.widgets import fit_to_screen
@@ -93,13 +94,16 @@ class MainWindow(QMainWindow):
         )
         self.settings_page = SettingsPage(services.settings)
         self.settings_page.language_chosen.connect(self.language_chosen)
+        self.week_page = WeekPage(services)
+        self.week_page.record_requested.connect(self.record_session)
         self.pages: list[QWidget] = [
+            self.week_page,
             self.contacts_page,
             self.offers_page,
             self.activities_page,
             self.settings_page,
         ]
-        titles = [_("Contacts"), _("Offers"), _("Activities"), _("Settings")]
+        titles = [_("This week"), _("Contacts"), _("Offers"), _("Activities"), _("Settings")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(titles)
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     title,
-                    QKeySequence(f"Ctrl+{index + 1}"),
+                    QKeySequence(f"Ctrl+{index}"),
                     lambda _checked=False, i=index: self.show_page(i),
                 )
             )
@@ -262,15 +266,22 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         return action
 
-    def record_session(self, offer_id: int) -> None:
-        """Open the activity form for the offer's date to record, filled from the offer."""
+    def record_session(self, offer_id: int, day: date | None = None) -> None:
+        """Open the activity form for one date of the offer, filled from the offer; without
+        `day`, the date whose headcount is most likely due."""
         activities = self.services.activities
 
         def draft() -> ActivityDialog:
-            session = self.services.offers.session_to_record(offer_id, date.today())
-            day = session.day if session is not None else date.today()
+            session = (
+                self.services.offers.session_to_record(offer_id, date.today())
+                if day is None
+                else next(
+                    iter(self.services.offers.get(offer_id).schedule.sessions(day, day)), None
+                )
+            )
+            when = day or (session.day if session is not None else date.today())
             start, end = (session.start_time, session.end_time) if session else (None, None)
-            data = activities.draft_for_session(offer_id, day, start, end)
+            data = activities.draft_for_session(offer_id, when, start, end)
             return ActivityDialog(
                 activities, self.services.offers, self.services.contacts, parent=self, draft=data
             )

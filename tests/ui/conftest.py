@@ -33,6 +33,8 @@ def window(qtbot, services) -> MainWindow:
     main_window.show()
     with qtbot.waitActive(main_window):
         main_window.activateWindow()
+    # The window opens on "This week"; most tests start from the contacts list.
+    main_window.show_page(main_window.pages.index(main_window.contacts_page))
     return main_window
 
 

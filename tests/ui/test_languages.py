@@ -188,7 +188,7 @@ def test_choosing_a_language_in_the_settings_rebuilds_the_window_in_it(qtbot, se
     old = rebuilder.window
     qtbot.addWidget(old)
     old.show()
-    old.show_page(3)
+    old.show_page(4)
     old.settings_page.district.setText("Landkreis Musterland (noch nicht gespeichert)")
     old.settings_page.language.setCurrentIndex(old.settings_page.language.findData("ar"))
     new = rebuilder.window
@@ -196,7 +196,7 @@ def test_choosing_a_language_in_the_settings_rebuilds_the_window_in_it(qtbot, se
     assert new is not old and not old.isVisible() and new.isVisible()
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert new.windowTitle() == "GWA Desktop – الاندماج والعمل المجتمعي"
-    assert new.stack.currentIndex() == 3
+    assert new.stack.currentIndex() == 4
     assert stored_language() == "ar"
     assert new.settings_page.district.text() == "Landkreis Musterland (noch nicht gespeichert)"
     assert_reads_well(new, "ar")
@@ -213,8 +213,8 @@ def test_screenshots_of_the_main_window(qtbot, services, records, language, tmp_
     qtbot.addWidget(window)
     window.resize(1180, 720)
     window.show()
-    for page, name in enumerate(("contacts", "offers", "activities", "settings")):
-        window.show_page(page)
+    for name in ("week", "contacts", "offers", "activities", "settings"):
+        window.show_page(window.pages.index(getattr(window, f"{name}_page")))
         QApplication.processEvents()
         path = folder / f"main_{language}_{name}.png"
         assert window.grab().save(str(path)) and path.stat().st_size > 10_000

@@ -20,11 +20,11 @@ def test_window_state_lives_in_the_one_preferences_file(qtbot, services):
     """Re-opening is covered by test_main_window; here: where it is kept."""
     window = MainWindow(services)
     qtbot.addWidget(window)
-    window.show_page(2)
+    window.show_page(3)
     window.save_window_state()
     store_language("de")  # other preferences in the same file stay
     stored = json.loads(preferences_path().read_text(encoding="utf-8"))
-    assert stored["language"] == "de" and stored["window"]["page"] == 2
+    assert stored["language"] == "de" and stored["window"]["page"] == 3
     assert sorted(p.name for p in preferences_path().parent.glob("*.ini")) == [], (
         "one store for this computer"
     )

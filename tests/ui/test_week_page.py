@@ -1,0 +1,83 @@
+"""The start page: the coming dates with cancelled ones struck through, and the dates
+without a headcount one Enter from recording them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from gwa_desktop.domain.enums import OfferCategory, Recurrence
+from gwa_desktop.domain.offer import OfferData, OfferTextData
+from gwa_desktop.domain.schedule import DateChange
+from tests.ui.conftest import drive_dialog
+
+
+def _weekly_offer(services) -> int:
+    return services.offers.create(
+        OfferData(
+            texts=[OfferTextData("de", "Elterncafé")],
+            category=OfferCategory.FAMILY,
+            start_date=date.today() - timedelta(weeks=3),
+            recurrence=Recurrence.WEEKLY,
+            start_time=time(15),
+            end_time=time(17),
+        )
+    )
+
+
+def _texts(tree) -> list[tuple[str, bool]]:
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [
+        (" | ".join(item.text(c) for c in range(4)), item.font(1).strikeOut()) for item in items
+    ]
+
+
+def test_the_window_opens_on_this_week_with_a_cancelled_date_struck_through(qtbot, services):
+    from gwa_desktop.ui.main_window import MainWindow
+
+    offer_id = _weekly_offer(services)
+    coming = services.offers.get(offer_id).schedule.next_dates(date.today(), 1)[0]
+    offer = services.offers.get(offer_id)
+    services.offers.update(
+        replace(offer, date_changes=[DateChange(coming, "Elternabend in der Kita")])
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_page() is window.week_page
+    rows = _texts(window.week_page.dates)
+    cancelled = [text for text, struck in rows if struck]
+    assert len(cancelled) == 1 and "Elterncafé" in cancelled[0]
+    assert "fällt aus: Elternabend in der Kita" in cancelled[0]
+    assert window.week_page.missing_label.text() == "3 Termine ohne Teilnehmerzahl"
+
+
+def test_a_date_without_a_headcount_is_recorded_from_the_start_page(qtbot, window):
+    offer_id = _weekly_offer(window.services)
+    page = window.week_page
+    page.refresh()
+    window.show_page(0)
+    first = page.missing.item(0)
+    wanted_day = first.data(Qt.ItemDataRole.UserRole)[1]
+    page.missing.setFocus()
+    page.missing.setCurrentRow(0)
+
+    def count(dialog):
+        assert dialog.occurred_on.to_date() == wanted_day
+        assert dialog.title.text() == "Elterncafé"
+        assert dialog.times.values() == (time(15), time(17))
+        qtbot.keyClicks(dialog.total, "7")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    drive_dialog(lambda: qtbot.keyClick(page.missing, Qt.Key.Key_Return), count)
+    assert page.missing_label.text() == "2 Termine ohne Teilnehmerzahl"
+    (row,) = window.services.activities.list_rows(window.activities_page.model.query)
+    saved = window.services.activities.get(row[0])
+    assert (saved.offer_id, saved.occurred_on, saved.participants_total) == (
+        offer_id,
+        wanted_day,
+        7,
+    )
