@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from gwa_desktop.domain.enums import OfferCategory, Recurrence
+from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
@@ -60,3 +63,20 @@ def drive_dialog(trigger: Callable[[], None], handle: Callable[[QDialog], None])
     trigger()
     if failures:
         raise failures[0]
+
+
+def weekly_offer(
+    services: Services, title: str, started_days_ago: int, start: time, end: time, **more
+) -> int:
+    """A weekly offer that began `started_days_ago` days ago, for the date-driven screens."""
+    return services.offers.create(
+        OfferData(
+            texts=[OfferTextData("de", title)],
+            category=more.pop("category", OfferCategory.LANGUAGE),
+            start_date=date.today() - timedelta(days=started_days_ago),
+            recurrence=Recurrence.WEEKLY,
+            start_time=start,
+            end_time=end,
+            **more,
+        )
+    )

@@ -6,22 +6,12 @@ from datetime import date, time, timedelta
 
 from PySide6.QtWidgets import QInputDialog
 
-from gwa_desktop.domain.enums import OfferCategory, Recurrence
-from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
+from tests.ui.conftest import weekly_offer
 
 
 def _weekly_offer(services) -> int:
-    return services.offers.create(
-        OfferData(
-            texts=[OfferTextData("de", "Sprachcafé")],
-            category=OfferCategory.LANGUAGE,
-            start_date=date.today() - timedelta(days=14),
-            recurrence=Recurrence.WEEKLY,
-            start_time=time(17),
-            end_time=time(19),
-        )
-    )
+    return weekly_offer(services, "Sprachcafé", 14, time(17), time(19))
 
 
 def test_a_date_cancelled_in_the_form_is_saved_and_struck_through(qtbot, services, monkeypatch):

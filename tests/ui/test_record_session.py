@@ -8,22 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from gwa_desktop.domain.activity import ActivityData
-from gwa_desktop.domain.enums import ActivityKind, OfferCategory, Recurrence
-from gwa_desktop.domain.offer import OfferData, OfferTextData
-from tests.ui.conftest import drive_dialog
+from gwa_desktop.domain.enums import ActivityKind
+from tests.ui.conftest import drive_dialog, weekly_offer
 
 
 def _weekly_offer(services) -> int:
-    return services.offers.create(
-        OfferData(
-            texts=[OfferTextData("de", "Hausaufgabenhilfe")],
-            category=OfferCategory.EDUCATION,
-            start_date=date.today() - timedelta(days=30),
-            recurrence=Recurrence.WEEKLY,
-            start_time=time(14, 30),
-            end_time=time(16),
-            languages=["de", "ar"],
-        )
+    return weekly_offer(
+        services, "Hausaufgabenhilfe", 30, time(14, 30), time(16), languages=["de", "ar"]
     )
 
 

@@ -4,28 +4,17 @@ without a headcount one Enter from recording them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from gwa_desktop.domain.enums import OfferCategory, Recurrence
-from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.domain.schedule import DateChange
-from tests.ui.conftest import drive_dialog
+from tests.ui.conftest import drive_dialog, weekly_offer
 
 
 def _weekly_offer(services) -> int:
-    return services.offers.create(
-        OfferData(
-            texts=[OfferTextData("de", "Elterncafé")],
-            category=OfferCategory.FAMILY,
-            start_date=date.today() - timedelta(weeks=3),
-            recurrence=Recurrence.WEEKLY,
-            start_time=time(15),
-            end_time=time(17),
-        )
-    )
+    return weekly_offer(services, "Elterncafé", 21, time(15), time(17))
 
 
 def _texts(tree) -> list[tuple[str, bool]]:
