@@ -82,13 +82,20 @@ def store_backup_months(months: int) -> None:
     _save({**_load(), "backup_months": months})
 
 
+#: The screens in the order versions before the start page stored them by number.
+_SCREENS_BY_OLD_NUMBER = ("contacts", "offers", "activities", "settings")
+
+
 @dataclass(frozen=True)
 class WindowState:
-    """Where the main window was: Qt's own geometry and toolbar state, and the page shown."""
+    """Where the main window was: Qt's own geometry and toolbar state, and the screen shown.
+
+    The screen is kept by name: by its number, a new screen before it would open another.
+    """
 
     geometry: bytes = b""
     state: bytes = b""
-    page: int = 0
+    screen: str = ""
 
 
 def stored_window_state() -> WindowState:
@@ -96,12 +103,19 @@ def stored_window_state() -> WindowState:
     stored = _load().get("window")
     if not isinstance(stored, dict):
         return WindowState()
-    page = stored.get("page")
     return WindowState(
-        _decoded(stored.get("geometry")),
-        _decoded(stored.get("state")),
-        page if type(page) is int and page >= 0 else 0,
+        _decoded(stored.get("geometry")), _decoded(stored.get("state")), _screen(stored)
     )
+
+
+def _screen(stored: dict[str, object]) -> str:
+    screen = stored.get("screen")
+    if isinstance(screen, str):
+        return screen
+    page = stored.get("page")
+    if type(page) is int and 0 <= page < len(_SCREENS_BY_OLD_NUMBER):
+        return _SCREENS_BY_OLD_NUMBER[page]
+    return ""
 
 
 def store_window_state(window: WindowState) -> None:
@@ -111,7 +125,7 @@ def store_window_state(window: WindowState) -> None:
             "window": {
                 "geometry": base64.b64encode(window.geometry).decode("ascii"),
                 "state": base64.b64encode(window.state).decode("ascii"),
-                "page": window.page,
+                "screen": window.screen,
             },
         }
     )

@@ -103,6 +103,14 @@ class MainWindow(QMainWindow):
             self.activities_page,
             self.settings_page,
         ]
+        #: Each screen by the name its place is remembered under.
+        self.screens: dict[str, QWidget] = {
+            "week": self.week_page,
+            "contacts": self.contacts_page,
+            "offers": self.offers_page,
+            "activities": self.activities_page,
+            "settings": self.settings_page,
+        }
         titles = [_("This week"), _("Contacts"), _("Offers"), _("Activities"), _("Settings")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -189,9 +197,9 @@ class MainWindow(QMainWindow):
         Without the data folder (a pulled stick) nothing is remembered, and nothing is
         written elsewhere; closing must still work.
         """
-        state = WindowState(
-            self.saveGeometry().data(), self.saveState().data(), self.stack.currentIndex()
-        )
+        shown = self.current_page()
+        screen = next((name for name, page in self.screens.items() if page is shown), "")
+        state = WindowState(self.saveGeometry().data(), self.saveState().data(), screen)
         try:
             store_window_state(state)
         except (DataFolderError, ExchangeError):
@@ -206,7 +214,8 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(stored.state))
         else:
             fit_to_screen(self, 1180, 720)
-        self.show_page(stored.page if stored.page < self.stack.count() else 0)
+        page = self.screens.get(stored.screen)
+        self.show_page(self.pages.index(page) if page is not None else 0)
 
     def _create_actions(self, titles: list[str]) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))

@@ -24,7 +24,7 @@ def test_window_state_lives_in_the_one_preferences_file(qtbot, services):
     window.save_window_state()
     store_language("de")  # other preferences in the same file stay
     stored = json.loads(preferences_path().read_text(encoding="utf-8"))
-    assert stored["language"] == "de" and stored["window"]["page"] == 3
+    assert stored["language"] == "de" and stored["window"]["screen"] == "activities"
     assert sorted(p.name for p in preferences_path().parent.glob("*.ini")) == [], (
         "one store for this computer"
     )
@@ -36,6 +36,8 @@ def test_window_state_lives_in_the_one_preferences_file(qtbot, services):
         {"geometry": "not base64!", "state": 17, "page": "abc"},
         {"geometry": None, "page": -3},
         {"page": 99},
+        {"screen": "no such screen"},
+        {"screen": 2},
         "a string instead of an object",
     ],
 )
@@ -50,6 +52,16 @@ def test_a_damaged_window_entry_starts_on_the_first_page(qtbot, services, window
 
 
 def test_window_state_round_trips_binary_bytes():
-    state = WindowState(bytes(range(256)), b"\x00\xff", 3)
+    state = WindowState(bytes(range(256)), b"\x00\xff", "offers")
     store_window_state(state)
     assert stored_window_state() == state
+
+
+def test_a_page_stored_by_number_before_the_start_page_opens_the_same_screen(qtbot, services):
+    """Versions before "Diese Woche" stored the screen's number: 1 was the offers."""
+    preferences_path().write_text(
+        json.dumps({"language": "de", "window": {"page": 1}}), encoding="utf-8"
+    )
+    main_window = MainWindow(services)
+    qtbot.addWidget(main_window)
+    assert main_window.current_page() is main_window.offers_page
