@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.schedule import DateChange, Schedule, Session
 from gwa_desktop.i18n import _, ui_language
-from gwa_desktop.i18n.formatting import babel_locale, format_date, format_time
+from gwa_desktop.i18n.formatting import babel_locale, format_date
+from gwa_desktop.ui.session_text import change_note, time_range_text
 from gwa_desktop.ui.widgets import DateEdit, qt_time_format
 
 #: How many coming dates the form lists.
@@ -184,14 +185,11 @@ def _coming(schedule: Schedule, today: date) -> list[Session]:
 
 
 def _session_text(session: Session) -> str:
-    # Each part as one unit: in Arabic "5:00 م–7:00 م" would otherwise be reordered.
-    times = "–".join(isolated(format_time(t)) for t in (session.start_time, session.end_time) if t)
-    text = f"{isolated(format_date(session.day, fmt='EEE dd.MM.yyyy'))}  {isolated(times)}"
-    if session.cancelled:
-        return text + "  " + _("cancelled: {reason}").format(reason=session.reason or "–")
-    if session.moved:
-        return text + "  " + _("moved from {day}").format(day=format_date(session.series_day))
-    return text
+    day = isolated(format_date(session.day, fmt="EEE dd.MM.yyyy"))
+    text = f"{day}  {time_range_text(session.start_time, session.end_time)}"
+    moved_from = session.series_day if session.moved else None
+    note = change_note(session.cancelled, session.reason, moved_from)
+    return f"{text}  {note}" if note else text
 
 
 class MoveDateDialog(QDialog):

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.i18n.formatting import format_date, format_time
+from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.agenda import AgendaEntry, agenda, missing_headcounts
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
 from gwa_desktop.ui.operations import attempt
+from gwa_desktop.ui.session_text import change_note, time_range_text
 
 #: The item data role holding an entry's (offer id, day) for recording.
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -172,14 +173,11 @@ class WeekPage(QWidget):
 
 
 def _times(entry: AgendaEntry) -> str:
-    return isolated("–".join(format_time(t) for t in (entry.start_time, entry.end_time) if t))
+    return time_range_text(entry.start_time, entry.end_time)
 
 
 def _note(entry: AgendaEntry) -> str:
-    if entry.cancelled:
-        return _("cancelled: {reason}").format(reason=entry.reason or "–")
-    if entry.moved_from is not None:
-        return _("moved from {day}").format(day=format_date(entry.moved_from))
-    if entry.activity_id is not None:
+    note = change_note(entry.cancelled, entry.reason, entry.moved_from)
+    if not note and entry.activity_id is not None:
         return _("planned activity")
-    return ""
+    return note
