@@ -22,6 +22,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from itertools import islice
 
 from dateutil.rrule import rrule, rrulestr
@@ -131,6 +132,12 @@ class Schedule:
 
     def rule(self) -> rrule | None:
         """The dateutil rule of `rule_parts`, from the start date to the end of the end date."""
+        return self._rule
+
+    @cached_property
+    def _rule(self) -> rrule | None:
+        """Parsed once per schedule: listing a range asks for the rule once per changed date
+        and once more for the moved ones, and the agenda does that for every offer."""
         parts = self.rule_parts()
         if parts is None:
             return None
