@@ -29,6 +29,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
+from gwa_desktop.ui.help_viewer import open_help
 from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
@@ -257,6 +258,10 @@ class MainWindow(QMainWindow):
                     lambda _checked=False, i=index: self.show_page(i),
                 )
             )
+        self.handbook_action = self._action(
+            _("&Handbook"), QKeySequence.StandardKey.HelpContents, self.open_handbook
+        )
+        help_menu.addAction(self.handbook_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
@@ -328,6 +333,10 @@ class MainWindow(QMainWindow):
         page = self.current_list()
         if page is not None:
             self._show_status(page.current_summary())
+
+    def open_handbook(self) -> None:
+        """The handbook at the section of the screen on view (its `help_anchor`)."""
+        open_help(self, getattr(self.current_page(), "help_anchor", "top"))
 
     def open_log(self) -> None:
         """Say where the log is and open its folder, e.g. to send the file to support."""

@@ -27,6 +27,7 @@ COLUMNS = (
 
 
 class ContactsPage(ListPage):
+    help_anchor = "contacts"  #: the handbook section F1 opens on this screen
     name_key = "name"
     changes = frozenset({CONTACTS})
     shows = frozenset({CONTACTS})

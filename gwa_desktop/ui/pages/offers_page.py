@@ -48,6 +48,7 @@ COLUMNS = (
 
 
 class OffersPage(ListPage):
+    help_anchor = "offers"  #: the handbook section F1 opens on this screen
     #: The main window opens the print dialogs (it knows the services).
     print_flyer_requested = Signal()
     changes = frozenset({OFFERS})

@@ -1,0 +1,106 @@
+"""The handbook: shipped in every handbook language, links resolve, nothing remote, F1 per page."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gwa_desktop.ui.handbook import (
+    HANDBOOK_LANGUAGES,
+    handbook_file,
+    handbook_language,
+    read_handbook,
+)
+from gwa_desktop.ui.help_viewer import HelpViewer
+from gwa_desktop.ui.language import apply_language
+
+#: The sections every page and dialog may point at.
+SCREENS = ["week", "contacts", "offers", "activities", "settings"]
+TOPICS = ["first-steps", "printing", "exchange", "backups", "restore", "privacy"]
+TOPICS += ["legal-basis", "consent", "anonymous-figures", "erasure"]
+
+
+@pytest.mark.parametrize("language", HANDBOOK_LANGUAGES)
+def test_every_language_has_every_section_and_its_links_resolve(language):
+    path = handbook_file(language)
+    assert path.parent.name == language and path.is_file()
+    handbook = read_handbook(path)
+    assert set(SCREENS + TOPICS) <= handbook.ids
+    for link in handbook.links:
+        if link.startswith("#"):
+            assert link[1:] in handbook.ids, f"{language}: broken link {link}"
+        else:
+            assert link.startswith(("https://", "mailto:")), f"{language}: odd link {link}"
+
+
+@pytest.mark.parametrize("language", HANDBOOK_LANGUAGES)
+def test_the_handbook_loads_nothing_remote(language):
+    text = handbook_file(language).read_text(encoding="utf-8")
+    handbook = read_handbook(handbook_file(language))
+    assert handbook.resources == []
+    assert "@import" not in text and "url(" not in text
+
+
+def test_both_languages_have_the_same_sections():
+    german, english = (read_handbook(handbook_file(code)) for code in ("de", "en"))
+    assert german.ids == english.ids
+
+
+def test_ui_languages_without_a_handbook_fall_back_to_english():
+    assert [handbook_language(code) for code in ("de", "en", "ar", "uk", "xx")] == [
+        "de",
+        "en",
+        "en",
+        "en",
+        "de",
+    ]
+
+
+def test_f1_on_each_page_opens_its_section(window, qtbot):
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        viewer = window.findChild(HelpViewer)
+        assert viewer is not None and viewer.isVisible()
+        assert viewer.current_anchor() == page.help_anchor
+        # The heading of that section is what the viewer has in view at the top.
+        top = viewer.browser.cursorForPosition(viewer.browser.viewport().rect().topLeft())
+        assert top.block().text() == _heading(viewer, page.help_anchor)
+        viewer.close()
+    assert len(window.findChildren(HelpViewer)) == 1
+
+
+def _heading(viewer: HelpViewer, anchor: str) -> str:
+    row = next(
+        i
+        for i in range(viewer.contents.count())
+        if viewer.contents.item(i).data(Qt.ItemDataRole.UserRole) == anchor
+    )
+    return viewer.contents.item(row).text().strip()
+
+
+def test_contents_search_and_back(window, qtbot):
+    window.open_handbook()
+    viewer = window.findChild(HelpViewer)
+    assert viewer.current_anchor() == "contacts"
+    privacy = next(
+        viewer.contents.item(i)
+        for i in range(viewer.contents.count())
+        if viewer.contents.item(i).data(Qt.ItemDataRole.UserRole) == "privacy"
+    )
+    assert privacy.text() == "Datenschutz"
+    viewer.contents.itemActivated.emit(privacy)
+    assert viewer.current_anchor() == "privacy"
+    assert viewer.back_button.isEnabled()
+    qtbot.mouseClick(viewer.back_button, Qt.MouseButton.LeftButton)
+    assert viewer.current_anchor() == "contacts"
+    viewer.search.setText("USB-Stick")
+    qtbot.keyClick(viewer.search, Qt.Key.Key_Return)
+    assert viewer.browser.textCursor().selectedText() == "USB-Stick"
+
+
+def test_the_english_ui_gets_the_english_handbook(window):
+    apply_language("uk")
+    window.open_handbook()
+    viewer = window.findChild(HelpViewer)
+    assert viewer.contents.item(0).text() == "First steps"
