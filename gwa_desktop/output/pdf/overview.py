@@ -30,6 +30,7 @@ from .document import (
     catalog_warnings,
     font_warning,
     logo_warning,
+    offers_info,
     translation_warning,
 )
 from .logo import load_logo
@@ -206,6 +207,7 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
         decorate,
         title=title,
         pages=pages_at(size),
+        info=offers_info(content.municipality.name, languages[0]),
     )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
 

@@ -19,7 +19,7 @@ from gwa_desktop.domain.schedule_text import describe_rule, printed_date, time_r
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
-from .document import PrintResult
+from .document import PrintResult, offers_info
 from .logo import load_logo
 from .overview import BoardContent, OverviewOptions, board_warnings
 from .paginate import Block, Column, Rect, render
@@ -124,5 +124,12 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
         canvas.restoreState()
 
     title = PrintTexts(languages[0])(t.WEEKLY_PLAN_TITLE)
-    pdf, pages = render((page.width, page.height), make_columns, frames, decorate, title=title)
+    pdf, pages = render(
+        (page.width, page.height),
+        make_columns,
+        frames,
+        decorate,
+        title=title,
+        info=offers_info(content.municipality.name, languages[0]),
+    )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
