@@ -7,9 +7,10 @@ and links to web sites open in the system's browser.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -125,7 +126,7 @@ class HelpViewer(QDialog):
 
 def open_help(parent: QWidget, anchor: str) -> HelpViewer:
     """Show the handbook at `anchor`, reusing the window that is already open."""
-    viewer = parent.findChild(HelpViewer)
+    viewer = next((child for child in parent.children() if isinstance(child, HelpViewer)), None)
     if viewer is None:
         viewer = HelpViewer(parent)
     viewer.show_section(anchor or "top")
@@ -133,3 +134,28 @@ def open_help(parent: QWidget, anchor: str) -> HelpViewer:
     viewer.raise_()
     viewer.activateWindow()
     return viewer
+
+
+class DialogHelpKey(QObject):
+    """F1 in an open dialog opens the handbook at that dialog's `help_anchor`.
+
+    The main window's F1 shortcut does not reach a modal dialog, so one filter on the
+    application sees the key there; the viewer is a child of the dialog, which keeps it
+    usable while the dialog is modal.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
+            return False
+        dialog = QApplication.activeModalWidget()
+        anchor = getattr(dialog, "help_anchor", "")
+        if dialog is None or isinstance(dialog, HelpViewer) or not anchor:
+            return False
+        open_help(dialog, anchor)
+        return True
+
+
+def install_dialog_help_key(application: QApplication) -> None:
+    """Once per application: a second window (another UI language) must not add another."""
+    if application.findChild(DialogHelpKey) is None:
+        application.installEventFilter(DialogHelpKey(application))

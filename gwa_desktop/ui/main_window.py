@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
-from gwa_desktop.ui.help_viewer import open_help
+from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
 from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
             _("&Handbook"), QKeySequence.StandardKey.HelpContents, self.open_handbook
         )
         help_menu.addAction(self.handbook_action)
+        install_dialog_help_key(QApplication.instance())
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))

@@ -11,8 +11,17 @@ from gwa_desktop.ui.handbook import (
     handbook_language,
     read_handbook,
 )
+from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
+from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
+from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
+from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
+from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
+from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
+from gwa_desktop.ui.dialogs.print_dialog import PrintDialog
+from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.help_viewer import HelpViewer
 from gwa_desktop.ui.language import apply_language
+from tests.ui.conftest import drive_dialog
 
 #: The sections every page and dialog may point at.
 SCREENS = ["week", "contacts", "offers", "activities", "settings"]
@@ -104,3 +113,38 @@ def test_the_english_ui_gets_the_english_handbook(window):
     window.open_handbook()
     viewer = window.findChild(HelpViewer)
     assert viewer.contents.item(0).text() == "First steps"
+
+
+DIALOGS = [
+    ContactDialog,
+    OfferDialog,
+    ActivityDialog,
+    PrintDialog,
+    DistrictExportDialog,
+    DistrictImportDialog,
+    RestoreDialog,
+    ConsentDialog,
+]
+
+
+@pytest.mark.parametrize("language", HANDBOOK_LANGUAGES)
+def test_every_dialog_section_exists(language):
+    ids = read_handbook(handbook_file(language)).ids
+    assert {dialog.help_anchor for dialog in DIALOGS} <= ids
+
+
+def test_f1_in_the_contact_form_opens_its_section(window, qtbot):
+    seen: list[str] = []
+
+    def in_form(dialog):
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_F1)
+        viewer = next(c for c in dialog.children() if isinstance(c, HelpViewer))
+        assert viewer.isVisible()
+        seen.append(viewer.current_anchor())
+        viewer.close()
+        dialog.reject()
+
+    drive_dialog(window.contacts_page.create, in_form)
+    assert seen == ["contact-form"]
+    # The main window's own viewer was not opened instead.
+    assert window.findChild(HelpViewer, options=Qt.FindChildOption.FindDirectChildrenOnly) is None

@@ -16,6 +16,8 @@ PURPOSE_LINES = 3
 
 
 class ConsentDialog(FormDialog):
+    help_anchor = "consent"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Record consent"), parent)
         self.result_data: ConsentData | None = None

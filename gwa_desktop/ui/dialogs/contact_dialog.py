@@ -37,6 +37,8 @@ from gwa_desktop.ui.widgets import (
 
 
 class ContactDialog(FormDialog):
+    help_anchor = "contact-form"  #: the handbook section F1 opens in this dialog
+
     def __init__(
         self, service: ContactService, contact_id: int | None = None, parent: QWidget | None = None
     ) -> None:
