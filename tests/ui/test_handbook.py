@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from gwa_desktop.ui.handbook import (
-    HANDBOOK_LANGUAGES,
-    handbook_file,
-    handbook_language,
-    read_handbook,
-)
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
@@ -19,6 +13,12 @@ from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
+from gwa_desktop.ui.handbook import (
+    HANDBOOK_LANGUAGES,
+    handbook_file,
+    handbook_language,
+    read_handbook,
+)
 from gwa_desktop.ui.help_viewer import HelpViewer
 from gwa_desktop.ui.language import apply_language
 from tests.ui.conftest import drive_dialog
