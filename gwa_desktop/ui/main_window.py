@@ -40,6 +40,7 @@ from gwa_desktop.ui.pages.settings_page import SettingsPage
 from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+from gwa_desktop.ui.tour import show_tour
 from gwa_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -264,6 +265,8 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self.handbook_action)
         install_dialog_help_key(QApplication.instance())
+        self.tour_action = self._action(_("&Tour of the program"), None, lambda: show_tour(self))
+        help_menu.addAction(self.tour_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
