@@ -95,11 +95,11 @@ class HelpViewer(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
-        splitter.setSizes([220, 560])
+        splitter.setSizes([270, 610])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.resize(820, 600)
+        self.resize(900, 620)
 
     def show_section(self, anchor: str) -> None:
         url = QUrl.fromLocalFile(str(self.file))

@@ -98,14 +98,16 @@ class Tour(QFrame):
         self.next_button.clicked.connect(self.next_step)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.finish)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.step_label, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.text_label)
+        layout.addWidget(self.step_label)
         layout.addLayout(buttons)
-        self.setFixedWidth(340)
+        # Room for the longest button text of the four UI languages without clipping.
+        self.setFixedWidth(max(380, self.sizeHint().width()))
         self.step = -1
         self.next_step()
 
