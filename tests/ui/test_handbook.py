@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
@@ -148,3 +149,20 @@ def test_f1_in_the_contact_form_opens_its_section(window, qtbot):
     assert seen == ["contact-form"]
     # The main window's own viewer was not opened instead.
     assert window.findChild(HelpViewer, options=Qt.FindChildOption.FindDirectChildrenOnly) is None
+
+
+def test_the_viewer_reads_nothing_but_the_handbook(window, monkeypatch, tmp_path):
+    window.open_handbook()
+    browser = window.findChild(HelpViewer).browser
+    image = QTextDocument.ResourceType.ImageResource.value
+    outside = tmp_path / "secret.html"
+    outside.write_text("<p>not the handbook</p>", encoding="utf-8")
+    assert browser.loadResource(image, QUrl("https://example.org/tracker.png")) is None
+    assert browser.loadResource(image, QUrl.fromLocalFile(str(outside))) is None
+    assert browser.loadResource(1, QUrl.fromLocalFile(str(handbook_file("de")))) is not None
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    before = browser.source()
+    browser.anchorClicked.emit(QUrl("https://www.example.org/datenschutz"))
+    assert opened == ["https://www.example.org/datenschutz"]
+    assert browser.source() == before
