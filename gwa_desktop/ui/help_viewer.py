@@ -7,6 +7,8 @@ and links to web sites open in the system's browser.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
@@ -47,9 +49,7 @@ class HandbookBrowser(QTextBrowser):
             self.setSource(self.source().resolved(url))
 
 
-def _parents(path: str) -> list:
-    from pathlib import Path
-
+def _parents(path: str) -> list[Path]:
     resolved = Path(path).resolve()
     return [resolved, *resolved.parents]
 
