@@ -132,9 +132,12 @@ class Tour(QFrame):
         self.next_button.setFocus()
 
     def _place(self, target: QWidget) -> None:
-        """Just right of and below the target's top left corner, inside the window."""
+        """Beside (right of, or left of in a right-to-left window) and below the target's
+        leading top corner, inside the window."""
         corner = target.mapTo(self.window_, QPoint(0, 0))
         x = corner.x() + min(target.width(), 180) + 8
+        if self.window_.isRightToLeft():  # the navigation is on the right: point leftwards
+            x = corner.x() + target.width() - min(target.width(), 180) - 8 - self.width()
         y = corner.y() + (target.height() + 8 if target.height() < 60 else 40)
         x = max(0, min(x, self.window_.width() - self.width()))
         y = max(0, min(y, self.window_.height() - self.height()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from gwa_desktop.preferences import tour_seen
+from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.tour import STEPS, Tour, show_tour_once
 
 
@@ -48,3 +49,13 @@ def test_the_tour_can_be_skipped_and_replayed(window, qtbot):
     assert replayed.x() >= window.navigation.width()
     qtbot.keyClick(replayed.next_button, Qt.Key.Key_Escape)
     assert _tours(window) == []
+
+
+def test_in_arabic_the_panel_points_leftwards_from_the_navigation(window, qtbot):
+    apply_language("ar")
+    window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.wait(10)
+    tour = show_tour_once(window)
+    navigation_left = window.navigation.mapTo(window, window.navigation.rect().topLeft()).x()
+    assert tour.geometry().right() < navigation_left
+    assert window.rect().contains(tour.geometry())
