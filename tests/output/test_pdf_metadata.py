@@ -19,12 +19,15 @@ def _metadata(pdf: bytes) -> tuple[str, str, str, str, str]:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     info = reader.metadata
     assert info is not None
+    catalog = reader.trailer["/Root"]
+    # Viewers show the title instead of the file name (PDF/UA 7.1).
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] is True
     return (
         info.title or "",
         info.author or "",
         info.subject or "",
         info.creator or "",
-        str(reader.trailer["/Root"].get("/Lang", "")),
+        str(catalog.get("/Lang", "")),
     )
 
 

@@ -200,6 +200,8 @@ def render_parts(
     canvas.setAuthor(info.author)
     canvas.setSubject(info.subject)
     canvas.setCreator("GWA Desktop")
+    # Viewers and screen readers announce the title, not the file name (PDF/UA 7.1).
+    canvas.setViewerPreference("DisplayDocTitle", "true")
     done = 0
     for index, part in enumerate(parts):
 
