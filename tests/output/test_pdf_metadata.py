@@ -21,7 +21,7 @@ def _metadata(pdf: bytes) -> tuple[str, str, str, str, str]:
     assert info is not None
     catalog = reader.trailer["/Root"]
     # Viewers show the title instead of the file name (PDF/UA 7.1).
-    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] is True
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
     return (
         info.title or "",
         info.author or "",
