@@ -62,5 +62,12 @@ def language_name(code: str, display_language: str = "de") -> str:
     return names.get(_CLDR_ALIASES.get(code, code)) or names.get(code) or code
 
 
+def language_names(codes: str, display_language: str = "de") -> str:
+    """The codes "ar, prs" as "Arabisch, Dari": a list's joined codes as a person reads them."""
+    return ", ".join(
+        language_name(code, display_language) for code in codes.split(",") if code.strip()
+    )
+
+
 def is_rtl(code: str) -> bool:
     return normalise_code(code) in RTL_LANGUAGES

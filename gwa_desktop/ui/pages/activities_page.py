@@ -35,6 +35,7 @@ COLUMNS = (
 
 
 class ActivitiesPage(ListPage):
+    entity = "activities"
     default_sort_order = Qt.SortOrder.DescendingOrder
     changes = frozenset({ACTIVITIES})
     shows = frozenset({ACTIVITIES, OFFERS})

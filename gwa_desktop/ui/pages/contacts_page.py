@@ -11,7 +11,7 @@ from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.changes import CONTACTS
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column, label_of
+from gwa_desktop.ui.table_model import Column, label_of, names_of_languages
 from gwa_desktop.ui.widgets import enum_combo
 
 COLUMNS = (
@@ -21,12 +21,13 @@ COLUMNS = (
     Column("role", lambda: _("Role"), label_of),
     Column("phone", lambda: _("Phone")),
     Column("email", lambda: _("E-mail")),
-    Column("languages", lambda: _("Languages")),
+    Column("languages", lambda: _("Languages"), names_of_languages),
     Column("topics", lambda: _("Contact person for")),
 )
 
 
 class ContactsPage(ListPage):
+    entity = "contacts"
     name_key = "name"
     changes = frozenset({CONTACTS})
     shows = frozenset({CONTACTS})

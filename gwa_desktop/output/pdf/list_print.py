@@ -1,0 +1,90 @@
+"""A list screen's rows as a plain PDF table: the officer's phone list or "who speaks Dari".
+
+One row per record in the order of the window, the window's columns, the header row
+repeated on every page, page numbers, and the title with the filter and the date. Cells
+are `Text` paragraphs, so Arabic and Cyrillic names are shaped and set in a font that
+covers them, as on the flyers. Wide tables (more than five columns) go landscape.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+from .document import PrintResult, font_warning, page_size
+from .styles import MUTED, PRIMARY, RULE, TINT, Text
+
+#: More columns than this do not fit portrait A4 at a readable size.
+PORTRAIT_COLUMNS = 5
+BODY_SIZE = 8.5
+MARGIN = 12 * mm
+
+
+def build_list_pdf(
+    title: str,
+    subtitle: str,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    language: str,
+    page_label: str,
+) -> PrintResult:
+    """The table as a PDF; `page_label` is a format text with {page} (e.g. "Seite {page}")."""
+    wide = len(headings) > PORTRAIT_COLUMNS
+    size = page_size("A4", wide)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 4 * mm,
+        title=title,
+    )
+    width = size[0] - 2 * MARGIN
+    shares = _column_shares(headings, rows)
+    header = [Text(h, language, BODY_SIZE, bold=True, color=PRIMARY) for h in headings]
+    body = [[Text(cell, language, BODY_SIZE) for cell in row] for row in rows]
+    table = Table([header, *body], colWidths=[width * s for s in shares], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, PRIMARY),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, TINT]),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    story = [
+        Text(title, language, 14, bold=True, color=PRIMARY, space_after=2),
+        Text(subtitle, language, 9, color=MUTED, space_after=6),
+        table,
+    ]
+
+    def number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        footer = Text(page_label.format(page=doc.page), language, 8, color=MUTED)
+        footer.wrap(width, 20)
+        footer.drawOn(canvas, MARGIN, MARGIN - 2 * mm)
+
+    document.build(story, onFirstPage=number, onLaterPages=number)
+    texts = [title, subtitle, *headings, *(cell for row in rows for cell in row)]
+    return PrintResult(buffer.getvalue(), document.page, font_warning(texts))
+
+
+def _column_shares(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Each column's share of the width, after its typical text length (first 200 rows),
+    so a number column stays narrow and names get room."""
+    sample = rows[:200]
+    lengths = []
+    for column, heading in enumerate(headings):
+        longest = max((len(row[column]) for row in sample), default=0)
+        lengths.append(min(max(len(heading), longest, 4), 40))
+    total = sum(lengths)
+    return [length / total for length in lengths]
