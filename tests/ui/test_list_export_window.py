@@ -34,6 +34,9 @@ def _filter_volunteers(qtbot, window):
     page.role_filter.setCurrentIndex(page.role_filter.findData(ContactRole.VOLUNTEER))
     qtbot.waitUntil(lambda: not page.searching)
     assert page.model.rowCount() == 2
+    column = [c.key for c in page.model.columns].index("languages")
+    shown = {page.model.index(row, column).data() for row in range(2)}
+    assert shown == {"Dari", "Ukrainisch"}  # names in the window, not codes
     return page
 
 
