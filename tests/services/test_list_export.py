@@ -116,3 +116,17 @@ def test_pdf_prints_arabic_names_with_title_and_page_numbers(contacts, tmp_path)
     # The header row is repeated on every page.
     assert all("Telefon" in page for page in pages if page.strip())
     assert "0176 5550101" in text
+
+
+def test_offers_table_words_the_schedule_and_names_the_text_languages(offers):
+    from gwa_desktop.domain.offer import OfferTextData
+    from tests.services.service_builders import offer_data
+
+    data = offer_data("Sprachcafé", start_date=date(2026, 1, 6))
+    data.texts.append(OfferTextData("ar", "مقهى اللغة"))
+    offers.create(data)
+    table = list_table("offers", offers, ListQuery())
+    row = dict(zip(table.headings, table.rows[0], strict=True))
+    assert row["Titel"] == "Sprachcafé" and row["Wann"] == "jeden Dienstag"
+    assert set(row["Texte auf"].split(", ")) == {"Deutsch", "Arabisch"}
+    assert not table.personal
