@@ -150,12 +150,16 @@ def csv_bytes(table: ListTable) -> bytes:
     return spreadsheet_csv(table.headings, table.rows)
 
 
-def pdf_bytes(table: ListTable, title: str, subtitle: str) -> bytes:
+def pdf_bytes(
+    table: ListTable, title: str, subtitle: str, progress: Progress | None = None
+) -> bytes:
     """The table as a PDF (see output.pdf.list_print); every value spelled as in the CSV."""
     from gwa_desktop.output.pdf.list_print import build_list_pdf
 
     rows = [[_printed(value) for value in row] for row in table.rows]
-    result = build_list_pdf(title, subtitle, table.headings, rows, ui_language(), _("Page {page}"))
+    result = build_list_pdf(
+        title, subtitle, table.headings, rows, ui_language(), _("Page {page}"), progress
+    )
     return result.pdf
 
 

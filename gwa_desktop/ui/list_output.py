@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gwa_desktop.exchange.atomic import write_bytes_atomically
+from gwa_desktop.exchange.progress import Progress
 from gwa_desktop.i18n import _
 from gwa_desktop.services.list_export import (
     ListTable,
@@ -56,9 +57,9 @@ def export_list(page: ListPage) -> None:
         path = path.with_suffix(".csv" if chosen == csv else ".xlsx")
     title, subtitle = title_of(page.entity), subtitle_of(page.filter_conditions())
     if path.suffix.lower() == ".csv":
-        _write(page, path, csv_bytes)
+        _write(page, path, lambda table, _progress: csv_bytes(table))
     else:
-        _write(page, path, lambda table: workbook_bytes(table, title, subtitle))
+        _write(page, path, lambda table, _progress: workbook_bytes(table, title, subtitle))
 
 
 def print_list(page: ListPage) -> None:
@@ -73,11 +74,11 @@ def print_list(page: ListPage) -> None:
         return
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     title, subtitle = title_of(page.entity), subtitle_of(page.filter_conditions())
-    if _write(page, path, lambda table: pdf_bytes(table, title, subtitle)):
+    if _write(page, path, lambda table, progress: pdf_bytes(table, title, subtitle, progress)):
         open_saved_file(page, path)
 
 
-def _write(page: ListPage, path: Path, content: Callable[[ListTable], bytes]) -> bool:
+def _write(page: ListPage, path: Path, content: Callable[[ListTable, Progress], bytes]) -> bool:
     query = page.current_query()
     label = _("Reading the list…")
     ok, table = run_with_progress(
@@ -98,7 +99,7 @@ def _write(page: ListPage, path: Path, content: Callable[[ListTable], bytes]) ->
     ok, _written = run_with_progress(
         page,
         _("Writing the file…"),
-        lambda progress: write_bytes_atomically(path, content(table)),
+        lambda progress: write_bytes_atomically(path, content(table, progress)),
     )
     if ok:
         page.status_changed.emit(
