@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from gwa_desktop.domain.enums import LabelledEnum
+from gwa_desktop.domain.enums import ContactRole, LabelledEnum
 from gwa_desktop.domain.languages import language_names
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import N_, _, ui_language
@@ -32,7 +32,7 @@ HEADINGS = {
     "name": N_("Name"),
     "kind": N_("Kind"),
     "organisation": N_("Organisation"),
-    "role": N_("Role"),
+    "role": N_("Roles"),
     "phone": N_("Phone"),
     "email": N_("E-mail"),
     "languages": N_("Languages"),
@@ -67,12 +67,21 @@ def labelled_row(entity: str, row: Sequence[Any]) -> list[Any]:
     for position, key in enumerate(keys):
         if key in LANGUAGE_KEYS and values[position]:
             values[position] = language_names(values[position], ui_language())
+        elif key == "role" and entity == "contacts":
+            values[position] = role_labels(values[position])
     if entity == "offers":
         position = keys.index("schedule")
         values[position] = describe_schedule(
             listed_schedule(row[position], row[_OFFER_EXTRA:]), ui_language()
         )
     return values
+
+
+def role_labels(codes: str | None) -> str:
+    """A contact's joined role codes ("volunteer, language_mediator") as their labels."""
+    if not codes:
+        return ""
+    return ", ".join(ContactRole(code.strip()).label for code in codes.split(","))
 
 
 def _readable(value: Any) -> Any:

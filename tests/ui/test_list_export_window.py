@@ -65,7 +65,7 @@ def test_filtered_contacts_go_to_xlsx_after_a_warning(
     assert header[:2] == ["Nr.", "Name"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
     assert sorted(r[1] for r in rows) == sorted([ARABIC_NAME, "Olena Kowalenko"])
-    role, languages = header.index("Rolle"), header.index("Sprachen")
+    role, languages = header.index("Rollen"), header.index("Sprachen")
     assert {r[role] for r in rows} == {ContactRole.VOLUNTEER.label}
     assert {r[languages] for r in rows} == {"Dari", "Ukrainisch"}
 
