@@ -80,3 +80,23 @@ def test_cli_workbook_round_trip(database, database_path, tmp_path, capsys):
 def test_xlsx_without_out_is_refused(database, database_path, capsys):
     assert main(["--database", str(database_path), "list", "contacts", "--format", "xlsx"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_cli_lists_and_filters_every_role(database, database_path, capsys):
+    from gwa_desktop.domain.enums import ContactRole
+
+    contacts = ContactService(database)
+    person(
+        contacts,
+        "Amal Nasser",
+        role=ContactRole.VOLUNTEER,
+        other_roles=[ContactRole.LANGUAGE_MEDIATOR],
+    )
+    person(contacts, "Bernd Vogel", role=ContactRole.VOLUNTEER)
+    arguments = ["--database", str(database_path), "list", "contacts", "--format", "json"]
+    assert main([*arguments, "--role", "language_mediator"]) == 0
+    import json
+
+    listed = json.loads(capsys.readouterr().out)
+    assert [row["name"] for row in listed] == ["Amal Nasser"]
+    assert sorted(listed[0]["role"].split(", ")) == ["language_mediator", "volunteer"]

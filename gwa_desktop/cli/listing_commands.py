@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from gwa_desktop.domain.enums import ContactRole
 from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.csv_export import csv_text, spreadsheet_csv
 from gwa_desktop.exchange.errors import WriteError
@@ -55,6 +56,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=[key for key, _label in PERIODS],
         help=_("activities only: the period, counted as in the activities list"),
     )
+    listing.add_argument(
+        "--role",
+        choices=[role.value for role in ContactRole],
+        help=_("contacts only: those with this role (among their roles)"),
+    )
     listing.set_defaults(handler=run_list, reads_only=True)
     commands.add_parser(
         "demo", help=_("load the demo village into an empty database")
@@ -78,6 +84,8 @@ def run_list(arguments: argparse.Namespace, services: Services) -> int:
         if arguments.entity == "activities" and arguments.period != "all"
         else {}
     )
+    if arguments.entity == "contacts" and arguments.role:
+        filters["role"] = ContactRole(arguments.role)
     query = ListQuery(text=arguments.search, filters=filters)
     if arguments.format == "xlsx":
         return _write_workbook(arguments, service, query)
@@ -112,6 +120,8 @@ def _write_workbook(arguments: argparse.Namespace, service, query: ListQuery) ->
         return 2
     table = list_table(arguments.entity, service, query)
     conditions = [_("Search “{text}”").format(text=arguments.search)] if arguments.search else []
+    if "role" in query.filters:
+        conditions.append(query.filters["role"].label)
     if arguments.period and arguments.entity == "activities":
         conditions.append(_(dict(PERIODS)[arguments.period]))
     content = workbook_bytes(table, title_of(arguments.entity), subtitle_of(conditions))
