@@ -21,6 +21,12 @@ from .styles import MUTED, PRIMARY, RULE, TINT, Text
 #: More columns than this do not fit portrait A4 at a readable size.
 PORTRAIT_COLUMNS = 5
 BODY_SIZE = 8.5
+#: Words longer than this may break inside a column (long e-mail addresses).
+MAX_WORD = 18
+#: About how many characters of body text a landscape line holds.
+LINE_CHARS = 150
+#: The cell padding, in characters.
+PADDING = 3
 MARGIN = 12 * mm
 
 
@@ -87,12 +93,26 @@ def build_list_pdf(
 
 
 def _column_shares(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
-    """Each column's share of the width, after its typical text length (first 200 rows),
-    so a number column stays narrow and names get room."""
+    """Each column's share of the width, after its texts in the first 200 rows.
+
+    Every column first gets room for its longest word (a number, "Aktiv", "Nr.") so
+    nothing short breaks inside a word; the rest of the width goes to the columns
+    with long texts, after how much longer they are."""
     sample = rows[:200]
-    lengths = []
+    least, wanted = [], []
     for column, heading in enumerate(headings):
-        longest = max((len(row[column]) for row in sample), default=0)
-        lengths.append(min(max(len(heading), longest, 4), 40))
-    total = sum(lengths)
-    return [length / total for length in lengths]
+        cells = [row[column] for row in sample]
+        words = [word for text in (heading, *cells) for word in text.split()]
+        shortest = min(max((len(word) for word in words), default=3), MAX_WORD)
+        least.append(shortest + PADDING)
+        longest = max((len(cell) for cell in cells), default=0)
+        wanted.append(max(min(max(len(heading), longest), 40), shortest + PADDING))
+    spare = [w - m for w, m in zip(wanted, least, strict=True)]
+    budget = max(LINE_CHARS - sum(least), 0)
+    extra = sum(spare) or 1
+    widths = [
+        m + budget * s / extra if sum(spare) > budget else w
+        for m, s, w in zip(least, spare, wanted, strict=True)
+    ]
+    total = sum(widths)
+    return [width / total for width in widths]
