@@ -155,8 +155,16 @@ def pdf_bytes(
 ) -> bytes:
     """The table as a PDF (see output.pdf.list_print); every value spelled as in the CSV."""
     from gwa_desktop.output.pdf.list_print import build_list_pdf
+    from gwa_desktop.output.pdf.styles import unbreakable
 
-    rows = [[_printed(value) for value in row] for row in table.rows]
+    keys = ("id", *ENTITY_COLUMNS[table.entity])
+    rows = [
+        [
+            unbreakable(value) if key == "phone" and value else _printed(value)
+            for key, value in zip(keys, row, strict=True)
+        ]
+        for row in table.rows
+    ]
     result = build_list_pdf(
         title, subtitle, table.headings, rows, ui_language(), _("Page {page}"), progress
     )

@@ -22,7 +22,7 @@ from .styles import MUTED, PRIMARY, RULE, TINT, Text
 PORTRAIT_COLUMNS = 5
 BODY_SIZE = 8.5
 #: Words longer than this may break inside a column (long e-mail addresses).
-MAX_WORD = 18
+MAX_WORD = 20
 #: About how many characters of body text a landscape line holds.
 LINE_CHARS = 150
 #: The cell padding, in characters.
@@ -102,7 +102,8 @@ def _column_shares(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> li
     least, wanted = [], []
     for column, heading in enumerate(headings):
         cells = [row[column] for row in sample]
-        words = [word for text in (heading, *cells) for word in text.split()]
+        # Split at plain spaces only: a phone number's no-break spaces keep it one word.
+        words = [word for text in (heading, *cells) for word in text.split(" ")]
         shortest = min(max((len(word) for word in words), default=3), MAX_WORD)
         least.append(shortest + PADDING)
         longest = max((len(cell) for cell in cells), default=0)
