@@ -23,8 +23,8 @@ PORTRAIT_COLUMNS = 5
 BODY_SIZE = 8.5
 #: Words longer than this may break inside a column (long e-mail addresses).
 MAX_WORD = 20
-#: About how many characters of body text a landscape line holds.
-LINE_CHARS = 150
+#: The average width of a character of body text, relative to its size.
+CHAR_WIDTH = 0.56
 #: The cell padding, in characters.
 PADDING = 3
 MARGIN = 12 * mm
@@ -56,7 +56,7 @@ def build_list_pdf(
         title=title,
     )
     width = size[0] - 2 * MARGIN
-    shares = _column_shares(headings, rows)
+    shares = _column_shares(headings, rows, int(width / (BODY_SIZE * CHAR_WIDTH)))
     header = [Text(h, language, BODY_SIZE, bold=True, color=PRIMARY) for h in headings]
     body = []
     for done, row in enumerate(rows, 1):
@@ -92,7 +92,9 @@ def build_list_pdf(
     return PrintResult(buffer.getvalue(), document.page, font_warning(texts))
 
 
-def _column_shares(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+def _column_shares(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], line_chars: int
+) -> list[float]:
     """Each column's share of the width, after its texts in the first 200 rows.
 
     Every column first gets room for its longest word (a number, "Aktiv", "Nr.") so
@@ -107,9 +109,9 @@ def _column_shares(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> li
         shortest = min(max((len(word) for word in words), default=3), MAX_WORD)
         least.append(shortest + PADDING)
         longest = max((len(cell) for cell in cells), default=0)
-        wanted.append(max(min(max(len(heading), longest), 40), shortest + PADDING))
+        wanted.append(max(min(max(len(heading), longest), 40), shortest) + PADDING)
     spare = [w - m for w, m in zip(wanted, least, strict=True)]
-    budget = max(LINE_CHARS - sum(least), 0)
+    budget = max(line_chars - sum(least), 0)
     extra = sum(spare) or 1
     widths = [
         m + budget * s / extra if sum(spare) > budget else w
