@@ -154,6 +154,10 @@ class Contact(Timestamped, Base):
     consents: Mapped[list[ConsentRecord]] = relationship(
         cascade="all, delete-orphan", order_by="ConsentRecord.given_on"
     )
+    #: Every role, the main one (`role`) first; see ContactRoleLink.
+    role_links: Mapped[list[ContactRoleLink]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactRoleLink.position"
+    )
 
 
 class ContactLanguage(Base):
@@ -164,6 +168,26 @@ class ContactLanguage(Base):
     )
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContactRoleLink(Base):
+    """One of a contact's roles (volunteer and language mediator), migration 0013.
+
+    A table rather than a joined text column: "all language mediators" is an indexed
+    lookup by role (`ix_contact_roles_role`), not a LIKE over every contact. `Contact.role`
+    stays as the main role (the first here): the list sorts by it and the district
+    package carries it, so the package format is unchanged.
+    """
+
+    __tablename__ = "contact_roles"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[ContactRole] = mapped_column(_enum(ContactRole), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_contact_roles_role", "role", "contact_id"),)
 
 
 class ContactTopic(Base):

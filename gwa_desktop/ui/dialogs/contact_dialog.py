@@ -26,6 +26,7 @@ from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import (
+    CheckList,
     CommaListEdit,
     LanguageCodesEdit,
     enum_combo,
@@ -73,6 +74,13 @@ class ContactDialog(FormDialog):
         self.role = self.add_row(
             _("Role"), self.bind("role", enum_combo(ContactRole, empty=_("— none —")))
         )
+        # Space ticks a role, the arrow keys move between them.
+        self.other_roles = self.add_row(
+            _("Further roles"), self.bind("other_roles", CheckList(ContactRole))
+        )
+        self.other_roles.setToolTip(
+            _("Tick with the space bar: e.g. volunteer and language mediator")
+        )
         self.phone = self.add_row(_("Phone"), self.bind("phone", QLineEdit()), "phone")
         self.email = self.add_row(_("E-mail"), self.bind("email", QLineEdit()), "email")
         self.street = self.add_row(_("Street"), self.bind("street", QLineEdit()))
@@ -91,6 +99,7 @@ class ContactDialog(FormDialog):
         self.notes = self.add_row(_("Notes"), self.bind("notes", QPlainTextEdit()), "notes")
         self.personal_widgets = [
             self.role,
+            self.other_roles,
             self.phone,
             self.email,
             self.street,
@@ -205,6 +214,7 @@ class ContactDialog(FormDialog):
             ]
             select_data(self.legal_basis, None)
             select_data(self.role, None)
+            self.other_roles.set_checked([])
             for widget in (
                 self.phone,
                 self.email,

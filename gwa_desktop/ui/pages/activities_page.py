@@ -36,6 +36,7 @@ COLUMNS = (
 
 class ActivitiesPage(ListPage):
     help_anchor = "activities"  #: the handbook section F1 opens on this screen
+    entity = "activities"
     default_sort_order = Qt.SortOrder.DescendingOrder
     changes = frozenset({ACTIVITIES})
     shows = frozenset({ACTIVITIES, OFFERS})
