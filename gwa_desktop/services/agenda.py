@@ -45,6 +45,8 @@ class AgendaEntry:
     #: For the calendar: the activity recorded for this date has taken place (not planned).
     recorded: bool = False
     participants: int | None = None
+    #: The date was cancelled or moved on its own (not by the holidays): it can be restored.
+    changed: bool = False
 
     @property
     def order(self) -> tuple[date, time, str]:
@@ -173,7 +175,9 @@ def _offer_dates(session: Session, first: date, last: date) -> Iterator[AgendaEn
     for offer in offers:
         text = offer.text_in(REQUIRED_TEXT_LANGUAGE)
         title = text.title if text else ""
-        for dated in schedule_of(offer, pauses).sessions(first, last):
+        schedule = schedule_of(offer, pauses)
+        changed = {change.on for change in schedule.changes}
+        for dated in schedule.sessions(first, last):
             yield AgendaEntry(
                 dated.day,
                 dated.start_time,
@@ -184,4 +188,5 @@ def _offer_dates(session: Session, first: date, last: date) -> Iterator[AgendaEn
                 cancelled=dated.cancelled,
                 reason=dated.reason,
                 moved_from=dated.series_day if dated.moved else None,
+                changed=dated.series_day in changed,
             )
