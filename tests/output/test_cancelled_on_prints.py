@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from gwa_desktop.domain.enums import OfferCategory, Recurrence
 from gwa_desktop.domain.offer import OfferData, OfferTextData
