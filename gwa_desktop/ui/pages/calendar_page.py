@@ -224,9 +224,7 @@ class CalendarPage(QWidget):
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.setHorizontalHeaderLabels(
-            list(get_day_names("abbreviated", locale=babel_locale(ui_language())).values())
-        )
+        self.grid.setHorizontalHeaderLabels([_day_names()[day] for day in range(7)])
         self.grid.setWordWrap(False)
         self.grid.installEventFilter(self)
         self.grid.currentCellChanged.connect(self._cell_changed)
@@ -544,6 +542,11 @@ class CalendarPage(QWidget):
             changed: Changes = frozenset({OFFERS})
             self.refresh()
             self.data_changed.emit(changed)
+
+
+def _day_names() -> dict[int, str]:
+    """Monday=0; Babel's mapping is keyed so but ordered from Sunday."""
+    return dict(get_day_names("abbreviated", locale=babel_locale(ui_language())))
 
 
 def _series_day(entry: AgendaEntry) -> date:
