@@ -54,7 +54,7 @@ def drive():
         QTimer.singleShot(20, drive)
         return
     window = windows[0]
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
     print("PAGE", window.stack.currentIndex())
     print("TITLE", window.windowTitle())
     print("STATUS", window.location_label.text())

@@ -33,6 +33,7 @@ from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
 from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
+from gwa_desktop.ui.pages.calendar_page import CalendarPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
@@ -99,8 +100,15 @@ class MainWindow(QMainWindow):
         self.settings_page.language_chosen.connect(self.language_chosen)
         self.week_page = WeekPage(services)
         self.week_page.record_requested.connect(self.record_session)
+        self.calendar_page = CalendarPage(services)
+        self.calendar_page.record_requested.connect(self.record_session)
+        self.calendar_page.activity_requested.connect(self.open_activity)
+        self.calendar_page.data_changed.connect(
+            lambda changed: self.refresh_after(changed, already_fresh=self.calendar_page)
+        )
         self.pages: list[QWidget] = [
             self.week_page,
+            self.calendar_page,
             self.contacts_page,
             self.offers_page,
             self.activities_page,
@@ -109,12 +117,20 @@ class MainWindow(QMainWindow):
         #: Each screen by the name its place is remembered under.
         self.screens: dict[str, QWidget] = {
             "week": self.week_page,
+            "calendar": self.calendar_page,
             "contacts": self.contacts_page,
             "offers": self.offers_page,
             "activities": self.activities_page,
             "settings": self.settings_page,
         }
-        titles = [_("This week"), _("Contacts"), _("Offers"), _("Activities"), _("Settings")]
+        titles = [
+            _("This week"),
+            _("Calendar"),
+            _("Contacts"),
+            _("Offers"),
+            _("Activities"),
+            _("Settings"),
+        ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(titles)
@@ -309,6 +325,19 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh_after(frozenset({ACTIVITIES}))
 
+    def open_activity(self, activity_id: int) -> None:
+        """Open a recorded or planned activity (from the calendar) in its form."""
+        activities = self.services.activities
+
+        def form() -> ActivityDialog:
+            return ActivityDialog(
+                activities, self.services.offers, self.services.contacts, activity_id, self
+            )
+
+        dialog = opened(self, form)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_after(frozenset({ACTIVITIES}))
+
     def open_offer_translations(self) -> None:
         # The exchange formats (lxml, openpyxl) load with the dialog, not at start.
         from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
@@ -330,7 +359,7 @@ class MainWindow(QMainWindow):
         sender = self.sender()
         self.refresh_after(changed, already_fresh=sender if isinstance(sender, ListPage) else None)
 
-    def refresh_after(self, changed: Changes, already_fresh: ListPage | None = None) -> None:
+    def refresh_after(self, changed: Changes, already_fresh: QWidget | None = None) -> None:
         """Refresh the lists that show what `changed`; the status bar follows the one on view."""
         for page in self.pages:
             if page is not already_fresh and concerns(page.shows, changed):
