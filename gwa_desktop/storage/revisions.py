@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0012"
-HEAD_SCHEMA_DIGEST = "e546d7107e0df7a94d08be8d1ed314823230bd1db34aed103774e0301c705868"
+HEAD_SCHEMA_REVISION = "0013"
+HEAD_SCHEMA_DIGEST = "49ae35ee3630f30ef1d0e29bb41d28e06845bdc9242f965dc51d69316fac3ec4"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(
