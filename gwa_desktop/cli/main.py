@@ -27,6 +27,7 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    quality_commands,
     schedule_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     exchange_commands,
     print_commands,
     maintenance_commands,
+    quality_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
