@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import and_, exists, func, literal, or_, select
 
 from gwa_desktop.domain.enums import ContactKind, OfferStatus
 from gwa_desktop.i18n import N_, _
 from gwa_desktop.services.agenda import missing_headcounts
 from gwa_desktop.storage.database import Database
-from gwa_desktop.storage.models import Contact, Offer, offer_contacts
+from gwa_desktop.storage.models import Activity, Contact, Offer, offer_contacts
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,42 @@ def persons_without_legal_basis(database: Database, today: date) -> list[int]:
         )
 
 
+def _sum(*columns: Any) -> Any:
+    return sum((func.coalesce(column, 0) for column in columns), literal(0))
+
+
+def implausible_activities(database: Database, today: date) -> list[int]:
+    """Volunteer hours without volunteers, or a breakdown (gender, age, newcomers and
+    regulars) adding up to more than the total: figures the district report would sum."""
+    total = Activity.participants_total
+    with database.session() as session:
+        return list(
+            session.scalars(
+                select(Activity.id)
+                .where(
+                    or_(
+                        and_(Activity.volunteer_hours > 0, Activity.volunteers_count == 0),
+                        _sum(
+                            Activity.participants_women,
+                            Activity.participants_men,
+                            Activity.participants_diverse,
+                        )
+                        > total,
+                        _sum(
+                            Activity.age_under_18,
+                            Activity.age_18_26,
+                            Activity.age_27_64,
+                            Activity.age_65_plus,
+                        )
+                        > total,
+                        _sum(Activity.newcomers, Activity.regulars) > total,
+                    )
+                )
+                .order_by(Activity.id)
+            )
+        )
+
+
 def offers_with_sessions_without_headcount(database: Database, today: date) -> list[int]:
     return sorted({e.offer_id for e in missing_headcounts(database, today) if e.offer_id})
 
@@ -113,6 +150,12 @@ RULES: tuple[tuple[str, str, str, Rule], ...] = (
         "offers",
         N_("Offers with dates of the last weeks without a headcount"),
         offers_with_sessions_without_headcount,
+    ),
+    (
+        "activity_implausible",
+        "activities",
+        N_("Activities with implausible figures"),
+        implausible_activities,
     ),
     (
         "person_no_basis",

@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         entity, record_id = dialog.chosen
-        page = self.offers_page if entity == "offers" else self.contacts_page
+        pages = {"offers": self.offers_page, "activities": self.activities_page}
+        page = pages.get(entity, self.contacts_page)
         self.show_page(self.pages.index(page))
         page.select_id(record_id)
         page.edit_current()

@@ -63,3 +63,20 @@ def test_offers_with_past_dates_without_headcount(database, offers, contacts):
     held = _complete(offers, contacts, "lief", start_date=date(2026, 2, 17))
     _complete(offers, contacts, "beginnt später", start_date=date(2026, 3, 10))
     assert quality.offers_with_sessions_without_headcount(database, TODAY) == [held]
+
+
+def test_activities_with_implausible_figures(database, activities):
+    from tests.services.service_builders import activity_data
+
+    fine = dict(participants_total=10, participants_women=6, participants_men=4)
+    activities.create(activity_data("stimmig", volunteers_count=2, volunteer_hours=4, **fine))
+    hours, genders, ages = (activities.create(activity_data(t)) for t in ("a", "b", "c"))
+    # Older data or an import: the form refuses such figures today.
+    with database.engine.begin() as connection:
+        for statement, record in (
+            ("volunteer_hours = 3, volunteers_count = 0", hours),
+            ("participants_total = 5, participants_women = 4, participants_men = 3", genders),
+            ("participants_total = 2, age_65_plus = 3", ages),
+        ):
+            connection.exec_driver_sql(f"UPDATE activities SET {statement} WHERE id = ?", (record,))
+    assert quality.implausible_activities(database, TODAY) == [hours, genders, ages]
