@@ -177,3 +177,20 @@ def test_choosing_a_contact_without_public_consent_is_refused_and_nothing_is_kep
 
     assert "Samira Haddad" in caught.value.errors["contact"]
     assert printing.public_contacts.choice(offer_id) == PrintChoice()
+
+
+def test_gwa_public_contact_refuses_a_person_without_consent_and_sets_the_number(
+    database_path, contacts, offers, capsys
+):
+    from gwa_desktop.cli.main import main
+
+    withheld = _volunteer(contacts, names_publicly=False)
+    offer_id = offers.create(offer_data(contact_person_ids=[withheld]))
+    args = ["--database", str(database_path), "public-contact", str(offer_id)]
+
+    assert main([*args, "--contact", str(withheld)]) == 1
+    assert "Samira Haddad" in capsys.readouterr().err
+    assert main([*args, "--number", "contact"]) == 0
+    out = capsys.readouterr().out
+    assert f"  {withheld}\tSamira Haddad\tnicht öffentlich" in out
+    assert "Eigene Nummer des Kontakts" in out
