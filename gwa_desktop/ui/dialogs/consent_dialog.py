@@ -28,7 +28,7 @@ class ConsentDialog(FormDialog):
         self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * PURPOSE_LINES + 12)
         # Its own purpose, never implied by the one above: unticked unless she agreed to it.
         self.names_publicly = self.add_row(
-            "", QCheckBox(_("May be named publicly as contact on prints (flyers, notice boards)"))
+            "", QCheckBox(_("May be named on flyers and notice boards"))
         )
         self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
         self.form_version = self.add_row(_("Form version"), QLineEdit("1"))
