@@ -28,6 +28,8 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    public_contact_commands,
+    quality_commands,
     schedule_commands,
     series_commands,
 )
@@ -56,6 +58,8 @@ COMMAND_MODULES = (
     exchange_commands,
     print_commands,
     maintenance_commands,
+    quality_commands,
+    public_contact_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -36,6 +36,8 @@ class ConsentData:
     form_language: str = "de"
     withdrawn_on: date | None = None
     id: int | None = None
+    #: The separate purpose "may be named publicly as contact on prints".
+    names_publicly: bool = False
 
     @property
     def is_active(self) -> bool:

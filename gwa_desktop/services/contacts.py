@@ -7,7 +7,6 @@ may only be stored with name and organisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import Any
@@ -103,21 +102,6 @@ class ContactService(RecordService[ContactData]):
             if contact is None:
                 raise NotFoundError(contact_id)
             return _to_data(contact)
-
-    def names_and_phones(self, contact_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-        """Name and phone of each existing contact among `contact_ids`, in one query.
-
-        What a print shows of a contact person: an overview of forty offers asked for
-        each person's full record (five queries each) before.
-        """
-        wanted = set(contact_ids)
-        if not wanted:
-            return {}
-        with self.database.session() as session:
-            rows = session.execute(
-                select(Contact.id, Contact.name, Contact.phone).where(Contact.id.in_(wanted))
-            )
-            return {contact_id: (name, phone) for contact_id, name, phone in rows}
 
     def withdraw_consent(self, contact_id: int, on: date) -> list[str]:
         """Record the withdrawal and erase everything but name and organisation.
@@ -326,6 +310,7 @@ def _consent_records(
         record.form_version = consent.form_version.strip()
         record.form_language = consent.form_language
         record.withdrawn_on = consent.withdrawn_on
+        record.names_publicly = consent.names_publicly
         records.append(record)
     return records
 
@@ -356,6 +341,7 @@ def _to_data(contact: Contact) -> ContactData:
                 form_language=c.form_language,
                 withdrawn_on=c.withdrawn_on,
                 id=c.id,
+                names_publicly=c.names_publicly,
             )
             for c in contact.consents
         ],

@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0013"
-HEAD_SCHEMA_DIGEST = "0a7b96a438335569356e017c2fbd6addb88131c27239b453a1f5cde41bb6a4a0"
+HEAD_SCHEMA_REVISION = "0014"
+HEAD_SCHEMA_DIGEST = "736708c91a814d6f9b9afaf3cd7a0ff5b26dcaa1d7141384325d04c9f5a1aaad"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.translations_action)
+        self.quality_action = self._action(_("Data &quality…"), None, self.open_quality)
+        file_menu.addAction(self.quality_action)
         file_menu.addSeparator()
         self.print_actions = add_print_actions(self, file_menu)
         self.exchange_actions = add_exchange_actions(self, file_menu)
@@ -344,6 +346,20 @@ class MainWindow(QMainWindow):
 
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
         self.refresh_after(frozenset({OFFERS}))
+
+    def open_quality(self) -> None:
+        """The quality panel; the record the officer opens there is shown in its form."""
+        from gwa_desktop.ui.dialogs.quality_dialog import QualityDialog
+
+        dialog = QualityDialog(self.services.database, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        entity, record_id = dialog.chosen
+        pages = {"offers": self.offers_page, "activities": self.activities_page}
+        page = pages.get(entity, self.contacts_page)
+        self.show_page(self.pages.index(page))
+        page.select_id(record_id)
+        page.edit_current()
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)

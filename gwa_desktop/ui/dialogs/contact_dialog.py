@@ -181,6 +181,8 @@ class ContactDialog(FormDialog):
         self.consent_list.clear()
         for consent in self.consents:
             text = f"{format_date(consent.given_on)} – {consent.purpose} ({consent.method.label}, {consent.form_language})"
+            if consent.names_publicly:
+                text += " · " + _("may be named publicly")
             if consent.withdrawn_on:
                 text += " – " + _("withdrawn on {date}").format(
                     date=format_date(consent.withdrawn_on)
