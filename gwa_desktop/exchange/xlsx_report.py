@@ -227,9 +227,11 @@ def _overview(
         ("Teilnehmende gesamt", total.participants_total, FORMATS["integer"]),
         ("Einsätze Ehrenamtlicher", total.participants["volunteers_count"], FORMATS["integer"]),
         ("Ehrenamtsstunden", total.volunteer_hours, FORMATS["decimal"]),
+        # The same cells as the months sheet's 'Summe' row, hidden alike, or the
+        # overview would give away what that sheet hides.
         *(
-            (f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"])
-            for kind in KINDS
+            (f"Aktivitäten: {v.german(kind)}", count, FORMATS["integer"])
+            for kind, count in zip(KINDS, _kind_grid(total)[-1])
         ),
     ]
     for label, value, number_format in figures:
@@ -274,11 +276,19 @@ def _month_values(sheet: Sheet, month: str, figures: MonthFigures) -> list[Any]:
     ]
 
 
+def _kind_grid(total: Figures) -> list[list[int | str]]:
+    """The activities by month and kind with their totals, as published (suppressed)."""
+    months = sorted(total.months)
+    return published(
+        [[total.months[m].by_kind[kind] for kind in KINDS] for m in months] or [[0] * len(KINDS)]
+    )
+
+
 def _months(book: Workbook, total: Figures) -> None:
     """The months by kind; the kind counts and their totals follow the suppression rule."""
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
     months = sorted(total.months)
-    grid = published([[total.months[m].by_kind[kind] for kind in KINDS] for m in months])
+    grid = _kind_grid(total)
     for month, counts in zip(months, grid):
         values = _month_values(sheet, month, total.months[month])
         _append(sheet, [values[0], *counts, *values[len(counts) + 1 :]])

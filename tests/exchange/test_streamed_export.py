@@ -57,6 +57,12 @@ def test_the_streamed_package_holds_member_for_member_what_the_export_wrote_befo
     for row_now, row_before in zip(months_now, months_before, strict=False):
         assert all(a in (b, HIDDEN) for a, b in zip(row_now, row_before, strict=True))
     assert HIDDEN in {cell for row in months_now for cell in row}
+    # ... the overview's kind counts are that sheet's 'Summe' row, hidden alike ...
+    overview_before = before["bericht.xlsx"].pop("Übersicht")
+    overview_now = now["bericht.xlsx"].pop("Übersicht")
+    assert len(overview_now) == len(overview_before)
+    for row_now, row_before in zip(overview_now, overview_before, strict=True):
+        assert all(a in (b, HIDDEN) for a, b in zip(row_now, row_before, strict=True))
     # ... every other member and every other cell is as before, JSON and CSV to the byte,
     assert now.keys() == before.keys()
     for member in before:
