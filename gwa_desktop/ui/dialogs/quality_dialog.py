@@ -27,6 +27,8 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole
 class QualityDialog(QDialog):
     """After `exec()`, `chosen` is the (entity, id) the officer opened, or None."""
 
+    help_anchor = "quality"  #: the handbook section F1 opens on this dialog
+
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Data quality"))

@@ -176,6 +176,7 @@ class DayDelegate(QStyledItemDelegate):
 
 
 class CalendarPage(QWidget):
+    help_anchor = "calendar"  #: the handbook section F1 opens on this screen
     status_changed = Signal(str)
     #: Offer dates change with offers, activities and holidays.
     shows = frozenset({OFFERS, ACTIVITIES, SETTINGS})
