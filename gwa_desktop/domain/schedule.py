@@ -197,6 +197,10 @@ class Schedule:
         )
         return heapq.merge(regular, moved_in, key=lambda session: session.order)
 
+    def series_date_from(self, after: date) -> date | None:
+        """The series' own first date on or after `after` (changes and pauses aside)."""
+        return next(self._series_from(after), None)
+
     def next_dates(self, after: date, count: int = 3) -> list[date]:
         """The next `count` dates on or after `after` on which the offer takes place."""
         return [session.day for session in islice(self.upcoming(after), count)]

@@ -173,6 +173,11 @@ class FormDialog(QDialog):
         found = getattr(service, "warnings", None)
         return found(self.data()) if callable(found) else []
 
+    def ready_to_save(self) -> bool:
+        """The last question before saving (a series edit asks which dates it means);
+        False keeps the form open as it is."""
+        return True
+
     def save(self) -> int:
         raise NotImplementedError
 
@@ -260,6 +265,8 @@ class FormDialog(QDialog):
             return
         warnings = self.warnings()
         if warnings and not self.confirm_warnings(warnings):
+            return
+        if not self.ready_to_save():
             return
         try:
             ok, saved_id = attempt_save(self, self.save, self.reload, self._build_on)

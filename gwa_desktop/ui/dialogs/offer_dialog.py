@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, Recurrence, TargetGroup
 from gwa_desktop.domain.offer import OfferData
+from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.schedule import Schedule
 from gwa_desktop.i18n import _
+from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.series_edit import EditScope, SeriesEditService, scope_matters
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.dialogs.offer_dates import SessionDates, WeekdayPicker
 from gwa_desktop.ui.dialogs.offer_texts import OfferTextsEdit
@@ -49,6 +55,11 @@ class OfferDialog(FormDialog):
         super().__init__(_("New offer") if offer_id is None else _("Edit offer"), parent)
         self.service = service
         self.offer_id = offer_id
+        #: The offer as last loaded: a series edit compares against it.
+        self._stored: OfferData | None = None
+        #: Which dates the next save means, and around which date (see `ready_to_save`).
+        self.scope = EditScope.ALL
+        self.scope_day: date | None = None
         self.texts = self.add_row(_("Texts"), OfferTextsEdit(), "title")
         self._errors["texts"] = self._errors["title"]
         self.category = self.add_row(
@@ -165,13 +176,79 @@ class OfferDialog(FormDialog):
             values["weekdays"] = []
         return values
 
+    def ready_to_save(self) -> bool:
+        """A changed time, place or weekday of a running series asks which dates it means.
+
+        The question is about the next date from today: the past ones took place as they
+        did, and "only this date" for a date long gone would change nothing anyone sees.
+        """
+        self.scope, self.scope_day = EditScope.ALL, None
+        stored = self._stored
+        if stored is None or not scope_matters(stored, self.data()):
+            return True
+        day = stored.schedule.series_date_from(date.today())
+        if day is None:
+            return True
+        chosen = self.ask_scope(stored, day)
+        if chosen is None:
+            return False
+        self.scope, self.scope_day = chosen, day
+        return True
+
+    def ask_scope(self, stored: OfferData, day: date) -> EditScope | None:
+        box, scopes = self.scope_box(stored, day)
+        box.exec()
+        return scopes.get(box.clickedButton())
+
+    def scope_box(
+        self, stored: OfferData, day: date
+    ) -> tuple[QMessageBox, dict[QAbstractButton, EditScope]]:
+        """The question "only this date / this and following / all"; built, not shown.
+
+        Before the series' first date "this and following" would be all of them, so it
+        is not offered twice.
+        """
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Change a series"),
+            _(
+                "\u201c{title}\u201d takes place regularly. Which dates does the change apply to?"
+            ).format(title=isolated(stored.title)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        scopes = {
+            box.addButton(
+                _("Only on {day}").format(day=format_date(day)), QMessageBox.ButtonRole.AcceptRole
+            ): EditScope.THIS_DATE
+        }
+        if day > stored.start_date:
+            following = box.addButton(
+                _("From {day} on").format(day=format_date(day)), QMessageBox.ButtonRole.AcceptRole
+            )
+            scopes[following] = EditScope.FOLLOWING
+            box.setDefaultButton(following)
+            box.setInformativeText(
+                _(
+                    "From a date on, the offer is split: the sessions recorded so far stay "
+                    "with the old time and place, the new one begins on that date."
+                )
+            )
+        scopes[box.addButton(_("All dates"), QMessageBox.ButtonRole.AcceptRole)] = EditScope.ALL
+        back = box.addButton(_("Back to the form"), QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(back)
+        return box, scopes
+
     def save(self) -> int:
-        return self.save_record(self.service, self.offer_id)
+        if self.offer_id is None or self.scope is EditScope.ALL or self.scope_day is None:
+            return self.save_record(self.service, self.offer_id)
+        return SeriesEditService(self.service).save(self.data(), self.scope_day, self.scope)
 
     def load_saved(self) -> None:
         self._load(self.service.get(self.offer_id))
 
     def _load(self, data: OfferData) -> None:
+        self._stored = data
         self.fill(data)
         self.weekdays.set_value(list(data.schedule.days_of_week))
         self._own_weekday = data.start_date.weekday()
