@@ -22,6 +22,7 @@ from harness import Figure, bench_database, machine_load, markdown_table
 SUITES: dict[str, str] = {
     "cli": "cli_bench",
     "prints": "prints_bench",
+    "agenda": "agenda_bench",
     "search": "search_bench",
     "start": "start_bench",
     "exchange": "exchange_bench",

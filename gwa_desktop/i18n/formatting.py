@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
@@ -22,6 +23,13 @@ _LOCALE_ALIASES = {"prs": "fa_AF", "ku": "ku", "kmr": "ku"}
 
 def babel_locale(language: str | None = None) -> Locale:
     code = _LOCALE_ALIASES.get(language or ui_language(), language or ui_language())
+    return _parsed_locale(code)
+
+
+@lru_cache(maxsize=64)
+def _parsed_locale(code: str) -> Locale:
+    """Parsed once per code: Babel parses the identifier again on every call, and a start
+    page of a few thousand dates and times asked for it some 30,000 times."""
     try:
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError):

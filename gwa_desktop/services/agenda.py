@@ -14,15 +14,16 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from gwa_desktop.domain.enums import OfferStatus
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.domain.schedule import DateChange, Schedule
 from gwa_desktop.services.holidays import PauseSource
-from gwa_desktop.services.offers import schedule_of
+from gwa_desktop.services.offers import weekdays_of
 from gwa_desktop.services.periods import planned as is_planned
 from gwa_desktop.storage.database import Database
-from gwa_desktop.storage.models import Activity, Offer
+from gwa_desktop.storage.models import Activity, Offer, OfferDateChange, OfferText
 
 #: Offers whose dates are shown: running ones and those about to start.
 SHOWN_STATUSES = (OfferStatus.ACTIVE, OfferStatus.PLANNED)
@@ -62,46 +63,74 @@ def missing_headcounts(
 ) -> list[AgendaEntry]:
     """Offer dates of the last weeks before today that took place but have no activity of
     that offer recorded on that day: "3 Termine ohne Teilnehmerzahl"."""
-    first = today - timedelta(weeks=weeks)
-    last = today - timedelta(days=1)
-    dates = [e for e in agenda(database, first, (last - first).days + 1) if e.offer_id]
+    first, last = today - timedelta(weeks=weeks), today - timedelta(days=1)
     with database.session() as session:
-        rows = session.execute(
-            select(Activity.offer_id, Activity.occurred_on).where(
-                Activity.offer_id.is_not(None), Activity.occurred_on.between(first, last)
-            )
-        )
-        recorded = {(offer_id, day) for offer_id, day in rows}
-    return [
-        entry
-        for entry in dates
-        if entry.activity_id is None
-        and not entry.cancelled
-        and (entry.offer_id, entry.day) not in recorded
-    ]
+        return _without_headcount(session, list(_offer_dates(session, first, last)), first, last)
 
 
 def agenda(database: Database, first: date, days: int) -> list[AgendaEntry]:
     """Offer dates and planned activities from `first` for `days` days (at most a year)."""
     last = first + timedelta(days=max(1, min(days, MAX_DAYS)) - 1)
     with database.session() as session:
-        entries = list(_offer_dates(session, first, last))
-        planned = session.execute(
-            select(
-                Activity.id,
-                Activity.occurred_on,
-                Activity.start_time,
-                Activity.end_time,
-                Activity.title,
-                Activity.offer_id,
-            ).where(
-                Activity.occurred_on.between(first, last),
-                is_planned(Activity.occurred_on, date.today()),
-            )
-        )
-        for activity_id, day, start, end, title, offer_id in planned:
-            entries.append(AgendaEntry(day, start, end, title, "", offer_id, activity_id))
+        entries = list(_offer_dates(session, first, last)) + _planned(session, first, last)
     return sorted(entries, key=lambda entry: entry.order)
+
+
+def start_page(
+    database: Database, today: date, days: int
+) -> tuple[list[AgendaEntry], list[AgendaEntry]]:
+    """`agenda(today, days)` and `missing_headcounts(today)` from one reading of the offers:
+    the start page shows both, and with two thousand offers reading them is the cost."""
+    first = today - timedelta(weeks=MISSING_WEEKS)
+    last = today + timedelta(days=max(1, min(days, MAX_DAYS)) - 1)
+    with database.session() as session:
+        dates = list(_offer_dates(session, first, last))
+        coming = [entry for entry in dates if entry.day >= today]
+        coming.extend(_planned(session, today, last))
+        past = [entry for entry in dates if entry.day < today]
+        missing = _without_headcount(session, past, first, today - timedelta(days=1))
+    return sorted(coming, key=lambda entry: entry.order), missing
+
+
+def _planned(session: Session, first: date, last: date) -> list[AgendaEntry]:
+    """The activities planned from `first` to `last` (not yet taken place)."""
+    rows = session.execute(
+        select(
+            Activity.id,
+            Activity.occurred_on,
+            Activity.start_time,
+            Activity.end_time,
+            Activity.title,
+            Activity.offer_id,
+        ).where(
+            Activity.occurred_on.between(first, last),
+            is_planned(Activity.occurred_on, date.today()),
+        )
+    )
+    return [
+        AgendaEntry(day, start, end, title, "", offer_id, activity_id)
+        for activity_id, day, start, end, title, offer_id in rows
+    ]
+
+
+def _without_headcount(
+    session: Session, dates: list[AgendaEntry], first: date, last: date
+) -> list[AgendaEntry]:
+    """The offer dates of `dates` (from `first` to `last`) with no activity recorded."""
+    rows = session.execute(
+        select(Activity.offer_id, Activity.occurred_on).where(
+            Activity.offer_id.is_not(None), Activity.occurred_on.between(first, last)
+        )
+    )
+    recorded = {(offer_id, day) for offer_id, day in rows}
+    return sorted(
+        (
+            entry
+            for entry in dates
+            if not entry.cancelled and (entry.offer_id, entry.day) not in recorded
+        ),
+        key=lambda entry: entry.order,
+    )
 
 
 def calendar(database: Database, first: date, last: date) -> list[AgendaEntry]:
@@ -163,28 +192,76 @@ def calendar(database: Database, first: date, last: date) -> list[AgendaEntry]:
 
 
 def _offer_dates(session: Session, first: date, last: date) -> Iterator[AgendaEntry]:
-    """The dates of the running and planned offers from `first` to `last`, as they stand."""
-    pauses = PauseSource(session)
-    offers = session.scalars(
-        select(Offer)
+    """The dates of the running and planned offers from `first` to `last`, as they stand.
+
+    Plain rows, not ORM objects: two thousand offers with their texts and changes made
+    some 16,000 objects per call. Only what can touch the range is read: the changes of
+    a series date in it or moved into it, the holidays that overlap it.
+    """
+    shown = (
+        select(Offer.id)
         .where(Offer.status.in_(SHOWN_STATUSES))
         .where(Offer.start_date <= last)
         .where((Offer.end_date.is_(None)) | (Offer.end_date >= first))
-        .options(selectinload(Offer.texts), selectinload(Offer.date_changes))
     )
-    for offer in offers:
-        text = offer.text_in(REQUIRED_TEXT_LANGUAGE)
-        title = text.title if text else ""
-        schedule = schedule_of(offer, pauses)
-        changed = {change.on for change in schedule.changes}
+    changes: dict[int, list[DateChange]] = {}
+    for offer_id, on, reason, moved_to, start, end in session.execute(
+        select(
+            OfferDateChange.offer_id,
+            OfferDateChange.on_date,
+            OfferDateChange.reason,
+            OfferDateChange.moved_to,
+            OfferDateChange.start_time,
+            OfferDateChange.end_time,
+        ).where(
+            OfferDateChange.offer_id.in_(shown),
+            OfferDateChange.on_date.between(first, last)
+            | OfferDateChange.moved_to.between(first, last),
+        )
+    ):
+        changes.setdefault(offer_id, []).append(DateChange(on, reason, moved_to, start, end))
+    pauses = PauseSource(session).within(first, last)
+    rows = session.execute(
+        select(
+            Offer.id,
+            Offer.recurrence,
+            Offer.start_date,
+            Offer.end_date,
+            Offer.start_time,
+            Offer.end_time,
+            Offer.weekday_codes,
+            Offer.skips_public_holidays,
+            Offer.skips_school_holidays,
+            Offer.place_name,
+            OfferText.title,
+        )
+        .outerjoin(
+            OfferText,
+            (OfferText.offer_id == Offer.id) & (OfferText.language == REQUIRED_TEXT_LANGUAGE),
+        )
+        .where(Offer.id.in_(shown))
+    )
+    for row in rows:
+        offer_changes = tuple(changes.get(row.id, ()))
+        schedule = Schedule(
+            row.recurrence,
+            row.start_date,
+            row.end_date,
+            row.start_time,
+            row.end_time,
+            tuple(weekdays_of(row.weekday_codes or "")),
+            offer_changes,
+            pauses.of(row.skips_public_holidays, row.skips_school_holidays),
+        )
+        changed = {change.on for change in offer_changes}
         for dated in schedule.sessions(first, last):
             yield AgendaEntry(
                 dated.day,
                 dated.start_time,
                 dated.end_time,
-                title,
-                offer.place_name,
-                offer_id=offer.id,
+                row.title or "",
+                row.place_name,
+                offer_id=row.id,
                 cancelled=dated.cancelled,
                 reason=dated.reason,
                 moved_from=dated.series_day if dated.moved else None,

@@ -52,6 +52,14 @@ class PauseSource:
             )
         )
 
+    def within(self, first: date, last: date) -> RangePauses:
+        """The pauses of `first` to `last`: a list of dates asks no offer for the holidays
+        of all its years, only for the days it shows."""
+        return RangePauses(
+            tuple(public_holidays(self.state, first, last)),
+            tuple(p for p in self.periods if p.last >= first and p.first <= last),
+        )
+
     def for_offer(self, offer: Offer | OfferData) -> tuple[Pause, ...]:
         if not (offer.skips_public_holidays or offer.skips_school_holidays):
             return ()
@@ -65,6 +73,17 @@ class PauseSource:
         if offer.skips_school_holidays:
             pauses.extend(p for p in self.periods if p.last >= first and p.first <= last)
         return tuple(pauses)
+
+
+@dataclass(frozen=True)
+class RangePauses:
+    """The pauses that overlap one range of days, worked out once for all offers."""
+
+    public: tuple[Pause, ...]
+    school: tuple[Pause, ...]
+
+    def of(self, skips_public: bool, skips_school: bool) -> tuple[Pause, ...]:
+        return (self.public if skips_public else ()) + (self.school if skips_school else ())
 
 
 class HolidayService:

@@ -7,14 +7,22 @@ one bidi treatment serve both.
 from __future__ import annotations
 
 from datetime import date, time
+from functools import lru_cache
 
 from gwa_desktop.domain.plain_text import isolated
-from gwa_desktop.i18n import _
+from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import format_date, format_time
 
 
 def time_range_text(start: time | None, end: time | None) -> str:
     """ "17:00–19:00", each time one unit: in Arabic "5:00 م–7:00 م" would be reordered."""
+    return _time_range_in(start, end, ui_language())
+
+
+@lru_cache(maxsize=1024)
+def _time_range_in(start: time | None, end: time | None, _language: str) -> str:
+    """Worded once per pair of times and language: a calendar of a thousand dates has a
+    handful of distinct times, and Babel's formatting is the slow part of showing them."""
     return isolated("–".join(isolated(format_time(t)) for t in (start, end) if t))
 
 

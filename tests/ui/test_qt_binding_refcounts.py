@@ -11,6 +11,7 @@ fault, for the calls the program makes most often.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,24 +28,23 @@ def _none_lost_by(action) -> int:
     return before - sys.getrefcount(None)
 
 
+def _calls(what: str) -> Callable[[], object]:
+    role = Qt.ItemDataRole.UserRole
+    if what == "list item data":
+        list_item = QListWidgetItem("x")
+        return lambda: list_item.setData(role, (1, 2))
+    if what == "tree item data":
+        tree_item = QTreeWidgetItem(["x"])
+        return lambda: tree_item.setData(0, role, 1)
+    if what == "table item data":
+        table_item = QTableWidgetItem("x")
+        return lambda: table_item.setData(role, [1])
+    return QCoreApplication.processEvents
+
+
 @pytest.mark.parametrize(
-    "what, action",
-    [
-        (
-            "list item data",
-            lambda item=QListWidgetItem("x"): item.setData(Qt.ItemDataRole.UserRole, (1, 2)),
-        ),
-        (
-            "tree item data",
-            lambda item=QTreeWidgetItem(["x"]): item.setData(0, Qt.ItemDataRole.UserRole, 1),
-        ),
-        (
-            "table item data",
-            lambda item=QTableWidgetItem("x"): item.setData(Qt.ItemDataRole.UserRole, [1]),
-        ),
-        ("event processing", QCoreApplication.processEvents),
-    ],
+    "what", ["list item data", "tree item data", "table item data", "event processing"]
 )
-def test_frequent_calls_do_not_use_up_the_reference_to_none(qapp, what, action):
+def test_frequent_calls_do_not_use_up_the_reference_to_none(qapp, what):
     # A few references may come and go with Python's own caches; thousands may not.
-    assert _none_lost_by(action) < CALLS // 10, what
+    assert _none_lost_by(_calls(what)) < CALLS // 10, what

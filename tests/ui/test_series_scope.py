@@ -38,9 +38,7 @@ def _next_day(services, offer_id) -> date:
     return services.offers.get(offer_id).schedule.next_dates(date.today(), 1)[0]
 
 
-def test_only_this_date_moves_one_date_and_keeps_the_series(
-    qtbot, services, offer_id, monkeypatch
-):
+def test_only_this_date_moves_one_date_and_keeps_the_series(qtbot, services, offer_id, monkeypatch):
     day = _next_day(services, offer_id)
     form, asked = _form_with_new_time(qtbot, services, offer_id, monkeypatch, EditScope.THIS_DATE)
     assert asked == [day]
@@ -66,9 +64,7 @@ def test_from_this_date_on_splits_the_series_and_moves_its_later_sessions(
             participants_total=9,
         )
     )
-    form, _asked = _form_with_new_time(
-        qtbot, services, offer_id, monkeypatch, EditScope.FOLLOWING
-    )
+    form, _asked = _form_with_new_time(qtbot, services, offer_id, monkeypatch, EditScope.FOLLOWING)
     assert form.result() == QDialog.DialogCode.Accepted
     old = services.offers.get(offer_id)
     assert old.end_date == day - timedelta(days=1)

@@ -81,6 +81,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
+#: A day's cell text (what a screen reader reads, beside the painted lines) names this many
+#: entries and counts the rest: the day list beside the grid has them all.
+CELL_TEXT_ENTRIES = 12
+
+
 def entry_line(entry: AgendaEntry) -> str:
     """One entry as the grid and the day list read it."""
     times = time_range_text(entry.start_time, entry.end_time)
@@ -320,7 +325,9 @@ class CalendarPage(QWidget):
             day = self.first + timedelta(days=offset)
             entries = self._by_day.get(day, [])
             lines = [format_date(day, fmt="EEEE, d. MMMM yyyy")]
-            lines.extend(entry_line(e) for e in entries)
+            lines.extend(entry_line(e) for e in entries[:CELL_TEXT_ENTRIES])
+            if len(entries) > CELL_TEXT_ENTRIES:
+                lines.append(_("+ {n} more").format(n=len(entries) - CELL_TEXT_ENTRIES))
             item = QTableWidgetItem("\n".join(lines))
             item.setData(DAY_ROLE, day)
             item.setData(ENTRIES_ROLE, entries)

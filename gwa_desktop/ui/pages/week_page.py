@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.i18n.formatting import format_date
-from gwa_desktop.services.agenda import AgendaEntry, agenda, missing_headcounts
+from gwa_desktop.services.agenda import AgendaEntry, start_page
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
@@ -37,6 +37,8 @@ from gwa_desktop.ui.session_text import change_note, time_range_text
 
 #: The item data role holding an entry's (offer id, day) for recording.
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
+#: Columns fit the first rows this many (and those in view), not every one of a thousand.
+COLUMN_SAMPLE_ROWS = 200
 
 
 class WeekPage(QWidget):
@@ -66,10 +68,14 @@ class WeekPage(QWidget):
         self.dates.setAccessibleName(_("Dates of the coming days"))
         self.dates.setHeaderLabels([_("When"), _("What"), _("Place"), _("Note")])
         self.dates.setRootIsDecorated(False)
+        # One line per date: Qt then measures one row, not every one of a thousand dates.
+        self.dates.setUniformRowHeights(True)
+        self.dates.header().setResizeContentsPrecision(COLUMN_SAMPLE_ROWS)
         self.dates.itemActivated.connect(self._record_item)
         self.missing_label = QLabel()
         self.missing = QListWidget()
         self.missing.setAccessibleName(_("Dates without a headcount"))
+        self.missing.setUniformItemSizes(True)
         self.missing.itemActivated.connect(self._record_item)
         self.record_button = QPushButton(_("Record session…"))
         self.record_button.clicked.connect(self._record_chosen)
@@ -94,14 +100,13 @@ class WeekPage(QWidget):
         ok, found = attempt(
             self,
             lambda: (
-                agenda(database, today, self.span.currentData()),
-                missing_headcounts(database, today),
+                start_page(database, today, self.span.currentData()),
                 self.services.activities.totals(ListQuery(filters={"period": "month"})),
             ),
         )
         if not ok or found is None:
             return
-        coming, missing, (activities, participants, hours) = found
+        (coming, missing), (activities, participants, hours) = found
         self._show_dates(coming)
         self._show_missing(missing)
         self.figures.setText(
@@ -143,9 +148,12 @@ class WeekPage(QWidget):
 
     def _show_missing(self, entries: list[AgendaEntry]) -> None:
         self.missing.clear()
+        days: dict[date, str] = {}
         for entry in entries:
-            text = f"{isolated(format_date(entry.day, fmt='EEE dd.MM.'))}  {_times(entry)}  "
-            item = QListWidgetItem(text + isolated(entry.title))
+            day = days.get(entry.day)
+            if day is None:
+                day = days[entry.day] = isolated(format_date(entry.day, fmt="EEE dd.MM."))
+            item = QListWidgetItem(f"{day}  {_times(entry)}  {isolated(entry.title)}")
             item.setData(ENTRY_ROLE, (entry.offer_id, entry.day))
             self.missing.addItem(item)
         self.missing_label.setText(
