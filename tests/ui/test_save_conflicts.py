@@ -147,9 +147,10 @@ def test_an_offer_reload_drops_a_language_the_other_window_removed(qtbot, servic
         dialog.show()
     first.texts.tabs.removeTab(1)
     _save(first)
-    second.place_name.setText("Bürgerhaus")
+    # Not the place or the time: a series edit would first ask which dates it means.
+    second.cost_note.setText("mit Kaffee")
     drive_dialog(lambda: _save(second), _click(_("Reload")))
-    assert second.texts.languages() == ["de"] and second.place_name.text() == ""
+    assert second.texts.languages() == ["de"] and second.cost_note.text() == ""
 
 
 def test_settings_saved_in_another_window_are_not_overwritten(qtbot, services):
