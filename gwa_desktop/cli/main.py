@@ -27,6 +27,8 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    programme_commands,
+    report_commands,
     schedule_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
@@ -52,6 +54,8 @@ COMMAND_MODULES = (
     exchange_commands,
     print_commands,
     maintenance_commands,
+    programme_commands,
+    report_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -78,11 +78,20 @@ class OfferAttendance:
     category: str
     sessions: int
     participants: int
-    earlier_average: float | None = None
+    #: The sessions and participants of the period of the same length before.
+    earlier_sessions: int = 0
+    earlier_participants: int = 0
 
     @property
     def average(self) -> float:
         return self.participants / self.sessions if self.sessions else 0.0
+
+    @property
+    def earlier_average(self) -> float | None:
+        """The average before; None when too few sessions say nothing about a trend."""
+        if self.earlier_sessions < MIN_EARLIER_SESSIONS:
+            return None
+        return self.earlier_participants / self.earlier_sessions
 
 
 @dataclass
@@ -270,11 +279,14 @@ def _sessions(session: Session, period: Period, scope: Scope, today: date) -> li
     result = []
     for offer_id, category, title in titles:
         count, participants = now[offer_id]
-        earlier_count, earlier_participants = before.get(offer_id, (0, 0))
-        earlier = (
-            earlier_participants / earlier_count if earlier_count >= MIN_EARLIER_SESSIONS else None
-        )
         result.append(
-            OfferAttendance(offer_id, title or "", category.value, count, participants, earlier)
+            OfferAttendance(
+                offer_id,
+                title or "",
+                category.value,
+                count,
+                participants,
+                *before.get(offer_id, (0, 0)),
+            )
         )
     return sorted(result, key=lambda o: (-o.sessions, o.title.casefold(), o.offer_id))

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from .fonts import LATIN, register_fonts
+
 #: Geometry of one column on a page: x, y (bottom), width, height, in points.
 Rect = tuple[float, float, float, float]
 _FUZZ = 1e-3
@@ -179,7 +181,10 @@ def render_parts(
         pages = sum(count_pages(part.make_columns(), part.frames) for part in parts)
     total = pages
     output = io.BytesIO()
-    canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
+    # The bundled font as the canvas's initial one: ReportLab's default, Helvetica, would
+    # otherwise stand in every page's resources unembedded, and archives refuse that.
+    register_fonts()
+    canvas = Canvas(output, pagesize=pagesize, pageCompression=1, initialFontName=LATIN.regular)
     canvas.setTitle(title)
     canvas.setCreator("GWA Desktop")
     done = 0
