@@ -23,13 +23,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gwa_desktop.cli import (
+    calendar_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
     print_commands,
     programme_commands,
+    public_contact_commands,
+    quality_commands,
     report_commands,
     schedule_commands,
+    series_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
@@ -51,9 +55,13 @@ from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, 
 COMMAND_MODULES = (
     listing_commands,
     schedule_commands,
+    calendar_commands,
+    series_commands,
     exchange_commands,
     print_commands,
     maintenance_commands,
+    quality_commands,
+    public_contact_commands,
     programme_commands,
     report_commands,
 )

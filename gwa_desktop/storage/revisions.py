@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0012"
-HEAD_SCHEMA_DIGEST = "e546d7107e0df7a94d08be8d1ed314823230bd1db34aed103774e0301c705868"
+HEAD_SCHEMA_REVISION = "0015"
+HEAD_SCHEMA_DIGEST = "30529270258df1d4b8dc073914fb403a36fb87f3927526cf28f67de767ff9d3b"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

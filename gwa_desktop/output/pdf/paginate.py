@@ -143,6 +143,17 @@ class Part:
     frames: Callable[[int], list[Rect]]
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a PDF says about itself besides its title: who issues it, its subject, and its
+    main language (a BCP 47 code; the first print language). Without one a print is
+    marked German, the language of the municipality that issues it."""
+
+    author: str = ""
+    subject: str = ""
+    language: str = "de"
+
+
 def render(
     pagesize: tuple[float, float],
     make_columns: Callable[[], list[Column]],
@@ -150,6 +161,7 @@ def render(
     decorate: Callable[[Canvas, int, int], None],
     title: str = "",
     pages: int | None = None,
+    info: DocumentInfo | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the columns over as many pages as needed; returns the PDF and its page count.
 
@@ -165,6 +177,7 @@ def render(
         lambda canvas, page, pages, _: decorate(canvas, page, pages),
         title,
         pages,
+        info,
     )
 
 
@@ -174,6 +187,7 @@ def render_parts(
     decorate: Callable[[Canvas, int, int, int], None],
     title: str = "",
     pages: int | None = None,
+    info: DocumentInfo | None = None,
 ) -> tuple[bytes, int]:
     """Like `render`, each part starting on a new page; `decorate(canvas, page, pages,
     part)` also gets the index of the part the page belongs to."""
@@ -181,12 +195,24 @@ def render_parts(
         pages = sum(count_pages(part.make_columns(), part.frames) for part in parts)
     total = pages
     output = io.BytesIO()
+    info = info or DocumentInfo()
     # The bundled font as the canvas's initial one: ReportLab's default, Helvetica, would
     # otherwise stand in every page's resources unembedded, and archives refuse that.
     register_fonts()
-    canvas = Canvas(output, pagesize=pagesize, pageCompression=1, initialFontName=LATIN.regular)
+    # /Lang in the catalog: screen readers pick their voice by it (PDF/UA, WCAG 3.1.1).
+    canvas = Canvas(
+        output,
+        pagesize=pagesize,
+        pageCompression=1,
+        lang=info.language,
+        initialFontName=LATIN.regular,
+    )
     canvas.setTitle(title)
+    canvas.setAuthor(info.author)
+    canvas.setSubject(info.subject)
     canvas.setCreator("GWA Desktop")
+    # Viewers and screen readers announce the title, not the file name (PDF/UA 7.1).
+    canvas.setViewerPreference("DisplayDocTitle", "true")
     done = 0
     for index, part in enumerate(parts):
 

@@ -42,7 +42,7 @@ from .document import PrintResult, font_warning, logo_warning
 from .fonts import LATIN, register_fonts
 from .footer import draw_footer
 from .logo import load_logo
-from .paginate import Block, Column, Rect, render
+from .paginate import Block, Column, DocumentInfo, Rect, render
 from .styles import MUTED, PRIMARY, RULE, TINT, Text
 
 MARGIN = 18 * mm
@@ -304,6 +304,9 @@ def build_report(document: ReportDocument, municipality: MunicipalityData) -> Pr
         frames,
         decorate,
         title=document.title,
+        info=DocumentInfo(
+            author=municipality.name, subject=document.title, language=document.language
+        ),
     )
     texts = [document.title, *(v for _l, v in document.facts)]
     texts += [s.text for s in document.sections if isinstance(s, TextSection)]
