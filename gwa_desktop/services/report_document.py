@@ -2,8 +2,9 @@
 
 Reports leave the house, so they follow the rule of the district export
 (domain/suppression.py): a count of people from 1 to 2 is hidden, and so is every
-further cell from which a printed total would give it away. Counts of offers are not
-hidden: an offer is public, it is on the notice board. The officer's dashboard shows
+further cell from which a printed total would give it away. Counts of offers and
+activities are not hidden: an offer is public, it is on the notice board, and that an
+event took place names nobody (who came is a count of people, and hidden). The officer's dashboard shows
 the raw figures; only what is printed or saved for others passes through here.
 """
 
@@ -23,7 +24,7 @@ from gwa_desktop.domain.report_document import (
     Table,
     TextSection,
 )
-from gwa_desktop.domain.suppression import HIDDEN, is_small, published
+from gwa_desktop.domain.suppression import HIDDEN, extended, is_small, published
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.report import IndicatorResult, ReportContent
@@ -144,7 +145,7 @@ def indicator_table(results: Sequence[IndicatorResult], share_bases: dict[int, i
         header,
         ["text", "text", "decimal", "decimal", "signed", "percent", "text"],
         rows,
-        widths=[2.4, 1.9, 1.0, 1.0, 1.1, 1.1, 2.6],
+        widths=[2.4, 1.9, 1.0, 1.0, 1.35, 1.2, 2.6],
         note=note,
     )
 
@@ -168,7 +169,11 @@ def drawn(values: Sequence[int | str]) -> list[float]:
 def figure_sections(figures: ReportFigures) -> list[Section]:
     months = [month_label(figures, i) for i in range(len(figures.months))]
     kinds = [kind for kind in ActivityKind if figures.by_kind[kind.value]]
-    by_kind = published([[m.by_kind[kind.value] for kind in kinds] for m in figures.months])
+    # Activities are not people: their counts are printed in full (see the module's doc).
+    by_kind: list[list[int | str]] = [
+        list(row)
+        for row in extended([[m.by_kind[kind.value] for kind in kinds] for m in figures.months])
+    ]
     participants, participants_total = published_line([m.participants for m in figures.months])
     sections: list[Section] = [
         BarChart(

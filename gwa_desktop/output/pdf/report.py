@@ -175,6 +175,9 @@ def chart_drawing(chart: BarChart, width: float) -> Drawing:
     register_fonts()
     font = LATIN.regular
     drawing = Drawing(width, CHART_HEIGHT)
+    # The renderer's initial state takes the drawing's font; its default is Helvetica,
+    # which would stand in the page unembedded.
+    drawing.initialFontName = font
     several = len(chart.series) > 1
     legend_width = 46 * mm if several else 0.0
     bars = HorizontalBarChart() if chart.horizontal else VerticalBarChart()
