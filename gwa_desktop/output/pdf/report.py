@@ -16,9 +16,9 @@ labels as they come (month abbreviations, numbers).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4
@@ -49,6 +49,7 @@ MARGIN = 18 * mm
 FOOTER = 22 * mm
 BODY_SIZE = 9.5
 CHART_HEIGHT = 62 * mm
+LEGEND_WIDTH = 46 * mm
 #: Series colours of the charts: the print's blue, its accent and calm neighbours.
 PALETTE = tuple(
     HexColor(code)
@@ -112,7 +113,11 @@ class TableRow(Flowable):
                 leading=BODY_SIZE * 1.35,
             )
             if kind != "text":
-                paragraph.alignment = "start" if self.rtl else "end"
+                # Figures line up at the right edge, in a right-to-left report at the left;
+                # "start" and "end" are relative to each paragraph's own direction.
+                ltr = paragraph.direction == "ltr"
+                at_right = not self.rtl
+                paragraph.alignment = "end" if ltr == at_right else "start"
             inner = width - 2 * self.PADDING
             _, height = paragraph.wrap(inner, 1e6)
             tallest = max(tallest, height)
@@ -170,23 +175,27 @@ def table_blocks(table: Table, language: str) -> list[Block]:
     return blocks
 
 
-def chart_drawing(chart: BarChart, width: float) -> Drawing:
-    """A ReportLab bar chart (stacked when it has several series) with a legend."""
+def chart_drawing(chart: BarChart, width: float) -> tuple[Drawing, Any]:
+    """A ReportLab bar chart (stacked when it has several series) and its bar chart object.
+
+    The category labels and the legend are left to `ChartFlowable`: ReportLab's own
+    strings are neither shaped nor set right to left, so Arabic month names came out
+    as empty boxes; the print's text engine draws them instead.
+    """
     register_fonts()
     font = LATIN.regular
     drawing = Drawing(width, CHART_HEIGHT)
     # The renderer's initial state takes the drawing's font; its default is Helvetica,
     # which would stand in the page unembedded.
     drawing.initialFontName = font
-    several = len(chart.series) > 1
-    legend_width = 46 * mm if several else 0.0
+    legend_width = LEGEND_WIDTH if len(chart.series) > 1 else 0.0
     bars = HorizontalBarChart() if chart.horizontal else VerticalBarChart()
     label_room = 42 * mm if chart.horizontal else 0.0
     bars.x, bars.y = 8 * mm + label_room, 10 * mm
     bars.width = width - bars.x - legend_width - 4 * mm
     bars.height = CHART_HEIGHT - 16 * mm
     bars.data = [values for _name, values in chart.series] or [[0.0]]
-    bars.categoryAxis.categoryNames = chart.categories or [""]
+    bars.categoryAxis.categoryNames = [""] * max(1, len(chart.categories))
     bars.categoryAxis.style = "stacked"
     for axis in (bars.categoryAxis, bars.valueAxis):
         axis.labels.fontName = font
@@ -199,24 +208,11 @@ def chart_drawing(chart: BarChart, width: float) -> Drawing:
     bars.valueAxis.visibleGrid = True
     bars.valueAxis.gridStrokeColor = RULE
     bars.valueAxis.gridStrokeWidth = 0.3
-    if not chart.horizontal and len(chart.categories) > 12:
-        bars.categoryAxis.labels.angle = 45
-        bars.categoryAxis.labels.boxAnchor = "ne"
     for index in range(len(bars.data)):
         bars.bars[index].fillColor = PALETTE[index % len(PALETTE)]
         bars.bars[index].strokeColor = None
     drawing.add(bars)
-    if several:
-        legend = Legend()
-        legend.x, legend.y = width - legend_width + 2 * mm, CHART_HEIGHT - 6 * mm
-        legend.fontName, legend.fontSize = font, 7
-        legend.alignment = "right"
-        legend.columnMaximum = 8
-        legend.colorNamePairs = [
-            (PALETTE[i % len(PALETTE)], name) for i, (name, _values) in enumerate(chart.series)
-        ]
-        drawing.add(legend)
-    return drawing
+    return drawing, bars
 
 
 def nice_step(highest: float, ticks: int = 5) -> float:
@@ -232,24 +228,68 @@ def nice_step(highest: float, ticks: int = 5) -> float:
 
 
 class ChartFlowable(Flowable):
-    """A chart that takes the column's width."""
+    """A chart that takes the column's width, its labels and legend in the print's text."""
 
-    def __init__(self, chart: BarChart) -> None:
+    LABEL_SIZE = 6.5
+
+    def __init__(self, chart: BarChart, language: str) -> None:
         super().__init__()
-        self.chart = chart
+        self.chart, self.language = chart, language
         self._drawing: Drawing | None = None
+        self._bars: Any = None
         self.spaceBefore = 4.0
         self.spaceAfter = 4.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._drawing is None or self._drawing.width != availWidth:
-            self._drawing = chart_drawing(self.chart, availWidth)
+            self._drawing, self._bars = chart_drawing(self.chart, availWidth)
         self.width, self.height = availWidth, CHART_HEIGHT
         return self.width, self.height
+
+    def _label(self, text: str, x: float, y: float, width: float, side: str) -> None:
+        """Draw `text` in a box `width` wide at `x`, against its "left", "right" or "center"."""
+        label = Text(text, self.language, self.LABEL_SIZE, color=MUTED)
+        if side == "center":
+            label.alignment = "center"
+        else:
+            ltr = label.direction == "ltr"
+            label.alignment = "end" if ltr == (side == "right") else "start"
+        _w, height = label.wrap(width, 1e6)
+        label.drawOn(self.canv, x, y - height / 2)
+
+    def _widest(self) -> float:
+        widths = [0.0]
+        for category in self.chart.categories:
+            label = Text(category, self.language, self.LABEL_SIZE)
+            label.wrap(1e6, 1e6)
+            widths += [line.width for line in label.lines]
+        return max(widths)
 
     def draw(self) -> None:
         assert self._drawing is not None, "wrapped before drawn"
         self._drawing.drawOn(self.canv, 0, 0)
+        bars, categories = self._bars, self.chart.categories
+        count = max(1, len(categories))
+        if self.chart.horizontal:
+            slot = bars.height / count
+            for index, category in enumerate(categories):
+                y = bars.y + (index + 0.5) * slot
+                self._label(category, 2 * mm, y, bars.x - 4 * mm, "right")
+        else:
+            slot = bars.width / count
+            every = max(1, int(-(-(self._widest() + 4) // slot)))
+            for index, category in enumerate(categories):
+                if index % every == 0:
+                    x = bars.x + index * slot - slot / 2
+                    self._label(category, x, bars.y - 5, slot * 2, "center")
+        if len(self.chart.series) > 1:
+            left = self.width - LEGEND_WIDTH + 2 * mm
+            top = CHART_HEIGHT - 8 * mm
+            for index, (name, _values) in enumerate(self.chart.series):
+                y = top - index * 11
+                self.canv.setFillColor(PALETTE[index % len(PALETTE)])
+                self.canv.rect(left, y - 3, 7, 7, stroke=0, fill=1)
+                self._label(name, left + 10, y, LEGEND_WIDTH - 14, "left")
 
 
 def document_blocks(document: ReportDocument) -> list[Block]:
@@ -270,7 +310,9 @@ def document_blocks(document: ReportDocument) -> list[Block]:
         elif isinstance(section, BarChart):
             if any(value for _name, values in section.series for value in values):
                 blocks.append(
-                    Block([heading(section.title, language, 11.5), ChartFlowable(section)])
+                    Block(
+                        [heading(section.title, language, 11.5), ChartFlowable(section, language)]
+                    )
                 )
         elif isinstance(section, TextSection):
             paragraphs = [
