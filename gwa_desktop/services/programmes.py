@@ -176,6 +176,49 @@ class ProgrammeService:
                 )
             self._link(session, data.id, data)
 
+    def save(self, data: ProgrammeData, indicators: list[IndicatorData]) -> int:
+        """Create or update a programme together with all its planned figures, all or nothing.
+
+        The programme form edits both at once; every problem is reported before anything
+        is written (keys "indicator-<row>" for a planned figure's row), and the planned
+        figures replace the stored ones in the same transaction.
+        """
+        check = Checker()
+        try:
+            self.validate(data)
+        except ValidationError as error:
+            check.errors.update(error.errors)
+        own = Period(data.first_day, data.last_day) if data.first_day <= data.last_day else None
+        for number, indicator in enumerate(indicators, start=1):
+            try:
+                self.validate_indicator(indicator, own)
+            except ValidationError as error:
+                message = " ".join(error.errors.values())
+                check.add(
+                    f"indicator-{number - 1}",
+                    _("Planned figure {n}: {problem}").format(n=number, problem=message),
+                )
+        check.raise_if_any()
+        with self.database.session() as session:
+            if data.id is None:
+                programme = FundingProgramme()
+                self._apply(session, programme, data)
+                session.add(programme)
+                session.flush()
+            else:
+                programme = self._programme(session, data.id)
+                self._apply(session, programme, data)
+            self._link(session, programme.id, data)
+            session.execute(
+                delete(ProgrammeIndicator).where(ProgrammeIndicator.programme_id == programme.id)
+            )
+            session.expire(programme, ["indicators"])
+            for position, indicator in enumerate(indicators):
+                stored = ProgrammeIndicator(programme_id=programme.id, position=position)
+                _apply_indicator(stored, indicator)
+                session.add(stored)
+            return programme.id
+
     def delete(self, programme_ids: list[int]) -> None:
         """Delete programmes with their indicators and report texts; offers stay."""
         with self.database.session() as session:

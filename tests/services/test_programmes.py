@@ -192,3 +192,32 @@ def test_report_texts_are_kept_per_period_and_editable(database):
     assert service.report_text(None, YEAR_2025).outlook == "Mehr Kurse"
     assert service.report_text(programme_id, QUARTER).is_empty
     assert sql(database, "SELECT count(*) FROM report_texts") == [(2,)]
+
+
+def test_saving_a_programme_with_its_figures_is_all_or_nothing(database, offers):
+    service = ProgrammeService(database)
+    offer_id = offers.create(offer_data())
+    figures = [
+        planned(IndicatorMeasure.SESSIONS, 40, first_day=YEAR_2025.start, last_day=YEAR_2025.end),
+        planned(
+            IndicatorMeasure.NEWCOMER_SHARE, 15, first_day=YEAR_2025.start, last_day=YEAR_2025.end
+        ),
+    ]
+    programme_id = service.save(programme(offer_ids=[offer_id]), figures)
+    assert [i.measure for i in service.indicators(programme_id)] == [
+        IndicatorMeasure.SESSIONS,
+        IndicatorMeasure.NEWCOMER_SHARE,
+    ]
+    stored = service.get(programme_id)
+    stored.name = "Umbenannt"
+    bad = [figures[0], planned(IndicatorMeasure.NEWCOMER_SHARE, 150)]
+    with pytest.raises(ValidationError) as refused:
+        service.save(stored, bad)
+    assert refused.value.errors == {
+        "indicator-1": "Planzahl 2: Ein Prozentwert liegt zwischen 0 und 100."
+    }
+    assert service.get(programme_id).name == "Miteinander im Dorf"
+    assert len(service.indicators(programme_id)) == 2
+    service.save(stored, figures[:1])
+    assert service.get(programme_id).name == "Umbenannt"
+    assert [i.measure for i in service.indicators(programme_id)] == [IndicatorMeasure.SESSIONS]

@@ -116,3 +116,49 @@ def test_open_change_period_and_build_the_report(window, services, qtbot, monkey
     assert "Sachbericht und Verwendungsnachweis" in text and "Sprache verbindet" in text
     assert "Deutsch im Alltag sprechen" in text
     assert "Sitzungen der Angebote" in text
+
+
+def test_a_programme_is_made_in_its_form_and_a_wrong_share_refused(
+    window, services, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QMessageBox
+
+    offer_id, _programme_id = village(services)
+    page = window.dashboard_page
+    window.show_page(window.pages.index(page))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+
+    def fill(dialog) -> None:
+        dialog.name.setText("Kita-Brücken")
+        dialog.funder.setText("Land")
+        for index in range(dialog.offers.count()):
+            if dialog.offers.item(index).data(Qt.ItemDataRole.UserRole) == offer_id:
+                dialog.offers.item(index).setCheckState(Qt.CheckState.Checked)
+        dialog.add_row()
+        measure = dialog.table.cellWidget(0, 0)
+        measure.setCurrentIndex(measure.findData(IndicatorMeasure.NEWCOMER_SHARE.value))
+        planned = dialog.table.cellWidget(0, 4)
+        assert isinstance(planned, QDoubleSpinBox)
+        planned.setValue(140)
+        dialog.save()
+        assert told == ["Planzahl 1: Ein Prozentwert liegt zwischen 0 und 100."]
+        assert dialog.isVisible() and dialog.name.text() == "Kita-Brücken"
+        planned.setValue(40)
+        comment = dialog.table.cellWidget(0, 6)
+        assert isinstance(comment, QLineEdit)
+        comment.setText("Neue Familien im Neubaugebiet")
+        dialog.save()
+
+    drive_dialog(page.new_programme.click, fill)
+    settle(qtbot, page)
+    rows = ProgrammeService(services.database).rows()
+    made = next(row for row in rows if row.name == "Kita-Brücken")
+    assert page.programme_id() == made.id and made.offers == 1
+    [indicator] = ProgrammeService(services.database).indicators(made.id)
+    assert (indicator.measure, indicator.planned, indicator.comment) == (
+        IndicatorMeasure.NEWCOMER_SHARE,
+        40,
+        "Neue Familien im Neubaugebiet",
+    )
+    assert page.tiles["activities"].text() == "2"

@@ -42,6 +42,7 @@ from gwa_desktop.domain.report_document import BarChart
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import format_date, format_number
+from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.periods import REPORT_PERIOD_KINDS, report_period
 from gwa_desktop.services.programmes import ProgrammeService, programme_scope
 from gwa_desktop.services.registry import Services
@@ -49,6 +50,7 @@ from gwa_desktop.services.report_figures import EVERYTHING, ReportFigures, figur
 from gwa_desktop.services.report_files import write_report
 from gwa_desktop.ui.bar_chart import BarChartWidget
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
+from gwa_desktop.ui.dialogs.programme_dialog import ProgrammeDialog, confirm_delete
 from gwa_desktop.ui.open_file import open_saved_file
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import LatestOnly, run_with_progress
@@ -177,6 +179,12 @@ class DashboardPage(QWidget):
         self.programme = QComboBox()
         self.programme.setAccessibleName(_("Funding programme"))
         self.programme.currentIndexChanged.connect(self.refresh)
+        self.new_programme = QPushButton(_("New programme…"))
+        self.new_programme.clicked.connect(lambda: self.edit_programme(None))
+        self.edit_programme_button = QPushButton(_("Edit programme…"))
+        self.edit_programme_button.clicked.connect(lambda: self.edit_programme(self.programme_id()))
+        self.delete_programme_button = QPushButton(_("Delete programme…"))
+        self.delete_programme_button.clicked.connect(self.delete_programme)
         self.texts_button = QPushButton(_("Report texts…"))
         self.texts_button.clicked.connect(self.edit_texts)
         self.report_button = QPushButton(_("Build report…"))
@@ -239,6 +247,12 @@ class DashboardPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(QLabel(_("Funding programme")))
         actions.addWidget(self.programme, 1)
+        for button in (
+            self.new_programme,
+            self.edit_programme_button,
+            self.delete_programme_button,
+        ):
+            actions.addWidget(button)
         actions.addWidget(self.texts_button)
         actions.addWidget(self.report_button)
         content = QWidget()
@@ -301,6 +315,29 @@ class DashboardPage(QWidget):
         value = self.programme.currentData()
         return int(value) if value is not None else None
 
+    def _programme_chosen(self) -> None:
+        chosen = self.programme_id() is not None
+        self.edit_programme_button.setEnabled(chosen)
+        self.delete_programme_button.setEnabled(chosen)
+
+    def edit_programme(self, programme_id: int | None) -> None:
+        """The programme form; after a save the dashboard shows that programme."""
+        dialog = ProgrammeDialog(self.services, programme_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self._fill_programmes()
+            self.programme.setCurrentIndex(max(0, self.programme.findData(dialog.saved_id)))
+            self.refresh()
+
+    def delete_programme(self) -> None:
+        programme_id = self.programme_id()
+        if programme_id is None or not confirm_delete(self, self.programme.currentText()):
+            return
+        ok, _done = attempt(self, lambda: self.programmes.delete([programme_id]))
+        if ok:
+            self.programme.setCurrentIndex(0)
+            self._fill_programmes()
+            self.refresh()
+
     # Reading -------------------------------------------------------------------
 
     def _fill_programmes(self) -> None:
@@ -316,10 +353,12 @@ class DashboardPage(QWidget):
         index = self.programme.findData(chosen) if chosen is not None else 0
         self.programme.setCurrentIndex(max(index, 0))
         self.programme.blockSignals(False)
+        self._programme_chosen()
 
     def refresh(self, *_args: object) -> None:
         if self.sender() is not self.programme:
             self._fill_programmes()
+        self._programme_chosen()
         period = self.period()
         if period is None:
             self.notice.setText(_("The end of the period lies before its start."))
@@ -435,9 +474,13 @@ class DashboardPage(QWidget):
             return
         dialog = ReportTextsDialog(texts, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            saved, _result = attempt(
-                self, lambda: self.programmes.save_report_text(dialog.entered())
-            )
+            try:
+                saved, _result = attempt(
+                    self, lambda: self.programmes.save_report_text(dialog.entered())
+                )
+            except ValidationError as error:
+                QMessageBox.warning(self, _("Report texts"), "\n".join(error.errors.values()))
+                continue
             if saved:
                 return
 
