@@ -113,6 +113,7 @@ class ProgrammeDialog(QDialog):
             self.offers.addItem(item)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName(_("Planned figures"))
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setHorizontalHeaderLabels(
             [_("Figure"), _("Name"), _("From"), _("To"), _("Planned"), _("Actual"), _("Comment")]
         )
