@@ -25,7 +25,7 @@ from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0015"
-HEAD_SCHEMA_DIGEST = "30529270258df1d4b8dc073914fb403a36fb87f3927526cf28f67de767ff9d3b"
+HEAD_SCHEMA_DIGEST = "ebeb0b6632f6898a7454b15a00d2960370ba8f4ef46e4150ddd49d987de8736a"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

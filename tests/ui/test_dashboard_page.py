@@ -162,3 +162,23 @@ def test_a_programme_is_made_in_its_form_and_a_wrong_share_refused(
         "Neue Familien im Neubaugebiet",
     )
     assert page.tiles["activities"].text() == "2"
+
+
+def test_the_dashboard_says_who_has_no_offer(window, services, qtbot):
+    from gwa_desktop.domain.village_profile import VillageProfile
+    from gwa_desktop.services.village_profile import VillageProfileService
+
+    village(services)
+    page = window.dashboard_page
+    window.show_page(window.pages.index(page))
+    page.refresh()
+    settle(qtbot, page)
+    year = date.today().year
+    assert page.gaps.text() == f"Für {year} gibt es noch kein Gemeindeprofil (gwa profile import)."
+    VillageProfileService(services.database).save(
+        VillageProfile(year, {"age_65_plus": 400}, {"ar": 60, "de": 1500})
+    )
+    page.result = None
+    page.refresh()
+    settle(qtbot, page)
+    assert page.gaps.text() == f"Wer hat kein Angebot ({year}): Einwohner 65 und älter, Deutsch, Arabisch"

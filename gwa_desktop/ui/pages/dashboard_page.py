@@ -39,6 +39,8 @@ from gwa_desktop.domain.languages import language_name
 from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.programme import ReportTextData
 from gwa_desktop.domain.report_document import BarChart
+from gwa_desktop.domain.village_profile import FIGURES as PROFILE_FIGURES
+from gwa_desktop.domain.village_profile import CoverageGap
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import format_date, format_number
@@ -48,6 +50,7 @@ from gwa_desktop.services.programmes import ProgrammeService, programme_scope
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.report_figures import EVERYTHING, ReportFigures, figures
 from gwa_desktop.services.report_files import write_report
+from gwa_desktop.services.village_profile import VillageProfileService
 from gwa_desktop.ui.bar_chart import BarChartWidget
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
 from gwa_desktop.ui.dialogs.programme_dialog import ProgrammeDialog, confirm_delete
@@ -216,6 +219,9 @@ class DashboardPage(QWidget):
             tiles.addWidget(QLabel(label), 1, index)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
+        self.gaps = QLabel()
+        self.gaps.setWordWrap(True)
+        self.gaps.setAccessibleName(_("Who has no offer"))
         self.activity_chart = BarChartWidget()
         self.participant_chart = BarChartWidget()
         self.offer_chart = BarChartWidget()
@@ -259,6 +265,7 @@ class DashboardPage(QWidget):
         body = QVBoxLayout(content)
         body.addLayout(tiles)
         body.addWidget(self.notice)
+        body.addWidget(self.gaps)
         charts = QGridLayout()
         charts.addWidget(self.activity_chart, 0, 0)
         charts.addWidget(self.participant_chart, 0, 1)
@@ -367,7 +374,41 @@ class DashboardPage(QWidget):
         programme_id = self.programme_id()
         scope = programme_scope(programme_id) if programme_id is not None else EVERYTHING
         database = self.services.database
-        self.reader.start(lambda: figures(database, period, scope), self._show)
+        year = period.end.year
+
+        def work() -> tuple[ReportFigures, list[CoverageGap] | None]:
+            profiles = VillageProfileService(database)
+            gaps = profiles.gaps(year) if year in profiles.years() else None
+            return figures(database, period, scope), gaps
+
+        self.reader.start(work, self._show_all)
+
+    def _show_all(self, found: tuple[ReportFigures, list[CoverageGap] | None]) -> None:
+        result, gaps = found
+        self._show(result)
+        self._show_gaps(result.period.end.year, gaps)
+
+    def _show_gaps(self, year: int, gaps: list[CoverageGap] | None) -> None:
+        """Who has no offer, from the village profile of the period's last year."""
+        if gaps is None:
+            self.gaps.setText(
+                _("No village profile for {year} yet (gwa profile import).").format(year=year)
+            )
+            return
+        labels = {key: _(label) for key, label, _percent in PROFILE_FIGURES}
+        lines = []
+        for gap in gaps:
+            if gap.kind == "age_group":
+                lines.append(labels[gap.key])
+            elif gap.kind == "target_group":
+                lines.append(TargetGroup(gap.key).label)
+            else:
+                lines.append(language_name(gap.key, ui_language()))
+        self.gaps.setText(
+            _("Who has no offer ({year}): {gaps}").format(year=year, gaps=", ".join(lines))
+            if lines
+            else _("Every age group and language of the village has an active offer.")
+        )
 
     def _show(self, result: ReportFigures) -> None:
         self.result = result

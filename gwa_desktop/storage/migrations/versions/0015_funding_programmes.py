@@ -1,8 +1,9 @@
-"""Funding programmes, their planned figures and the texts of the officer's reports.
+"""Funding programmes, their planned figures, the officer's report texts, the village profile.
 
 The yearly report for funders (Sachbericht, Verwendungsnachweis) compares planned with
 actual figures per programme and period and keeps the officer's aims, experiences and
-outlook with the period. Only new tables: no existing row changes, and no table with a
+outlook with the period. The village profile keeps the figures the district supplies per
+year (inhabitants by age, shares, spoken languages) to show who has no offer. Only new tables: no existing row changes, and no table with a
 full-text index is rebuilt, so the search triggers of migration 0010 stay.
 
 Revision ID: 0015
@@ -99,8 +100,25 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("programme_id", column, name=op.f(f"pk_{table}")),
         )
 
+    op.create_table(
+        "village_figures",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.Numeric(precision=14, scale=2, asdecimal=False), nullable=False),
+        sa.PrimaryKeyConstraint("year", "key", name=op.f("pk_village_figures")),
+    )
+    op.create_table(
+        "village_languages",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=12), nullable=False),
+        sa.Column("speakers", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("year", "code", name=op.f("pk_village_languages")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("village_languages")
+    op.drop_table("village_figures")
     op.drop_table("programme_activities")
     op.drop_table("programme_offers")
     op.drop_index(op.f("ix_report_texts_programme_id"), table_name="report_texts")
