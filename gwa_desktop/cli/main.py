@@ -28,8 +28,11 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    profile_commands,
+    programme_commands,
     public_contact_commands,
     quality_commands,
+    report_commands,
     schedule_commands,
     series_commands,
 )
@@ -60,6 +63,9 @@ COMMAND_MODULES = (
     maintenance_commands,
     quality_commands,
     public_contact_commands,
+    programme_commands,
+    report_commands,
+    profile_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -105,3 +105,33 @@ def default_export_period(today: date) -> Period:
     last_quarter = named_period("last_quarter", today)
     assert last_quarter is not None, "a preset of this module"
     return last_quarter
+
+
+def kindergarten_year_of(day: date) -> Period:
+    """The Kindergartenjahr `day` lies in: 1 August to 31 July, as daycare and school
+    offers run and many funders (Kita-Förderung) count."""
+    first_year = day.year if day.month >= 8 else day.year - 1
+    return Period(date(first_year, 8, 1), date(first_year + 1, 7, 31))
+
+
+#: The kinds of report period: the calendar ones, the Kindergartenjahr and a free range.
+REPORT_PERIOD_KINDS = (
+    ("month", N_("Month")),
+    ("quarter", N_("Quarter")),
+    ("year", N_("Year")),
+    ("kindergarten_year", N_("Kindergarten year (August–July)")),
+    ("range", N_("Free range")),
+)
+
+
+def report_period(kind: str, day: date) -> Period:
+    """The period of `kind` (a key of REPORT_PERIOD_KINDS except "range") around `day`."""
+    makers = {
+        "month": month_of,
+        "quarter": quarter_of,
+        "year": year_of,
+        "kindergarten_year": kindergarten_year_of,
+    }
+    if kind not in makers:
+        raise ValueError(f"kind must be one of {sorted(makers)}, not {kind!r}")
+    return makers[kind](day)

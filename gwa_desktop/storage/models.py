@@ -492,7 +492,7 @@ class OfferPrintContact(Base):
 
 # Registers the district-mode tables on Base.metadata wherever the models are used
 # (migrations compare against it); they live in their own module to keep this one small.
-from gwa_desktop.storage import district_models  # noqa: E402,F401
+from gwa_desktop.storage import district_models, profile_models, programme_models  # noqa: E402,F401
 
 
 def table_of(model: type[Base]) -> Table:

@@ -35,6 +35,7 @@ from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.calendar_page import CalendarPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
+from gwa_desktop.ui.pages.dashboard_page import DashboardPage
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
 from gwa_desktop.ui.pages.settings_page import SettingsPage
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.calendar_page.data_changed.connect(
             lambda changed: self.refresh_after(changed, already_fresh=self.calendar_page)
         )
+        self.dashboard_page = DashboardPage(services)
         self.pages: list[QWidget] = [
             self.week_page,
             self.calendar_page,
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
             self.offers_page,
             self.activities_page,
             self.settings_page,
+            self.dashboard_page,
         ]
         #: Each screen by the name its place is remembered under.
         self.screens: dict[str, QWidget] = {
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
             "offers": self.offers_page,
             "activities": self.activities_page,
             "settings": self.settings_page,
+            "dashboard": self.dashboard_page,
         }
         titles = [
             _("This week"),
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
             _("Offers"),
             _("Activities"),
             _("Settings"),
+            _("Evaluation"),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
+from .fonts import LATIN, register_fonts
+
 #: Geometry of one column on a page: x, y (bottom), width, height, in points.
 Rect = tuple[float, float, float, float]
 _FUZZ = 1e-3
@@ -194,8 +196,17 @@ def render_parts(
     total = pages
     output = io.BytesIO()
     info = info or DocumentInfo()
+    # The bundled font as the canvas's initial one: ReportLab's default, Helvetica, would
+    # otherwise stand in every page's resources unembedded, and archives refuse that.
+    register_fonts()
     # /Lang in the catalog: screen readers pick their voice by it (PDF/UA, WCAG 3.1.1).
-    canvas = Canvas(output, pagesize=pagesize, pageCompression=1, lang=info.language)
+    canvas = Canvas(
+        output,
+        pagesize=pagesize,
+        pageCompression=1,
+        lang=info.language,
+        initialFontName=LATIN.regular,
+    )
     canvas.setTitle(title)
     canvas.setAuthor(info.author)
     canvas.setSubject(info.subject)

@@ -1,0 +1,84 @@
+"""`gwa profile`: the village profile per year and who has no offer.
+
+`gwa profile --year 2026` prints the coverage gaps (age groups, target groups and
+languages of the village that no active offer serves); `gwa profile import FILE --year`
+reads the district's CSV or XLSX, `gwa profile show --year` prints the stored figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from gwa_desktop.domain.languages import language_name
+from gwa_desktop.domain.village_profile import FIGURES, PERCENT_KEYS
+from gwa_desktop.i18n import _, ui_language
+from gwa_desktop.i18n.formatting import format_number
+from gwa_desktop.services.registry import Services
+from gwa_desktop.services.village_profile import VillageProfileService
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    profile = commands.add_parser(
+        "profile", help=_("village profile per year and the groups no offer serves")
+    )
+    profile.add_argument("--year", type=int, default=date.today().year)
+    profile.set_defaults(handler=run_gaps, reads_only=True)
+    actions = profile.add_subparsers(dest="action")
+    shown = actions.add_parser("show", help=_("the stored figures of a year"))
+    shown.add_argument("--year", type=int, default=date.today().year)
+    shown.set_defaults(handler=run_show, reads_only=True)
+    imported = actions.add_parser("import", help=_("read the district's CSV or XLSX for a year"))
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--year", type=int, required=True)
+    imported.set_defaults(handler=run_import, reads_only=False)
+
+
+def run_show(arguments: argparse.Namespace, services: Services) -> int:
+    profile = VillageProfileService(services.database).get(arguments.year)
+    for key, label, _percent in FIGURES:
+        if key in profile.figures:
+            suffix = " %" if key in PERCENT_KEYS else ""
+            print(f"{_(label)}: {format_number(profile.figures[key])}{suffix}")
+    for code, speakers in sorted(profile.languages.items(), key=lambda item: -item[1]):
+        print(f"{language_name(code, ui_language())}: {format_number(speakers)}")
+    if not profile.figures and not profile.languages:
+        print(_("No village profile for {year} yet.").format(year=arguments.year))
+    return 0
+
+
+def run_import(arguments: argparse.Namespace, services: Services) -> int:
+    profile = VillageProfileService(services.database).import_file(arguments.file, arguments.year)
+    print(
+        _("Village profile {year}: {figures} figures and {languages} languages stored.").format(
+            year=profile.year, figures=len(profile.figures), languages=len(profile.languages)
+        )
+    )
+    return 0
+
+
+def run_gaps(arguments: argparse.Namespace, services: Services) -> int:
+    service = VillageProfileService(services.database)
+    if arguments.year not in service.years():
+        print(_("No village profile for {year} yet.").format(year=arguments.year))
+        return 1
+    labels = {key: _(label) for key, label, _percent in FIGURES}
+    gaps = service.gaps(arguments.year)
+    for gap in gaps:
+        if gap.kind == "age_group":
+            text = _("No active offer for {group} ({n} inhabitants)").format(
+                group=labels[gap.key], n=format_number(gap.size)
+            )
+        elif gap.kind == "target_group":
+            text = _("No active offer for newcomers ({share} % with migration history)").format(
+                share=format_number(gap.size)
+            )
+        else:
+            text = _("No active offer in {language} ({n} speakers)").format(
+                language=language_name(gap.key, ui_language()), n=format_number(gap.size)
+            )
+        print(text)
+    if not gaps:
+        print(_("Every age group and language of the village has an active offer."))
+    return 0
