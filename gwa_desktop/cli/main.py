@@ -28,6 +28,7 @@ from gwa_desktop.cli import (
     maintenance_commands,
     print_commands,
     schedule_commands,
+    volunteer_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     exchange_commands,
     print_commands,
     maintenance_commands,
+    volunteer_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -446,9 +446,9 @@ class InstallationSalt(Base):
     salt: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
-# Registers the district-mode tables on Base.metadata wherever the models are used
-# (migrations compare against it); they live in their own module to keep this one small.
-from gwa_desktop.storage import district_models  # noqa: E402,F401
+# Registers the district-mode and volunteer tables on Base.metadata wherever the models
+# are used (migrations compare against it); they live in their own modules to keep this one small.
+from gwa_desktop.storage import district_models, volunteer_models  # noqa: E402,F401
 
 
 def table_of(model: type[Base]) -> Table:
