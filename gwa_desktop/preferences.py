@@ -138,3 +138,12 @@ def _decoded(value: object) -> bytes:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         return b""
+
+
+def tour_seen() -> bool:
+    """Whether the first-run tour was shown on this computer (Help → Tour replays it)."""
+    return _load().get("tour_seen") is True
+
+
+def store_tour_seen() -> None:
+    _save({**_load(), "tour_seen": True})

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.domain.collation import sort_key
+from gwa_desktop.domain.suppression import HIDDEN, published
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
@@ -58,6 +59,9 @@ HEADER_FILL = PatternFill("solid", fgColor="28465F")
 TITLE_FONT = Font(bold=True, size=14)
 BOLD = Font(bold=True)
 PROGRESS_STEP = 5000
+SUPPRESSION_FOOTNOTE = (
+    f"{HIDDEN} = geheim gehalten: weniger als 3 Fälle, oder aus einer Summe errechenbar"
+)
 
 #: openpyxl's write-only worksheet: it forwards attributes such as `auto_filter` to a
 #: worksheet its stubs do not show, so it is typed loosely.
@@ -223,9 +227,11 @@ def _overview(
         ("Teilnehmende gesamt", total.participants_total, FORMATS["integer"]),
         ("Einsätze Ehrenamtlicher", total.participants["volunteers_count"], FORMATS["integer"]),
         ("Ehrenamtsstunden", total.volunteer_hours, FORMATS["decimal"]),
+        # The same cells as the months sheet's 'Summe' row, hidden alike, or the
+        # overview would give away what that sheet hides.
         *(
-            (f"Aktivitäten: {v.german(kind)}", total.kinds[kind], FORMATS["integer"])
-            for kind in KINDS
+            (f"Aktivitäten: {v.german(kind)}", count, FORMATS["integer"])
+            for kind, count in zip(KINDS, _kind_grid(total)[-1])
         ),
     ]
     for label, value, number_format in figures:
@@ -270,21 +276,35 @@ def _month_values(sheet: Sheet, month: str, figures: MonthFigures) -> list[Any]:
     ]
 
 
+def _kind_grid(total: Figures) -> list[list[int | str]]:
+    """The activities by month and kind with their totals, as published (suppressed)."""
+    months = sorted(total.months)
+    return published(
+        [[total.months[m].by_kind[kind] for kind in KINDS] for m in months] or [[0] * len(KINDS)]
+    )
+
+
 def _months(book: Workbook, total: Figures) -> None:
+    """The months by kind; the kind counts and their totals follow the suppression rule."""
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
-    for month in sorted(total.months):
-        _append(sheet, _month_values(sheet, month, total.months[month]))
+    months = sorted(total.months)
+    grid = _kind_grid(total)
+    for month, counts in zip(months, grid):
+        values = _month_values(sheet, month, total.months[month])
+        _append(sheet, [values[0], *counts, *values[len(counts) + 1 :]])
     _append(
         sheet,
         [
             _cell(sheet, "Summe", font=BOLD),
-            *(total.kinds[kind] for kind in KINDS),
-            total.activities,
+            *grid[-1],
             total.participants_total,
             total.participants["volunteers_count"],
             _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
         ],
     )
+    if any(value == HIDDEN for row in grid for value in row):
+        _append(sheet, [])
+        _append(sheet, [SUPPRESSION_FOOTNOTE])
 
 
 def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:

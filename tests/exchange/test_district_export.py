@@ -12,11 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.summary import combine
 from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
+from gwa_desktop.exchange.xlsx_report import MONTH_HEADER, SUPPRESSION_FOOTNOTE
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.district_export import export_district
 from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
@@ -65,9 +67,17 @@ def test_the_workbook_summary_matches_the_database(filled, tmp_path):
     assert overview["Teilnehmende gesamt"] == source["participants"]
     assert overview["Ehrenamtsstunden"] == pytest.approx(source["hours"])
     assert overview["Angebote im Zeitraum"] == 3  # the 2024 course ended before the period
-    assert overview["Aktivitäten: Beratung"] == 1
+    assert overview["Aktivitäten: Beratung"] == HIDDEN  # one counselling: see the months
     months = list(book[SHEET_MONTHS].iter_rows(min_row=2, values_only=True))
-    assert months[-1][0] == "Summe" and months[-1][-4] == source["activities"]
+    months = months[: [row[0] for row in months].index("Summe") + 1]
+    assert months[-1][-4] == source["activities"]
+    # One counselling in the period: hidden as ".", with a second cell so the total cannot
+    # give it away, and the footnote says why.
+    counselling = 1 + MONTH_HEADER.index("Beratung")
+    assert months[-1][counselling] == HIDDEN
+    assert sum(1 for value in months[-1][1:-4] if value == HIDDEN) >= 2
+    column_a = [cell.value for cell in book[SHEET_MONTHS]["A"]]
+    assert SUPPRESSION_FOOTNOTE in column_a
     assert sum(row[-3] for row in months[:-1]) == source["participants"]
     participants = labelled_values(book[SHEET_PARTICIPANTS])
     assert (

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
+from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.exchange.csv_export import spell
 from gwa_desktop.exchange.package import read_package
 from gwa_desktop.exchange.records import InvalidRecord, parse_activities
@@ -48,6 +49,20 @@ def test_the_streamed_package_holds_member_for_member_what_the_export_wrote_befo
     # The workbook no longer lists every activity (see xlsx_report.write_workbook) ...
     activity_sheet = before["bericht.xlsx"].pop("Aktivitäten")
     assert "Aktivitäten" not in now["bericht.xlsx"]
+    # ... the months sheet hides small kind counts (domain/suppression.py), and shows
+    # every other cell as before, the footnote after its rows ...
+    months_before = before["bericht.xlsx"].pop("Je Monat")
+    months_now = now["bericht.xlsx"].pop("Je Monat")
+    assert months_now[len(months_before) + 1][0].startswith(HIDDEN)
+    for row_now, row_before in zip(months_now, months_before, strict=False):
+        assert all(a in (b, HIDDEN) for a, b in zip(row_now, row_before, strict=True))
+    assert HIDDEN in {cell for row in months_now for cell in row}
+    # ... the overview's kind counts are that sheet's 'Summe' row, hidden alike ...
+    overview_before = before["bericht.xlsx"].pop("Übersicht")
+    overview_now = now["bericht.xlsx"].pop("Übersicht")
+    assert len(overview_now) == len(overview_before)
+    for row_now, row_before in zip(overview_now, overview_before, strict=True):
+        assert all(a in (b, HIDDEN) for a, b in zip(row_now, row_before, strict=True))
     # ... every other member and every other cell is as before, JSON and CSV to the byte,
     assert now.keys() == before.keys()
     for member in before:
