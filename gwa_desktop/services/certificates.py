@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 GERMAN = "de"
 
 
-class NotAVolunteerError(LookupError):
-    """Nothing to certify: unknown contact, no legal basis, or no hours and trainings."""
+class NotAVolunteerError(ValueError):
+    """Nothing to certify: unknown contact, no legal basis, or no hours and trainings.
+
+    A ValueError, as the print dialogs show such a refusal in place of the preview."""
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

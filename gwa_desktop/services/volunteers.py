@@ -18,6 +18,7 @@ from datetime import date, time
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import selectinload
 
+from gwa_desktop.domain.enums import ContactKind
 from gwa_desktop.domain.legal_basis import legal_basis_holds
 from gwa_desktop.domain.volunteer import (
     Availability,
@@ -118,6 +119,26 @@ class VolunteerService:
             for match in matches:
                 match.hours = hours.get(match.contact_id, 0.0)
         return matches
+
+    def helper_choices(self) -> list[tuple[int, str]]:
+        """Who can be listed as a helper, as (id, name): persons whose legal basis holds,
+        the volunteers first (the helper list of an activity offers them)."""
+        with self.database.session() as session:
+            people = session.scalars(
+                select(Contact)
+                .where(Contact.kind == ContactKind.PERSON)
+                .options(selectinload(Contact.consents))
+                .order_by(Contact.sort_key, Contact.id)
+            ).all()
+            volunteers = set(session.scalars(select(Volunteer.contact_id)))
+            lawful = [
+                (c.id, c.name)
+                for c in people
+                if legal_basis_holds(c.kind, c.legal_basis, c.consents)
+            ]
+        return [p for p in lawful if p[0] in volunteers] + [
+            p for p in lawful if p[0] not in volunteers
+        ]
 
     def year_hours(self, year: int, contact_ids: Iterable[int] | None = None) -> list[YearHours]:
         """Hours and activities per named volunteer in `year`, most hours first."""
