@@ -100,3 +100,17 @@ def test_refusals_say_why(village, capsys):
     with pytest.raises(SystemExit):
         gwa(path, "--language", "xx-nonsense")
     assert "Unbekannter Sprachcode" in capsys.readouterr().err
+
+
+def test_the_printed_list_names_what_was_searched(village, capsys, tmp_path):
+    from tests.output.print_samples import flat_text
+
+    path, _ids = village
+    pdf = tmp_path / "helferkreis.pdf"
+    assert gwa(path, "--language", "prs", "--format", "json", "--print", str(pdf)) == 0
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) == 2
+    assert str(pdf) in captured.err
+    text = flat_text(pdf.read_bytes())
+    assert "Sprache: Dari" in text and "Farida Beispiel" in text and "Morgens Dari" in text
+    assert "Olena Test" not in text

@@ -22,6 +22,7 @@ from gwa_desktop.i18n import _
 
 if TYPE_CHECKING:
     from gwa_desktop.services.registry import Services
+    from gwa_desktop.services.volunteers import HelpWanted, VolunteerMatch
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +48,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("add each volunteer's hours in this year (inside the house only)"),
     )
     finder.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    finder.set_defaults(handler=run_volunteers, reads_only=True)
+    finder.add_argument(
+        "--print", dest="pdf", type=Path, help=_("also write the list as a PDF for the Helferkreis")
+    )
+    finder.set_defaults(handler=run_volunteers)
 
     certificate = commands.add_parser(
         "certificate", help=_("certificate of a volunteer's hours, tasks and trainings in a year")
@@ -79,6 +83,8 @@ def run_volunteers(arguments: argparse.Namespace, services: Services) -> int:
         ends=arguments.ends,
     )
     matches = services.volunteers.find(wanted, year=arguments.year)
+    if arguments.pdf is not None and not _write_list(matches, wanted, arguments.pdf):
+        return 2
     keys = ("id", *(k for k in VOLUNTEER_COLUMNS if k != "hours" or arguments.year))
     rows = [{"id": str(m.contact_id), **match_row(m)} for m in matches]
     if arguments.format == "json":
@@ -129,3 +135,18 @@ def run_certificate(arguments: argparse.Namespace, services: Services) -> int:
         print(str(error), file=sys.stderr)
         return 1
     return _write(result, arguments.out)
+
+
+def _write_list(matches: list[VolunteerMatch], wanted: HelpWanted, path: Path) -> bool:
+    """Write the printed list; the message goes to stderr, so stdout stays the list."""
+    from gwa_desktop.exchange.atomic import write_bytes_atomically
+    from gwa_desktop.exchange.errors import ExchangeError
+    from gwa_desktop.services.volunteer_table import printed_list
+
+    try:
+        write_bytes_atomically(path, printed_list(matches, wanted).pdf)
+    except ExchangeError as error:
+        print(str(error), file=sys.stderr)
+        return False
+    print(_("The list was saved as {path}").format(path=path), file=sys.stderr)
+    return True

@@ -215,3 +215,19 @@ def test_f1_in_the_volunteer_dialogs_has_a_section(language):
     ids = read_handbook(handbook_file(language)).ids
     assert FindHelpDialog.help_anchor == CertificatePrintDialog.help_anchor == "volunteers"
     assert "volunteers" in ids
+
+
+def test_the_list_found_is_saved_as_phone_list_and_pdf(qtbot, services, monkeypatch, tmp_path):
+    volunteer(services, "Farida Beispiel", ["prs"], [Availability(TUESDAY, time(14), time(18))])
+    volunteer(services, "Olena Test", ["uk"], [])
+    dialog = FindHelpDialog(services.volunteers)
+    qtbot.addWidget(dialog)
+    choose(dialog.language, "prs")
+    targets = iter([tmp_path / "liste.csv", tmp_path / "liste"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(next(targets)), ""))
+    dialog.save_button.click()
+    dialog.print_button.click()
+    phone_list = (tmp_path / "liste.csv").read_bytes().decode("utf-8-sig")
+    assert "Farida Beispiel;0151 2345678" in phone_list and "Olena" not in phone_list
+    text = flat_text((tmp_path / "liste.pdf").read_bytes())
+    assert "Sprache: Dari" in text and "Farida Beispiel" in text and "Olena" not in text

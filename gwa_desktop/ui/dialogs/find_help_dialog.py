@@ -37,9 +37,15 @@ from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.csv_export import spreadsheet_csv
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
-from gwa_desktop.services.volunteer_table import VOLUNTEER_COLUMNS, headings, match_row
+from gwa_desktop.services.volunteer_table import (
+    VOLUNTEER_COLUMNS,
+    headings,
+    match_row,
+    printed_list,
+)
 from gwa_desktop.services.volunteers import HelpWanted, VolunteerMatch, VolunteerService
 from gwa_desktop.ui.operations import attempt, show_error
+from gwa_desktop.ui.progress import run_in_background
 from gwa_desktop.ui.widgets import announce, documents_folder, hbox, qt_time_format
 
 #: Without a year the list has no hours column.
@@ -96,6 +102,9 @@ class FindHelpDialog(QDialog):
         self.save_button = self.buttons.addButton(
             _("Save phone list…"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.print_button = self.buttons.addButton(
+            _("Save list as PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.certificate_button = self.buttons.addButton(
             _("Print certificate…"), QDialogButtonBox.ButtonRole.ActionRole
         )
@@ -103,6 +112,7 @@ class FindHelpDialog(QDialog):
         self.certificate_button.setVisible(print_certificate is not None)
         close = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save_list)
+        self.print_button.clicked.connect(self.save_pdf)
         self.certificate_button.clicked.connect(self._certificate)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -154,6 +164,7 @@ class FindHelpDialog(QDialog):
             )
         )
         self.save_button.setEnabled(bool(matches))
+        self.print_button.setEnabled(bool(matches))
         self._selection_changed()
 
     def selected_id(self) -> int | None:
@@ -175,15 +186,29 @@ class FindHelpDialog(QDialog):
         )
 
     def save_list(self) -> None:
-        suggested = str(documents_folder() / (_("Volunteers") + ".csv"))
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save phone list"), suggested, _("CSV files (*.csv)")
+        self._save(_("Save phone list"), ".csv", _("CSV files (*.csv)"), self.phone_list)
+
+    def save_pdf(self) -> None:
+        """The list on paper for the Helferkreis, with what was searched for as subtitle."""
+        wanted, matches = self.wanted(), list(self.matches)
+        self._save(
+            _("Save PDF"),
+            ".pdf",
+            _("PDF files (*.pdf)"),
+            lambda: run_in_background(lambda _progress: printed_list(matches, wanted).pdf),
         )
+
+    def _save(self, caption: str, suffix: str, kinds: str, content: Callable[[], bytes]) -> None:
+        suggested = str(documents_folder() / (_("Volunteers") + suffix))
+        path, _filter = QFileDialog.getSaveFileName(self, caption, suggested, kinds)
         if not path:
             return
-        target = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
+        target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+        ok, data = attempt(self, content)
+        if not ok or data is None:
+            return
         try:
-            write_bytes_atomically(target, self.phone_list())
+            write_bytes_atomically(target, data)
         except ExchangeError as error:
             show_error(self, str(error))
             return
