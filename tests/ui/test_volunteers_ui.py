@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QTime, QTimer
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
@@ -231,3 +231,14 @@ def test_the_list_found_is_saved_as_phone_list_and_pdf(qtbot, services, monkeypa
     assert "Farida Beispiel;0151 2345678" in phone_list and "Olena" not in phone_list
     text = flat_text((tmp_path / "liste.pdf").read_bytes())
     assert "Sprache: Dari" in text and "Farida Beispiel" in text and "Olena" not in text
+
+
+def test_in_arabic_the_phone_number_keeps_its_order(qtbot, services):
+    from gwa_desktop.ui.language import apply_language
+
+    volunteer(services, "Farida Beispiel", ["prs"], [])
+    apply_language("ar")
+    dialog = FindHelpDialog(services.volunteers)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 1).text() == "\u2068" + "0151 2345678" + "\u2069"
+    assert dialog.starts.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -46,6 +47,7 @@ from gwa_desktop.services.volunteer_table import (
 from gwa_desktop.services.volunteers import HelpWanted, VolunteerMatch, VolunteerService
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.progress import run_in_background
+from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from gwa_desktop.ui.widgets import announce, documents_folder, hbox, qt_time_format
 
 #: Without a year the list has no hours column.
@@ -54,8 +56,18 @@ COLUMNS = tuple(key for key in VOLUNTEER_COLUMNS if key != "hours")
 
 def _time_edit(value: time) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute))
+    # A time reads left to right in Arabic too; Qt would reverse its sections (TimeRangeEdit).
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setDisplayFormat(qt_time_format())
     return edit
+
+
+def _cell(text: str) -> str:
+    """In a right-to-left window a phone number or Latin name keeps its order (as in
+    the lists, table_model)."""
+    if text and QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+    return text
 
 
 class FindHelpDialog(QDialog):
@@ -154,7 +166,7 @@ class FindHelpDialog(QDialog):
         for row, match in enumerate(matches):
             values = match_row(match)
             for column, key in enumerate(COLUMNS):
-                item = QTableWidgetItem(values[key])
+                item = QTableWidgetItem(_cell(values[key]))
                 item.setData(256, match.contact_id)  # Qt.UserRole
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)

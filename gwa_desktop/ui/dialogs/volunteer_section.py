@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,6 +91,8 @@ class LanguageRow(RowEditor[SpokenLanguage]):
 
 def _time_edit(value: time) -> QTimeEdit:
     edit = QTimeEdit(QTime(value.hour, value.minute))
+    # A time reads left to right in Arabic too; Qt would reverse its sections (TimeRangeEdit).
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     edit.setDisplayFormat(qt_time_format())
     return edit
 
