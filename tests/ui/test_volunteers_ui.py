@@ -242,3 +242,27 @@ def test_in_arabic_the_phone_number_keeps_its_order(qtbot, services):
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 1).text() == "\u2068" + "0151 2345678" + "\u2069"
     assert dialog.starts.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_the_hours_of_a_year_show_as_a_column(qtbot, services):
+    from gwa_desktop.domain.activity import ActivityData
+    from gwa_desktop.domain.enums import ActivityKind
+    from gwa_desktop.domain.volunteer import HelperHours
+
+    farida = volunteer(services, "Farida Beispiel", ["prs"], [])
+    last_year = date.today().year - 1
+    services.activities.create(
+        ActivityData(
+            occurred_on=date(last_year, 3, 3),
+            kind=ActivityKind.EVENT,
+            title="Fest",
+            helpers=[HelperHours(farida, 3.75)],
+        )
+    )
+    dialog = FindHelpDialog(services.volunteers)
+    qtbot.addWidget(dialog)
+    assert dialog.table.columnCount() == 6
+    choose(dialog.year, last_year)
+    assert dialog.table.horizontalHeaderItem(6).text() == "Stunden"
+    assert dialog.table.item(0, 6).text() == "3,75"
+    assert "Stunden" in dialog.phone_list().decode("utf-8-sig").splitlines()[0]

@@ -9,7 +9,7 @@ of volunteers, so the search is immediate.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
@@ -52,6 +52,8 @@ from gwa_desktop.ui.widgets import announce, documents_folder, hbox, qt_time_for
 
 #: Without a year the list has no hours column.
 COLUMNS = tuple(key for key in VOLUNTEER_COLUMNS if key != "hours")
+#: How many past years the hours can be shown for, besides this one.
+PAST_YEARS = 4
 
 
 def _time_edit(value: time) -> QTimeEdit:
@@ -84,6 +86,7 @@ class FindHelpDialog(QDialog):
         self.volunteers = volunteers
         self.print_certificate = print_certificate
         self.matches: list[VolunteerMatch] = []
+        self.columns: tuple[str, ...] = COLUMNS
         self.language = QComboBox()
         self.language.addItem(_("any language"), "")
         for code in COMMON_LANGUAGES:
@@ -101,8 +104,14 @@ class FindHelpDialog(QDialog):
         filters.addRow(_("Speaks"), self.language)
         filters.addRow(_("Task or topic"), self.skill)
         filters.addRow(_("Can help on"), hbox(self.weekday, self.timed, self.starts, self.ends))
+        # The hours per volunteer and year stay in the house: shown here, never exported.
+        self.year = QComboBox()
+        self.year.addItem(_("— none —"), None)
+        this_year = date.today().year
+        for year in range(this_year, this_year - PAST_YEARS - 1, -1):
+            self.year.addItem(str(year), year)
+        filters.addRow(_("Hours in"), self.year)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(headings(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -136,6 +145,7 @@ class FindHelpDialog(QDialog):
         self.skill.textChanged.connect(self.search)
         self.weekday.currentIndexChanged.connect(self.search)
         self.timed.toggled.connect(self.search)
+        self.year.currentIndexChanged.connect(self.search)
         self.starts.timeChanged.connect(self.search)
         self.ends.timeChanged.connect(self.search)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -157,15 +167,19 @@ class FindHelpDialog(QDialog):
         wanted = self.wanted()
         for edit in (self.starts, self.ends, self.timed):
             edit.setEnabled(self.weekday.currentData() is not None)
-        ok, matches = attempt(self, lambda: self.volunteers.find(wanted))
+        year = self.year.currentData()
+        ok, matches = attempt(self, lambda: self.volunteers.find(wanted, year=year))
         if not ok or matches is None:
             return
         self.matches = matches
+        self.columns = COLUMNS if year is None else VOLUNTEER_COLUMNS
         self.table.setSortingEnabled(False)
+        self.table.setColumnCount(len(self.columns))
+        self.table.setHorizontalHeaderLabels(headings(self.columns))
         self.table.setRowCount(len(matches))
         for row, match in enumerate(matches):
             values = match_row(match)
-            for column, key in enumerate(COLUMNS):
+            for column, key in enumerate(self.columns):
                 item = QTableWidgetItem(_cell(values[key]))
                 item.setData(256, match.contact_id)  # Qt.UserRole
                 self.table.setItem(row, column, item)
@@ -194,7 +208,8 @@ class FindHelpDialog(QDialog):
     def phone_list(self) -> bytes:
         """The list as found, as German Excel opens it (the Helferkreis's phone list)."""
         return spreadsheet_csv(
-            headings(COLUMNS), ([match_row(m)[key] for key in COLUMNS] for m in self.matches)
+            headings(self.columns),
+            ([match_row(m)[key] for key in self.columns] for m in self.matches),
         )
 
     def save_list(self) -> None:
