@@ -340,3 +340,13 @@ def test_a_future_training_is_refused(services):
     with pytest.raises(ValidationError) as refused:
         person(services, "Zukunft", profile)
     assert "Kurs" in refused.value.errors["volunteer"]
+
+
+def test_the_demo_village_has_volunteers_to_find(database):
+    from gwa_desktop.services.demo_data import load_demo_data
+
+    load_demo_data(database)
+    services = Services.on(database)
+    afternoon = HelpWanted(language="prs", weekday=TUESDAY, starts=time(12), ends=time(18))
+    assert [m.name for m in services.volunteers.find(afternoon)] == ["Mariam Rahimi"]
+    assert len(services.volunteers.find(HelpWanted())) == 5
