@@ -192,6 +192,8 @@ class ActivityDialog(FormDialog):
             return
         for field in COPIED_FROM_LAST:
             set_widget_value(self._bound[field], getattr(last, field))
+        # Listed helpers keep the volunteer totals theirs.
+        self._follow_helpers()
 
     def _load(self, data: ActivityData) -> None:
         self.fill(data)
