@@ -35,6 +35,7 @@ from gwa_desktop.cli import (
     report_commands,
     schedule_commands,
     series_commands,
+    volunteer_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
@@ -66,6 +67,7 @@ COMMAND_MODULES = (
     programme_commands,
     report_commands,
     profile_commands,
+    volunteer_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from gwa_desktop.domain.enums import ActivityKind
+from gwa_desktop.domain.volunteer import HelperHours
 
 
 @dataclass
@@ -33,6 +34,11 @@ class ActivityData:
     languages: list[str] = field(default_factory=list)
     volunteers_count: int = 0
     volunteer_hours: float = 0.0
+    #: The volunteers who helped, by name. Where there are any, the two totals above
+    #: follow from them plus the `extra_` volunteers counted without a name.
+    helpers: list[HelperHours] = field(default_factory=list)
+    extra_volunteers: int = 0
+    extra_volunteer_hours: float = 0.0
     organisation_ids: list[int] = field(default_factory=list)
     notes: str = ""
     id: int | None = None

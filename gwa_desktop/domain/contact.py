@@ -11,6 +11,7 @@ from datetime import date
 
 from gwa_desktop.domain.enums import ConsentMethod, ContactKind, ContactRole, LegalBasis
 from gwa_desktop.domain.legal_basis import legal_basis_holds
+from gwa_desktop.domain.volunteer import VolunteerProfile
 
 PERSONAL_FIELDS = (
     "role",
@@ -24,6 +25,7 @@ PERSONAL_FIELDS = (
     "languages",
     "topics",
     "tags",
+    "volunteer",
 )
 
 
@@ -63,6 +65,8 @@ class ContactData:
     tags: list[str] = field(default_factory=list)
     legal_basis: LegalBasis | None = None
     consents: list[ConsentData] = field(default_factory=list)
+    #: Her volunteer profile (Ehrenamt); None: she is not listed as a volunteer.
+    volunteer: VolunteerProfile | None = None
     id: int | None = None
     #: The row version this data was read at; None writes without checking (scripts).
     version: int | None = None

@@ -16,6 +16,13 @@ from gwa_desktop.domain.languages import normalise_code
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date
+from gwa_desktop.services.activity_helpers import (
+    apply_helpers,
+    check_helpers,
+    read_helpers,
+    unnamed_part,
+    with_totals,
+)
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.offers import german_title_key
@@ -70,6 +77,8 @@ class ActivityService(RecordService[ActivityData]):
 
     def validate(self, data: ActivityData) -> None:
         check = Checker()
+        check_helpers(check, self.database, data)
+        data = with_totals(data)
         check.required("title", data.title, _("Title"))
         for name in COUNT_FIELDS:
             check.not_negative(name, getattr(data, name), _("A number of people"))
@@ -121,13 +130,17 @@ class ActivityService(RecordService[ActivityData]):
                 raise NotFoundError(activity_id)
             values = read_columns(activity, PLAIN_COLUMNS)
             values["volunteer_hours"] = float(values["volunteer_hours"] or 0)
-            return ActivityData(
+            data = ActivityData(
                 id=activity.id,
                 version=activity.version,
                 languages=[lang.code for lang in activity.languages],
                 organisation_ids=[c.id for c in activity.organisations],
+                helpers=read_helpers(session, activity.id),
                 **values,
             )
+            if data.helpers:
+                data.extra_volunteers, data.extra_volunteer_hours = unnamed_part(data)
+            return data
 
     def draft_for_session(
         self, offer_id: int, day: date, start: time | None = None, end: time | None = None
@@ -238,7 +251,8 @@ class ActivityService(RecordService[ActivityData]):
     def _apply(self, session: Session, activity: Activity, data: ActivityData) -> None:
         if data.offer_id is not None and session.get(Offer, data.offer_id) is None:
             raise ValidationError({"offer_id": _("The chosen offer no longer exists.")})
-        write_columns(activity, data, PLAIN_COLUMNS)
+        write_columns(activity, with_totals(data), PLAIN_COLUMNS)
+        apply_helpers(session, activity, data.helpers)
         activity.sort_key = sort_key(activity.title)
         codes = clean_list(normalise_code(c) for c in data.languages)
         activity.languages = [ActivityLanguage(code=c, position=i) for i, c in enumerate(codes)]

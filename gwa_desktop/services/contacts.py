@@ -26,6 +26,12 @@ from gwa_desktop.services.record_service import RecordService, touch
 from gwa_desktop.services.row_mapping import plain_columns, read_columns, write_columns
 from gwa_desktop.services.search_text import contact_search_text
 from gwa_desktop.services.validation import Checker, clean_list
+from gwa_desktop.services.volunteer_profiles import (
+    apply_profile,
+    check_profile,
+    forget_volunteer,
+    read_profile,
+)
 from gwa_desktop.storage.models import (
     ConsentRecord,
     Contact,
@@ -76,6 +82,7 @@ class ContactService(RecordService[ContactData]):
             if consent.given_on > date.today():
                 check.add("consents", _("The date of consent lies in the future."))
             check.lengths(consent, ConsentRecord, "consents")
+        check_profile(check, data)
         if not data.has_legal_basis and data.personal_fields_in_use():
             check.add(
                 "legal_basis",
@@ -101,7 +108,9 @@ class ContactService(RecordService[ContactData]):
             )
             if contact is None:
                 raise NotFoundError(contact_id)
-            return _to_data(contact)
+            data = _to_data(contact)
+            data.volunteer = read_profile(session, contact_id)
+            return data
 
     def withdraw_consent(self, contact_id: int, on: date) -> list[str]:
         """Record the withdrawal and erase everything but name and organisation.
@@ -129,6 +138,7 @@ class ContactService(RecordService[ContactData]):
                 contact.languages.clear()
                 contact.topics.clear()
                 contact.tags.clear()
+                forget_volunteer(session, contact)
                 contact.search_text = contact_search_text(name=contact.name)
                 # Flyers name contact persons in public: she may no longer stand on them.
                 lost = sorted(
@@ -281,6 +291,7 @@ class ContactService(RecordService[ContactData]):
             role=contact.role,
             other_roles=roles[1:],
         )
+        apply_profile(session, contact, data.volunteer)
 
 
 def _role_links(existing: list[ContactRoleLink], roles: list[ContactRole]) -> list[ContactRoleLink]:

@@ -38,6 +38,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services import demo_content as content
 from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.demo_volunteers import add_volunteer_profiles
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.search_text import (
@@ -92,6 +93,7 @@ def load_demo_data(database: Database) -> DemoSummary:
     today = date.today()
     written = _save_settings(SettingsService(database))
     contact_ids = _create_contacts(ContactService(database), today)
+    add_volunteer_profiles(ContactService(database), contact_ids, today)
     offers = _create_offers(OfferService(database), contact_ids, today)
     count = _create_activities(ActivityService(database), offers, contact_ids, today)
     return DemoSummary(len(contact_ids), len(offers), count, written)

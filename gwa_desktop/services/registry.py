@@ -8,6 +8,7 @@ from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
+from gwa_desktop.services.volunteers import VolunteerService
 from gwa_desktop.storage.database import Database
 
 
@@ -18,6 +19,7 @@ class Services:
     offers: OfferService
     activities: ActivityService
     settings: SettingsService
+    volunteers: VolunteerService
 
     @classmethod
     def on(cls, database: Database) -> Services:
@@ -27,6 +29,7 @@ class Services:
             offers=OfferService(database),
             activities=ActivityService(database),
             settings=SettingsService(database),
+            volunteers=VolunteerService(database),
         )
 
     def is_empty(self) -> bool:

@@ -490,9 +490,15 @@ class OfferPrintContact(Base):
     )
 
 
-# Registers the district-mode tables on Base.metadata wherever the models are used
-# (migrations compare against it); they live in their own module to keep this one small.
-from gwa_desktop.storage import district_models, profile_models, programme_models  # noqa: E402,F401
+# Registers the tables kept in their own modules (district mode, funding programmes,
+# village profile, volunteers) on Base.metadata wherever the models are used: migrations
+# compare against it, and this module stays small.
+from gwa_desktop.storage import (  # noqa: E402,F401
+    district_models,
+    profile_models,
+    programme_models,
+    volunteer_models,
+)
 
 
 def table_of(model: type[Base]) -> Table:

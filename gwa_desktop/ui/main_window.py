@@ -43,6 +43,7 @@ from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 from gwa_desktop.ui.tour import show_tour
+from gwa_desktop.ui.volunteer_menu import add_volunteer_actions
 from gwa_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -271,6 +272,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quality_action)
         file_menu.addSeparator()
         self.print_actions = add_print_actions(self, file_menu)
+        self.volunteer_actions = add_volunteer_actions(self, file_menu)
         self.exchange_actions = add_exchange_actions(self, file_menu)
         file_menu.addAction(quit_action)
         for action in (self.edit_action, self.delete_action, self.find_action):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -20,8 +19,10 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.activities import COUNT_FIELDS, ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.volunteers import VolunteerService
 from gwa_desktop.ui.dialogs.binding import set_widget_value
 from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.dialogs.helper_list import HelperList, hours_box
 from gwa_desktop.ui.widgets import (
     DateEdit,
     LanguageCodesEdit,
@@ -119,13 +120,16 @@ class ActivityDialog(FormDialog):
             self.bind("volunteers_count", _count_box()),
             "volunteers_count",
         )
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(0, 10000)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
+        self.hours = hours_box(0)
         self.add_row(
             _("Volunteer hours"), self.bind("volunteer_hours", self.hours), "volunteer_hours"
         )
+        self.helper_list = self.add_row(
+            _("Who helped"),
+            HelperList(VolunteerService(service.database).helper_choices()),
+            "helpers",
+        )
+        self.helper_list.changed.connect(self._follow_helpers)
         self.organisations = self.add_row(
             _("Organisations involved"),
             self.bind("organisation_ids", RecordPicker(contacts.organisations())),
@@ -150,6 +154,9 @@ class ActivityDialog(FormDialog):
             id=self.activity_id,
             start_time=start_time,
             end_time=end_time,
+            helpers=self.helper_list.helpers(),
+            extra_volunteers=self.helper_list.extra_count.value(),
+            extra_volunteer_hours=self.helper_list.extra_hours.value(),
             version=self.version,
             **self.bound_values(),
         )
@@ -185,10 +192,24 @@ class ActivityDialog(FormDialog):
             return
         for field in COPIED_FROM_LAST:
             set_widget_value(self._bound[field], getattr(last, field))
+        # Listed helpers keep the volunteer totals theirs.
+        self._follow_helpers()
 
     def _load(self, data: ActivityData) -> None:
         self.fill(data)
         self.times.set_values(data.start_time, data.end_time)
+        self.helper_list.set_helpers(
+            data.helpers, data.extra_volunteers, data.extra_volunteer_hours
+        )
+
+    def _follow_helpers(self) -> None:
+        """While helpers are listed, the totals are theirs (shown, not typed)."""
+        totals = self.helper_list.totals()
+        for box in (self.volunteers, self.hours):
+            box.setEnabled(totals is None)
+        if totals is not None:
+            self.volunteers.setValue(totals[0])
+            self.hours.setValue(totals[1])
 
 
 #: What "Like last time" copies: the numbers, not date, title, languages or notes.

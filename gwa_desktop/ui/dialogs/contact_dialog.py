@@ -24,6 +24,7 @@ from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
+from gwa_desktop.ui.dialogs.volunteer_section import VolunteerSection
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import (
     CheckList,
@@ -97,7 +98,9 @@ class ContactDialog(FormDialog):
         self.topics.setPlaceholderText(_("e.g. daycare registration, housing, job centre"))
         self.tags = self.add_row(_("Tags"), self.bind("tags", CommaListEdit()))
         self.notes = self.add_row(_("Notes"), self.bind("notes", QPlainTextEdit()), "notes")
+        self.volunteer = self.add_row(_("Volunteering"), VolunteerSection(), "volunteer")
         self.personal_widgets = [
+            self.volunteer,
             self.role,
             self.other_roles,
             self.phone,
@@ -123,6 +126,7 @@ class ContactDialog(FormDialog):
         return ContactData(
             id=self.contact_id,
             consents=list(self.consents),
+            volunteer=self.volunteer.value(),
             version=self.version,
             **self.bound_values(),
         )
@@ -136,6 +140,7 @@ class ContactDialog(FormDialog):
 
     def _load(self, data: ContactData) -> None:
         self.fill(data)
+        self.volunteer.set_value(data.volunteer)
         self.consents = list(data.consents)
         self._show_consents()
 
@@ -229,6 +234,7 @@ class ContactDialog(FormDialog):
             ):
                 widget.clear()
             self.notes.clear()
+            self.volunteer.set_value(None)
             self._show_consents()
             self._update_basis_state()
             return
