@@ -138,3 +138,15 @@ def _decoded(value: object) -> bytes:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         return b""
+
+
+def stored_disclosure_threshold() -> int | None:
+    """From how many cases this computer publishes a count (see domain/suppression), None if not set."""
+    threshold = _load().get("disclosure_threshold")
+    return threshold if type(threshold) is int and threshold > 0 else None
+
+
+def store_disclosure_threshold(threshold: int) -> None:
+    if type(threshold) is not int or threshold < 1:
+        raise ValueError(f"not a threshold: {threshold!r}")
+    _save({**_load(), "disclosure_threshold": threshold})

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gwa_desktop.cli import (
+    disclosure_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     exchange_commands,
     print_commands,
     maintenance_commands,
+    disclosure_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
