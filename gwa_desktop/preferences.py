@@ -140,6 +140,15 @@ def _decoded(value: object) -> bytes:
         return b""
 
 
+def tour_seen() -> bool:
+    """Whether the first-run tour was shown on this computer (Help → Tour replays it)."""
+    return _load().get("tour_seen") is True
+
+
+def store_tour_seen() -> None:
+    _save({**_load(), "tour_seen": True})
+
+
 def stored_disclosure_threshold() -> int | None:
     """From how many cases this computer publishes a count (see domain/suppression), None if not set."""
     threshold = _load().get("disclosure_threshold")

@@ -6,9 +6,14 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 
+from gwa_desktop.domain.enums import ContactRole
+from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.csv_export import csv_text, spreadsheet_csv
+from gwa_desktop.exchange.errors import WriteError
 from gwa_desktop.i18n import _
+from gwa_desktop.services.list_export import list_table, subtitle_of, title_of, workbook_bytes
 from gwa_desktop.services.list_table import ENTITY_COLUMNS, headings, labelled_row
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.periods import PERIODS
@@ -29,12 +34,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     listing.add_argument(
         "--format",
-        choices=("table", "csv", "json"),
+        choices=("table", "csv", "json", "xlsx"),
         default="table",
         help=_(
             "csv: for Excel (UTF-8 with BOM, semicolons, decimal comma, column names and "
             "values in the program's language)"
         ),
+    )
+    listing.add_argument(
+        "--out",
+        type=Path,
+        help=_("with --format xlsx: the workbook to write (the same as the window's export)"),
     )
     listing.add_argument(
         "--codes",
@@ -45,6 +55,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--period",
         choices=[key for key, _label in PERIODS],
         help=_("activities only: the period, counted as in the activities list"),
+    )
+    listing.add_argument(
+        "--role",
+        choices=[role.value for role in ContactRole],
+        help=_("contacts only: those with this role (among their roles)"),
     )
     listing.set_defaults(handler=run_list, reads_only=True)
     commands.add_parser(
@@ -69,7 +84,11 @@ def run_list(arguments: argparse.Namespace, services: Services) -> int:
         if arguments.entity == "activities" and arguments.period != "all"
         else {}
     )
+    if arguments.entity == "contacts" and arguments.role:
+        filters["role"] = ContactRole(arguments.role)
     query = ListQuery(text=arguments.search, filters=filters)
+    if arguments.format == "xlsx":
+        return _write_workbook(arguments, service, query)
     fetched: list[tuple] = []
     while batch := service.list_rows(query, len(fetched), BATCH):
         fetched.extend(batch)
@@ -92,6 +111,31 @@ def run_list(arguments: argparse.Namespace, services: Services) -> int:
     else:
         for row in rows:
             print("\t".join("" if v is None else str(v) for v in row))
+    return 0
+
+
+def _write_workbook(arguments: argparse.Namespace, service, query: ListQuery) -> int:
+    if arguments.out is None:
+        print(_("--format xlsx needs --out FILE"), file=sys.stderr)
+        return 2
+    table = list_table(arguments.entity, service, query)
+    conditions = [_("Search “{text}”").format(text=arguments.search)] if arguments.search else []
+    if "role" in query.filters:
+        conditions.append(query.filters["role"].label)
+    if arguments.period and arguments.entity == "activities":
+        conditions.append(_(dict(PERIODS)[arguments.period]))
+    content = workbook_bytes(table, title_of(arguments.entity), subtitle_of(conditions))
+    try:
+        write_bytes_atomically(arguments.out, content)
+    except WriteError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if table.personal:
+        print(
+            _("The file contains personal data; keep it safe and delete it when you are done."),
+            file=sys.stderr,
+        )
+    print(_("{count} rows written to {path}").format(count=len(table.rows), path=arguments.out))
     return 0
 
 

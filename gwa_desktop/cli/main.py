@@ -23,12 +23,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gwa_desktop.cli import (
+    calendar_commands,
     disclosure_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
     print_commands,
+    public_contact_commands,
+    quality_commands,
     schedule_commands,
+    series_commands,
 )
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
@@ -50,9 +54,13 @@ from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, 
 COMMAND_MODULES = (
     listing_commands,
     schedule_commands,
+    calendar_commands,
+    series_commands,
     exchange_commands,
     print_commands,
     maintenance_commands,
+    quality_commands,
+    public_contact_commands,
     disclosure_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.

@@ -14,6 +14,7 @@ from gwa_desktop.domain.legal_basis import legal_basis_holds
 
 PERSONAL_FIELDS = (
     "role",
+    "other_roles",
     "phone",
     "email",
     "street",
@@ -35,6 +36,8 @@ class ConsentData:
     form_language: str = "de"
     withdrawn_on: date | None = None
     id: int | None = None
+    #: The separate purpose "may be named publicly as contact on prints".
+    names_publicly: bool = False
 
     @property
     def is_active(self) -> bool:
@@ -47,6 +50,8 @@ class ContactData:
     kind: ContactKind = ContactKind.PERSON
     organisation_id: int | None = None
     role: ContactRole | None = None
+    #: Roles besides the main one (`role`): a volunteer who is a language mediator too.
+    other_roles: list[ContactRole] = field(default_factory=list)
     phone: str = ""
     email: str = ""
     street: str = ""
@@ -66,6 +71,15 @@ class ContactData:
     def has_legal_basis(self) -> bool:
         """Whether more than name and organisation may be stored."""
         return legal_basis_holds(self.kind, self.legal_basis, self.consents)
+
+    @property
+    def roles(self) -> list[ContactRole]:
+        """Every role once, the main one first; the first of the others if none is main."""
+        roles: list[ContactRole] = []
+        for role in (self.role, *self.other_roles):
+            if role is not None and role not in roles:
+                roles.append(role)
+        return roles
 
     def personal_fields_in_use(self) -> list[str]:
         return [name for name in PERSONAL_FIELDS if getattr(self, name)]

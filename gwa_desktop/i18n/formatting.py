@@ -10,8 +10,8 @@ from datetime import date, time
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
+from babel.dates import format_skeleton, get_date_format, get_time_format
 from babel.dates import format_time as _babel_time
-from babel.dates import get_date_format, get_time_format
 from babel.numbers import format_currency, format_decimal
 
 from gwa_desktop.i18n import ui_language
@@ -44,6 +44,12 @@ def format_date(value: date | None, language: str | None = None, fmt: str = "med
         return ""
     locale = babel_locale(language)
     return _in_locale_digits(_babel_date(value, format=fmt, locale=locale), locale)
+
+
+def format_day_month(value: date, language: str | None = None) -> str:
+    """Day and month in the language's order, without the year: "24.12.", "24/12"."""
+    locale = babel_locale(language)
+    return _in_locale_digits(format_skeleton("dM", value, locale=locale), locale)
 
 
 def format_time(value: time | None, language: str | None = None) -> str:

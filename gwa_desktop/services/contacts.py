@@ -7,12 +7,11 @@ may only be stored with name and organisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from gwa_desktop.domain.collation import sort_key
@@ -31,6 +30,7 @@ from gwa_desktop.storage.models import (
     ConsentRecord,
     Contact,
     ContactLanguage,
+    ContactRoleLink,
     ContactTopic,
     OfferText,
     Tag,
@@ -103,21 +103,6 @@ class ContactService(RecordService[ContactData]):
                 raise NotFoundError(contact_id)
             return _to_data(contact)
 
-    def names_and_phones(self, contact_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-        """Name and phone of each existing contact among `contact_ids`, in one query.
-
-        What a print shows of a contact person: an overview of forty offers asked for
-        each person's full record (five queries each) before.
-        """
-        wanted = set(contact_ids)
-        if not wanted:
-            return {}
-        with self.database.session() as session:
-            rows = session.execute(
-                select(Contact.id, Contact.name, Contact.phone).where(Contact.id.in_(wanted))
-            )
-            return {contact_id: (name, phone) for contact_id, name, phone in rows}
-
     def withdraw_consent(self, contact_id: int, on: date) -> list[str]:
         """Record the withdrawal and erase everything but name and organisation.
 
@@ -138,6 +123,7 @@ class ContactService(RecordService[ContactData]):
             if contact.legal_basis is LegalBasis.CONSENT:
                 contact.legal_basis = None
                 contact.role = None
+                contact.role_links.clear()
                 for name in ("phone", "email", "street", "postal_code", "city", "notes"):
                     setattr(contact, name, "")
                 contact.languages.clear()
@@ -219,7 +205,14 @@ class ContactService(RecordService[ContactData]):
         if filters.get("kind"):
             statement = statement.where(Contact.kind == filters["kind"])
         if filters.get("role"):
-            statement = statement.where(Contact.role == filters["role"])
+            # An indexed lookup in contact_roles (ix_contact_roles_role).
+            statement = statement.where(
+                Contact.id.in_(
+                    select(ContactRoleLink.contact_id).where(
+                        ContactRoleLink.role == filters["role"]
+                    )
+                )
+            )
         if filters.get("language"):
             statement = statement.where(
                 Contact.languages.any(ContactLanguage.code == filters["language"])
@@ -264,6 +257,9 @@ class ContactService(RecordService[ContactData]):
                 [contact.phone] if contact.phone != data.phone.strip() else [],
             )
         write_columns(contact, data, PLAIN_COLUMNS)
+        roles = data.roles
+        contact.role = roles[0] if roles else None
+        contact.role_links = _role_links(contact.role_links, roles)
         contact.sort_key = sort_key(contact.name)
         codes = clean_list(normalise_code(c) for c in data.languages)
         contact.languages = [ContactLanguage(code=c, position=i) for i, c in enumerate(codes)]
@@ -283,7 +279,19 @@ class ContactService(RecordService[ContactData]):
             tags=clean_list(data.tags),
             languages=codes,
             role=contact.role,
+            other_roles=roles[1:],
         )
+
+
+def _role_links(existing: list[ContactRoleLink], roles: list[ContactRole]) -> list[ContactRoleLink]:
+    """The links of `roles` in their order; a kept role keeps its row (its key)."""
+    by_role = {link.role: link for link in existing}
+    links = []
+    for position, role in enumerate(roles):
+        link = by_role.get(role) or ContactRoleLink(role=role)
+        link.position = position
+        links.append(link)
+    return links
 
 
 def _consent_records(
@@ -302,6 +310,7 @@ def _consent_records(
         record.form_version = consent.form_version.strip()
         record.form_language = consent.form_language
         record.withdrawn_on = consent.withdrawn_on
+        record.names_publicly = consent.names_publicly
         records.append(record)
     return records
 
@@ -320,6 +329,7 @@ def _to_data(contact: Contact) -> ContactData:
         version=contact.version,
         **read_columns(contact, PLAIN_COLUMNS),
         languages=[lang.code for lang in contact.languages],
+        other_roles=[link.role for link in contact.role_links if link.role is not contact.role],
         topics=[t.topic for t in contact.topics],
         tags=[t.name for t in contact.tags],
         consents=[
@@ -331,6 +341,7 @@ def _to_data(contact: Contact) -> ContactData:
                 form_language=c.form_language,
                 withdrawn_on=c.withdrawn_on,
                 id=c.id,
+                names_publicly=c.names_publicly,
             )
             for c in contact.consents
         ],
@@ -347,6 +358,11 @@ def _contact_list() -> tuple[Any, dict[str, Any], Select[Any]]:
         .where(ContactLanguage.contact_id == Contact.id)
         .scalar_subquery()
     )
+    roles = (
+        select(func.aggregate_strings(type_coerce(ContactRoleLink.role, String), ", "))
+        .where(ContactRoleLink.contact_id == Contact.id)
+        .scalar_subquery()
+    )
     topics = (
         select(func.aggregate_strings(ContactTopic.topic, ", "))
         .where(ContactTopic.contact_id == Contact.id)
@@ -356,7 +372,7 @@ def _contact_list() -> tuple[Any, dict[str, Any], Select[Any]]:
         "name": Contact.name,
         "kind": Contact.kind,
         "organisation": org.name,
-        "role": Contact.role,
+        "role": roles,
         "phone": Contact.phone,
         "email": Contact.email,
         "languages": languages,

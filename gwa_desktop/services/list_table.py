@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from gwa_desktop.domain.enums import LabelledEnum
+from gwa_desktop.domain.enums import ContactRole, LabelledEnum
+from gwa_desktop.domain.languages import language_names
 from gwa_desktop.domain.schedule_text import describe_schedule
 from gwa_desktop.i18n import N_, _, ui_language
 from gwa_desktop.services.activities import ACTIVITY_COLUMNS
@@ -31,7 +32,7 @@ HEADINGS = {
     "name": N_("Name"),
     "kind": N_("Kind"),
     "organisation": N_("Organisation"),
-    "role": N_("Role"),
+    "role": N_("Roles"),
     "phone": N_("Phone"),
     "email": N_("E-mail"),
     "languages": N_("Languages"),
@@ -47,6 +48,8 @@ HEADINGS = {
     "participants_total": N_("Participants"),
     "volunteer_hours": N_("Volunteer hours"),
 }
+#: Columns holding language codes joined by ", ", shown as the languages' names.
+LANGUAGE_KEYS = frozenset({"languages", "text_languages"})
 #: Where an offer's row continues after its columns (see offers.listed_schedule).
 _OFFER_EXTRA = len(OFFER_COLUMNS) + 1
 
@@ -61,12 +64,24 @@ def labelled_row(entity: str, row: Sequence[Any]) -> list[Any]:
     """A row of `list_rows` with labels for codes; dates, times and numbers stay values."""
     keys = ("id", *ENTITY_COLUMNS[entity])
     values = [_readable(value) for value in row[: len(keys)]]
+    for position, key in enumerate(keys):
+        if key in LANGUAGE_KEYS and values[position]:
+            values[position] = language_names(values[position], ui_language())
+        elif key == "role" and entity == "contacts":
+            values[position] = role_labels(values[position])
     if entity == "offers":
         position = keys.index("schedule")
         values[position] = describe_schedule(
             listed_schedule(row[position], row[_OFFER_EXTRA:]), ui_language()
         )
     return values
+
+
+def role_labels(codes: str | None) -> str:
+    """A contact's joined role codes ("volunteer, language_mediator") as their labels."""
+    if not codes:
+        return ""
+    return ", ".join(ContactRole(code.strip()).label for code in codes.split(","))
 
 
 def _readable(value: Any) -> Any:

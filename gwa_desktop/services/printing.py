@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus, TargetGroup
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import OfferData
-from gwa_desktop.domain.plain_text import one_line, phone_number
 from gwa_desktop.i18n import _
 from gwa_desktop.output.pdf.offer_view import ContactLine, missing_translations, offer_view
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.public_contacts import PublicContactService
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.services.validation import max_length, table_columns
 from gwa_desktop.storage.models import Base, Contact, MunicipalitySettings, Offer, OfferText
@@ -61,6 +61,7 @@ class PrintingService:
         today: Callable[[], date] = date.today,
     ) -> None:
         self.offers, self.contacts, self.settings, self.today = offers, contacts, settings, today
+        self.public_contacts = PublicContactService(contacts.database)
 
     @classmethod
     def from_services(cls, services: Any) -> PrintingService:
@@ -79,17 +80,14 @@ class PrintingService:
         cut: list[str] = []
         offer = bounded_offer(self.offers.get(offer_id), cut)
         municipality = self._municipality(cut)
-        people = self.contacts.names_and_phones(offer.contact_person_ids)
-        contacts = _contact_lines(offer, people, municipality, cut)
+        public = self.public_contacts.for_offers([offer], municipality)[offer_id]
+        contacts = _bounded_lines(public.lines, cut)
         today = self.today()
         views = [offer_view(offer, language, contacts, today) for language in options.languages]
-        # The strips and the QR code need a number to call: a contact person's, else the
-        # officer's, as when the offer has no contact person at all.
-        phone = next((c.phone for c in contacts if c.phone), "") or phone_number(
-            municipality.officer_phone
-        )
+        # The strips and the QR code show the same number as the contact line: the office's
+        # unless the officer chose the named contact's own number for this offer.
         content = FlyerContent(
-            views, offer.category, municipality, web_url=offer.web_url, phone=phone
+            views, offer.category, municipality, web_url=offer.web_url, phone=public.phone
         )
         return _with_cut_warning(build_flyer(content, options), cut)
 
@@ -118,13 +116,11 @@ class PrintingService:
         cut: list[str] = []
         municipality = self._municipality(cut)
         today = self.today()
-        people = self.contacts.names_and_phones(
-            i for offer in offers for i in offer.contact_person_ids
-        )
+        public = self.public_contacts.for_offers(offers, municipality)
         entries = []
         for offer in offers:
+            contacts = _bounded_lines(public[offer.id].lines if offer.id else [], cut)
             offer = bounded_offer(offer, cut)
-            contacts = _contact_lines(offer, people, municipality, cut)
             entries.append(
                 BoardEntry(
                     offer, [offer_view(offer, code, contacts, today) for code in options.languages]
@@ -134,6 +130,20 @@ class PrintingService:
         return _with_cut_warning(
             (build_weekly_plan if weekly_plan else build_overview)(content, options), cut
         )
+
+    def personal_data(self, offer_ids: list[int]) -> list[str]:
+        """In words, before printing: which personal data the prints of these offers carry
+        and which contact persons are left out for want of consent."""
+        municipality = self._municipality([])
+        public = self.public_contacts.for_offers(self.offers.get_many(offer_ids), municipality)
+        carried = list(dict.fromkeys(line for p in public.values() for line in p.personal_data))
+        withheld = list(dict.fromkeys(line for p in public.values() for line in p.withheld))
+        lines = [_("This print shows: {data}.").format(data="; ".join(carried))] if carried else []
+        if municipality.officer_name or municipality.officer_phone:
+            lines.append(
+                _("The footer shows the officer's name, phone and e-mail from the settings.")
+            )
+        return lines + withheld
 
     def consent_form(self, language: str) -> PrintResult:
         from gwa_desktop.output.pdf.consent_form import build_consent_form
@@ -146,27 +156,8 @@ class PrintingService:
         return bounded(municipality, MunicipalitySettings, cut, _("the settings"))
 
 
-def _contact_lines(
-    offer: OfferData,
-    people: dict[int, tuple[str, str]],
-    municipality: MunicipalityData,
-    cut: list[str],
-) -> list[ContactLine]:
-    """The offer's contact persons (those still existing); without any, the officer from the settings."""
-    lines = []
-    for contact_id in offer.contact_person_ids:
-        if contact_id not in people:
-            continue
-        name, phone = people[contact_id]
-        line = ContactLine(one_line(name), phone_number(phone))
-        lines.append(bounded(line, Contact, cut, line.name[:40]))
-    if not lines and (municipality.officer_name or municipality.officer_phone):
-        lines.append(
-            ContactLine(
-                one_line(municipality.officer_name), phone_number(municipality.officer_phone)
-            )
-        )
-    return lines
+def _bounded_lines(lines: list[ContactLine], cut: list[str]) -> list[ContactLine]:
+    return [bounded(line, Contact, cut, line.name[:40]) for line in lines]
 
 
 def bounded(data: T, model: type[Base], cut: list[str], name: str) -> T:

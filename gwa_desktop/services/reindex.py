@@ -37,6 +37,7 @@ from gwa_desktop.storage.models import (
     Activity,
     Contact,
     ContactLanguage,
+    ContactRoleLink,
     ContactTopic,
     IndexVersion,
     Offer,
@@ -136,6 +137,12 @@ def _contacts(connection: Connection) -> int:
             ContactTopic.contact_id, ContactTopic.position
         ),
     )
+    roles = _grouped(
+        connection,
+        select(ContactRoleLink.contact_id, ContactRoleLink.role).order_by(
+            ContactRoleLink.contact_id, ContactRoleLink.position
+        ),
+    )
     tags = _grouped(
         connection,
         select(contact_tags.c.contact_id, Tag.name)
@@ -171,6 +178,7 @@ def _contacts(connection: Connection) -> int:
             tags=tags[row.id],
             languages=languages[row.id],
             role=row.role,
+            other_roles=[ContactRole(r) for r in roles[row.id] if ContactRole(r) is not row.role],
         )
         key = sort_key(row.name)
         if (text, key) != (row.search_text, row.sort_key):

@@ -45,6 +45,7 @@ def contact_search_text(
     tags: Iterable[str] = (),
     languages: Iterable[str] = (),
     role: ContactRole | None = None,
+    other_roles: Iterable[ContactRole] = (),
 ) -> str:
     # Tags in one order whoever writes: as typed in a form, by name when read back.
     return fold(
@@ -59,6 +60,7 @@ def contact_search_text(
         *sorted(tags),
         *language_words(languages),
         role.search_words if role else "",
+        *(other.search_words for other in other_roles),
     )
 
 

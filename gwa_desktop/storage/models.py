@@ -45,6 +45,7 @@ from gwa_desktop.domain.enums import (
     Recurrence,
     TargetGroup,
 )
+from gwa_desktop.domain.public_contact import PrintedNumber
 from gwa_desktop.storage.search_index import create_for_models
 
 NAMING_CONVENTION = {
@@ -154,6 +155,10 @@ class Contact(Timestamped, Base):
     consents: Mapped[list[ConsentRecord]] = relationship(
         cascade="all, delete-orphan", order_by="ConsentRecord.given_on"
     )
+    #: Every role, the main one (`role`) first; see ContactRoleLink.
+    role_links: Mapped[list[ContactRoleLink]] = relationship(
+        cascade="all, delete-orphan", order_by="ContactRoleLink.position"
+    )
 
 
 class ContactLanguage(Base):
@@ -164,6 +169,26 @@ class ContactLanguage(Base):
     )
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ContactRoleLink(Base):
+    """One of a contact's roles (volunteer and language mediator), migration 0013.
+
+    A table rather than a joined text column: "all language mediators" is an indexed
+    lookup by role (`ix_contact_roles_role`), not a LIKE over every contact. `Contact.role`
+    stays as the main role (the first here): the list sorts by it and the district
+    package carries it, so the package format is unchanged.
+    """
+
+    __tablename__ = "contact_roles"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[ContactRole] = mapped_column(_enum(ContactRole), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_contact_roles_role", "role", "contact_id"),)
 
 
 class ContactTopic(Base):
@@ -191,6 +216,8 @@ class ConsentRecord(Timestamped, Base):
     form_language: Mapped[str] = mapped_column(String(12), default="de")
     method: Mapped[ConsentMethod] = mapped_column(_enum(ConsentMethod))
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    #: Its own purpose (Art. 6(1)(a) GDPR): "may be named publicly as contact on prints".
+    names_publicly: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Offer(Timestamped, Base):
@@ -444,6 +471,23 @@ class InstallationSalt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, default=1)
     salt: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class OfferPrintContact(Base):
+    """Who and which number an offer's prints show, as the officer chose; without a row
+    the first contact person who may be named publicly, with the office number."""
+
+    __tablename__ = "offer_print_contacts"
+
+    offer_id: Mapped[int] = mapped_column(
+        ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    number: Mapped[PrintedNumber] = mapped_column(
+        _enum(PrintedNumber, 16), default=PrintedNumber.OFFICE
+    )
 
 
 # Registers the district-mode tables on Base.metadata wherever the models are used

@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0012"
-HEAD_SCHEMA_DIGEST = "e546d7107e0df7a94d08be8d1ed314823230bd1db34aed103774e0301c705868"
+HEAD_SCHEMA_REVISION = "0014"
+HEAD_SCHEMA_DIGEST = "736708c91a814d6f9b9afaf3cd7a0ff5b26dcaa1d7141384325d04c9f5a1aaad"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

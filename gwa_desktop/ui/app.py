@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from gwa_desktop.exchange.errors import ExchangeError
@@ -41,6 +41,7 @@ from gwa_desktop.ui.operations import (
     unexpected_error_message,
 )
 from gwa_desktop.ui.startup_checks import back_up_on_exit, check_integrity_after_first_paint
+from gwa_desktop.ui.tour import show_tour_once
 
 #: Exit code after a failure nobody foresaw (as `gwa`'s).
 UNEXPECTED_ERROR = 3
@@ -198,6 +199,7 @@ def run_window(app: QApplication, database_argument: str | None) -> int:
     windows = WindowRebuilder(lambda: MainWindow(services))
     windows.window.show()
     check_integrity_after_first_paint(lambda: windows.window)
+    QTimer.singleShot(0, lambda: show_tour_once(windows.window))
     try:
         return app.exec()
     finally:

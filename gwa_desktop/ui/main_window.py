@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -29,8 +30,10 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
+from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
 from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
+from gwa_desktop.ui.pages.calendar_page import CalendarPage
 from gwa_desktop.ui.pages.contacts_page import ContactsPage
 from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.offers_page import OffersPage
@@ -38,6 +41,7 @@ from gwa_desktop.ui.pages.settings_page import SettingsPage
 from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+from gwa_desktop.ui.tour import show_tour
 from gwa_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -96,8 +100,15 @@ class MainWindow(QMainWindow):
         self.settings_page.language_chosen.connect(self.language_chosen)
         self.week_page = WeekPage(services)
         self.week_page.record_requested.connect(self.record_session)
+        self.calendar_page = CalendarPage(services)
+        self.calendar_page.record_requested.connect(self.record_session)
+        self.calendar_page.activity_requested.connect(self.open_activity)
+        self.calendar_page.data_changed.connect(
+            lambda changed: self.refresh_after(changed, already_fresh=self.calendar_page)
+        )
         self.pages: list[QWidget] = [
             self.week_page,
+            self.calendar_page,
             self.contacts_page,
             self.offers_page,
             self.activities_page,
@@ -106,12 +117,20 @@ class MainWindow(QMainWindow):
         #: Each screen by the name its place is remembered under.
         self.screens: dict[str, QWidget] = {
             "week": self.week_page,
+            "calendar": self.calendar_page,
             "contacts": self.contacts_page,
             "offers": self.offers_page,
             "activities": self.activities_page,
             "settings": self.settings_page,
         }
-        titles = [_("This week"), _("Contacts"), _("Offers"), _("Activities"), _("Settings")]
+        titles = [
+            _("This week"),
+            _("Calendar"),
+            _("Contacts"),
+            _("Offers"),
+            _("Activities"),
+            _("Settings"),
+        ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.addItems(titles)
@@ -243,6 +262,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.translations_action)
+        self.quality_action = self._action(_("Data &quality…"), None, self.open_quality)
+        file_menu.addAction(self.quality_action)
         file_menu.addSeparator()
         self.print_actions = add_print_actions(self, file_menu)
         self.exchange_actions = add_exchange_actions(self, file_menu)
@@ -257,6 +278,13 @@ class MainWindow(QMainWindow):
                     lambda _checked=False, i=index: self.show_page(i),
                 )
             )
+        self.handbook_action = self._action(
+            _("&Handbook"), QKeySequence.StandardKey.HelpContents, self.open_handbook
+        )
+        help_menu.addAction(self.handbook_action)
+        install_dialog_help_key(QApplication.instance())
+        self.tour_action = self._action(_("&Tour of the program"), None, lambda: show_tour(self))
+        help_menu.addAction(self.tour_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
@@ -299,12 +327,39 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh_after(frozenset({ACTIVITIES}))
 
+    def open_activity(self, activity_id: int) -> None:
+        """Open a recorded or planned activity (from the calendar) in its form."""
+        activities = self.services.activities
+
+        def form() -> ActivityDialog:
+            return ActivityDialog(
+                activities, self.services.offers, self.services.contacts, activity_id, self
+            )
+
+        dialog = opened(self, form)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_after(frozenset({ACTIVITIES}))
+
     def open_offer_translations(self) -> None:
         # The exchange formats (lxml, openpyxl) load with the dialog, not at start.
         from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
 
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
         self.refresh_after(frozenset({OFFERS}))
+
+    def open_quality(self) -> None:
+        """The quality panel; the record the officer opens there is shown in its form."""
+        from gwa_desktop.ui.dialogs.quality_dialog import QualityDialog
+
+        dialog = QualityDialog(self.services.database, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        entity, record_id = dialog.chosen
+        pages = {"offers": self.offers_page, "activities": self.activities_page}
+        page = pages.get(entity, self.contacts_page)
+        self.show_page(self.pages.index(page))
+        page.select_id(record_id)
+        page.edit_current()
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)
@@ -320,7 +375,7 @@ class MainWindow(QMainWindow):
         sender = self.sender()
         self.refresh_after(changed, already_fresh=sender if isinstance(sender, ListPage) else None)
 
-    def refresh_after(self, changed: Changes, already_fresh: ListPage | None = None) -> None:
+    def refresh_after(self, changed: Changes, already_fresh: QWidget | None = None) -> None:
         """Refresh the lists that show what `changed`; the status bar follows the one on view."""
         for page in self.pages:
             if page is not already_fresh and concerns(page.shows, changed):
@@ -328,6 +383,10 @@ class MainWindow(QMainWindow):
         page = self.current_list()
         if page is not None:
             self._show_status(page.current_summary())
+
+    def open_handbook(self) -> None:
+        """The handbook at the section of the screen on view (its `help_anchor`)."""
+        open_help(self, getattr(self.current_page(), "help_anchor", "top"))
 
     def open_log(self) -> None:
         """Say where the log is and open its folder, e.g. to send the file to support."""

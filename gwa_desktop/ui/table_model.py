@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
+from gwa_desktop.domain.languages import language_names
+from gwa_desktop.i18n import ui_language
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.operations import guarded, is_foreseen, report_unexpected
 
@@ -39,6 +41,11 @@ class Column:
 def label_of(value, _row: tuple) -> str:
     """Display of an enum column: the member's translated label."""
     return value.label if value is not None else ""
+
+
+def names_of_languages(value, _row: tuple) -> str:
+    """Display of joined language codes ("ar, prs"): their names in the UI language."""
+    return language_names(value, ui_language()) if value else ""
 
 
 class PagedTableModel(QAbstractTableModel):

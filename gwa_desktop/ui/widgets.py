@@ -8,7 +8,17 @@ from datetime import date, time
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStandardPaths, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    QStringListModel,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from gwa_desktop.domain.languages import COMMON_LANGUAGES, known_codes, language_name
+from gwa_desktop.domain.languages import language_name, living_codes, picker_codes
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import date_input_pattern, time_input_pattern
 from gwa_desktop.services.validation import search_words
@@ -189,6 +199,16 @@ class LanguageCodesEdit(CommaListEdit):
         self.textChanged.connect(self._explain)
         self._explain()
 
+    def set_values(self, values: Iterable[str]) -> None:
+        """Show a record's codes; a historic language stored on it stays in the choices."""
+        values = list(values)
+        super().set_values(values)
+        model = self.choices.model()
+        if isinstance(model, QStringListModel) and any(
+            code not in living_codes() for code in values
+        ):
+            model.setStringList(language_choices(ui_language(), values))
+
     def insert_choice(self, choice: str) -> None:
         """Replace the word being typed by the code of the chosen "Name (code)"."""
         code = choice.rsplit("(", 1)[-1].rstrip(")")
@@ -208,11 +228,12 @@ class LanguageCodesEdit(CommaListEdit):
         self.setToolTip("\n".join(names) or _("Language codes (ISO 639), separated by commas"))
 
 
-def language_choices(display_language: str) -> list[str]:
-    """ "Name (code)" for every known language, the ones villages need most first."""
-    others = sorted(known_codes() - set(COMMON_LANGUAGES))
+def language_choices(display_language: str, stored: Iterable[str] = ()) -> list[str]:
+    """ "Name (code)" for every living language, the ones villages need most first
+    (`picker_codes`); typing a name or a code finds it."""
     return [
-        f"{language_name(code, display_language)} ({code})" for code in (*COMMON_LANGUAGES, *others)
+        f"{language_name(code, display_language)} ({code})"
+        for code in picker_codes(display_language, stored)
     ]
 
 

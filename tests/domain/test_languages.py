@@ -72,3 +72,21 @@ def test_left_to_right_languages(code):
 
 def test_normalise_code():
     assert normalise_code("  PRS\t") == "prs"
+
+
+def test_picker_codes_put_migration_languages_first_and_leave_out_dead_ones():
+    from gwa_desktop.domain.languages import MIGRATION_LANGUAGES, living_codes, picker_codes
+
+    codes = picker_codes("de")
+    assert codes[: len(MIGRATION_LANGUAGES)] == list(MIGRATION_LANGUAGES)
+    assert len(codes) == len(set(codes)) == len(living_codes())
+    for dead in ("gmh", "goh", "ang", "grc", "got", "akk"):
+        assert dead not in codes
+    assert picker_codes("de", ["GMH"])[-1] == "gmh"
+
+
+def test_language_names_of_a_joined_list():
+    from gwa_desktop.domain.languages import language_names
+
+    assert language_names("ar, prs", "de") == "Arabisch, Dari"
+    assert language_names("uk,xx", "en") == "Ukrainian, xx"

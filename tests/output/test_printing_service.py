@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from gwa_desktop.cli.main import main
-from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import (
     ContactKind,
     LegalBasis,
@@ -13,12 +15,14 @@ from gwa_desktop.domain.enums import (
     OfferStatus,
     TargetGroup,
 )
+from gwa_desktop.domain.public_contact import PrintedNumber
 from gwa_desktop.output.pdf.document import EmptySelectionError
 from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.printing import OverviewSelection
+from gwa_desktop.services.public_contacts import PrintChoice
 from gwa_desktop.services.settings import SettingsService
 from tests.output.print_samples import TEXTS, flat_text, municipality, sample_offer
 
@@ -29,16 +33,21 @@ def _store(database, languages=("de", "ar", "uk"), **changes) -> int:
             name="Samira Haddad",
             kind=ContactKind.PERSON,
             phone="0151 2345678",
-            legal_basis=LegalBasis.PUBLIC_TASK,
+            legal_basis=LegalBasis.CONSENT,
+            consents=[ConsentData(date(2026, 1, 5), "Öffentlich genannt", names_publicly=True)],
         )
     )
     offer = sample_offer(languages, offer_id=None, contact_person_ids=[contact], **changes)
     return OfferService(database).create(offer)
 
 
-def test_flyer_from_the_database_names_the_contact_person(database, printing):
+def test_flyer_from_the_database_names_the_contact_person_with_the_chosen_number(
+    database, printing
+):
     SettingsService(database).save(municipality())
     offer_id = _store(database)
+    contact_id = OfferService(database).get(offer_id).contact_person_ids[0]
+    printing.public_contacts.choose(offer_id, PrintChoice(contact_id, PrintedNumber.CONTACT))
     result = printing.flyer(offer_id, FlyerOptions(("de", "uk")))
     text = flat_text(result.pdf)
     assert (

@@ -230,3 +230,27 @@ def test_search_finds_what_like_finds_with_the_trigram_index_on_postgresql(servi
         for entity, rows in stored.items():
             found = {row[0] for row in getattr(services, entity).list_rows(ListQuery(text=typed))}
             assert found == {row_id for row_id, text_ in rows if matches(text_, typed)}, typed
+
+
+def test_several_roles_filter_list_and_export_on_postgresql(services):
+    from gwa_desktop.domain.contact import ContactData
+    from gwa_desktop.domain.enums import ContactRole, LegalBasis
+    from gwa_desktop.services.list_export import list_table
+    from gwa_desktop.services.listing import ListQuery
+
+    services.contacts.create(
+        ContactData(
+            name="Amal Nasser",
+            legal_basis=LegalBasis.PUBLIC_TASK,
+            role=ContactRole.VOLUNTEER,
+            other_roles=[ContactRole.LANGUAGE_MEDIATOR],
+            languages=["ar", "prs"],
+        )
+    )
+    query = ListQuery(filters={"role": ContactRole.LANGUAGE_MEDIATOR}, sort_key="role")
+    table = list_table("contacts", services.contacts, query)
+    assert [row[1] for row in table.rows] == ["Amal Nasser"]
+    assert set(table.rows[0][4].split(", ")) == {
+        r.label for r in ContactRole if r.value in ("volunteer", "language_mediator")
+    }
+    assert set(table.rows[0][7].split(", ")) == {"Arabisch", "Dari"}

@@ -85,9 +85,9 @@ def test_a_failing_list_fetch_is_shown_logged_without_personal_data_and_the_wind
     assert page.model.rowCount() == 0
 
     page.model._fetch = working_fetch
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
     assert window.current_page() is window.offers_page
-    window.show_page(1)
+    window.show_page(window.pages.index(window.contacts_page))
     page.search.clear()
     qtbot.keyClicks(page.search, "Nouri")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -137,7 +137,7 @@ def test_an_exception_in_a_slot_is_caught_by_the_hook(
     qtbot.waitUntil(lambda: len(messages) == 1)
     assert "Etwas Unerwartetes" in messages[0]
     assert "Boom" in logged(log_file) and NAME not in logged(log_file)
-    window.show_page(3)
+    window.show_page(window.pages.index(window.activities_page))
     assert window.current_page() is window.activities_page
 
 

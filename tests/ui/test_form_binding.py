@@ -49,6 +49,7 @@ def _records(services) -> dict[str, int]:
             name="Leyla Demir",
             organisation_id=organisation,
             role=ContactRole.LANGUAGE_MEDIATOR,
+            other_roles=[ContactRole.VOLUNTEER],
             phone="0151 111222",
             email="leyla@example.org",
             street="Lindenweg 3",

@@ -29,7 +29,7 @@ def test_quitting_with_unsaved_settings_asks(qtbot, window, monkeypatch, answer)
         QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or answer
     )
     _change_officer(window)
-    window.show_page(1)
+    window.show_page(window.pages.index(window.contacts_page))
     window.close()
     assert len(asked) == 1
     stored = window.services.settings.get().officer_name

@@ -24,7 +24,7 @@ def _visible_names(page) -> list[str]:
 
 def test_contact_create_find_edit_delete(qtbot, window, monkeypatch):
     page = window.contacts_page
-    window.show_page(1)
+    window.show_page(window.pages.index(window.contacts_page))
 
     def fill(dialog):
         qtbot.keyClicks(dialog.name, "Samira Haddad")
@@ -120,7 +120,7 @@ def test_offer_with_two_contact_persons_and_linked_activity_survive_reopen(
     second = services.contacts.create(
         ContactData(name="Yonas Tesfay", legal_basis=LegalBasis.CONTRACT, phone="0123 45678-22")
     )
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
 
     def fill_offer(dialog):
         dialog.texts.tab("de").title.insert("Sprachcafé")
@@ -137,7 +137,7 @@ def test_offer_with_two_contact_persons_and_linked_activity_survive_reopen(
     assert sorted(offer.contact_person_ids) == sorted([first, second])
     assert offer.text_in("ar").title == "مقهى اللغة"
 
-    window.show_page(3)
+    window.show_page(window.pages.index(window.activities_page))
 
     def fill_activity(dialog):
         dialog.offer.setCurrentIndex(dialog.offer.findData(offer_row))
@@ -170,16 +170,16 @@ def test_window_geometry_is_remembered(qtbot, services):
     first = MainWindow(services)
     qtbot.addWidget(first)
     first.resize(760, 560)
-    first.show_page(3)
+    first.show_page(first.pages.index(first.activities_page))
     first.close()
     second = MainWindow(services)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (760, 560)
-    assert second.stack.currentIndex() == 3
+    assert second.current_page() is second.activities_page
 
 
 def test_ctrl_number_switches_screens(qtbot, window):
-    for number in (2, 3, 4, 1, 0):
+    for number in (2, 3, 4, 5, 1, 0):
         qtbot.keyClick(window, str(number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == number
         assert window.navigation.currentRow() == number

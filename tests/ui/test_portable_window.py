@@ -74,7 +74,7 @@ def test_a_pulled_stick_gives_a_message_at_the_next_write_and_nothing_goes_to_th
 
     drive_dialog(window.new_action.trigger, fill)
     assert len(shown) == 1 and "USB-Stick abgezogen" in shown[0]
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
     rebuilt = MainWindow(window.services)  # as after a language switch
     qtbot.addWidget(rebuilt)
     rebuilt.close()

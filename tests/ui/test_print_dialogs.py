@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import LegalBasis, OfferCategory
+from gwa_desktop.domain.public_contact import PrintedNumber
 from gwa_desktop.services.printing import PrintingService
 from gwa_desktop.ui.dialogs.print_dialogs import FlyerPrintDialog, OverviewPrintDialog
 from gwa_desktop.ui.pdf_pages import page_count
@@ -17,9 +19,15 @@ from tests.output.print_samples import TEXTS, flat_text, sample_offer
 from tests.ui.conftest import drive_dialog
 
 
-def _offer(window, languages=("de", "ar", "uk")) -> int:
+def _offer(window, languages=("de", "ar", "uk"), names_publicly=True) -> int:
+    consent = ConsentData(date(2026, 1, 5), "Öffentlich genannt", names_publicly=names_publicly)
     contact = window.services.contacts.create(
-        ContactData(name="Samira Haddad", phone="0151 2345678", legal_basis=LegalBasis.PUBLIC_TASK)
+        ContactData(
+            name="Samira Haddad",
+            phone="0151 2345678",
+            legal_basis=LegalBasis.CONSENT,
+            consents=[consent],
+        )
     )
     offer_id = window.services.offers.create(
         sample_offer(languages, offer_id=None, contact_person_ids=[contact])
@@ -54,17 +62,51 @@ def test_flyer_dialog_from_the_offers_screen_saves_a_two_language_pdf(
         _choose(dialog.language_boxes[1], "ar")
         _choose(dialog.language_boxes[2], None)
         dialog.strips.setChecked(True)
+        _choose(dialog.printed_number, PrintedNumber.CONTACT.value)
         dialog.rebuild()
         seen["preview"] = not dialog.preview.pixmap().isNull()
         seen["warnings"] = dialog.warnings.text()
         dialog.save_button.click()
 
     drive_dialog(window.offers_page.print_button.click, in_dialog)
-    assert seen == {"preview": True, "warnings": ""}
+    assert seen == {
+        "preview": True,
+        "warnings": "Dieser Druck zeigt: Samira Haddad: Name (Einwilligung in die öffentliche "
+        "Nennung); Samira Haddad: eigene Telefonnummer 0151 2345678.",
+    }
     assert opened == [str(target)]
     text = flat_text(target.read_bytes())
     assert TEXTS["de"][0] in text and "0151 2345678" in text and TEXTS["uk"][0] not in text
     assert page_count(target.read_bytes()) == 1
+
+
+def test_a_contact_without_public_consent_cannot_be_chosen_and_is_not_printed(
+    qtbot, window, monkeypatch, tmp_path
+):
+    _offer(window, ("de",), names_publicly=False)
+    target = tmp_path / "flyer.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF")
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    seen = {}
+
+    def in_dialog(dialog):
+        item = dialog.printed_contact.model().item(1)
+        seen["choice"] = (item.text(), item.isEnabled())
+        dialog.strips.setChecked(True)
+        dialog.rebuild()
+        seen["warnings"] = dialog.warnings.text()
+        dialog.save_button.click()
+
+    drive_dialog(window.offers_page.print_button.click, in_dialog)
+    assert seen["choice"] == (
+        "Samira Haddad (keine Einwilligung in die öffentliche Nennung)",
+        False,
+    )
+    assert "Samira Haddad: nicht gedruckt" in seen["warnings"]
+    text = flat_text(target.read_bytes())
+    assert "2345678" not in text and "Samira" not in text
 
 
 def test_ctrl_p_without_selection_asks_for_an_offer(qtbot, window, monkeypatch):

@@ -22,7 +22,7 @@ def test_record_session_from_the_offers_list_in_one_dialog(qtbot, window):
     offer_id = _weekly_offer(window.services)
     last_date = window.services.offers.session_to_record(offer_id, date.today()).day
     assert date.today() - timedelta(days=6) <= last_date <= date.today()
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
     window.offers_page.refresh()
     window.offers_page.table.selectRow(0)
 

@@ -29,7 +29,7 @@ def _save(dialog) -> None:
 
 
 def test_a_new_activity_reloads_only_the_activities(qtbot, window, monkeypatch):
-    window.show_page(3)
+    window.show_page(window.pages.index(window.activities_page))
     reloads = _count_reloads(window, monkeypatch)
 
     def fill(dialog):
@@ -50,7 +50,7 @@ def test_an_offer_renamed_reaches_the_activities_list(qtbot, window, monkeypatch
         )
     )
     window.offers_page.refresh()
-    window.show_page(2)
+    window.show_page(window.pages.index(window.offers_page))
     reloads = _count_reloads(window, monkeypatch)
     window.offers_page.table.selectRow(0)
 

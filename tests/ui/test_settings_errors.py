@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def test_wrong_email_and_missing_name_are_marked_at_their_fields(qtbot, window):
     page = window.settings_page
-    window.show_page(4)
+    window.show_page(window.pages.index(window.settings_page))
     page.name.clear()
     page.officer_email.setText("integration-at-lindenbach")
     assert page.save() is False

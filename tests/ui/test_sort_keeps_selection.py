@@ -28,7 +28,7 @@ def test_sorting_keeps_the_selection_and_scrolls_to_it(qtbot, window, services):
             ContactData(name=f"Verein {number:04d}", kind=ContactKind.ORGANISATION)
         )
     page = window.contacts_page
-    window.show_page(1)
+    window.show_page(window.pages.index(window.contacts_page))
     page.refresh()
     page.table.selectRow(3)
     assert _selected_names(page) == ["Verein 0003"]
@@ -47,7 +47,7 @@ def test_a_multiple_selection_survives_a_sort(qtbot, window, services):
     for name in ("Anna", "Bea", "Cem", "Dana"):
         services.contacts.create(ContactData(name=name, kind=ContactKind.ORGANISATION))
     page = window.contacts_page
-    window.show_page(1)
+    window.show_page(window.pages.index(window.contacts_page))
     page.refresh()
     page.table.selectRow(1)
     page.table.selectionModel().select(

@@ -20,7 +20,7 @@ def test_window_state_lives_in_the_one_preferences_file(qtbot, services):
     """Re-opening is covered by test_main_window; here: where it is kept."""
     window = MainWindow(services)
     qtbot.addWidget(window)
-    window.show_page(3)
+    window.show_page(window.pages.index(window.activities_page))
     window.save_window_state()
     store_language("de")  # other preferences in the same file stay
     stored = json.loads(preferences_path().read_text(encoding="utf-8"))

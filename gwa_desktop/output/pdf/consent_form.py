@@ -25,7 +25,7 @@ from .document import (
 )
 from .footer import draw_footer, officer_line
 from .logo import load_logo
-from .paginate import Block, Column, Rect, count_pages, render
+from .paginate import Block, Column, DocumentInfo, Rect, count_pages, render
 from .print_texts import PrintTexts
 from .styles import ACCENT, MUTED, PRIMARY, RULE, Rule, Text
 
@@ -222,6 +222,7 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
         decorate,
         title=PrintTexts(GERMAN)(TITLE),
         pages=None if size is None else 1,
+        info=DocumentInfo(municipality.name, PrintTexts(GERMAN)(TITLE), languages[0]),
     )
     warnings = [logo_warning()] if logo_broken else []
     if not (municipality.name.strip() and municipality.officer_address.strip()):

@@ -16,7 +16,8 @@ from gwa_desktop.domain.languages import language_name
 from gwa_desktop.i18n import _, ui_language
 
 from .fonts import uncovered_characters
-from .print_texts import PrintTexts
+from .paginate import DocumentInfo
+from .print_texts import OVERVIEW_TITLE, OVERVIEW_TITLE_PLAIN, PrintTexts
 
 PAPER_SIZES = {"A3": A3, "A4": A4, "A5": A5}
 WarningKind = Literal[
@@ -102,3 +103,14 @@ def catalog_warnings(languages: list[str]) -> list[PrintWarning]:
         for language in languages
         if not PrintTexts(language).has_catalog
     ]
+
+
+def offers_info(municipality: str, language: str) -> DocumentInfo:
+    """The metadata of a print of offers: issued by the municipality, in its first language."""
+    texts = PrintTexts(language)
+    subject = (
+        texts(OVERVIEW_TITLE).format(municipality=municipality)
+        if municipality.strip()
+        else texts(OVERVIEW_TITLE_PLAIN)
+    )
+    return DocumentInfo(author=municipality, subject=subject, language=language)

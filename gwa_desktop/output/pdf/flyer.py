@@ -33,6 +33,7 @@ from .document import (
     catalog_warnings,
     font_warning,
     logo_warning,
+    offers_info,
     page_size,
     translation_warning,
 )
@@ -125,7 +126,12 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
 
     parts = [part(group) for group in groups]
     pdf, pages = render_parts(
-        sheets.pagesize, parts, decorate, title=content.views[0].title, pages=known_pages
+        sheets.pagesize,
+        parts,
+        decorate,
+        title=content.views[0].title,
+        pages=known_pages,
+        info=offers_info(content.municipality.name, languages[0]),
     )
     warnings = _warnings(content, logo_broken)
     if options.tear_off_strips and not content.phone:

@@ -54,7 +54,7 @@ def fields(view: OfferView) -> list[tuple[str, str]]:
     )
     return [
         (texts(t.WHEN), view.when),
-        (texts(t.NEXT_DATES), view.next_dates),
+        (texts(t.NEXT_DATES), "\n".join(p for p in (view.next_dates, view.cancelled) if p)),
         (texts(t.WHERE), view.where),
         (texts(t.COST), view.cost),
         (texts(t.REGISTRATION), view.registration),

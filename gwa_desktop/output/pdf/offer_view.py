@@ -14,7 +14,7 @@ from gwa_desktop.domain.enums import Recurrence
 from gwa_desktop.domain.languages import is_rtl, language_name
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE, OfferData
 from gwa_desktop.domain.schedule_text import describe_period, describe_schedule, printed_date
-from gwa_desktop.i18n.formatting import babel_locale, format_money
+from gwa_desktop.i18n.formatting import babel_locale, format_day_month, format_money
 
 from . import print_texts as t
 from .print_texts import PrintTexts
@@ -47,6 +47,8 @@ class OfferView:
     languages_spoken: str
     target_groups: str
     contacts: tuple[ContactLine, ...] = field(default_factory=tuple)
+    #: "fällt am 24.12. aus": the cancelled dates among the printed next dates.
+    cancelled: str = ""
 
     @property
     def is_fallback(self) -> bool:
@@ -66,6 +68,7 @@ class OfferView:
                 self.description,
                 self.when,
                 self.next_dates,
+                self.cancelled,
                 self.where,
                 self.cost,
                 self.registration,
@@ -95,6 +98,11 @@ def offer_view(
         else schedule.next_dates(today, NEXT_DATES_COUNT)
     )
     german = language == REQUIRED_TEXT_LANGUAGE
+    cancelled = [
+        session.day
+        for session in (schedule.sessions(today, upcoming[-1]) if upcoming else [])
+        if session.cancelled
+    ]
     return OfferView(
         offer_id=offer.id,
         language=language,
@@ -111,6 +119,13 @@ def offer_view(
         ),
         target_groups=texts.target_groups(offer.target_groups),
         contacts=tuple(contacts),
+        cancelled=(
+            texts(t.CANCELLED_ON).format(
+                dates=texts.join([format_day_month(day, language) for day in cancelled])
+            )
+            if cancelled
+            else ""
+        ),
     )
 
 

@@ -30,12 +30,13 @@ from .document import (
     catalog_warnings,
     font_warning,
     logo_warning,
+    offers_info,
     translation_warning,
 )
 from .logo import load_logo
 from .paginate import Block, Column, Rect, count_pages, render
 from .print_texts import PrintTexts
-from .styles import MUTED, PRIMARY, RULE, FittedText, Rule, Text, unbreakable
+from .styles import MUTED, PRIMARY, RULE, WARNING, FittedText, Rule, Text, unbreakable
 
 Grouping = Literal["category", "weekday"]
 MAX_LANGUAGES = 2
@@ -129,6 +130,10 @@ def entry_items(entry: BoardEntry, size: float) -> list[Flowable]:
             )
     for view in entry.views:
         items.append(Text(view.when, view.language, size, leading=leading))
+        if view.cancelled:
+            items.append(
+                Text(view.cancelled, view.language, size, bold=True, color=WARNING, leading=leading)
+            )
     phone = unbreakable(next((c.phone for c in first.contacts if c.phone), ""))
     facts = " · ".join(
         part for part in (first.where.split("\n")[0], first.cost.split("\n")[0], phone) if part
@@ -206,6 +211,7 @@ def build_overview(content: BoardContent, options: OverviewOptions) -> PrintResu
         decorate,
         title=title,
         pages=pages_at(size),
+        info=offers_info(content.municipality.name, languages[0]),
     )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))
 

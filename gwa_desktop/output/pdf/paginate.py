@@ -141,6 +141,17 @@ class Part:
     frames: Callable[[int], list[Rect]]
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What a PDF says about itself besides its title: who issues it, its subject, and its
+    main language (a BCP 47 code; the first print language). Without one a print is
+    marked German, the language of the municipality that issues it."""
+
+    author: str = ""
+    subject: str = ""
+    language: str = "de"
+
+
 def render(
     pagesize: tuple[float, float],
     make_columns: Callable[[], list[Column]],
@@ -148,6 +159,7 @@ def render(
     decorate: Callable[[Canvas, int, int], None],
     title: str = "",
     pages: int | None = None,
+    info: DocumentInfo | None = None,
 ) -> tuple[bytes, int]:
     """Lay out the columns over as many pages as needed; returns the PDF and its page count.
 
@@ -163,6 +175,7 @@ def render(
         lambda canvas, page, pages, _: decorate(canvas, page, pages),
         title,
         pages,
+        info,
     )
 
 
@@ -172,6 +185,7 @@ def render_parts(
     decorate: Callable[[Canvas, int, int, int], None],
     title: str = "",
     pages: int | None = None,
+    info: DocumentInfo | None = None,
 ) -> tuple[bytes, int]:
     """Like `render`, each part starting on a new page; `decorate(canvas, page, pages,
     part)` also gets the index of the part the page belongs to."""
@@ -179,9 +193,15 @@ def render_parts(
         pages = sum(count_pages(part.make_columns(), part.frames) for part in parts)
     total = pages
     output = io.BytesIO()
-    canvas = Canvas(output, pagesize=pagesize, pageCompression=1)
+    info = info or DocumentInfo()
+    # /Lang in the catalog: screen readers pick their voice by it (PDF/UA, WCAG 3.1.1).
+    canvas = Canvas(output, pagesize=pagesize, pageCompression=1, lang=info.language)
     canvas.setTitle(title)
+    canvas.setAuthor(info.author)
+    canvas.setSubject(info.subject)
     canvas.setCreator("GWA Desktop")
+    # Viewers and screen readers announce the title, not the file name (PDF/UA 7.1).
+    canvas.setViewerPreference("DisplayDocTitle", "true")
     done = 0
     for index, part in enumerate(parts):
 

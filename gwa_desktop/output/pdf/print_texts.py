@@ -25,6 +25,8 @@ REGISTRATION_REQUIRED = P_("Registration required")
 NO_REGISTRATION = P_("No registration needed – just come along")
 CONTACT = P_("Contact")
 NEXT_DATES = P_("Next dates")
+#: Under the next dates: "fällt am 24.12. aus" for a cancelled date among them.
+CANCELLED_ON = P_("cancelled on {dates}")
 LANGUAGES_SPOKEN = P_("Languages spoken")
 FOR_WHOM = P_("For whom")
 SCAN_WEB = P_("Scan for more information")

@@ -19,12 +19,12 @@ from gwa_desktop.domain.schedule_text import describe_rule, printed_date, time_r
 
 from . import print_texts as t
 from .board import Band, BoardEntry, BoardPage, draw_board_page, require_entries
-from .document import PrintResult
+from .document import PrintResult, offers_info
 from .logo import load_logo
 from .overview import BoardContent, OverviewOptions, board_warnings
 from .paginate import Block, Column, Rect, render
 from .print_texts import PrintTexts
-from .styles import MUTED, PRIMARY, RULE, TINT, FittedText, Rule, Text
+from .styles import MUTED, PRIMARY, RULE, TINT, WARNING, FittedText, Rule, Text
 
 DAYS = range(7)
 
@@ -69,6 +69,18 @@ def _cell(entry: BoardEntry, size: float) -> list[Flowable]:
     # Every language of the plan: a reader of the second one needs "every second Monday" too.
     for text in dict.fromkeys(rhythm):
         items.append(Text(*text, size * 0.9, leading=leading))
+    for view in entry.views:
+        if view.cancelled:
+            items.append(
+                Text(
+                    view.cancelled,
+                    view.language,
+                    size * 0.9,
+                    bold=True,
+                    color=WARNING,
+                    leading=leading,
+                )
+            )
     place = first.where.split("\n")[0]
     if place:
         items.append(Text(place, first.language, size * 0.9, color=MUTED, leading=leading))
@@ -124,5 +136,12 @@ def build_weekly_plan(content: BoardContent, options: OverviewOptions) -> PrintR
         canvas.restoreState()
 
     title = PrintTexts(languages[0])(t.WEEKLY_PLAN_TITLE)
-    pdf, pages = render((page.width, page.height), make_columns, frames, decorate, title=title)
+    pdf, pages = render(
+        (page.width, page.height),
+        make_columns,
+        frames,
+        decorate,
+        title=title,
+        info=offers_info(content.municipality.name, languages[0]),
+    )
     return PrintResult(pdf, pages, board_warnings(content, languages, logo_broken))

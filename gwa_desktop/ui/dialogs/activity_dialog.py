@@ -37,6 +37,8 @@ from gwa_desktop.ui.widgets import (
 
 
 class ActivityDialog(FormDialog):
+    help_anchor = "activities"  #: the handbook section F1 opens in this dialog
+
     def __init__(
         self,
         service: ActivityService,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from gwa_desktop.domain.contact import ConsentData
 from gwa_desktop.domain.enums import ConsentMethod
@@ -16,6 +16,8 @@ PURPOSE_LINES = 3
 
 
 class ConsentDialog(FormDialog):
+    help_anchor = "consent"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Record consent"), parent)
         self.result_data: ConsentData | None = None
@@ -26,6 +28,10 @@ class ConsentDialog(FormDialog):
             "purpose",
         )
         self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * PURPOSE_LINES + 12)
+        # Its own purpose, never implied by the one above: unticked unless she agreed to it.
+        self.names_publicly = self.add_row(
+            "", QCheckBox(_("May be named on flyers and notice boards"))
+        )
         self.method = self.add_row(_("How given"), enum_combo(ConsentMethod))
         self.form_version = self.add_row(_("Form version"), QLineEdit("1"))
         self.form_language = self.add_row(_("Form language"), QLineEdit("de"), "form_language")
@@ -46,5 +52,6 @@ class ConsentDialog(FormDialog):
             method=self.method.currentData(),
             form_version=self.form_version.text().strip(),
             form_language=self.form_language.text().strip().lower(),
+            names_publicly=self.names_publicly.isChecked(),
         )
         return 0

@@ -26,6 +26,7 @@ from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.form import FormDialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import (
+    CheckList,
     CommaListEdit,
     LanguageCodesEdit,
     enum_combo,
@@ -37,6 +38,8 @@ from gwa_desktop.ui.widgets import (
 
 
 class ContactDialog(FormDialog):
+    help_anchor = "contact-form"  #: the handbook section F1 opens in this dialog
+
     def __init__(
         self, service: ContactService, contact_id: int | None = None, parent: QWidget | None = None
     ) -> None:
@@ -71,6 +74,13 @@ class ContactDialog(FormDialog):
         self.role = self.add_row(
             _("Role"), self.bind("role", enum_combo(ContactRole, empty=_("— none —")))
         )
+        # Space ticks a role, the arrow keys move between them.
+        self.other_roles = self.add_row(
+            _("Further roles"), self.bind("other_roles", CheckList(ContactRole))
+        )
+        self.other_roles.setToolTip(
+            _("Tick with the space bar: e.g. volunteer and language mediator")
+        )
         self.phone = self.add_row(_("Phone"), self.bind("phone", QLineEdit()), "phone")
         self.email = self.add_row(_("E-mail"), self.bind("email", QLineEdit()), "email")
         self.street = self.add_row(_("Street"), self.bind("street", QLineEdit()))
@@ -89,6 +99,7 @@ class ContactDialog(FormDialog):
         self.notes = self.add_row(_("Notes"), self.bind("notes", QPlainTextEdit()), "notes")
         self.personal_widgets = [
             self.role,
+            self.other_roles,
             self.phone,
             self.email,
             self.street,
@@ -170,6 +181,8 @@ class ContactDialog(FormDialog):
         self.consent_list.clear()
         for consent in self.consents:
             text = f"{format_date(consent.given_on)} – {consent.purpose} ({consent.method.label}, {consent.form_language})"
+            if consent.names_publicly:
+                text += " · " + _("may be named publicly")
             if consent.withdrawn_on:
                 text += " – " + _("withdrawn on {date}").format(
                     date=format_date(consent.withdrawn_on)
@@ -203,6 +216,7 @@ class ContactDialog(FormDialog):
             ]
             select_data(self.legal_basis, None)
             select_data(self.role, None)
+            self.other_roles.set_checked([])
             for widget in (
                 self.phone,
                 self.email,

@@ -49,6 +49,8 @@ def personal_data_warning() -> str:
 
 
 class DistrictExportDialog(QDialog):
+    help_anchor = "exchange"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services

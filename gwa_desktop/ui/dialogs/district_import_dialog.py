@@ -39,6 +39,8 @@ from gwa_desktop.ui.widgets import fit_to_screen, hbox
 
 
 class DistrictImportDialog(QDialog):
+    help_anchor = "district-mode"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services

@@ -63,6 +63,8 @@ def language_combo(selected: str | None, optional: bool) -> QComboBox:
 class PrintDialog(QDialog):
     """Subclasses fill `self.form` and implement `build()` and `file_name()`."""
 
+    help_anchor = "print-dialog"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.domain.public_contact import PrintedNumber
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import PrintResult
 from gwa_desktop.output.pdf.flyer import MAX_LANGUAGES, FlyerOptions
 from gwa_desktop.output.pdf.overview import OverviewOptions
 from gwa_desktop.services.printing import OverviewSelection, PrintingService
+from gwa_desktop.services.public_contacts import PrintChoice
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog, language_combo
+from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import enum_combo
 
 
@@ -50,7 +53,49 @@ class FlyerPrintDialog(PrintDialog):
         self.form.addRow(_("Paper"), self.paper)
         self.form.addRow(_("Layout"), self.layout_choice)
         self.form.addRow("", self.strips)
-        self.watch(*self.language_boxes, self.paper, self.layout_choice, self.strips)
+        self._add_contact_choice()
+        self.watch(
+            *self.language_boxes,
+            self.paper,
+            self.layout_choice,
+            self.strips,
+            self.printed_contact,
+            self.printed_number,
+        )
+
+    def _add_contact_choice(self) -> None:
+        """Who and which number this offer's prints show, kept for the offer; a person
+        without consent to be named publicly is listed but cannot be chosen."""
+        public = self.printing.public_contacts
+        chosen = public.choice(self.offer_id)
+        self.printed_contact = QComboBox()
+        self.printed_contact.addItem(_("Automatically (the first who may be named)"), None)
+        items = self.printed_contact.model()
+        for candidate in public.candidates(self.offer_id):
+            label = candidate.name
+            if not candidate.may_be_named:
+                label = _("{name} (no consent to be named publicly)").format(name=candidate.name)
+            self.printed_contact.addItem(label, candidate.id)
+            item = items.item(self.printed_contact.count() - 1)  # type: ignore[attr-defined]
+            item.setEnabled(candidate.may_be_named)
+        self.printed_contact.setCurrentIndex(
+            max(self.printed_contact.findData(chosen.contact_id), 0)
+        )
+        self.printed_number = enum_combo(PrintedNumber)
+        self.printed_number.setCurrentIndex(
+            max(self.printed_number.findData(chosen.number.value), 0)
+        )
+        self.form.addRow(_("Contact on the print"), self.printed_contact)
+        self.form.addRow(_("Number on the print"), self.printed_number)
+        self.printed_contact.currentIndexChanged.connect(self._keep_contact_choice)
+        self.printed_number.currentIndexChanged.connect(self._keep_contact_choice)
+
+    def _keep_contact_choice(self) -> None:
+        choice = PrintChoice(self.printed_contact.currentData(), self.printed_number.currentData())
+        attempt(self, lambda: self.printing.public_contacts.choose(self.offer_id, choice))
+
+    def hints_job(self) -> Callable[[], list[str]]:
+        return lambda: self.printing.personal_data([self.offer_id])
 
     def languages(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.currentData() for c in self.language_boxes if c.currentData()))
@@ -149,15 +194,16 @@ class OverviewPrintDialog(PrintDialog):
     def _missing_text_hints(self, selection: OverviewSelection, languages: list[str]) -> list[str]:
         ids = [offer.id for offer in self.printing.selected_offers(selection)]
         missing = self.printing.missing_translations(ids, languages)
-        if not missing:
-            return []
-        return [
-            ngettext(
-                "{n} offer has no text in a chosen language; its German text is printed instead.",
-                "{n} offers have no text in a chosen language; their German text is printed instead.",
-                len(missing),
-            ).format(n=len(missing))
-        ]
+        hints = self.printing.personal_data(ids)
+        if missing:
+            hints.append(
+                ngettext(
+                    "{n} offer has no text in a chosen language; its German text is printed instead.",
+                    "{n} offers have no text in a chosen language; their German text is printed instead.",
+                    len(missing),
+                ).format(n=len(missing))
+            )
+        return hints
 
     def file_name(self) -> str:
         return (

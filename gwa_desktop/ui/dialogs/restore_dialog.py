@@ -34,6 +34,8 @@ REFUSED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RestoreDialog(QDialog):
+    help_anchor = "restore"  #: the handbook section F1 opens in this dialog
+
     def __init__(self, services: Services, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.services = services

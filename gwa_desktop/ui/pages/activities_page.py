@@ -35,6 +35,8 @@ COLUMNS = (
 
 
 class ActivitiesPage(ListPage):
+    help_anchor = "activities"  #: the handbook section F1 opens on this screen
+    entity = "activities"
     default_sort_order = Qt.SortOrder.DescendingOrder
     changes = frozenset({ACTIVITIES})
     shows = frozenset({ACTIVITIES, OFFERS})

@@ -7,26 +7,29 @@ from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.contacts import CONTACT_COLUMNS, ContactService
+from gwa_desktop.services.list_table import role_labels
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.changes import CONTACTS
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column, label_of
+from gwa_desktop.ui.table_model import Column, label_of, names_of_languages
 from gwa_desktop.ui.widgets import enum_combo
 
 COLUMNS = (
     Column("name", lambda: _("Name")),
     Column("kind", lambda: _("Kind"), label_of),
     Column("organisation", lambda: _("Organisation")),
-    Column("role", lambda: _("Role"), label_of),
+    Column("role", lambda: _("Roles"), lambda codes, _row: role_labels(codes)),
     Column("phone", lambda: _("Phone")),
     Column("email", lambda: _("E-mail")),
-    Column("languages", lambda: _("Languages")),
+    Column("languages", lambda: _("Languages"), names_of_languages),
     Column("topics", lambda: _("Contact person for")),
 )
 
 
 class ContactsPage(ListPage):
+    help_anchor = "contacts"  #: the handbook section F1 opens on this screen
+    entity = "contacts"
     name_key = "name"
     changes = frozenset({CONTACTS})
     shows = frozenset({CONTACTS})

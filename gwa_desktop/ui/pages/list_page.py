@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.ui.changes import Changes
+from gwa_desktop.ui.list_output import export_list, print_list
 from gwa_desktop.ui.operations import attempt, opened
 from gwa_desktop.ui.progress import LatestOnly
 from gwa_desktop.ui.table_model import Column, PagedTableModel
@@ -55,6 +56,8 @@ class ListPage(QWidget):
     changes: Changes = frozenset()
     #: The kinds of data this screen shows; it refreshes when a write changes one of them.
     shows: Changes = frozenset()
+    #: The `gwa list` entity this screen lists (its print and export say which rows).
+    entity = ""
     #: The column that names a record in questions such as "Delete …?".
     name_key = "title"
     #: Order of the first column when the screen opens (newest activities first).
@@ -94,6 +97,13 @@ class ListPage(QWidget):
         self.new_button = QPushButton(_("New"))
         self.edit_button = QPushButton(_("Edit"))
         self.delete_button = QPushButton(_("Delete"))
+        self.print_button = QPushButton(_("Print…"))
+        self.export_button = QPushButton(_("Export…"))
+        self.print_button.setToolTip(_("The list as shown, as a PDF table to print"))
+        self.export_button.setToolTip(_("The list as shown, for Excel (XLSX or CSV)"))
+        self.print_button.clicked.connect(lambda: print_list(self))
+        self.export_button.clicked.connect(lambda: export_list(self))
+        self._filter_combos: list[QComboBox] = []
         self.new_button.clicked.connect(self.create)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -104,6 +114,8 @@ class ListPage(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.print_button)
+        top.addWidget(self.export_button)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, self.default_sort_order)
@@ -156,11 +168,23 @@ class ListPage(QWidget):
 
     def add_filter(self, combo: QComboBox) -> QComboBox:
         combo.currentIndexChanged.connect(self.apply_filters)
+        self._filter_combos.append(combo)
         self.filter_bar.addWidget(combo)
         return combo
 
     def filters(self) -> dict:
         return {}
+
+    def current_query(self) -> ListQuery:
+        """The search, filters and order of the rows on view, for a print or export."""
+        shown = self.model.query
+        return ListQuery(self.search.text(), shown.sort_key, shown.descending, dict(self.filters()))
+
+    def filter_conditions(self) -> list[str]:
+        """The search and the chosen filters in words, for the title of a print."""
+        text = self.search.text().strip()
+        words = [_("Search “{text}”").format(text=text)] if text else []
+        return words + [c.currentText() for c in self._filter_combos if c.currentData()]
 
     @property
     def searching(self) -> bool:

@@ -16,7 +16,7 @@ from gwa_desktop.services.offers import OFFER_COLUMNS, OfferService, listed_sche
 from gwa_desktop.ui.changes import OFFERS
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.table_model import Column, label_of
+from gwa_desktop.ui.table_model import Column, label_of, names_of_languages
 from gwa_desktop.ui.widgets import enum_combo
 
 _EXTRA = len(OFFER_COLUMNS) + 1  # where offers.listed_schedule finds its parts
@@ -42,12 +42,14 @@ COLUMNS = (
     Column("status", lambda: _("Status"), label_of),
     Column("schedule", lambda: _("When"), _schedule),
     Column("place", lambda: _("Place")),
-    Column("languages", lambda: _("Languages spoken")),
-    Column("text_languages", lambda: _("Texts in")),
+    Column("languages", lambda: _("Languages spoken"), names_of_languages),
+    Column("text_languages", lambda: _("Texts in"), names_of_languages),
 )
 
 
 class OffersPage(ListPage):
+    help_anchor = "offers"  #: the handbook section F1 opens on this screen
+    entity = "offers"
     #: The main window opens the print dialogs (it knows the services).
     print_flyer_requested = Signal()
     changes = frozenset({OFFERS})

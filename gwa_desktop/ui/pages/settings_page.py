@@ -40,6 +40,7 @@ UI_LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "ar": "العربية", "
 
 
 class SettingsPage(QWidget):
+    help_anchor = "settings"  #: the handbook section F1 opens on this screen
     status_changed = Signal(str)
     #: A restore or an import brings other settings: the page shows them.
     shows = frozenset({SETTINGS})

@@ -40,6 +40,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
 
 class WeekPage(QWidget):
+    help_anchor = "week"  #: the handbook section F1 opens on this screen
     status_changed = Signal(str)
     #: Offer dates and planned activities change with offers, activities and holidays.
     shows = frozenset({OFFERS, ACTIVITIES, SETTINGS})
