@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, time
 from typing import IO, Any, BinaryIO, cast
 
-from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD
+from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD, HIDDEN
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
@@ -132,6 +132,6 @@ def months_csv(figures: Figures, threshold: int = DEFAULT_THRESHOLD) -> bytes:
         ]
         for month in sorted(figures.months)
     ]
-    if shown.any_hidden:
+    if any(HIDDEN in row for row in rows):
         rows.append([suppression_footnote(threshold)])
     return spreadsheet_csv(MONTH_HEADER, rows)

@@ -63,10 +63,6 @@ class Publication:
     def shown(self, key: Key) -> int | str:
         return HIDDEN if key in self.hidden else self.values.get(key, 0)
 
-    @property
-    def any_hidden(self) -> bool:
-        return bool(self.hidden)
-
     def share(self, category: str) -> float | str | None:
         """A category's share of all participants; hidden when the count or the total is."""
         count, total = self.category(category), self.shown(("P", ALL, ALL))

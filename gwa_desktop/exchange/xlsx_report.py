@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.domain.collation import sort_key
-from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD
+from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD, HIDDEN
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
@@ -157,8 +157,8 @@ def _sheet(
     return sheet
 
 
-def _append(sheet: Sheet, values: list[Any]) -> None:
-    """Append a row with every text passed through `cell_text`.
+def _append(sheet: Sheet, values: list[Any]) -> bool:
+    """Append a row with every text passed through `cell_text`; whether it shows a hidden count.
 
     Text that cannot start a formula goes in as a plain value (openpyxl then reuses one
     cell object per sheet, which keeps 100,000 rows fast); the rest becomes a text cell."""
@@ -169,6 +169,7 @@ def _append(sheet: Sheet, values: list[Any]) -> None:
             value = _cell(sheet, value) if text.formula_like else text.text
         row.append(value)
     sheet.append(row)
+    return any(getattr(value, "value", value) == HIDDEN for value in values)
 
 
 def _cell(
@@ -234,13 +235,15 @@ def _overview(
             for kind in KINDS
         ),
     ]
+    hidden = False
     for label, value, number_format in figures:
-        _append(sheet, [label, _cell(sheet, value, number_format)])
-    _footnote(sheet, shown)
+        hidden |= _append(sheet, [label, _cell(sheet, value, number_format)])
+    _footnote(sheet, shown, hidden)
 
 
-def _footnote(sheet: Sheet, shown: Publication) -> None:
-    if shown.any_hidden:
+def _footnote(sheet: Sheet, shown: Publication, hidden: bool) -> None:
+    """Under a table that shows a hidden count: what the "." means."""
+    if hidden:
         _append(sheet, [])
         _append(sheet, [suppression_footnote(shown.threshold)])
 
@@ -250,8 +253,9 @@ def _municipalities(
 ) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
+    hidden = False
     for index, (data, figures) in enumerate(per_dataset):
-        _append(
+        hidden |= _append(
             sheet,
             [
                 data.municipality,
@@ -262,7 +266,7 @@ def _municipalities(
                 _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
             ],
         )
-    _footnote(sheet, shown)
+    _footnote(sheet, shown, hidden)
 
 
 MONTH_HEADER = [
@@ -291,9 +295,10 @@ def _month_values(sheet: Sheet, shown: Publication, part: int | None, month: str
 def _months(book: Workbook, shown: Publication) -> None:
     """The months by kind with their totals."""
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
+    hidden = False
     for month in sorted(shown.total.months):
-        _append(sheet, _month_values(sheet, shown, ALL, month))
-    _append(
+        hidden |= _append(sheet, _month_values(sheet, shown, ALL, month))
+    hidden |= _append(
         sheet,
         [
             _cell(sheet, "Summe", font=BOLD),
@@ -304,7 +309,7 @@ def _months(book: Workbook, shown: Publication) -> None:
             _cell(sheet, shown.total.volunteer_hours, FORMATS["decimal"]),
         ],
     )
-    _footnote(sheet, shown)
+    _footnote(sheet, shown, hidden)
 
 
 def _village_months(
@@ -316,13 +321,14 @@ def _village_months(
         [22, 11] + [14] * len(MONTH_HEADER),
         ["Gemeinde", "Monat", *MONTH_HEADER],
     )
-    rows_written = 0
+    rows_written, hidden = 0, False
     for index, (data, figures) in enumerate(per_dataset):
         for month in sorted(figures.months):
-            _append(sheet, [data.municipality, *_month_values(sheet, shown, index, month)])
+            row = [data.municipality, *_month_values(sheet, shown, index, month)]
+            hidden |= _append(sheet, row)
             rows_written += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(2 + len(MONTH_HEADER))}{rows_written + 1}"
-    _footnote(sheet, shown)
+    _footnote(sheet, shown, hidden)
 
 
 def _participants(book: Workbook, shown: Publication) -> None:
@@ -332,9 +338,10 @@ def _participants(book: Workbook, shown: Publication) -> None:
         [30, 12, 20],
         ["Kategorie", "Anzahl", "Anteil an allen Teilnehmenden"],
     )
+    hidden = False
     for key, label in v.PARTICIPANT_CATEGORIES.items():
         share = shown.share(key) if key != "volunteers_count" else None
-        _append(
+        hidden |= _append(
             sheet,
             [
                 label,
@@ -342,7 +349,7 @@ def _participants(book: Workbook, shown: Publication) -> None:
                 _cell(sheet, share, PERCENT_FORMAT),
             ],
         )
-    _footnote(sheet, shown)
+    _footnote(sheet, shown, hidden)
 
 
 def _languages(book: Workbook, shown: Publication) -> None:
@@ -352,9 +359,11 @@ def _languages(book: Workbook, shown: Publication) -> None:
         [24, 8, 20, 22],
         ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"],
     )
+    hidden = False
     for code, offers, _activities in shown.total.languages():
-        _append(sheet, [v.language_names([code]), code, offers, shown.shown(("L", code))])
-    _footnote(sheet, shown)
+        row = [v.language_names([code]), code, offers, shown.shown(("L", code))]
+        hidden |= _append(sheet, row)
+    _footnote(sheet, shown, hidden)
 
 
 def _records(
