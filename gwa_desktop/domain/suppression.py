@@ -62,10 +62,23 @@ def protect(
     threshold: int = DEFAULT_THRESHOLD,
 ) -> set[K]:
     """The cells of `values` to hide, given that each equation (total, members) is
-    published as `values[total] == sum(values[m] for m in members)`."""
-    order = {key: index for index, key in enumerate(values)}
+    published as `values[total] == sum(values[m] for m in members)`.
+
+    The work runs on the cells' positions: hashing small ints instead of key tuples
+    halves the time of a district's audit."""
+    keys = list(values)
+    position = {key: index for index, key in enumerate(keys)}
+    numbered = [(position[total], [position[m] for m in members]) for total, members in equations]
+    hidden = _protect(dict(enumerate(values.values())), numbered, threshold)
+    return {keys[index] for index in hidden}
+
+
+def _protect(
+    values: Mapping[int, int], equations: Sequence[tuple[int, Sequence[int]]], threshold: int
+) -> set[int]:
+    order = {key: key for key in values}
     hidden = {key for key, value in values.items() if is_small(value, threshold)}
-    through: dict[K, list[int]] = {}
+    through: dict[int, list[int]] = {}
     for number, (total, members) in enumerate(equations):
         for key in (total, *members):
             through.setdefault(key, []).append(number)

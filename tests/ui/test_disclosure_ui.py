@@ -13,8 +13,8 @@ from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.registry import Services
 from gwa_desktop.storage.database import open_database
-from gwa_desktop.ui.disclosure_box import DisclosureBox
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
+from gwa_desktop.ui.disclosure_box import DisclosureBox
 from tests.exchange.sample_data import fill
 
 
