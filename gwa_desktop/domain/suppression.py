@@ -83,11 +83,16 @@ def _protect(
         for key in (total, *members):
             through.setdefault(key, []).append(number)
     while exposed := _exposed(hidden, equations, through):
+        added = False
         for key in sorted(exposed, key=order.__getitem__):
+            # None: every cell around it is hidden already (perhaps by a cover of this
+            # pass); the next audit says whether it is still exposed.
             cover = _cover(key, values, equations, through, hidden, order)
-            if cover is None:
-                return hidden
-            hidden.add(cover)
+            if cover is not None:
+                hidden.add(cover)
+                added = True
+        if not added:
+            break  # nothing left to hide: the whole neighbourhood is hidden
     return hidden
 
 
