@@ -19,6 +19,8 @@ from datetime import date, datetime
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from gwa_desktop.domain.suppression import HIDDEN, is_small
@@ -285,4 +287,30 @@ def test_the_village_workbook_and_its_csv_of_months_together_give_nothing_away(s
     assert lines[-1][0].startswith(HIDDEN)  # the footnote
 
     assert {k for k, value in cells.items() if value == HIDDEN}
+    assert recoverable(cells, equations) == set()
+
+
+counts = st.lists(st.integers(0, 9), min_size=len(KINDS), max_size=len(KINDS))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(counts, min_size=1, max_size=3), min_size=1, max_size=3),
+    st.integers(3, 6),
+)
+def test_no_district_of_any_shape_gives_a_hidden_count_away(villages, threshold):
+    """Hypothesis draws the villages' months by kind; the attack must still fail."""
+    parts = []
+    for number, months in enumerate(villages):
+        rows = [
+            (2026, month, kind.value, count, 4 * count, *([0] * 9), count % 3, 1.0)
+            for month, by_kind in enumerate(months, start=1)
+            for kind, count in zip(KINDS, by_kind)
+            if count
+        ]
+        period = Period(date(2026, 1, 1), date(2026, 3, 31))
+        data = DistrictData(VILLAGES[number], "Musterland", period, [], [])
+        parts.append((data, from_rows(rows, [])))
+    cells, equations = attack_equations(combined_workbook(parts, threshold), truth_of(parts))
+
     assert recoverable(cells, equations) == set()
