@@ -27,6 +27,7 @@ SUITES: dict[str, str] = {
     "start": "start_bench",
     "exchange": "exchange_bench",
     "report": "report_bench",
+    "disclosure": "disclosure_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from gwa_desktop.cli import (
     calendar_commands,
+    disclosure_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
@@ -68,6 +69,7 @@ COMMAND_MODULES = (
     report_commands,
     profile_commands,
     volunteer_commands,
+    disclosure_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -2,27 +2,34 @@
 
 Primary suppression hides every count from 1 to `threshold - 1` (German statistics
 offices publish no cell under 3 cases; 0 stays visible, it names nobody). Secondary
-suppression then hides further cells, because a published row or column total minus
-the visible cells of that line would give a hidden count away.
+suppression then hides further cells, because a published total minus the visible
+cells it adds up would give a hidden count away.
 
-The table is seen with its margins as one extended grid: row totals are a further
-column, column totals a further row, the grand total their corner, so every line of the
-grid sums to its last entry. The hidden cells are edges of a bipartite graph between
-line nodes; a hidden value is recoverable by linear differences of published figures
-exactly when its edge lies on no cycle (a bridge). So the rule repeats until no hidden
-cell is a bridge: it hides the smallest non-zero visible cell of the bridge's row, or
-else of its column, or else a margin. Hidden cells print as HIDDEN.
+The published figures are seen as cells and the equations between them ("this total
+is the sum of those cells"), across every sheet and file that shows them: the months
+by kind, the villages' months, the municipalities, the overview. A hidden cell is
+recoverable by linear differences of published figures exactly when its unit vector
+lies in the row space of the equations restricted to the hidden cells; `protect`
+keeps hiding the smallest non-zero visible cell of an equation through such a cell
+until none is left. The linear algebra runs modulo a 61-bit prime on sparse rows,
+which is exact unless the prime divides a minor of a 0/±1 matrix (never seen in
+practice; the tests check with exact fractions). Hidden cells print as HIDDEN.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 #: Counts from 1 to DEFAULT_THRESHOLD - 1 are hidden unless the settings say otherwise.
 DEFAULT_THRESHOLD = 3
 #: What a hidden cell shows, in print and in the workbook.
 HIDDEN = "."
 Cell = tuple[int, int]
+K = TypeVar("K", bound=Hashable)
+#: The range an office may choose the threshold from: below 3 names people, above 20
+#: hides nearly every village figure.
+MIN_THRESHOLD, MAX_THRESHOLD = 3, 20
 
 
 def is_small(count: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
@@ -43,58 +50,136 @@ def suppress(cells: Sequence[Sequence[int]], threshold: int = DEFAULT_THRESHOLD)
     totals row, index len(row) the totals column."""
     grid = extended(cells)
     rows, cols = len(grid), len(grid[0])
-    hidden = {(i, j) for i in range(rows) for j in range(cols) if is_small(grid[i][j], threshold)}
-    while (bridge := _bridge(hidden)) is not None:
-        hidden.add(_cover(grid, hidden, bridge))
+    values = {(i, j): grid[i][j] for i in range(rows) for j in range(cols)}
+    equations = [((i, cols - 1), [(i, j) for j in range(cols - 1)]) for i in range(rows)]
+    equations += [((rows - 1, j), [(i, j) for i in range(rows - 1)]) for j in range(cols)]
+    return protect(values, equations, threshold)
+
+
+def protect(
+    values: Mapping[K, int],
+    equations: Sequence[tuple[K, Sequence[K]]],
+    threshold: int = DEFAULT_THRESHOLD,
+) -> set[K]:
+    """The cells of `values` to hide, given that each equation (total, members) is
+    published as `values[total] == sum(values[m] for m in members)`.
+
+    The work runs on the cells' positions: hashing small ints instead of key tuples
+    halves the time of a district's audit."""
+    keys = list(values)
+    position = {key: index for index, key in enumerate(keys)}
+    numbered = [(position[total], [position[m] for m in members]) for total, members in equations]
+    hidden = _protect(dict(enumerate(values.values())), numbered, threshold)
+    return {keys[index] for index in hidden}
+
+
+def _protect(
+    values: Mapping[int, int], equations: Sequence[tuple[int, Sequence[int]]], threshold: int
+) -> set[int]:
+    order = {key: key for key in values}
+    hidden = {key for key, value in values.items() if is_small(value, threshold)}
+    through: dict[int, list[int]] = {}
+    for number, (total, members) in enumerate(equations):
+        for key in (total, *members):
+            through.setdefault(key, []).append(number)
+    while exposed := _exposed(hidden, equations, through):
+        added = False
+        for key in sorted(exposed, key=order.__getitem__):
+            # None: every cell around it is hidden already (perhaps by a cover of this
+            # pass); the next audit says whether it is still exposed.
+            cover = _cover(key, values, equations, through, hidden, order)
+            if cover is not None:
+                hidden.add(cover)
+                added = True
+        if not added:
+            break  # nothing left to hide: the whole neighbourhood is hidden
     return hidden
 
 
-def _cover(grid: list[list[int]], hidden: set[Cell], bridge: Cell) -> Cell:
-    """The cheapest further cell that closes a cycle through `bridge`'s row or column."""
-    i, j = bridge
-    rows, cols = len(grid), len(grid[0])
-    inner_row = [(i, k) for k in range(cols - 1) if k != j]
-    inner_col = [(k, j) for k in range(rows - 1) if k != i]
-    margins = [(i, cols - 1), (rows - 1, j), (rows - 1, cols - 1)]
-    for line in (inner_row, inner_col, [(i, k) for k in range(cols)], margins):
-        free = [c for c in line if c not in hidden and grid[c[0]][c[1]] > 0]
-        if free:
-            return min(free, key=lambda c: (grid[c[0]][c[1]], c))
-    # Only zeros are left: hiding a margin (even a zero one) still closes the cycle.
-    return next(
-        c
-        for c in [*margins, *((a, b) for a in range(rows) for b in range(cols))]
-        if c not in hidden
-    )
-
-
-def _bridge(hidden: set[Cell]) -> Cell | None:
-    """A hidden cell whose edge lies on no cycle of the row–column graph, if any."""
-    edges = sorted(hidden)
-    for edge in edges:
-        if not _connected_without(edges, edge):
-            return edge
+def _cover(
+    key: K,
+    values: Mapping[K, int],
+    equations: Sequence[tuple[K, Sequence[K]]],
+    through: Mapping[K, list[int]],
+    hidden: set[K],
+    order: Mapping[K, int],
+) -> K | None:
+    """The cheapest visible cell in an equation through `key`: a non-zero member before a
+    total, a zero only when nothing else is left; further out when the near equations
+    are all hidden already."""
+    seen, frontier = {key}, [key]
+    while frontier:
+        candidates: list[tuple[tuple[bool, bool, int, int], K]] = []
+        reached: list[K] = []
+        for cell in frontier:
+            for number in through.get(cell, []):
+                total, members = equations[number]
+                for other in (*members, total):
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    reached.append(other)
+                    if other not in hidden:
+                        value = values[other]
+                        rank = (value == 0, other == total, value, order[other])
+                        candidates.append((rank, other))
+        if candidates:
+            return min(candidates, key=lambda c: c[0])[1]
+        frontier = reached
     return None
 
 
-def _connected_without(edges: list[Cell], skip: Cell) -> bool:
-    """Whether the row and column of `skip` stay connected through the other hidden cells."""
-    neighbours: dict[tuple[str, int], list[tuple[str, int]]] = {}
-    for i, j in edges:
-        if (i, j) != skip:
-            neighbours.setdefault(("r", i), []).append(("c", j))
-            neighbours.setdefault(("c", j), []).append(("r", i))
-    start, goal = ("r", skip[0]), ("c", skip[1])
-    seen, todo = {start}, [start]
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        for other in neighbours.get(node, []):
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
-    return False
+#: The modulus of the linear algebra: a Mersenne prime, so the numbers stay machine-sized.
+PRIME = (1 << 61) - 1
+
+
+def _exposed(
+    hidden: set[K], equations: Sequence[tuple[K, Sequence[K]]], through: Mapping[K, list[int]]
+) -> set[K]:
+    """The hidden cells whose value follows from the published equations."""
+    numbers = sorted({n for key in hidden for n in through.get(key, [])})
+    pivots: dict[K, dict[K, int]] = {}
+    holding: dict[K, set[K]] = {}  # cell -> pivots whose row contains it
+    for number in numbers:
+        total, members = equations[number]
+        row: dict[K, int] = {}
+        for key, sign in ((total, PRIME - 1), *((m, 1) for m in members)):
+            if key in hidden:
+                row[key] = (row.get(key, 0) + sign) % PRIME
+        row = {key: c for key, c in row.items() if c}
+        for key in [k for k in row if k in pivots]:
+            factor = row.get(key, 0)
+            if factor:
+                _add(row, pivots[key], PRIME - factor)
+        if not row:
+            continue
+        lead = next(iter(row))
+        inverse = pow(row[lead], PRIME - 2, PRIME)
+        row = {key: c * inverse % PRIME for key, c in row.items()}
+        for other in list(holding.get(lead, ())):
+            target = pivots[other]
+            factor = target.get(lead, 0)
+            if factor:
+                before = set(target)
+                _add(target, row, PRIME - factor)
+                for gone in before - set(target):
+                    holding[gone].discard(other)
+                for new in set(target) - before:
+                    holding.setdefault(new, set()).add(other)
+        pivots[lead] = row
+        for key in row:
+            holding.setdefault(key, set()).add(lead)
+    return {lead for lead, row in pivots.items() if len(row) == 1}
+
+
+def _add(target: dict[K, int], row: Mapping[K, int], factor: int) -> None:
+    """target += factor * row (mod PRIME), dropping the cells that become zero."""
+    for key, c in row.items():
+        value = (target.get(key, 0) + factor * c) % PRIME
+        if value:
+            target[key] = value
+        else:
+            target.pop(key, None)
 
 
 def published(

@@ -12,12 +12,14 @@ from collections.abc import Iterable
 from datetime import date, time
 from typing import IO, Any, BinaryIO, cast
 
+from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD, HIDDEN
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
     Column,
     rows,
 )
+from gwa_desktop.exchange.disclosure import ALL, Publication, suppression_footnote
 from gwa_desktop.exchange.summary import KINDS, Figures
 
 ENCODING = "utf-8-sig"
@@ -115,20 +117,21 @@ MONTH_HEADER = [
 ]
 
 
-def months_csv(figures: Figures) -> bytes:
-    """csv/monate.csv: the figures of every month, by kind."""
-    months = figures.months
-    return spreadsheet_csv(
-        MONTH_HEADER,
-        (
-            [
-                month,
-                *(months[month].by_kind[k] for k in KINDS),
-                months[month].activities,
-                months[month].participants,
-                months[month].volunteers,
-                round(months[month].volunteer_hours, 2),
-            ]
-            for month in sorted(months)
-        ),
-    )
+def months_csv(figures: Figures, threshold: int = DEFAULT_THRESHOLD) -> bytes:
+    """csv/monate.csv: the figures of every month, by kind, hidden as in the workbook
+    (the same Publication, so neither file gives away what the other hides)."""
+    shown = Publication([figures], threshold)
+    rows: list[list[Any]] = [
+        [
+            month,
+            *(shown.shown(("A", ALL, month, k)) for k in KINDS),
+            shown.shown(("A", ALL, month, ALL)),
+            shown.shown(("P", ALL, month)),
+            shown.shown(("V", ALL, month)),
+            round(figures.months[month].volunteer_hours, 2),
+        ]
+        for month in sorted(figures.months)
+    ]
+    if any(HIDDEN in row for row in rows):
+        rows.append([suppression_footnote(threshold)])
+    return spreadsheet_csv(MONTH_HEADER, rows)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
 from gwa_desktop import __version__
+from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD
 from gwa_desktop.exchange import encrypted, limits, signing
 from gwa_desktop.exchange.columns import (
     ACTIVITY_COLUMNS,
@@ -152,6 +153,8 @@ class PackageContent:
     activities: Iterable[dict[str, Any]]
     count: int
     figures: Figures
+    #: The suppression threshold of the workbook and csv/monate.csv (domain/suppression).
+    threshold: int = DEFAULT_THRESHOLD
 
 
 def write_package(
@@ -171,7 +174,7 @@ def write_package(
     """
     data = content.data
     workbook = io.BytesIO()
-    write_workbook(workbook, [(data, content.figures)], created)
+    write_workbook(workbook, [(data, content.figures)], created, threshold=content.threshold)
     # The archive is assembled in memory (the compressed package, a tenth of its
     # content) and then copied: a write error on the stick then interrupts a plain copy,
     # not the zip writer, which cannot be abandoned halfway.
@@ -195,7 +198,7 @@ def write_package(
             put(OFFERS_CSV, records_csv(OFFER_COLUMNS, [(data.municipality, data.offers)]))
             with _member(archive, ACTIVITIES_CSV, digests) as csv_member:
                 shutil.copyfileobj(spool, csv_member, COPY_CHUNK)
-        put(MONTHS_CSV, months_csv(content.figures))
+        put(MONTHS_CSV, months_csv(content.figures, content.threshold))
         if data.contacts:
             put(CONTACTS_CSV, records_csv(CONTACT_COLUMNS, [("", data.contacts)]))
             put(CONTACTS, _json(data.contacts))

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gwa_desktop.domain.collation import sort_key
-from gwa_desktop.domain.suppression import HIDDEN, published
+from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD, HIDDEN
 from gwa_desktop.exchange import vocabulary as v
 from gwa_desktop.exchange.cell_text import cell_text
 from gwa_desktop.exchange.columns import (
@@ -28,14 +28,13 @@ from gwa_desktop.exchange.columns import (
     Column,
     rows,
 )
+from gwa_desktop.exchange.disclosure import ALL, Publication, suppression_footnote
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData
 from gwa_desktop.exchange.summary import (
     KINDS,
     Figures,
-    MonthFigures,
     by_municipality,
-    combine,
     with_offers,
     without_repeated_offers,
 )
@@ -59,9 +58,6 @@ HEADER_FILL = PatternFill("solid", fgColor="28465F")
 TITLE_FONT = Font(bold=True, size=14)
 BOLD = Font(bold=True)
 PROGRESS_STEP = 5000
-SUPPRESSION_FOOTNOTE = (
-    f"{HIDDEN} = geheim gehalten: weniger als 3 Fälle, oder aus einer Summe errechenbar"
-)
 
 #: openpyxl's write-only worksheet: it forwards attributes such as `auto_filter` to a
 #: worksheet its stubs do not show, so it is typed loosely.
@@ -74,6 +70,7 @@ def write_workbook(
     created: datetime,
     progress: Progress = no_progress,
     village_months: bool = False,
+    threshold: int = DEFAULT_THRESHOLD,
 ) -> None:
     """Write the workbook for `parts` (per municipality: its data and its activities' figures).
 
@@ -83,12 +80,13 @@ def write_workbook(
     writes in reasonable time and memory. Every activity is in the package's
     csv/aktivitaeten.csv, which German Excel opens with a double click. With
     `village_months` (the district's combined workbook) a sheet lists the figures of
-    every municipality and month.
+    every municipality and month. Every count follows the one suppression rule
+    (exchange/disclosure.py) with `threshold`, across all sheets together.
     """
     book = Workbook(write_only=True)
     book.properties.creator = "GWA Desktop"
     try:
-        _fill(book, parts, created, progress, village_months)
+        _fill(book, parts, created, progress, village_months, threshold)
     except BaseException:
         _discard(book)
         raise
@@ -101,6 +99,7 @@ def _fill(
     created: datetime,
     progress: Progress,
     village_months: bool,
+    threshold: int,
 ) -> None:
     ordered = by_municipality(parts, _data_of)
     datasets = without_repeated_offers([data for data, _figures in ordered])
@@ -108,12 +107,12 @@ def _fill(
         (data, with_offers(figures, data.offers))
         for data, (_data, figures) in zip(datasets, ordered)
     ]
-    total = combine(figures for _data, figures in per_dataset)
-    _overview(book, datasets, total, created)
-    _municipalities(book, per_dataset)
-    _months(book, total)
-    _participants(book, total)
-    _languages(book, total)
+    shown = Publication([figures for _data, figures in per_dataset], threshold, village_months)
+    _overview(book, datasets, shown, created)
+    _municipalities(book, per_dataset, shown)
+    _months(book, shown)
+    _participants(book, shown)
+    _languages(book, shown)
     count = sum(len(d.offers) + len(d.contacts) for d in datasets)
     done = _records(
         book,
@@ -125,7 +124,7 @@ def _fill(
         count,
     )
     if village_months:
-        _village_months(book, per_dataset)
+        _village_months(book, per_dataset, shown)
     if any(d.contacts for d in datasets):
         _records(
             book,
@@ -158,8 +157,8 @@ def _sheet(
     return sheet
 
 
-def _append(sheet: Sheet, values: list[Any]) -> None:
-    """Append a row with every text passed through `cell_text`.
+def _append(sheet: Sheet, values: list[Any]) -> bool:
+    """Append a row with every text passed through `cell_text`; whether it shows a hidden count.
 
     Text that cannot start a formula goes in as a plain value (openpyxl then reuses one
     cell object per sheet, which keeps 100,000 rows fast); the rest becomes a text cell."""
@@ -170,6 +169,7 @@ def _append(sheet: Sheet, values: list[Any]) -> None:
             value = _cell(sheet, value) if text.formula_like else text.text
         row.append(value)
     sheet.append(row)
+    return any(getattr(value, "value", value) == HIDDEN for value in values)
 
 
 def _cell(
@@ -198,9 +198,10 @@ def _cell(
 
 
 def _overview(
-    book: Workbook, datasets: list[DistrictData], total: Figures, created: datetime
+    book: Workbook, datasets: list[DistrictData], shown: Publication, created: datetime
 ) -> None:
     sheet = _sheet(book, v.SHEET_OVERVIEW, [34, 40])
+    total = shown.total
     names = sorted({d.municipality for d in datasets}, key=sort_key if len(datasets) > 1 else None)
     personal = any(d.contacts for d in datasets)
     starts, ends = [d.period.start for d in datasets], [d.period.end for d in datasets]
@@ -221,38 +222,51 @@ def _overview(
     )
     _append(sheet, [])
     _append(sheet, [_cell(sheet, "Kennzahl", header=True), _cell(sheet, "Wert", header=True)])
+    # The same cells as the other sheets' totals, hidden alike, or the overview would
+    # give away what they hide.
     figures = [
         ("Angebote im Zeitraum", total.offers, FORMATS["integer"]),
-        ("Aktivitäten", total.activities, FORMATS["integer"]),
-        ("Teilnehmende gesamt", total.participants_total, FORMATS["integer"]),
-        ("Einsätze Ehrenamtlicher", total.participants["volunteers_count"], FORMATS["integer"]),
+        ("Aktivitäten", shown.shown(("A", ALL, ALL, ALL)), FORMATS["integer"]),
+        ("Teilnehmende gesamt", shown.shown(("P", ALL, ALL)), FORMATS["integer"]),
+        ("Einsätze Ehrenamtlicher", shown.shown(("V", ALL, ALL)), FORMATS["integer"]),
         ("Ehrenamtsstunden", total.volunteer_hours, FORMATS["decimal"]),
-        # The same cells as the months sheet's 'Summe' row, hidden alike, or the
-        # overview would give away what that sheet hides.
         *(
-            (f"Aktivitäten: {v.german(kind)}", count, FORMATS["integer"])
-            for kind, count in zip(KINDS, _kind_grid(total)[-1])
+            (f"Aktivitäten: {v.german(kind)}", shown.shown(("A", ALL, ALL, kind)), "#,##0")
+            for kind in KINDS
         ),
     ]
+    hidden = False
     for label, value, number_format in figures:
-        _append(sheet, [label, _cell(sheet, value, number_format)])
+        hidden |= _append(sheet, [label, _cell(sheet, value, number_format)])
+    _footnote(sheet, shown, hidden)
 
 
-def _municipalities(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
+def _footnote(sheet: Sheet, shown: Publication, hidden: bool) -> None:
+    """Under a table that shows a hidden count: what the "." means."""
+    if hidden:
+        _append(sheet, [])
+        _append(sheet, [suppression_footnote(shown.threshold)])
+
+
+def _municipalities(
+    book: Workbook, per_dataset: list[tuple[DistrictData, Figures]], shown: Publication
+) -> None:
     header = ["Gemeinde", "Zeitraum", "Angebote", "Aktivitäten", "Teilnehmende", "Ehrenamtsstunden"]
     sheet = _sheet(book, v.SHEET_MUNICIPALITIES, [26, 26, 11, 12, 14, 16], header)
-    for data, figures in by_municipality(per_dataset, _data_of):
-        _append(
+    hidden = False
+    for index, (data, figures) in enumerate(per_dataset):
+        hidden |= _append(
             sheet,
             [
                 data.municipality,
                 data.period.label(),
                 figures.offers,
-                figures.activities,
-                figures.participants_total,
+                shown.shown(("A", index, ALL, ALL)),
+                shown.shown(("P", index, ALL)),
                 _cell(sheet, figures.volunteer_hours, FORMATS["decimal"]),
             ],
         )
+    _footnote(sheet, shown, hidden)
 
 
 MONTH_HEADER = [
@@ -264,97 +278,92 @@ MONTH_HEADER = [
 ]
 
 
-def _month_values(sheet: Sheet, month: str, figures: MonthFigures) -> list[Any]:
+def _month_values(sheet: Sheet, shown: Publication, part: int | None, month: str) -> list[Any]:
+    """A row of a months sheet: the month of one part (`part`) or of all (None)."""
     first = date(int(month[:4]), int(month[5:]), 1)
+    figures = (shown.total if part is None else shown.parts[part]).months[month]
     return [
         _cell(sheet, first, MONTH_FORMAT),
-        *(figures.by_kind[kind] for kind in KINDS),
-        figures.activities,
-        figures.participants,
-        figures.volunteers,
+        *(shown.shown(("A", part, month, kind)) for kind in KINDS),
+        shown.shown(("A", part, month, ALL)),
+        shown.shown(("P", part, month)),
+        shown.shown(("V", part, month)),
         _cell(sheet, round(figures.volunteer_hours, 2), FORMATS["decimal"]),
     ]
 
 
-def _kind_grid(total: Figures) -> list[list[int | str]]:
-    """The activities by month and kind with their totals, as published (suppressed)."""
-    months = sorted(total.months)
-    return published(
-        [[total.months[m].by_kind[kind] for kind in KINDS] for m in months] or [[0] * len(KINDS)]
-    )
-
-
-def _months(book: Workbook, total: Figures) -> None:
-    """The months by kind; the kind counts and their totals follow the suppression rule."""
+def _months(book: Workbook, shown: Publication) -> None:
+    """The months by kind with their totals."""
     sheet = _sheet(book, v.SHEET_MONTHS, [11] + [14] * len(MONTH_HEADER), ["Monat", *MONTH_HEADER])
-    months = sorted(total.months)
-    grid = _kind_grid(total)
-    for month, counts in zip(months, grid):
-        values = _month_values(sheet, month, total.months[month])
-        _append(sheet, [values[0], *counts, *values[len(counts) + 1 :]])
-    _append(
+    hidden = False
+    for month in sorted(shown.total.months):
+        hidden |= _append(sheet, _month_values(sheet, shown, ALL, month))
+    hidden |= _append(
         sheet,
         [
             _cell(sheet, "Summe", font=BOLD),
-            *grid[-1],
-            total.participants_total,
-            total.participants["volunteers_count"],
-            _cell(sheet, total.volunteer_hours, FORMATS["decimal"]),
+            *(shown.shown(("A", ALL, ALL, kind)) for kind in KINDS),
+            shown.shown(("A", ALL, ALL, ALL)),
+            shown.shown(("P", ALL, ALL)),
+            shown.shown(("V", ALL, ALL)),
+            _cell(sheet, shown.total.volunteer_hours, FORMATS["decimal"]),
         ],
     )
-    if any(value == HIDDEN for row in grid for value in row):
-        _append(sheet, [])
-        _append(sheet, [SUPPRESSION_FOOTNOTE])
+    _footnote(sheet, shown, hidden)
 
 
-def _village_months(book: Workbook, per_dataset: list[tuple[DistrictData, Figures]]) -> None:
+def _village_months(
+    book: Workbook, per_dataset: list[tuple[DistrictData, Figures]], shown: Publication
+) -> None:
     sheet = _sheet(
         book,
         v.SHEET_VILLAGE_MONTHS,
         [22, 11] + [14] * len(MONTH_HEADER),
         ["Gemeinde", "Monat", *MONTH_HEADER],
     )
-    rows_written = 0
-    for data, figures in by_municipality(per_dataset, _data_of):
+    rows_written, hidden = 0, False
+    for index, (data, figures) in enumerate(per_dataset):
         for month in sorted(figures.months):
-            _append(sheet, [data.municipality, *_month_values(sheet, month, figures.months[month])])
+            row = [data.municipality, *_month_values(sheet, shown, index, month)]
+            hidden |= _append(sheet, row)
             rows_written += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(2 + len(MONTH_HEADER))}{rows_written + 1}"
+    _footnote(sheet, shown, hidden)
 
 
-def _participants(book: Workbook, total: Figures) -> None:
+def _participants(book: Workbook, shown: Publication) -> None:
     sheet = _sheet(
         book,
         v.SHEET_PARTICIPANTS,
         [30, 12, 20],
         ["Kategorie", "Anzahl", "Anteil an allen Teilnehmenden"],
     )
-    all_people = total.participants_total
+    hidden = False
     for key, label in v.PARTICIPANT_CATEGORIES.items():
-        share = (
-            total.participants[key] / all_people
-            if all_people and key != "volunteers_count"
-            else None
-        )
-        _append(
+        share = shown.share(key) if key != "volunteers_count" else None
+        hidden |= _append(
             sheet,
             [
                 label,
-                _cell(sheet, total.participants[key], FORMATS["integer"]),
+                _cell(sheet, shown.category(key), FORMATS["integer"]),
                 _cell(sheet, share, PERCENT_FORMAT),
             ],
         )
+    _footnote(sheet, shown, hidden)
 
 
-def _languages(book: Workbook, total: Figures) -> None:
+def _languages(book: Workbook, shown: Publication) -> None:
     sheet = _sheet(
         book,
         v.SHEET_LANGUAGES,
         [24, 8, 20, 22],
         ["Sprache", "Code", "Angebote mit dieser Sprache", "Aktivitäten mit dieser Sprache"],
     )
-    for code, offers, activities in total.languages():
-        _append(sheet, [v.language_names([code]), code, offers, activities])
+    hidden = False
+    for code, offers, _activities in shown.total.languages():
+        row = [v.language_names([code]), code, offers, shown.shown(("L", code))]
+        hidden |= _append(sheet, row)
+    _footnote(sheet, shown, hidden)
 
 
 def _records(

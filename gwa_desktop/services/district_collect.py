@@ -7,9 +7,10 @@ title too often names the person counselled or the family visited). A place mark
 private goes as PRIVATE_PLACE. The offer texts that do go pass the PrivacyDetector,
 which blanks names of every person ever stored, phone numbers, addresses, e-mails and
 case numbers; `collect_with_findings` also says what it blanked, for the preview the
-officer sees before the package is written. Activities
-with fewer than SMALL_GROUP participants keep only their total: in a village "two
-people, one woman aged 27-64, Ukrainian" names a family. The
+officer sees before the package is written. An activity
+with a small total (under the threshold of services/disclosure_settings) keeps only
+its total, and a small breakdown is left out (services/district_figures.kept_breakdowns):
+in a village "two people, one woman aged 27-64, Ukrainian" names a family. The
 explicit, encrypted full export adds the contacts and nothing else, so offers and
 activities are the same anonymous records in both, and a district office importing
 either never stores a person.
@@ -35,7 +36,12 @@ from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
-from gwa_desktop.services.district_figures import BREAKDOWN_KEYS, SMALL_GROUP, session_figures
+from gwa_desktop.services.disclosure_settings import disclosure_threshold
+from gwa_desktop.services.district_figures import (
+    BREAKDOWN_KEYS,
+    kept_breakdowns,
+    session_figures,
+)
 from gwa_desktop.services.erased_names import erased_digests
 from gwa_desktop.services.periods import counted_in
 from gwa_desktop.services.settings import SettingsService
@@ -85,16 +91,18 @@ def outgoing(
             )
         )
     today = date.today()
+    threshold = disclosure_threshold()
     with database.session() as session:
         blank = Blanker(_detector(session, settings))
         offers = _offers(session, period, blank)
         contacts = _contacts(session) if personal else []
-        figures = session_figures(session, period, today)
+        figures = session_figures(session, period, today, threshold)
         data = DistrictData(
             settings.name.strip(), settings.district.strip(), period, offers, [], contacts
         )
-        activities = _activities(session, period, today, blank)
-        yield PackageContent(data, activities, figures.activities, figures), blank.findings
+        activities = _activities(session, period, today, blank, threshold)
+        content = PackageContent(data, activities, figures.activities, figures, threshold)
+        yield content, blank.findings
 
 
 def _detector(session: Session, settings: MunicipalityData) -> PrivacyDetector:
@@ -173,12 +181,10 @@ def _offers(session: Session, period: Period, blank: Blanker) -> list[dict[str, 
 
 #: The fields of an activity record in the order of the JSON member (ACTIVITY_FIELDS).
 RECORD_KEYS = ("occurred_on", "kind", "title", "offer", *COUNT_KEYS, "volunteer_hours", "languages")
-#: What a record of fewer than SMALL_GROUP participants carries instead of its breakdowns.
-SMALL_GROUP_RECORD: dict[str, Any] = dict.fromkeys(BREAKDOWN_KEYS)
 
 
 def _activities(
-    session: Session, period: Period, today: date, blank: Blanker
+    session: Session, period: Period, today: date, blank: Blanker, threshold: int
 ) -> Iterator[dict[str, Any]]:
     """The period's activity records in date order, one at a time.
 
@@ -234,8 +240,11 @@ def _activities(
         record = dict(
             zip(RECORD_KEYS, (occurred_on, *kinds[kind], offer, *values, float(hours or 0), codes))
         )
-        if (values[0] or 0) < SMALL_GROUP:
-            record.update(SMALL_GROUP_RECORD, languages=[])
+        kept = kept_breakdowns(record, threshold)
+        if len(kept) < len(BREAKDOWN_KEYS):
+            record.update({key: None for key in BREAKDOWN_KEYS if key not in kept})
+        if (values[0] or 0) < threshold:
+            record["languages"] = []
         yield record
 
 

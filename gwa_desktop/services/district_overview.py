@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session
 
 from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.exchange.atomic import atomic_output
+from gwa_desktop.exchange.disclosure import ALL, Publication
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, OFFER_FIELDS, DistrictData, Period
 from gwa_desktop.exchange.summary import Figures, with_offers
 from gwa_desktop.exchange.xlsx_report import write_workbook
+from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_figures import package_figures
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
@@ -39,6 +41,10 @@ class VillageFigures:
     created_at: datetime
     imported_at: datetime
     figures: Figures
+    #: The package's activities and participants as the combined workbook shows them
+    #: (a count or "."; exchange/disclosure.py).
+    activities: int | str
+    participants: int | str
 
 
 def combined_datasets(database: Database) -> list[DistrictData]:
@@ -52,6 +58,13 @@ def combined_datasets(database: Database) -> list[DistrictData]:
 
 
 def village_figures(database: Database) -> list[VillageFigures]:
+    """Every package's row of the overview, hidden exactly as in the combined workbook."""
+    loaded = _load(database)
+    shown = Publication(
+        [with_offers(figures, data.offers) for _package, data, figures in loaded],
+        disclosure_threshold(),
+        part_months=True,
+    )
     return [
         VillageFigures(
             package.id,
@@ -59,9 +72,11 @@ def village_figures(database: Database) -> list[VillageFigures]:
             data.period,
             package.created_at,
             package.imported_at,
-            with_offers(figures, data.offers),
+            shown.parts[index],
+            shown.shown(("A", index, ALL, ALL)),
+            shown.shown(("P", index, ALL)),
         )
-        for package, data, figures in _load(database)
+        for index, (package, data, _figures) in enumerate(loaded)
     ]
 
 
@@ -102,7 +117,9 @@ def export_combined(
     target = Path(folder) / f"Kreisuebersicht_{created:%Y-%m-%d}.xlsx"
     parts = [(data, figures) for _package, data, figures in _load(database)]
     with atomic_output(target) as stream:
-        write_workbook(stream, parts, created, progress, village_months=True)
+        write_workbook(
+            stream, parts, created, progress, village_months=True, threshold=disclosure_threshold()
+        )
     return target
 
 

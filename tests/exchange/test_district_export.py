@@ -13,12 +13,13 @@ from sqlalchemy import text
 
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.suppression import HIDDEN
+from gwa_desktop.exchange.disclosure import suppression_footnote
 from gwa_desktop.exchange.errors import Cancelled, ExchangeError, PackageError, WriteError
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.exchange.summary import combine
 from gwa_desktop.exchange.vocabulary import SHEET_MONTHS, SHEET_OVERVIEW, SHEET_PARTICIPANTS
-from gwa_desktop.exchange.xlsx_report import MONTH_HEADER, SUPPRESSION_FOOTNOTE
+from gwa_desktop.exchange.xlsx_report import MONTH_HEADER
 from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.district_export import export_district
 from tests.exchange.package_helpers import all_texts, figures_from_sql, labelled_values, workbook_of
@@ -77,7 +78,7 @@ def test_the_workbook_summary_matches_the_database(filled, tmp_path):
     assert months[-1][counselling] == HIDDEN
     assert sum(1 for value in months[-1][1:-4] if value == HIDDEN) >= 2
     column_a = [cell.value for cell in book[SHEET_MONTHS]["A"]]
-    assert SUPPRESSION_FOOTNOTE in column_a
+    assert suppression_footnote(3) in column_a
     assert sum(row[-3] for row in months[:-1]) == source["participants"]
     participants = labelled_values(book[SHEET_PARTICIPANTS])
     assert (
@@ -217,7 +218,8 @@ def test_an_export_for_another_period_has_other_figures(filled, tmp_path):
         created=datetime(2026, 1, 2, 9),
     )
     overview = labelled_values(workbook_of(path)[SHEET_OVERVIEW])
-    assert (overview["Aktivitäten"], overview["Teilnehmende gesamt"]) == (1, 8)
+    # One network meeting of 8 people: a single activity is a small count, its people are not.
+    assert (overview["Aktivitäten"], overview["Teilnehmende gesamt"]) == (HIDDEN, 8)
 
 
 def test_the_detector_blanks_names_phones_and_mails_but_keeps_punctuation():

@@ -9,7 +9,7 @@ from gwa_desktop.domain.enums import ActivityKind
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.activities import ActivityService
-from gwa_desktop.services.district_collect import SMALL_GROUP, collect
+from gwa_desktop.services.district_collect import collect
 from gwa_desktop.services.settings import SettingsService
 
 
@@ -35,7 +35,7 @@ def test_breakdowns_of_small_activities_are_left_out(database):
             occurred_on=date(2026, 11, 3),
             kind=ActivityKind.EVENT,
             title="Dorffest",
-            participants_total=SMALL_GROUP + 7,
+            participants_total=12,
             participants_women=7,
             languages=["ar", "de"],
         )

@@ -134,6 +134,14 @@ def test_district_export_and_import_on_postgresql(services, tmp_path):
     (village,) = village_figures(services.database)
     assert village.figures.activities == 60
     assert village.figures.participants_total == services.activities.totals()[1]
+    # The suppression rule on records, as SQL on PostgreSQL, sums what the records carry.
+    from gwa_desktop.services.district_collect import collect
+    from gwa_desktop.services.district_figures import period_figures
+    from tests.exchange.reference_figures import compute
+
+    assert period_figures(services.database, period) == compute(
+        [], collect(services.database, period).activities
+    )
 
 
 def test_a_wider_newer_package_replaces_the_earlier_one_on_postgresql(services, tmp_path):

@@ -178,8 +178,8 @@ class DistrictImportDialog(QDialog):
                 village.municipality,
                 village.period.label(),
                 str(figures.offers),
-                str(figures.activities),
-                str(figures.participants_total),
+                str(village.activities),
+                str(village.participants),
                 format_number(figures.volunteer_hours),
             ]
             for column, value in enumerate(values):

@@ -29,6 +29,7 @@ from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.settings import SettingsService, logo_problem
 from gwa_desktop.ui.changes import SETTINGS
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
+from gwa_desktop.ui.disclosure_box import DisclosureBox
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
 from gwa_desktop.ui.widgets import select_data
@@ -125,6 +126,7 @@ class SettingsPage(QWidget):
         layout.addWidget(language_box)
         layout.addWidget(municipality)
         layout.addWidget(officer)
+        layout.addWidget(DisclosureBox())
         layout.addWidget(self.errors)
         layout.addLayout(buttons)
         layout.addStretch(1)
