@@ -24,6 +24,7 @@ from pathlib import Path
 
 from gwa_desktop.cli import (
     calendar_commands,
+    duplicate_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     maintenance_commands,
     quality_commands,
     public_contact_commands,
+    duplicate_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

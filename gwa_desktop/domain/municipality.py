@@ -21,6 +21,19 @@ class MunicipalityData:
     logo_filename: str = ""
     #: The federal state whose public holidays pause the offers that skip them ("BY").
     federal_state: str = ""
+    #: Codes of the languages besides German every offer's text should exist in,
+    #: comma-separated as stored ("en,ar,uk"); see `text_language_codes`.
+    text_languages: str = ""
     #: The row version this data was read at: 0 before the first save, None to write
     #: without checking (scripts, demo data).
     version: int | None = None
+
+    @property
+    def text_language_codes(self) -> list[str]:
+        """The languages of `text_languages`, each once, in the order given."""
+        codes: list[str] = []
+        for code in self.text_languages.replace(";", ",").split(","):
+            code = code.strip()
+            if code and code not in codes:
+                codes.append(code)
+        return codes

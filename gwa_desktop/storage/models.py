@@ -437,6 +437,8 @@ class MunicipalitySettings(Timestamped, Base):
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
     #: The federal state whose public holidays pause series ("BY"); empty: none chosen.
     federal_state: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    #: The languages besides German the offers' texts should exist in ("en,ar,uk").
+    text_languages: Mapped[str] = mapped_column(String(200), default="", server_default="")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -492,7 +494,7 @@ class OfferPrintContact(Base):
 
 # Registers the district-mode tables on Base.metadata wherever the models are used
 # (migrations compare against it); they live in their own module to keep this one small.
-from gwa_desktop.storage import district_models  # noqa: E402,F401
+from gwa_desktop.storage import district_models, duplicate_models  # noqa: E402,F401
 
 
 def table_of(model: type[Base]) -> Table:

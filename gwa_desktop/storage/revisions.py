@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0014"
-HEAD_SCHEMA_DIGEST = "736708c91a814d6f9b9afaf3cd7a0ff5b26dcaa1d7141384325d04c9f5a1aaad"
+HEAD_SCHEMA_REVISION = "0019"
+HEAD_SCHEMA_DIGEST = "663e06704408e1dac75a9d5454bf610fc6bb3d93c3f82b331c95599dba3d0d2b"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

@@ -1,0 +1,86 @@
+"""`gwa duplicates`: likely duplicate contacts and offers with their score, and
+`gwa not-duplicate` to take a pair off that list for good (or back on with --undo)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from gwa_desktop.i18n import _
+from gwa_desktop.services import duplicates
+from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.registry import Services
+
+
+def score_value(text: str) -> int:
+    """A threshold from 0 to 100, explained when it is not one."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a score; give a whole number from 0 to 100").format(text=text)
+        )
+    return value
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    found = commands.add_parser("duplicates", help=_("list likely duplicate contacts and offers"))
+    found.add_argument("--format", choices=("table", "json"), default="table")
+    found.add_argument(
+        "--threshold",
+        type=score_value,
+        default=duplicates.DEFAULT_THRESHOLD,
+        help=_("lowest score of a contact pair listed (0-100, default {n})").format(
+            n=duplicates.DEFAULT_THRESHOLD
+        ),
+    )
+    found.set_defaults(handler=run_duplicates, reads_only=True)
+
+    distinct = commands.add_parser(
+        "not-duplicate", help=_("declare two contacts or offers different, so they are not listed")
+    )
+    distinct.add_argument("entity", choices=(duplicates.CONTACTS, duplicates.OFFERS))
+    distinct.add_argument("first", type=int)
+    distinct.add_argument("second", type=int)
+    distinct.add_argument("--undo", action="store_true", help=_("list the pair again"))
+    distinct.set_defaults(handler=run_not_duplicate)
+
+
+def run_duplicates(arguments: argparse.Namespace, services: Services) -> int:
+    pairs = duplicates.all_pairs(services.database, arguments.threshold)
+    if arguments.format == "json":
+        rows = [
+            {
+                "entity": p.entity,
+                "first_id": p.first_id,
+                "second_id": p.second_id,
+                "score": p.score,
+                "reasons": list(p.reasons),
+            }
+            for p in pairs
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    entities = {duplicates.CONTACTS: _("Contacts"), duplicates.OFFERS: _("Offers")}
+    for p in pairs:
+        print(
+            f"{p.score}\t{entities[p.entity]}\t{p.first_id} {p.first_label}\t"
+            f"{p.second_id} {p.second_label}\t{p.reason_text}"
+        )
+    return 0
+
+
+def run_not_duplicate(arguments: argparse.Namespace, services: Services) -> int:
+    change = duplicates.unmark_distinct if arguments.undo else duplicates.mark_distinct
+    try:
+        change(services.database, arguments.entity, arguments.first, arguments.second)
+    except ValidationError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except NotFoundError as error:
+        print(_("There is no record {id}.").format(id=error.args[0]), file=sys.stderr)
+        return 1
+    return 0
