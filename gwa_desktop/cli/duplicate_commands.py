@@ -1,5 +1,6 @@
-"""`gwa duplicates`: likely duplicate contacts and offers with their score, and
-`gwa not-duplicate` to take a pair off that list for good (or back on with --undo)."""
+"""`gwa duplicates`: likely duplicate contacts and offers with their score,
+`gwa not-duplicate` to take a pair off that list for good (or back on with --undo), and
+`gwa merge-contacts KEEP OTHER --take phone=other` to merge a pair into one contact."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import argparse
 import json
 import sys
 
-from gwa_desktop.i18n import _
-from gwa_desktop.services import duplicates
+from gwa_desktop.domain.duplicates import CONTACTS, DEFAULT_THRESHOLD, OFFERS
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.errors import NotFoundError, ValidationError
+from gwa_desktop.services.merge import FIELDS, MergeService
 from gwa_desktop.services.registry import Services
 
 
@@ -32,9 +34,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     found.add_argument(
         "--threshold",
         type=score_value,
-        default=duplicates.DEFAULT_THRESHOLD,
+        default=DEFAULT_THRESHOLD,
         help=_("lowest score of a contact pair listed (0-100, default {n})").format(
-            n=duplicates.DEFAULT_THRESHOLD
+            n=DEFAULT_THRESHOLD
         ),
     )
     found.set_defaults(handler=run_duplicates, reads_only=True)
@@ -42,14 +44,46 @@ def register(commands: argparse._SubParsersAction) -> None:
     distinct = commands.add_parser(
         "not-duplicate", help=_("declare two contacts or offers different, so they are not listed")
     )
-    distinct.add_argument("entity", choices=(duplicates.CONTACTS, duplicates.OFFERS))
+    distinct.add_argument("entity", choices=(CONTACTS, OFFERS))
     distinct.add_argument("first", type=int)
     distinct.add_argument("second", type=int)
     distinct.add_argument("--undo", action="store_true", help=_("list the pair again"))
     distinct.set_defaults(handler=run_not_duplicate)
 
+    merge = commands.add_parser(
+        "merge-contacts", help=_("merge a contact into another, keeping every link")
+    )
+    merge.add_argument("keep", type=int, help=_("id of the contact that stays"))
+    merge.add_argument("other", type=int, help=_("id of the contact merged into it (removed)"))
+    merge.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        type=taken_field,
+        metavar="FIELD=other",
+        help=_("take this field's value from the other contact ({fields})").format(
+            fields=", ".join(FIELDS)
+        ),
+    )
+    merge.set_defaults(handler=run_merge)
+
+
+def taken_field(text: str) -> str:
+    """`phone=other` or `phone`: the field's value comes from the other contact;
+    `phone=keep` names the default (the kept contact's value) and takes nothing."""
+    name, _sep, side = text.partition("=")
+    if name not in FIELDS or side not in ("", "other", "keep"):
+        raise argparse.ArgumentTypeError(
+            _("{text!r}: write FIELD=other, with FIELD one of {fields}").format(
+                text=text, fields=", ".join(FIELDS)
+            )
+        )
+    return "" if side == "keep" else name
+
 
 def run_duplicates(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services import duplicates  # RapidFuzz: only for this command
+
     pairs = duplicates.all_pairs(services.database, arguments.threshold)
     if arguments.format == "json":
         rows = [
@@ -64,7 +98,7 @@ def run_duplicates(arguments: argparse.Namespace, services: Services) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
-    entities = {duplicates.CONTACTS: _("Contacts"), duplicates.OFFERS: _("Offers")}
+    entities = {CONTACTS: _("Contacts"), OFFERS: _("Offers")}
     for p in pairs:
         print(
             f"{p.score}\t{entities[p.entity]}\t{p.first_id} {p.first_label}\t"
@@ -74,6 +108,8 @@ def run_duplicates(arguments: argparse.Namespace, services: Services) -> int:
 
 
 def run_not_duplicate(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services import duplicates
+
     change = duplicates.unmark_distinct if arguments.undo else duplicates.mark_distinct
     try:
         change(services.database, arguments.entity, arguments.first, arguments.second)
@@ -83,4 +119,25 @@ def run_not_duplicate(arguments: argparse.Namespace, services: Services) -> int:
     except NotFoundError as error:
         print(_("There is no record {id}.").format(id=error.args[0]), file=sys.stderr)
         return 1
+    return 0
+
+
+def run_merge(arguments: argparse.Namespace, services: Services) -> int:
+    try:
+        result = MergeService(services.database).merge(
+            arguments.keep, arguments.other, [name for name in arguments.take if name]
+        )
+    except ValidationError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except NotFoundError as error:
+        print(_("There is no contact {id}.").format(id=error.args[0]), file=sys.stderr)
+        return 1
+    print(
+        ngettext(
+            "Contact {other} merged into {keep}; {n} link moved to it.",
+            "Contact {other} merged into {keep}; {n} links moved to it.",
+            result.links_moved,
+        ).format(other=result.removed_id, keep=result.kept_id, n=result.links_moved)
+    )
     return 0

@@ -38,6 +38,19 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from gwa_desktop.domain.duplicates import (
+    ADDRESS_WEIGHT,
+    BLOCK_PREFIX,
+    CONTACTS,
+    DEFAULT_THRESHOLD,
+    EMAIL_WEIGHT,
+    MAX_SHARED,
+    MIN_PHONE_DIGITS,
+    NAME_MIN_SIMILARITY,
+    NAME_WEIGHT,
+    OFFERS,
+    PHONE_WEIGHT,
+)
 from gwa_desktop.domain.enums import ContactKind, OfferStatus
 from gwa_desktop.exchange.privacy_detector import address_key, fold_word, phone_digits
 from gwa_desktop.i18n import N_, _
@@ -45,25 +58,6 @@ from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.duplicate_models import ContactNonDuplicate, OfferNonDuplicate
 from gwa_desktop.storage.models import Contact, Offer, OfferText
-
-CONTACTS, OFFERS = "contacts", "offers"
-
-#: Points each rule adds to a pair's score; a pair scores at most 100.
-NAME_WEIGHT = 80
-EMAIL_WEIGHT = 70
-PHONE_WEIGHT = 60
-ADDRESS_WEIGHT = 20
-#: The score from which a pair is listed (`gwa duplicates --threshold` changes it).
-DEFAULT_THRESHOLD = 70
-#: Names less similar than this (0-100) add nothing: "Anna Müller" and "Hanna Möller"
-#: (87) are two people more often than one; "Ana Müller" (95) is a typo.
-NAME_MIN_SIMILARITY = 90
-#: How many letters of a name word open a block.
-BLOCK_PREFIX = 3
-#: A number, e-mail or address shared by more contacts than this opens no block.
-MAX_SHARED = 20
-#: Digits a number needs to count (shorter ones are extensions or typos).
-MIN_PHONE_DIGITS = 6
 
 _WORD = re.compile(r"\w+")
 
