@@ -138,6 +138,20 @@ def offers_with_sessions_without_headcount(database: Database, today: date) -> l
     return sorted({e.offer_id for e in missing_headcounts(database, today) if e.offer_id})
 
 
+def likely_duplicate_contacts(database: Database, today: date) -> list[int]:
+    """Contacts in a pair that `services.duplicates` scores as likely one."""
+    from gwa_desktop.services.duplicates import contact_pairs, record_ids  # RapidFuzz
+
+    return record_ids(contact_pairs(database))
+
+
+def likely_duplicate_offers(database: Database, today: date) -> list[int]:
+    """Offers with the same title, place and weekday as another one."""
+    from gwa_desktop.services.duplicates import offer_pairs, record_ids
+
+    return record_ids(offer_pairs(database))
+
+
 Rule = Callable[[Database, date], list[int]]
 #: (code, entity, message, rule) in the order the panel lists them.
 RULES: tuple[tuple[str, str, str, Rule], ...] = (
@@ -163,6 +177,13 @@ RULES: tuple[tuple[str, str, str, Rule], ...] = (
         N_("Persons without a legal basis"),
         persons_without_legal_basis,
     ),
+    (
+        "contact_duplicate",
+        "contacts",
+        N_("Likely duplicate contacts"),
+        likely_duplicate_contacts,
+    ),
+    ("offer_duplicate", "offers", N_("Likely duplicate offers"), likely_duplicate_offers),
 )
 
 
