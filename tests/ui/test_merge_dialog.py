@@ -73,9 +73,7 @@ def test_merge_two_duplicates_choosing_fields_side_by_side(qtbot, window, asked)
     assert not dialog.groups["legal_basis"].button(OTHER).isEnabled()  # both the same
     dialog.grab().save("/tmp/dup-merge-dialog.png")
     other_name = dialog.groups["name"].button(OTHER)
-    qtbot.mouseClick(
-        other_name, Qt.MouseButton.LeftButton, pos=QPoint(8, other_name.height() // 2)
-    )
+    qtbot.mouseClick(other_name, Qt.MouseButton.LeftButton, pos=QPoint(8, other_name.height() // 2))
     dialog.choose("notes", KEEP)
     assert dialog.taken() == ["name", "email"]
 
@@ -97,9 +95,7 @@ def test_merge_two_duplicates_choosing_fields_side_by_side(qtbot, window, asked)
 
 def test_cancelling_the_confirmation_changes_nothing(qtbot, window, monkeypatch):
     keep, other, _offer = _annas(window.services)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     dialog = MergeDialog(window.services.database, keep, other, window)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
