@@ -30,10 +30,11 @@ class MunicipalityData:
 
     @property
     def text_language_codes(self) -> list[str]:
-        """The languages of `text_languages`, each once, in the order given."""
+        """The languages of `text_languages`, each once, in the order given, without
+        German (every offer has its German text already)."""
         codes: list[str] = []
-        for code in self.text_languages.replace(";", ",").split(","):
-            code = code.strip()
-            if code and code not in codes:
+        for part in self.text_languages.replace(";", ",").split(","):
+            code = part.strip().lower()
+            if code and code != "de" and code not in codes:
                 codes.append(code)
         return codes
