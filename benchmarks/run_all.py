@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "search": "search_bench",
     "start": "start_bench",
     "exchange": "exchange_bench",
+    "duplicates": "duplicates_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"
