@@ -35,7 +35,7 @@ KEEP, OTHER = 0, 1
 class MergeDialog(QDialog):
     """After `exec()` accepted: `kept_id` is the contact that stays (None: marked distinct)."""
 
-    help_anchor = "quality"  #: the handbook section F1 opens on this dialog
+    help_anchor = "merge"  #: the handbook section F1 opens on this dialog
 
     def __init__(
         self, database: Database, keep_id: int, other_id: int, parent: QWidget | None = None
