@@ -183,3 +183,13 @@ def test_consents_older_than_their_purpose_allows(database, contacts):
     public = consenting("Öffentlich", date(2024, 2, 1), "Kontakt", names_publicly=True)
     consenting("Widerrufen", date(2020, 1, 1), "Kontakt", withdrawn_on=date(2021, 1, 1))
     assert quality.persons_with_outdated_consent(database, TODAY) == [old, photos, public]
+
+
+def test_gwa_quality_lists_likely_duplicates(database, database_path, contacts, capsys):
+    first = person(contacts, "Anna Müller")
+    second = person(contacts, "Müller, Anna")
+    person(contacts, "Karl Huber")
+    assert main(["--database", str(database_path), "quality", "--format", "json"]) == 0
+    rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["contact_duplicate"]["ids"] == [first, second]
+    assert rows["offer_duplicate"]["count"] == 0

@@ -190,3 +190,17 @@ def test_not_a_duplicate_takes_the_pair_off_the_panel(qtbot, window):
     }
     assert rows["Wahrscheinlich doppelte Kontakte"] == "0"
     assert window.services.contacts.count() == 2
+
+
+def test_a_refused_merge_is_explained_and_the_screen_stays_open(qtbot, window, asked, errors):
+    keep = window.services.contacts.create(
+        ContactData(name="Anna Müller", phone="0151 1111111", legal_basis=LegalBasis.PUBLIC_TASK)
+    )
+    other = window.services.contacts.create(ContactData(name="Anna Mueller"))
+    dialog = MergeDialog(window.services.database, keep, other, window)
+    qtbot.addWidget(dialog)
+    dialog.choose("legal_basis", OTHER)  # no basis, but a phone number stays: refused
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.kept_id is None
+    assert "Rechtsgrundlage" in errors[0]
+    assert window.services.contacts.count() == 2

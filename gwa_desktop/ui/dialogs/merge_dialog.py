@@ -25,6 +25,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.merge import FieldChoice, MergeService
 from gwa_desktop.storage.database import Database
+from gwa_desktop.ui.open_file import isolated
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.progress import run_in_background
 from gwa_desktop.ui.widgets import fit_to_screen
@@ -122,7 +123,8 @@ class MergeDialog(QDialog):
             self.grid.addWidget(label, row, 0)
             group = QButtonGroup(self)
             for side, text in ((KEEP, choice.keep_text), (OTHER, choice.other_text)):
-                button = QRadioButton(_one_line(text) or empty)
+                # Isolated: a phone number keeps its digits' order in a right-to-left window.
+                button = QRadioButton(isolated(_one_line(text)) if text else empty)
                 button.setToolTip(text)
                 button.setAccessibleName(f"{choice.label}: {text or empty}")
                 button.setEnabled(choice.differs)
@@ -153,7 +155,10 @@ class MergeDialog(QDialog):
             "No. {other_id} is removed; its links, consents and the values you chose go to "
             "No. {keep_id}. This cannot be undone."
         ).format(
-            other=self.names[1], other_id=self.other_id, keep=self.names[0], keep_id=self.keep_id
+            other=isolated(self.names[1]),
+            other_id=self.other_id,
+            keep=isolated(self.names[0]),
+            keep_id=self.keep_id,
         )
         answer = QMessageBox.question(
             self,
