@@ -67,6 +67,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     merge.set_defaults(handler=run_merge)
 
+    merges = commands.add_parser(
+        "merge-log", help=_("list every merge of contacts: when, which ids, which fields")
+    )
+    merges.add_argument("--format", choices=("table", "json"), default="table")
+    merges.set_defaults(handler=run_merge_log, reads_only=True)
+
 
 def taken_field(text: str) -> str:
     """`phone=other` or `phone`: the field's value comes from the other contact;
@@ -140,4 +146,28 @@ def run_merge(arguments: argparse.Namespace, services: Services) -> int:
             result.links_moved,
         ).format(other=result.removed_id, keep=result.kept_id, n=result.links_moved)
     )
+    return 0
+
+
+def run_merge_log(arguments: argparse.Namespace, services: Services) -> int:
+    entries = MergeService(services.database).log()
+    rows = [
+        {
+            "merged_at": entry.merged_at.isoformat(timespec="seconds"),
+            "kept_id": entry.kept_id,
+            "removed_id": entry.removed_id,
+            "fields_taken": [name for name in entry.fields_taken.split(",") if name],
+            "links_moved": entry.links_moved,
+        }
+        for entry in entries
+    ]
+    if arguments.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        fields = ", ".join(row["fields_taken"]) or "-"
+        print(
+            f"{row['merged_at']}\t{row['removed_id']} → {row['kept_id']}\t{fields}\t"
+            f"{row['links_moved']}"
+        )
     return 0

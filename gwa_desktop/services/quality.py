@@ -279,9 +279,21 @@ RULES: tuple[tuple[str, str, str, Rule], ...] = (
 )
 
 
-def findings(database: Database, today: date) -> list[Finding]:
-    """Every rule's finding, empty ones included (the panel shows 0 as good news)."""
+def findings(
+    database: Database, today: date, known: dict[str, list[int]] | None = None
+) -> list[Finding]:
+    """Every rule's finding, empty ones included (the panel shows 0 as good news).
+
+    `known`: ids a caller found already, by rule code (the panel lists the duplicate
+    pairs themselves and need not score every contact twice).
+    """
+    known = known or {}
     return [
-        Finding(code, entity, message, tuple(rule(database, today)))
+        Finding(
+            code,
+            entity,
+            message,
+            tuple(known[code] if code in known else rule(database, today)),
+        )
         for code, entity, message, rule in RULES
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -219,6 +220,13 @@ def test_gwa_merge_contacts(database, database_path, contacts, capsys):
     merged = contacts.get(keep)
     assert (merged.email, merged.phone) == ("anna@example.org", "0151 1111111")
     assert sql(database, "SELECT fields_taken FROM contact_merges") == [("email",)]
+    assert main(["--database", str(database_path), "merge-log", "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert (entry["kept_id"], entry["removed_id"], entry["fields_taken"]) == (
+        keep,
+        other,
+        ["email"],
+    )
 
 
 def test_merge_screen_rows_show_both_values(database, contacts):

@@ -59,10 +59,12 @@ class QualityDialog(QDialog):
         fit_to_screen(self, 620, 420)
 
     def reload(self) -> None:
-        from gwa_desktop.services.duplicates import contact_pairs
+        from gwa_desktop.services.duplicates import contact_pairs, record_ids
 
         def work(_progress: object) -> tuple[list[Finding], list[DuplicatePair]]:
-            return findings(self.database, date.today()), contact_pairs(self.database)
+            pairs = contact_pairs(self.database)
+            known = {DUPLICATES: record_ids(pairs)}
+            return findings(self.database, date.today(), known), pairs
 
         ok, found = attempt(self, lambda: run_in_background(work))
         self.show_findings(*(found if ok and found is not None else ([], [])))
