@@ -204,3 +204,45 @@ def test_a_refused_merge_is_explained_and_the_screen_stays_open(qtbot, window, a
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.kept_id is None
     assert "Rechtsgrundlage" in errors[0]
     assert window.services.contacts.count() == 2
+
+
+def _panel_rows(panel):
+    return {
+        panel.tree.topLevelItem(i).text(0): panel.tree.topLevelItem(i)
+        for i in range(panel.tree.topLevelItemCount())
+    }
+
+
+def test_the_panel_button_declares_a_pair_distinct(qtbot, window):
+    _annas(window.services)
+    panel = QualityDialog(window.services.database, window)
+    qtbot.addWidget(panel)
+    assert not panel.distinct_button.isEnabled()
+    panel.tree.setCurrentItem(_panel_rows(panel)["Wahrscheinlich doppelte Kontakte"].child(0))
+    assert panel.distinct_button.isEnabled()
+    qtbot.mouseClick(panel.distinct_button, Qt.MouseButton.LeftButton)
+    assert _panel_rows(panel)["Wahrscheinlich doppelte Kontakte"].text(1) == "0"
+    assert window.services.contacts.count() == 2
+
+
+def test_duplicate_offers_are_pairs_enter_opens_the_first(qtbot, window):
+    def offer() -> int:
+        return window.services.offers.create(
+            OfferData(
+                texts=[OfferTextData("de", "Sprachcafé")],
+                category=OfferCategory.LANGUAGE,
+                start_date=date(2025, 1, 7),
+                place_name="Rathaus",
+            )
+        )
+
+    first, second = offer(), offer()
+    panel = QualityDialog(window.services.database, window)
+    qtbot.addWidget(panel)
+    offers = _panel_rows(panel)["Wahrscheinlich doppelte Angebote"]
+    assert offers.text(1) == "2" and offers.childCount() == 1
+    pair = offers.child(0)
+    assert pair.text(0) == f"Nr. {first} Sprachcafé und Nr. {second} Sprachcafé"
+    panel.tree.setCurrentItem(pair)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert panel.chosen == ("offers", first)
