@@ -166,7 +166,9 @@ def test_a_merge_whose_result_would_break_the_gdpr_rule_is_refused_unchanged(dat
     assert sql(database, "SELECT count(*) FROM contacts") == [(2,)]
 
 
-def test_a_failure_half_way_leaves_the_database_unchanged(database, contacts, offers, monkeypatch):
+def test_a_failure_half_way_leaves_the_database_unchanged(backend_database, monkeypatch):
+    database = backend_database
+    contacts, offers = ContactService(database), OfferService(database)
     keep, other = _two_annas(contacts)
     offer = offers.create(offer_data(contact_person_ids=[other]))
     before = {
