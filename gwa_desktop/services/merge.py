@@ -31,7 +31,7 @@ from gwa_desktop.domain.enums import ContactKind
 from gwa_desktop.i18n import N_, _
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.erased_names import remember_erased
-from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.errors import ConflictError, NotFoundError, ValidationError
 from gwa_desktop.services.record_service import touch
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.duplicate_models import ContactMerge, ContactNonDuplicate
@@ -130,6 +130,7 @@ class MergeService:
         merged = _merged(keep, other, taken)
         self.contacts.checked(merged)
         with self.database.session() as session:
+            _refuse_changed(session, keep, other)
             moved = _relink(session, keep_id, other_id)
             if keep.kind is ContactKind.PERSON:
                 remember_erased(
@@ -183,6 +184,23 @@ def _refuse_pair(keep: ContactData, other: ContactData) -> None:
                 )
             }
         )
+
+
+def _refuse_changed(session: Session, keep: ContactData, other: ContactData) -> None:
+    """Refuse when either contact was saved or deleted since it was read for the merge:
+    the merged values were chosen from what was read."""
+    current = {
+        contact_id: version
+        for contact_id, version in session.execute(
+            select(Contact.id, Contact.version).where(Contact.id.in_([keep.id, other.id]))
+        )
+    }
+    for data in (keep, other):
+        assert data.id is not None, "read from the database"
+        if data.id not in current:
+            raise NotFoundError(data.id)
+        if current[data.id] != data.version:
+            raise ConflictError(data.id, current[data.id])
 
 
 def _is_empty(value: object) -> bool:

@@ -241,3 +241,20 @@ def test_merge_screen_rows_show_both_values(database, contacts):
     assert rows["legal_basis"].keep_text == LegalBasis.CONTRACT.label
     assert rows["email"].differs and not rows["phone"].differs
     assert MergeService(database).suggested(keep, other) == ["email"]
+
+
+def test_a_contact_saved_while_the_merge_was_prepared_refuses_it(database, contacts, monkeypatch):
+    keep, other = _two_annas(contacts)
+    prepare = merge_module._merged
+
+    def saved_meanwhile(*args):
+        changed = contacts.get(other)
+        changed.notes = "inzwischen geändert"
+        contacts.update(changed)
+        return prepare(*args)
+
+    monkeypatch.setattr(merge_module, "_merged", saved_meanwhile)
+    with pytest.raises(ConflictError):
+        MergeService(database).merge(keep, other)
+    assert contacts.get(other).notes == "inzwischen geändert"
+    assert sql(database, "SELECT count(*) FROM contacts") == [(2,)]
