@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.domain.duplicates import CONTACTS
 from gwa_desktop.i18n import _
-from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.errors import ConflictError, ValidationError
 from gwa_desktop.services.merge import FieldChoice, MergeService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.ui.open_file import isolated
@@ -180,6 +180,8 @@ class MergeDialog(QDialog):
             )
         except ValidationError as error:
             show_error(self, str(error))
+            if isinstance(error, ConflictError):
+                self._load()  # show what the other save left, to choose again
             return
         if ok:
             self.kept_id = keep_id
