@@ -54,8 +54,14 @@ FIELDS: dict[str, str] = {
     "notes": N_("Notes"),
     "legal_basis": N_("Legal basis"),
 }
-#: What is joined rather than chosen.
-JOINED = ("other_roles", "languages", "topics", "tags", "consents")
+#: What is joined rather than chosen, with its label on the merge screen.
+JOINED: dict[str, str] = {
+    "roles": N_("Roles"),
+    "languages": N_("Languages"),
+    "topics": N_("Contact person for"),
+    "tags": N_("Tags"),
+    "consents": N_("Consents"),
+}
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,14 @@ class MergeService:
                 _shown(getattr(other, name), name, organisations),
             )
             for name, label in FIELDS.items()
+        ]
+
+    def joined(self, keep_id: int, other_id: int) -> list[FieldChoice]:
+        """What both contacts bring and the merged one keeps all of, side by side."""
+        keep, other = self.pair(keep_id, other_id)
+        return [
+            FieldChoice(name, _(label), _listed(keep, name), _listed(other, name))
+            for name, label in JOINED.items()
         ]
 
     def suggested(self, keep_id: int, other_id: int) -> list[str]:
@@ -215,6 +229,18 @@ def _shown(value: object, name: str, organisations: dict[int, str]) -> str:
     if isinstance(value, Enum) and hasattr(value, "label"):
         return str(value.label)
     return str(value)
+
+
+def _listed(data: ContactData, name: str) -> str:
+    """A joined field as one line: codes and labels, or the consents' dates and purposes."""
+    if name == "consents":
+        return "; ".join(
+            f"{consent.given_on.isoformat()} {consent.purpose}" for consent in data.consents
+        )
+    if name == "roles":
+        return ", ".join(role.label for role in data.roles)
+    values: list[str] = getattr(data, name)
+    return ", ".join(values)
 
 
 def _joined(first: list[T], second: list[T]) -> list[T]:

@@ -258,3 +258,13 @@ def test_a_contact_saved_while_the_merge_was_prepared_refuses_it(database, conta
         MergeService(database).merge(keep, other)
     assert contacts.get(other).notes == "inzwischen geändert"
     assert sql(database, "SELECT count(*) FROM contacts") == [(2,)]
+
+
+def test_the_merge_screen_shows_what_both_bring(database, contacts):
+    keep, other = _two_annas(contacts)
+    rows = {row.field: row for row in MergeService(database).joined(keep, other)}
+    assert (rows["languages"].keep_text, rows["languages"].other_text) == ("de", "ar, de")
+    assert rows["roles"].other_text == ContactRole.LANGUAGE_MEDIATOR.label
+    assert rows["consents"].keep_text == ""
+    assert rows["consents"].other_text == "2025-05-01 Sprachmittlung"
+    assert rows["tags"].other_text == "Ehrenamt, Sprache"

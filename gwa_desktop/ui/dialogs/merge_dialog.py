@@ -7,6 +7,7 @@ every link. "Not a duplicate" instead takes the pair off the duplicates list.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -49,6 +50,8 @@ class MergeDialog(QDialog):
         self.kept_id: int | None = None
         self.groups: dict[str, QButtonGroup] = {}
         self.names = ("", "")
+        #: What the merged contact keeps of both (languages, roles, consents, …).
+        self.joined: list[FieldChoice] = []
         intro = QLabel(
             _(
                 "Choose for each field which value the merged contact keeps. Languages, topics, "
@@ -99,6 +102,7 @@ class MergeDialog(QDialog):
     def _read(self) -> tuple[list[FieldChoice], list[str]]:
         keep, other = self.service.pair(self.keep_id, self.other_id)
         self.names = (keep.name, other.name)
+        self.joined = self.service.joined(self.keep_id, self.other_id)
         return (
             self.service.choices(self.keep_id, self.other_id),
             self.service.suggested(self.keep_id, self.other_id),
@@ -134,6 +138,17 @@ class MergeDialog(QDialog):
             group.button(taken).setChecked(True)
             label.setBuddy(group.button(KEEP))
             self.groups[choice.field] = group
+        row = len(choices) + 1
+        both = QLabel("<b>" + _("Kept from both") + "</b>")
+        self.grid.addWidget(both, row, 0, 1, 3)
+        for offset, choice in enumerate(self.joined, start=row + 1):
+            self.grid.addWidget(QLabel(choice.label), offset, 0)
+            for side, text in ((KEEP, choice.keep_text), (OTHER, choice.other_text)):
+                value = QLabel(isolated(_one_line(text)) if text else empty)
+                value.setTextFormat(Qt.TextFormat.PlainText)  # typed text, never markup
+                value.setToolTip(text)
+                value.setEnabled(bool(text))
+                self.grid.addWidget(value, offset, side + 1)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
 
