@@ -28,6 +28,7 @@ SUITES: dict[str, str] = {
     "exchange": "exchange_bench",
     "report": "report_bench",
     "disclosure": "disclosure_bench",
+    "duplicates": "duplicates_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"

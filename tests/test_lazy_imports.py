@@ -17,12 +17,22 @@ WINDOW_LATER = (
     "openpyxl",
     "pypdfium2",
     "pyzipper",
+    "rapidfuzz",
     "reportlab",
     "uharfbuzz",
 )
 #: Loaded by `gwa` only for the commands that need them. The print stack (reportlab,
 #: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports.
-CLI_LATER = ("alembic", "icalendar", "openpyxl", "pypdfium2", "pyzipper", "reportlab", "uharfbuzz")
+CLI_LATER = (
+    "alembic",
+    "icalendar",
+    "openpyxl",
+    "pypdfium2",
+    "pyzipper",
+    "rapidfuzz",
+    "reportlab",
+    "uharfbuzz",
+)
 
 
 def _imported(code: str, names: tuple[str, ...]) -> list[str]:

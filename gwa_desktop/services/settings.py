@@ -45,6 +45,7 @@ class SettingsService:
         if data.federal_state and not is_federal_state(data.federal_state):
             check.add("federal_state", _("Choose a federal state from the list."))
         check.phone("officer_phone", data.officer_phone.strip())
+        check.languages("text_languages", data.text_language_codes)
         if data.logo is not None:
             check.add("logo", logo_problem(data.logo))
         check.lengths(data, MunicipalitySettings)
@@ -78,6 +79,7 @@ class SettingsService:
             else:
                 touch(row)
             write_columns(row, data, PLAIN_COLUMNS)
+            row.text_languages = ",".join(data.text_language_codes)
             session.add(row)
             session.flush()
             saved_version = row.version

@@ -437,6 +437,8 @@ class MunicipalitySettings(Timestamped, Base):
     logo_filename: Mapped[str] = mapped_column(String(200), default="")
     #: The federal state whose public holidays pause series ("BY"); empty: none chosen.
     federal_state: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    #: The languages besides German the offers' texts should exist in ("en,ar,uk").
+    text_languages: Mapped[str] = mapped_column(String(200), default="", server_default="")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -491,10 +493,11 @@ class OfferPrintContact(Base):
 
 
 # Registers the tables kept in their own modules (district mode, funding programmes,
-# village profile, volunteers) on Base.metadata wherever the models are used: migrations
-# compare against it, and this module stays small.
+# village profile, volunteers, duplicate decisions) on Base.metadata wherever the models
+# are used: migrations compare against it, and this module stays small.
 from gwa_desktop.storage import (  # noqa: E402,F401
     district_models,
+    duplicate_models,
     profile_models,
     programme_models,
     volunteer_models,

@@ -27,7 +27,7 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
-from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
+from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
@@ -359,7 +359,10 @@ class MainWindow(QMainWindow):
         from gwa_desktop.ui.dialogs.quality_dialog import QualityDialog
 
         dialog = QualityDialog(self.services.database, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.changed:  # contacts merged there
+            self.refresh_after(frozenset({CONTACTS, OFFERS, ACTIVITIES}))
+        if not accepted or dialog.chosen is None:
             return
         entity, record_id = dialog.chosen
         pages = {"offers": self.offers_page, "activities": self.activities_page}

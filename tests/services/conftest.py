@@ -8,6 +8,7 @@ from gwa_desktop.services.activities import ActivityService
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
+from tests.services.backends import backend_database  # noqa: F401  (SQLite and PostgreSQL)
 
 
 @pytest.fixture

@@ -80,3 +80,116 @@ def test_activities_with_implausible_figures(database, activities):
         ):
             connection.exec_driver_sql(f"UPDATE activities SET {statement} WHERE id = ?", (record,))
     assert quality.implausible_activities(database, TODAY) == [hours, genders, ages]
+
+
+def test_offers_missing_a_text_in_the_municipalitys_languages(database, offers, contacts, settings):
+    from gwa_desktop.domain.municipality import MunicipalityData
+    from gwa_desktop.domain.offer import OfferTextData
+
+    def texts(*more):
+        return [OfferTextData("de", "Sprachcafé", "Wir sprechen Deutsch."), *more]
+
+    def _complete(offers, contacts, title, texts, **values):
+        data = offer_data(
+            title,
+            contact_person_ids=[organisation(contacts, f"Verein {title}")],
+            place_name="Rathaus",
+            start_time=time(15, 0),
+            **values,
+        )
+        data.texts = texts
+        return offers.create(data)
+
+    # Nothing asked for yet: no finding, whatever the offers hold.
+    untranslated = _complete(offers, contacts, "nur Deutsch", texts=texts())
+    assert quality.offers_missing_texts(database, TODAY) == []
+
+    settings.save(MunicipalityData(name="Musterdorf", text_languages="EN, ar, de,en"))
+    assert settings.get().text_languages == "en,ar"
+    both = _complete(
+        offers,
+        contacts,
+        "übersetzt",
+        texts=texts(
+            OfferTextData("en", "Language café", "We speak German."),
+            OfferTextData("ar", "مقهى اللغة", "نتحدث الألمانية."),
+        ),
+    )
+    title_only = _complete(
+        offers,
+        contacts,
+        "nur Titel",
+        texts=texts(OfferTextData("en", "Café", "x"), OfferTextData("ar", "مقهى", "")),
+    )
+    _complete(
+        offers,
+        contacts,
+        "beendet",
+        texts=texts(),
+        status=OfferStatus.ENDED,
+    )
+    short = _complete(
+        offers,
+        contacts,
+        "ohne Beschreibung",
+        texts=[
+            OfferTextData("de", "Treff"),
+            OfferTextData("en", "Meeting"),
+            OfferTextData("ar", "لقاء"),
+        ],
+    )
+    found = quality.offers_missing_texts(database, TODAY)
+    assert found == [untranslated, title_only]
+    assert both not in found and short not in found
+
+
+def test_the_settings_refuse_an_unknown_text_language(settings):
+    import pytest
+
+    from gwa_desktop.domain.municipality import MunicipalityData
+    from gwa_desktop.services.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        settings.save(MunicipalityData(name="Musterdorf", text_languages="en, xx"))
+    assert "xx" in refused.value.errors["text_languages"]
+
+
+def test_consents_older_than_their_purpose_allows(database, contacts):
+    from gwa_desktop.domain.contact import ConsentData
+    from gwa_desktop.domain.enums import LegalBasis
+
+    def consenting(name, given_on, purpose, names_publicly=False, withdrawn_on=None):
+        return contacts.create(
+            ContactData(
+                name=name,
+                phone="0151 1234567" if withdrawn_on is None else "",
+                legal_basis=LegalBasis.CONSENT if withdrawn_on is None else None,
+                consents=[
+                    ConsentData(
+                        given_on=given_on,
+                        purpose=purpose,
+                        names_publicly=names_publicly,
+                        withdrawn_on=withdrawn_on,
+                    )
+                ],
+            )
+        )
+
+    # Today is 2026-03-01: contact details hold 36 months, photos and public naming 24.
+    consenting("Kontakt frisch", date(2023, 3, 2), "Kontakt und Information")
+    old = consenting("Kontakt alt", date(2023, 2, 28), "Kontakt und Information")
+    photos = consenting("Fotos", date(2024, 2, 28), "Fotos auf der Homepage")
+    consenting("Fortbildung", date(2024, 2, 28), "Einladungen zur Fortbildung")
+    public = consenting("Öffentlich", date(2024, 2, 1), "Kontakt", names_publicly=True)
+    consenting("Widerrufen", date(2020, 1, 1), "Kontakt", withdrawn_on=date(2021, 1, 1))
+    assert quality.persons_with_outdated_consent(database, TODAY) == [old, photos, public]
+
+
+def test_gwa_quality_lists_likely_duplicates(database, database_path, contacts, capsys):
+    first = person(contacts, "Anna Müller")
+    second = person(contacts, "Müller, Anna")
+    person(contacts, "Karl Huber")
+    assert main(["--database", str(database_path), "quality", "--format", "json"]) == 0
+    rows = {row["code"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["contact_duplicate"]["ids"] == [first, second]
+    assert rows["offer_duplicate"]["count"] == 0

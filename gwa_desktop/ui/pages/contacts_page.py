@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
@@ -38,6 +38,31 @@ class ContactsPage(ListPage):
         super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)
         self.kind_filter: QComboBox = self.add_filter(enum_combo(ContactKind, empty=_("All kinds")))
         self.role_filter: QComboBox = self.add_filter(enum_combo(ContactRole, empty=_("All roles")))
+        self.merge_button = QPushButton(_("Merge…"))
+        self.merge_button.setToolTip(_("Merge the two selected contacts into one"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        top = self.layout().itemAt(0).layout()
+        assert isinstance(top, QHBoxLayout)
+        top.insertWidget(top.indexOf(self.delete_button) + 1, self.merge_button)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "merge_button"):
+            self.merge_button.setEnabled(len(self.selected_ids()) == 2)
+
+    def merge_selected(self) -> None:
+        """The merge screen for the two selected contacts, the one in focus staying."""
+        from gwa_desktop.ui.dialogs.merge_dialog import MergeDialog
+
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        current = self.current_id()
+        keep, other = (ids[1], ids[0]) if current == ids[1] else (ids[0], ids[1])
+        dialog = MergeDialog(self.service.database, keep, other, self)
+        if dialog.loaded and dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(dialog.kept_id)
 
     def filters(self) -> dict:
         return {"kind": self.kind_filter.currentData(), "role": self.role_filter.currentData()}

@@ -32,7 +32,7 @@ from gwa_desktop.ui.dialogs.form import ERROR_STYLE, with_error_label
 from gwa_desktop.ui.disclosure_box import DisclosureBox
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
-from gwa_desktop.ui.widgets import select_data
+from gwa_desktop.ui.widgets import LanguageCodesEdit, select_data
 
 #: The UI languages in their own names, as CLDR writes them (capitalised). Written out
 #: because looking them up loads Babel's data of three more locales at every start;
@@ -62,6 +62,8 @@ class SettingsPage(QWidget):
         self.federal_state.addItem(_("— none —"), "")
         for code, name in STATE_NAMES.items():
             self.federal_state.addItem(_(name), code)
+        #: The data-quality panel lists active offers without a text in these languages.
+        self.text_languages = LanguageCodesEdit()
         self.officer_name = QLineEdit()
         self.officer_phone = QLineEdit()
         self.officer_email = QLineEdit()
@@ -107,6 +109,10 @@ class SettingsPage(QWidget):
             _("Federal state (its public holidays pause offers)"),
             self._checked(self.federal_state, "federal_state"),
         )
+        form.addRow(
+            _("Languages of the offers' texts besides German"),
+            self._checked(self.text_languages, "text_languages"),
+        )
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo_preview)
         logo_row.addWidget(choose)
@@ -146,6 +152,7 @@ class SettingsPage(QWidget):
         self.name.setText(data.name)
         self.district.setText(data.district)
         select_data(self.federal_state, data.federal_state)
+        self.text_languages.set_values(data.text_language_codes)
         self.officer_name.setText(data.officer_name)
         self.officer_phone.setText(data.officer_phone)
         self.officer_email.setText(data.officer_email)
@@ -157,6 +164,7 @@ class SettingsPage(QWidget):
             name=self.name.text(),
             district=self.district.text(),
             federal_state=self.federal_state.currentData() or "",
+            text_languages=",".join(self.text_languages.values()),
             officer_name=self.officer_name.text(),
             officer_phone=self.officer_phone.text(),
             officer_email=self.officer_email.text(),
