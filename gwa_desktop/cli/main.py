@@ -28,6 +28,7 @@ from gwa_desktop.cli import (
     listing_commands,
     maintenance_commands,
     print_commands,
+    privacy_commands,
     public_contact_commands,
     quality_commands,
     schedule_commands,
@@ -60,6 +61,7 @@ COMMAND_MODULES = (
     maintenance_commands,
     quality_commands,
     public_contact_commands,
+    privacy_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

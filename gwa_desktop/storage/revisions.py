@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0014"
-HEAD_SCHEMA_DIGEST = "736708c91a814d6f9b9afaf3cd7a0ff5b26dcaa1d7141384325d04c9f5a1aaad"
+HEAD_SCHEMA_REVISION = "0018"
+HEAD_SCHEMA_DIGEST = "2664c0ca42361f34b98e109cc63f0841c600a871ec0935ade317440147da8fa5"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(
