@@ -1,5 +1,6 @@
-"""`gwa retention`, `gwa retention-period`, `gwa erase`, `gwa erasure-log`: the data-protection
-lifecycle from scripts (Art. 5(1)(e), 17 GDPR)."""
+"""`gwa retention`, `gwa retention-period`, `gwa erase`, `gwa erasure-log`, `gwa information`,
+`gwa consent-form`, `gwa processing-record`: the data-protection lifecycle from scripts
+(Art. 5(1)(e), 15, 17 and 30 GDPR). The PDF commands load ReportLab in their handlers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from gwa_desktop.domain.retention import BASIS_KEYS, ErasureAction, ErasureReason, basis_label
 from gwa_desktop.i18n import _
@@ -51,6 +53,34 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = commands.add_parser("erasure-log", help=_("list the erasure log"))
     log.add_argument("--format", choices=("table", "json"), default="table")
     log.set_defaults(handler=run_log, reads_only=True)
+
+    information = commands.add_parser(
+        "information",
+        help=_("everything stored about one person, as PDF and JSON (Art. 15 GDPR)"),
+    )
+    information.add_argument("contact_id", type=int)
+    information.add_argument("--out", required=True, type=Path, help=_("folder to write into"))
+    information.set_defaults(handler=run_information)
+
+    form = commands.add_parser(
+        "consent-form", help=_("a consent form with the person's name and the chosen purposes")
+    )
+    form.add_argument("contact_id", type=int)
+    form.add_argument(
+        "--purpose",
+        action="append",
+        choices=("contact", "public"),
+        help=_("contact: contact and information; public: named on prints (repeatable)"),
+    )
+    form.add_argument("--lang", default="de", help=_("second language of the form"))
+    form.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
+    form.set_defaults(handler=run_consent_form)
+
+    record = commands.add_parser(
+        "processing-record", help=_("the record of processing activities as PDF (Art. 30 GDPR)")
+    )
+    record.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
+    record.set_defaults(handler=run_processing_record)
 
 
 def run_retention(arguments: argparse.Namespace, services: Services) -> int:
@@ -136,3 +166,45 @@ def run_log(arguments: argparse.Namespace, services: Services) -> int:
             f"{entry.action.label}\t{entry.reason.label}"
         )
     return 0
+
+
+def run_information(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.person_information import write_information
+
+    try:
+        files = write_information(
+            services.database, arguments.contact_id, arguments.out, date.today()
+        )
+    except NotFoundError:
+        print(_("There is no contact {id}.").format(id=arguments.contact_id), file=sys.stderr)
+        return 1
+    print(files.pdf)
+    print(files.json)
+    return 0
+
+
+def run_consent_form(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.cli.print_commands import _language, _write
+    from gwa_desktop.services.printing import PrintingService
+
+    try:
+        language = _language(arguments.lang)
+    except argparse.ArgumentTypeError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    purposes = list(dict.fromkeys(arguments.purpose or ["contact"]))
+    try:
+        result = PrintingService.from_services(services).consent_form(
+            language, arguments.contact_id, purposes
+        )
+    except NotFoundError:
+        print(_("There is no contact {id}.").format(id=arguments.contact_id), file=sys.stderr)
+        return 1
+    return _write(result, arguments.out)
+
+
+def run_processing_record(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.cli.print_commands import _write
+    from gwa_desktop.services.processing_record import build_processing_record
+
+    return _write(build_processing_record(services.database, date.today()), arguments.out)
