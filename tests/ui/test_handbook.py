@@ -11,6 +11,7 @@ from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
+from gwa_desktop.ui.dialogs.erasure_dialog import ErasureDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
@@ -125,6 +126,7 @@ DIALOGS = [
     DistrictImportDialog,
     RestoreDialog,
     ConsentDialog,
+    ErasureDialog,
 ]
 
 
