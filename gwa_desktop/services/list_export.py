@@ -18,9 +18,6 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -105,6 +102,12 @@ def workbook_bytes(table: ListTable, title: str, subtitle: str) -> bytes:
 
     Dates are date cells shown DD.MM.YYYY; text that would start a formula is a text cell
     with Excel's quote prefix (`cell_text`)."""
+    # openpyxl is imported here, not with the module: the window's list pages import
+    # this module, and the workbook library would add to every start (test_lazy_imports).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has its sheet

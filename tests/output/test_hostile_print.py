@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pypdf
 import pytest
 
-from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ContactKind, LegalBasis
+from gwa_desktop.domain.public_contact import PrintedNumber
 from gwa_desktop.output.pdf.bidi_text import BidiParagraph
 from gwa_desktop.output.pdf.flyer import FlyerOptions
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.offers import OfferService
+from gwa_desktop.services.public_contacts import PrintChoice
 from gwa_desktop.services.settings import SettingsService
 from tests.output.print_samples import flat_text, municipality, sample_offer
 from tests.output.test_bidi_text import build_pdf
@@ -32,12 +36,18 @@ def test_a_bidi_control_in_a_name_does_not_reverse_the_printed_phone_number(
     SettingsService(database).save(municipality())
     contact = ContactService(database).create(
         ContactData(
-            name=name, kind=ContactKind.PERSON, phone=PHONE, legal_basis=LegalBasis.PUBLIC_TASK
+            name=name,
+            kind=ContactKind.PERSON,
+            phone=PHONE,
+            legal_basis=LegalBasis.CONSENT,
+            consents=[ConsentData(date(2026, 1, 5), "Öffentlich genannt", names_publicly=True)],
         )
     )
     offer_id = OfferService(database).create(
         sample_offer(("de", "ar"), offer_id=None, contact_person_ids=[contact])
     )
+    # Her own number, so the hostile name stands right before the digits it could reverse.
+    printing.public_contacts.choose(offer_id, PrintChoice(contact, PrintedNumber.CONTACT))
 
     text = flat_text(printing.flyer(offer_id, FlyerOptions(("de", "ar"), tear_off_strips=True)).pdf)
 
