@@ -38,7 +38,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     erase.add_argument("contact_id", type=int)
     erase.add_argument(
-        "--reason", required=True, choices=[reason.value for reason in ErasureReason]
+        "--reason",
+        required=True,
+        choices=[reason.value for reason in ErasureReason.chosen_by_officer()],
     )
     erase.add_argument(
         "--anonymise", action="store_true", help=_("keep an unnamed record for the figures")

@@ -29,6 +29,8 @@ class ErasureReason(LabelledEnum):
     REQUEST = "request"
     WITHDRAWAL = "withdrawal"
     PURPOSE_ENDED = "purpose_ended"
+    #: Deleted with Delete in the contact list, without a reason given.
+    DELETED_IN_LIST = "deleted_in_list"
 
     @classmethod
     def _labels(cls) -> dict[LabelledEnum, str]:
@@ -37,18 +39,30 @@ class ErasureReason(LabelledEnum):
             cls.REQUEST: N_("Request of the person (Art. 17 GDPR)"),
             cls.WITHDRAWAL: N_("Consent withdrawn"),
             cls.PURPOSE_ENDED: N_("Purpose ended"),
+            cls.DELETED_IN_LIST: N_("Deleted in the contact list"),
         }
+
+    @classmethod
+    def chosen_by_officer(cls) -> list[ErasureReason]:
+        """The reasons the officer picks from; the others are logged by the program."""
+        return [reason for reason in cls if reason is not cls.DELETED_IN_LIST]
 
 
 class ErasureAction(LabelledEnum):
-    """Deleted: the record is gone. Anonymised: an unnamed record stays for the figures."""
+    """Deleted: the record is gone. Anonymised: an unnamed record stays for the figures.
+    Reduced: a consent was withdrawn, only name and organisation stay (Art. 7(3))."""
 
     DELETED = "deleted"
     ANONYMISED = "anonymised"
+    REDUCED = "reduced"
 
     @classmethod
     def _labels(cls) -> dict[LabelledEnum, str]:
-        return {cls.DELETED: N_("Deleted"), cls.ANONYMISED: N_("Anonymised")}
+        return {
+            cls.DELETED: N_("Deleted"),
+            cls.ANONYMISED: N_("Anonymised"),
+            cls.REDUCED: N_("Reduced to name and organisation"),
+        }
 
 
 def basis_label(key: str) -> str:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from gwa_desktop.domain.collation import sort_key
-from gwa_desktop.domain.enums import ContactKind, OfferStatus
+from gwa_desktop.domain.enums import ContactKind, LegalBasis, OfferStatus
 from gwa_desktop.domain.retention import ErasureAction, ErasureReason
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import remember_erased
@@ -149,16 +149,8 @@ class ErasureService:
             sole = _sole_contact_of(session, contact_id)
             if sole and not even_if_sole_contact:
                 raise ValidationError({"": sole_contact_message(sole)})
-            _apply(session, contact, action)
-            entry = ErasureLogEntry(
-                token=secrets.token_hex(16),
-                contact_id=contact_id,
-                erased_at=utcnow(),
-                action=action,
-                reason=reason,
-            )
-            session.add(entry)
-            session.flush()
+            _apply(session, contact, action, date.today())
+            entry = log_erasure(session, contact_id, action, reason)
             purge(session.connection(), "contacts")
             logged = _logged(entry)
         wipe_traces(self.database)
@@ -181,7 +173,7 @@ class ErasureService:
                     continue
                 contact = session.get(Contact, entry.contact_id)
                 if contact is not None and contact.kind is ContactKind.PERSON:
-                    _apply(session, contact, entry.action)
+                    _apply(session, contact, entry.action, entry.erased_at.date())
                 session.add(
                     ErasureLogEntry(
                         token=entry.token,
@@ -223,7 +215,52 @@ def _person(session: Session, contact_id: int) -> Contact:
     return contact
 
 
-def _apply(session: Session, contact: Contact, action: ErasureAction) -> None:
+def log_erasure(
+    session: Session, contact_id: int, action: ErasureAction, reason: ErasureReason
+) -> ErasureLogEntry:
+    """Add the log entry of an erasure made in this transaction."""
+    entry = ErasureLogEntry(
+        token=secrets.token_hex(16),
+        contact_id=contact_id,
+        erased_at=utcnow(),
+        action=action,
+        reason=reason,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def reduce_to_name(session: Session, contact: Contact, on: date) -> tuple[bool, list[str]]:
+    """A withdrawal: every consent ends `on`; with consent as her basis everything but
+    name and organisation goes (Art. 7(3) GDPR). Returns whether data went, and the
+    German titles of the offers she was contact person of and no longer is."""
+    for consent in contact.consents:
+        consent.withdrawn_on = consent.withdrawn_on or on
+    if contact.kind is ContactKind.PERSON:
+        remember_erased(session, [contact.name], [contact.phone])
+    if contact.legal_basis is not LegalBasis.CONSENT:
+        return False, []
+    contact.legal_basis = None
+    contact.role = None
+    contact.role_links.clear()
+    for name in PERSONAL_COLUMNS:
+        setattr(contact, name, "")
+    contact.languages.clear()
+    contact.topics.clear()
+    contact.tags.clear()
+    contact.search_text = contact_search_text(name=contact.name)
+    # Flyers name contact persons in public: she may no longer stand on them.
+    lost = _offer_titles(session, contact.id)
+    session.execute(delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id))
+    return True, lost
+
+
+def _apply(session: Session, contact: Contact, action: ErasureAction, on: date) -> None:
+    if action is ErasureAction.REDUCED:
+        reduce_to_name(session, contact, on)
+        session.flush()
+        return
     remember_erased(session, [contact.name], [contact.phone])
     if action is ErasureAction.DELETED:
         session.delete(contact)

@@ -143,3 +143,41 @@ def test_the_command_line_backs_up_with_a_password_and_restores(
     assert NAME.encode() not in _raw(database_path)
     assert main([*arguments, "backup"]) == 0
     assert str(key_file_path()) in capsys.readouterr().out
+
+
+def test_a_restore_also_repeats_deletions_in_the_list_and_withdrawals(
+    database, database_path, contacts, tmp_path
+):
+    from datetime import date
+
+    from gwa_desktop.domain.contact import ConsentData
+    from gwa_desktop.domain.enums import LegalBasis
+
+    deleted = person(contacts, NAME, phone=PHONE)
+    withdrawing = person(
+        contacts,
+        OTHER,
+        phone="0170 1112223",
+        email="wendelin@example.org",
+        legal_basis=LegalBasis.CONSENT,
+        consents=[ConsentData(given_on=date(2025, 1, 1), purpose="Einladungen")],
+    )
+    older = backup.backup_database(database, tmp_path / "backups")
+    contacts.delete([deleted])
+    contacts.withdraw_consent(withdrawing, date(2026, 11, 1))
+    assert [
+        (e.contact_id, e.action.value, e.reason.value) for e in ErasureService(database).log()
+    ] == [
+        (deleted, "deleted", "deleted_in_list"),
+        (withdrawing, "reduced", "withdrawal"),
+    ]
+
+    backup.restore_backup(database, older, tmp_path / "safety")
+
+    assert sql(database, "SELECT id, name, phone, email, legal_basis FROM contacts") == [
+        (withdrawing, OTHER, "", "", None)
+    ]
+    assert contacts.get(withdrawing).consents[0].withdrawn_on is not None
+    raw = _raw(database_path)
+    for value in (NAME, PHONE, "0170 1112223", "wendelin@example.org"):
+        assert value.encode() not in raw, value

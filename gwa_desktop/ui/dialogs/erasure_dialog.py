@@ -107,7 +107,7 @@ class ErasureDialog(QDialog):
         self.tree.currentItemChanged.connect(self._chosen)
         self.count = QLabel()
         self.reason = QComboBox()
-        for reason in ErasureReason:
+        for reason in ErasureReason.chosen_by_officer():
             self.reason.addItem(reason.label, reason)
         self.anonymise = QCheckBox(
             _("Anonymise instead of delete (keeps an unnamed record for the figures)")

@@ -45,6 +45,7 @@ def upgrade() -> None:
             sa.Enum(
                 "deleted",
                 "anonymised",
+                "reduced",
                 name="erasureaction",
                 native_enum=False,
                 create_constraint=False,
@@ -59,6 +60,7 @@ def upgrade() -> None:
                 "request",
                 "withdrawal",
                 "purpose_ended",
+                "deleted_in_list",
                 name="erasurereason",
                 native_enum=False,
                 create_constraint=False,
