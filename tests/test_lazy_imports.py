@@ -13,6 +13,7 @@ import sys
 #: Loaded by the window only when a print, an export or an upgrade needs them.
 WINDOW_LATER = (
     "alembic",
+    "cryptography",
     "icalendar",
     "openpyxl",
     "pypdfium2",
@@ -22,7 +23,16 @@ WINDOW_LATER = (
 )
 #: Loaded by `gwa` only for the commands that need them. The print stack (reportlab,
 #: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports.
-CLI_LATER = ("alembic", "icalendar", "openpyxl", "pypdfium2", "pyzipper", "reportlab", "uharfbuzz")
+CLI_LATER = (
+    "alembic",
+    "cryptography",
+    "icalendar",
+    "openpyxl",
+    "pypdfium2",
+    "pyzipper",
+    "reportlab",
+    "uharfbuzz",
+)
 
 
 def _imported(code: str, names: tuple[str, ...]) -> list[str]:

@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
-from gwa_desktop.exchange import encrypted
 from gwa_desktop.exchange.errors import damaged_package
 
 MAGIC = b"GWA-BAK\x00"
@@ -53,6 +52,9 @@ def is_backup_file(head: bytes) -> bool:
 
 def seal(plain: bytes, secret: str, protection: Protection) -> Iterator[bytes]:
     """The file's bytes piece by piece; `secret` is the key file's text or the password."""
+    # cryptography loads with the first backup, not with every start of the program.
+    from gwa_desktop.exchange import encrypted
+
     ident = key_id(secret) if protection is Protection.KEY_FILE else bytes(8)
     yield _HEADER.pack(MAGIC, VERSION, protection, ident)
     # A key file holds 256 random bits: no guessing to slow down, so the cheapest scrypt.
@@ -77,6 +79,8 @@ class _Discard:
 
 def open_backup(content: bytes, secret: str) -> bytearray:
     """The plain database in `content`; PackageError for a wrong secret or changed bytes."""
+    from gwa_desktop.exchange import encrypted
+
     body = content[HEADER_BYTES:]
     if not encrypted.is_encrypted(body):
         raise damaged_package("")
