@@ -13,6 +13,7 @@ import sys
 #: Loaded by the window only when a print, an export or an upgrade needs them.
 WINDOW_LATER = (
     "alembic",
+    "cryptography",
     "icalendar",
     "openpyxl",
     "pypdfium2",
@@ -25,6 +26,7 @@ WINDOW_LATER = (
 #: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports.
 CLI_LATER = (
     "alembic",
+    "cryptography",
     "icalendar",
     "openpyxl",
     "pypdfium2",

@@ -19,6 +19,7 @@ from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
 from gwa_desktop.services import backup
+from gwa_desktop.services.backup_key import key_file_statement
 from gwa_desktop.services.periods import EXPORT_PRESETS, named_period
 from gwa_desktop.services.registry import Services
 
@@ -82,11 +83,19 @@ def register(commands: argparse._SubParsersAction) -> None:
             "keep the monthly automatic backups for N months on this computer (default: 24); stored"
         ),
     )
+    copy.add_argument(
+        "--password-file",
+        type=Path,
+        help=_("encrypt with the password in the file's first line instead of the key file"),
+    )
     copy.set_defaults(handler=run_backup)
     restore = commands.add_parser(
         "restore", help=_("restore a backup (a safety copy is made first)")
     )
     restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--password-file", type=Path, help=_("file whose first line is the password")
+    )
     restore.set_defaults(handler=run_restore, when_unopenable=run_restore_in_place)
 
 
@@ -214,7 +223,23 @@ def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
 def run_backup(arguments: argparse.Namespace, services: Services) -> int:
     if arguments.keep_months is not None:
         store_backup_months(arguments.keep_months)
-    print(backup.backup_database(services.database, arguments.out or backups_dir()))
+    password = _password(arguments.password_file)
+    if password is not None:
+        from gwa_desktop.exchange.encrypted import check_password
+
+        municipality = services.settings.get()
+        check_password(password, [municipality.name, municipality.district])
+    print(
+        backup.backup_database(services.database, arguments.out or backups_dir(), password=password)
+    )
+    if password is None:
+        print(key_file_statement())
+    else:
+        print(
+            _(
+                "The backup is encrypted with your password. Without it nobody can read the backup: keep it safe."
+            )
+        )
     print(
         _("Monthly automatic backups are kept for {months} months on this computer.").format(
             months=backup.keep_months()
@@ -226,8 +251,9 @@ def run_backup(arguments: argparse.Namespace, services: Services) -> int:
 def run_restore_in_place(arguments: argparse.Namespace, target: Path) -> int:
     """The database cannot be opened (damaged): put the backup in its place."""
     try:
-        print(backup.describe_backup(arguments.file).describe())
-        kept = backup.restore_in_place_of(arguments.file, target)
+        password = _password(arguments.password_file)
+        print(backup.describe_backup(arguments.file, password).describe())
+        kept = backup.restore_in_place_of(arguments.file, target, password)
     except ExchangeError as error:
         print(str(error), file=sys.stderr)
         return 2
@@ -236,8 +262,9 @@ def run_restore_in_place(arguments: argparse.Namespace, target: Path) -> int:
 
 
 def run_restore(arguments: argparse.Namespace, services: Services) -> int:
-    summary = backup.describe_backup(arguments.file)
+    password = _password(arguments.password_file)
+    summary = backup.describe_backup(arguments.file, password)
     print(summary.describe())
-    safety = backup.restore_backup(services.database, arguments.file)
+    safety = backup.restore_backup(services.database, arguments.file, password=password)
     print(_("Restored. The previous state was saved as {path}").format(path=safety))
     return 0

@@ -32,6 +32,7 @@ from gwa_desktop.cli import (
     print_commands,
     profile_commands,
     programme_commands,
+    privacy_commands,
     public_contact_commands,
     quality_commands,
     report_commands,
@@ -72,6 +73,7 @@ COMMAND_MODULES = (
     volunteer_commands,
     disclosure_commands,
     duplicate_commands,
+    privacy_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -114,9 +114,13 @@ def check_password(password: str, known_words: Iterable[str] = ()) -> None:
         )
 
 
-def encrypt(plain: memoryview | bytes, password: str) -> Iterator[bytes]:
-    """The encrypted file piece by piece: the header, then one piece per chunk of `plain`."""
-    header = Header(LOG2_N, R, P, LOG2_CHUNK, os.urandom(SALT_BYTES), os.urandom(PREFIX_BYTES))
+def encrypt(plain: memoryview | bytes, password: str, log2_n: int = LOG2_N) -> Iterator[bytes]:
+    """The encrypted file piece by piece: the header, then one piece per chunk of `plain`.
+
+    `log2_n` below the default only for a random key (a backup's key file): it cannot be
+    guessed, so making each guess slow protects nothing and costs half a second.
+    """
+    header = Header(log2_n, R, P, LOG2_CHUNK, os.urandom(SALT_BYTES), os.urandom(PREFIX_BYTES))
     aad = header.to_bytes()
     cipher = AESGCM(_key(password, header))
     yield aad

@@ -2,8 +2,14 @@
 
 Copies are taken with SQLite's online backup API: it reads one consistent snapshot even
 while the program writes (a plain file copy could catch half a transaction or miss the
-part still in the -wal file). Every backup is a single self-contained file, readable by
-its owner only (it holds personal data).
+part still in the -wal file). The snapshot is taken into memory and written encrypted
+(exchange.backup_file): with the key file of the data folder (services.backup_key), or
+with a password the officer chooses for a backup that travels. Every backup is a single
+self-contained file, readable by its owner only. Backups of older versions (plain
+`.sqlite` files) are still listed and restored.
+
+A restore re-applies every erasure the replaced database logged and the backup does not
+know (services.erasure): a person deleted after the backup was taken stays deleted.
 
 A backup is restored only after the checks the program applies to its own database
 (storage.database.check_sqlite_database: full integrity check, foreign keys, the exact
@@ -30,14 +36,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from gwa_desktop.exchange import backup_file
 from gwa_desktop.exchange.atomic import atomic_path, write_error
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date, format_time
 from gwa_desktop.paths import backups_dir, data_dir
 from gwa_desktop.preferences import stored_backup_months
+from gwa_desktop.services.backup_key import backup_key, key_file_path, stored_key
+from gwa_desktop.services.erasure import ErasureService, LoggedErasure
 from gwa_desktop.storage import schema_check
 from gwa_desktop.storage.database import (
     SQLITE_HEADER,
@@ -55,7 +64,9 @@ from gwa_desktop.storage.errors import (
 AUTOMATIC_PREFIX = "auto-"
 MANUAL_PREFIX = "gwa-backup-"
 SAFETY_PREFIX = "before-restore-"
-SUFFIX = ".sqlite"
+SUFFIX = ".gwabak"
+#: What versions before encrypted backups wrote: still listed and restored.
+PLAIN_SUFFIX = ".sqlite"
 KEEP_LATEST = 10
 #: Safety copies taken before restores: enough to undo the last few restores.
 KEEP_SAFETY_COPIES = 3
@@ -108,28 +119,49 @@ def database_file(database: Database) -> Path:
     return path
 
 
-def backup_database(database: Database, folder: Path, prefix: str = MANUAL_PREFIX) -> Path:
-    """A complete, consistent copy of the open database in `folder`; returns its path."""
+def backup_database(
+    database: Database, folder: Path, prefix: str = MANUAL_PREFIX, password: str | None = None
+) -> Path:
+    """An encrypted, consistent copy of the open database in `folder`; returns its path.
+
+    Encrypted with `password` when one is given, else with the data folder's key file.
+    """
     folder = _private_folder(Path(folder))
     target = _free_name(folder, prefix)
-    copy_database(database_file(database), target)
+    write_backup(target, serialized(database_file(database)), password)
     return target
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Copy with the online backup API into a temporary file that replaces `target` when complete.
+def serialized(source: Path) -> bytes:
+    """The database at `source` as bytes, copied with the online backup API into memory:
+    the plain copy never lies on a disk."""
+    with (
+        closing(sqlite3.connect(source)) as origin,
+        closing(sqlite3.connect(":memory:")) as copy,
+    ):
+        origin.backup(copy)
+        plain = bytearray(copy.serialize())
+    # Bytes 18 and 19 of the header say "WAL mode", copied from the source; a database
+    # deserialized with them looks for a -wal file it cannot have. 1 is rollback mode.
+    plain[18:20] = b"\x01\x01"
+    return bytes(plain)
+
+
+def write_backup(target: Path, plain: bytes, password: str | None = None) -> None:
+    """Encrypt `plain` into a temporary file that replaces `target` when complete.
 
     The temporary file is created 0600 and keeps that mode when renamed: only its owner
     may read the copy (chmod does nothing on Windows, where the user folder is private).
     """
+    if password is None:
+        pieces = backup_file.seal(plain, backup_key(), backup_file.Protection.KEY_FILE)
+    else:
+        pieces = backup_file.seal(plain, password, backup_file.Protection.PASSWORD)
     with atomic_path(target) as temporary:
         os.chmod(temporary, 0o600)
-        with (
-            closing(sqlite3.connect(source)) as origin,
-            closing(sqlite3.connect(temporary)) as copy,
-        ):
-            origin.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
+        with temporary.open("wb") as handle:
+            for piece in pieces:
+                handle.write(piece)
 
 
 def keep_months() -> int:
@@ -214,7 +246,7 @@ def _tidy(database_location: str) -> list[Path]:
         if database.parent.is_dir():
             removed += _leftover_parts(database.parent, f".{glob.escape(database.name)}.*")
     _private_folder(backups)
-    for copy in backups.glob(f"*{SUFFIX}"):
+    for copy in [*backups.glob(f"*{SUFFIX}"), *backups.glob(f"*{PLAIN_SUFFIX}")]:
         if copy.is_file() and not copy.is_symlink():
             _chmod(copy, 0o600)
     in_use = Path(database_location).expanduser() if "://" not in database_location else None
@@ -277,19 +309,27 @@ def list_backups(folder: Path, prefix: str = "") -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [p for p in folder.glob(f"{prefix}*{SUFFIX}") if _stamp_of(p) is not None]
+    found = [
+        p
+        for suffix in (SUFFIX, PLAIN_SUFFIX)
+        for p in folder.glob(f"{prefix}*{suffix}")
+        if _stamp_of(p) is not None
+    ]
     return sorted(found, key=lambda p: (_stamp_of(p), p.name), reverse=True)
 
 
-def describe_backup(path: Path) -> BackupSummary:
+def describe_backup(path: Path, password: str | None = None) -> BackupSummary:
     """Counts, municipality and schema of a backup; refuses anything it could not restore.
 
     Only a regular file is read (a FIFO would block for ever, a link may point anywhere),
-    and only after every check the program applies to its own database has passed.
+    and only after every check the program applies to its own database has passed. An
+    encrypted backup is decrypted into a private temporary file of the data folder.
     """
     path = Path(path)
-    _require_backup_file(path)
-    return _summary(path, path)
+    if not _require_backup_file(path):
+        return _summary(path, path)
+    with _checked_snapshot(path, data_dir(), password) as (_snapshot, summary):
+        return summary
 
 
 def _summary(path: Path, shown: Path) -> BackupSummary:
@@ -334,14 +374,17 @@ def _summary(path: Path, shown: Path) -> BackupSummary:
 
 
 @contextmanager
-def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
-    """A copy of `backup` in `folder` that has passed every check: what is restored.
+def _checked_snapshot(
+    backup: Path, folder: Path, password: str | None = None
+) -> Iterator[tuple[Path, BackupSummary]]:
+    """A copy of `backup` in `folder` that has passed every check, and its summary.
 
     Checking the copy, not the original, means nothing can change between the check and
     the restore (a file on a stick or a share could be rewritten in between).
     """
     backup = Path(backup)
-    _require_backup_file(backup)
+    sealed = _require_backup_file(backup)
+    plain = _unsealed(backup, password) if sealed else None
     try:
         handle, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".part", dir=folder)
         os.close(handle)
@@ -351,7 +394,7 @@ def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
     try:
         try:
             with (
-                closing(_open_read_only(backup)) as origin,
+                closing(_open_read_only(backup) if plain is None else _in_memory(plain)) as origin,
                 closing(sqlite3.connect(snapshot)) as copy,
             ):
                 origin.backup(copy)
@@ -362,28 +405,101 @@ def _checked_snapshot(backup: Path, folder: Path) -> Iterator[Path]:
                     "The file {path} is not an intact GWA Desktop backup. Nothing was changed."
                 ).format(path=backup)
             ) from error
-        _summary(snapshot, backup)
-        yield snapshot
+        yield snapshot, _summary(snapshot, backup)
     finally:
         snapshot.unlink(missing_ok=True)
 
 
-def restore_backup(database: Database, backup: Path, safety_folder: Path | None = None) -> Path:
+class BackupPasswordNeeded(PackageError):
+    """The backup is protected with a password and none was given: ask for it."""
+
+
+def needs_password(path: Path) -> bool:
+    """True for a backup encrypted with a password (the restore dialog asks for it)."""
+    try:
+        with Path(path).open("rb") as handle:
+            header = backup_file.read_header(handle.read(backup_file.HEADER_BYTES))
+    except OSError:
+        return False
+    return header is not None and header.protection is backup_file.Protection.PASSWORD
+
+
+def _unsealed(path: Path, password: str | None) -> bytes:
+    """The plain database of an encrypted backup, or a message saying what is lost."""
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise PackageError(
+            _("The file {path} cannot be read ({reason}).").format(path=path, reason=error.strerror)
+        ) from error
+    header = backup_file.read_header(content)
+    if header is None:
+        raise PackageError(
+            _(
+                "The backup {path} was made by a newer version of GWA Desktop. Install that version to restore it."
+            ).format(path=path)
+        )
+    if header.protection is backup_file.Protection.PASSWORD:
+        if not password:
+            raise BackupPasswordNeeded(
+                _("The backup {path} is protected with a password. Enter it to restore.").format(
+                    path=path
+                )
+            )
+        secret = password
+        wrong = _(
+            "The password for the backup {path} is wrong, or the file was changed. Nothing was changed. Without "
+            "its password nobody can read this backup: what it holds (the contacts, offers and activities of the "
+            "day it was made) is lost unless you remember the password or have another backup."
+        ).format(path=path)
+    else:
+        key = stored_key()
+        wrong = _(
+            "The backup {path} cannot be opened with the key file {key}: it was made with another key file (on "
+            "another computer or data folder, or before the key file was replaced) or it was changed. Nothing was "
+            "changed. Without its key file nobody can read this backup; put the key file it was made with back "
+            "into the data folder, or choose another backup."
+        ).format(path=path, key=key_file_path())
+        if key is None or backup_file.key_id(key) != header.key_id:
+            raise PackageError(wrong)
+        secret = key
+    try:
+        return bytes(backup_file.open_backup(content, secret))
+    except PackageError as error:
+        raise PackageError(wrong) from error
+
+
+def _in_memory(plain: bytes) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(plain)
+    return connection
+
+
+def restore_backup(
+    database: Database,
+    backup: Path,
+    safety_folder: Path | None = None,
+    password: str | None = None,
+) -> Path:
     """Replace the database content with `backup`; returns the safety copy made first.
 
     The open `Database` stays usable: its connections are closed and reopen on the
-    restored file, which is migrated when the backup comes from an older version.
+    restored file, which is migrated when the backup comes from an older version. Every
+    erasure logged in the replaced database is applied to the restored one again.
     """
     target = database_file(database)
     folder = safety_folder or backups_dir()
-    with _checked_snapshot(backup, target.parent) as snapshot:
-        safety = backup_database(database, folder, SAFETY_PREFIX)
+    erasures = ErasureService(database).log()
+    with _checked_snapshot(backup, target.parent, password) as (snapshot, _summary_of_it):
+        current = serialized(target)
+        safety = _free_name(_private_folder(Path(folder)), SAFETY_PREFIX)
+        write_backup(safety, current)
         database.engine.dispose()
         try:
             copy_back(snapshot, target)
-            open_database(database.location).close()
-        except (sqlite3.Error, StorageError) as error:
-            copy_back(safety, target)
+            reapply_erasures(database.location, erasures)
+        except (sqlite3.Error, SQLAlchemyError, StorageError) as error:
+            _put_back(current, target)
             raise ExchangeError(
                 _(
                     "The backup could not be restored ({reason}). The previous state was put back."
@@ -393,7 +509,45 @@ def restore_backup(database: Database, backup: Path, safety_folder: Path | None 
     return safety
 
 
-def restore_in_place_of(backup: Path, target: Path) -> Path:
+def reapply_erasures(location: str, erasures: list[LoggedErasure]) -> list[LoggedErasure]:
+    """Open (and migrate) the restored database and erase again whom `erasures` name."""
+    restored = open_database(location)
+    try:
+        return ErasureService(restored).reapply(erasures)
+    finally:
+        restored.close()
+
+
+def _put_back(plain: bytes, target: Path) -> None:
+    with closing(_in_memory(plain)) as origin, closing(sqlite3.connect(target)) as current:
+        origin.backup(current)
+
+
+def _logged_erasures(path: Path) -> list[LoggedErasure]:
+    """The erasure log of a database file that cannot be opened as a whole, as far as it
+    can still be read; empty when it cannot (the officer is told to check)."""
+    from gwa_desktop.domain.retention import ErasureAction, ErasureReason
+
+    try:
+        with closing(_open_read_only(path)) as connection:
+            rows = connection.execute(
+                "SELECT token, contact_id, erased_at, action, reason FROM erasure_log ORDER BY id"
+            ).fetchall()
+        return [
+            LoggedErasure(
+                token,
+                contact_id,
+                datetime.fromisoformat(erased_at),
+                ErasureAction(action),
+                ErasureReason(reason),
+            )
+            for token, contact_id, erased_at, action, reason in rows
+        ]
+    except (sqlite3.Error, ValueError, TypeError):
+        return []
+
+
+def restore_in_place_of(backup: Path, target: Path, password: str | None = None) -> Path:
     """Put `backup` where a database file that cannot be opened lies; returns where that
     file was moved to (it is kept: a specialist may still rescue entries from it).
 
@@ -402,7 +556,8 @@ def restore_in_place_of(backup: Path, target: Path) -> Path:
     """
     stamp = datetime.now().strftime(STAMP_FORMAT)
     kept = target.with_name(f"{target.stem}-unreadable-{stamp}{target.suffix}")
-    with _checked_snapshot(backup, target.parent) as snapshot:
+    erasures = _logged_erasures(target) if target.exists() else []
+    with _checked_snapshot(backup, target.parent, password) as (snapshot, _summary_of_it):
         for suffix in ("-wal", "-shm"):
             companion = target.with_name(target.name + suffix)
             if companion.exists():
@@ -411,8 +566,8 @@ def restore_in_place_of(backup: Path, target: Path) -> Path:
             target.replace(kept)
         try:
             os.replace(snapshot, target)
-            open_database(str(target)).close()
-        except (OSError, sqlite3.Error, StorageError, ExchangeError) as error:
+            reapply_erasures(str(target), erasures)
+        except (OSError, sqlite3.Error, SQLAlchemyError, StorageError, ExchangeError) as error:
             target.unlink(missing_ok=True)
             if kept.exists():
                 kept.replace(target)
@@ -448,8 +603,9 @@ def integrity_problems(database: Database) -> list[str]:
         return [str(getattr(error, "orig", error))]
 
 
-def _require_backup_file(path: Path) -> None:
-    """Refuse anything but a regular file holding a SQLite header, without blocking on it.
+def _require_backup_file(path: Path) -> bool:
+    """Refuse anything but a regular file holding a SQLite header or an encrypted backup's,
+    without blocking on it; True for an encrypted backup.
 
     The type is checked without following a link, and the file opened non-blocking: a
     FIFO swapped in between would otherwise hang the program on `open`.
@@ -475,15 +631,18 @@ def _require_backup_file(path: Path) -> None:
         try:
             if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                 raise PackageError(not_regular.format(path=path))
-            header = os.read(descriptor, len(SQLITE_HEADER))
+            header = os.read(descriptor, backup_file.HEADER_BYTES)
         finally:
             os.close(descriptor)
     except OSError as error:
         raise PackageError(cannot_read.format(path=path, reason=error.strerror)) from error
-    if header != SQLITE_HEADER:
+    if backup_file.is_backup_file(header):
+        return True
+    if not header.startswith(SQLITE_HEADER):
         raise PackageError(
             _("The file {path} is not a GWA Desktop backup. Nothing was changed.").format(path=path)
         )
+    return False
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -11,15 +11,17 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, String, delete, func, select, type_coerce
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from gwa_desktop.domain.collation import sort_key
 from gwa_desktop.domain.contact import ConsentData, ContactData
 from gwa_desktop.domain.enums import ContactKind, ContactRole, LegalBasis
 from gwa_desktop.domain.languages import normalise_code
+from gwa_desktop.domain.retention import ErasureAction, ErasureReason
 from gwa_desktop.i18n import _
 from gwa_desktop.services.erased_names import remember_erased
+from gwa_desktop.services.erasure import log_erasure, reduce_to_name, wipe_traces
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.listing import ListQuery, label_order, ordered, search_condition
 from gwa_desktop.services.record_service import RecordService, touch
@@ -38,9 +40,7 @@ from gwa_desktop.storage.models import (
     ContactLanguage,
     ContactRoleLink,
     ContactTopic,
-    OfferText,
     Tag,
-    offer_contacts,
 )
 
 #: Keys of the values in each row of `list_rows`, after the id.
@@ -120,44 +120,19 @@ class ContactService(RecordService[ContactData]):
         German titles of the offers she was contact person of and no longer is, so the
         officer can find them another one.
         """
-        lost: list[str] = []
         with self.database.session() as session:
             contact = session.get(Contact, contact_id)
             if contact is None:
                 raise NotFoundError(contact_id)
-            for consent in contact.consents:
-                consent.withdrawn_on = consent.withdrawn_on or on
-            if contact.kind is ContactKind.PERSON:
-                remember_erased(session, [contact.name], [contact.phone])
-            if contact.legal_basis is LegalBasis.CONSENT:
-                contact.legal_basis = None
-                contact.role = None
-                contact.role_links.clear()
-                for name in ("phone", "email", "street", "postal_code", "city", "notes"):
-                    setattr(contact, name, "")
-                contact.languages.clear()
-                contact.topics.clear()
-                contact.tags.clear()
-                forget_volunteer(session, contact)
-                contact.search_text = contact_search_text(name=contact.name)
-                # Flyers name contact persons in public: she may no longer stand on them.
-                lost = sorted(
-                    session.scalars(
-                        select(OfferText.title)
-                        .join(offer_contacts, offer_contacts.c.offer_id == OfferText.offer_id)
-                        .where(
-                            offer_contacts.c.contact_id == contact.id, OfferText.language == "de"
-                        )
-                    ),
-                    key=str.casefold,
-                )
-                session.execute(
-                    delete(offer_contacts).where(offer_contacts.c.contact_id == contact.id)
-                )
+            reduced, lost = reduce_to_name(session, contact, on)
+            if reduced:
+                # Logged, so that a restored older backup loses her data again.
+                log_erasure(session, contact.id, ErasureAction.REDUCED, ErasureReason.WITHDRAWAL)
             # A form opened before the withdrawal must not write the consent back.
             touch(contact)
             session.flush()
             self._purge_search_index(session)
+        wipe_traces(self.database)
         return lost
 
     def delete(self, record_ids: list[int]) -> None:
@@ -175,9 +150,18 @@ class ContactService(RecordService[ContactData]):
             for record_id in record_ids:
                 contact = session.get(Contact, record_id)
                 if contact is not None:
+                    if contact.kind is ContactKind.PERSON:
+                        # Logged, so that a restored older backup loses her again.
+                        log_erasure(
+                            session,
+                            record_id,
+                            ErasureAction.DELETED,
+                            ErasureReason.DELETED_IN_LIST,
+                        )
                     session.delete(contact)
             session.flush()
             self._purge_search_index(session)
+        wipe_traces(self.database)
 
     def organisations(self) -> list[tuple[int, str]]:
         with self.database.session() as session:

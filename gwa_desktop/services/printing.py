@@ -11,7 +11,7 @@ to the limit, ending in "…", with a warning, so a print always finishes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -145,11 +145,17 @@ class PrintingService:
             )
         return lines + withheld
 
-    def consent_form(self, language: str) -> PrintResult:
+    def consent_form(
+        self, language: str, contact_id: int | None = None, purposes: Sequence[str] = ()
+    ) -> PrintResult:
+        """The consent form; for `contact_id` with her name on it and `purposes` to tick."""
         from gwa_desktop.output.pdf.consent_form import build_consent_form
 
         cut: list[str] = []
-        return _with_cut_warning(build_consent_form(language, self._municipality(cut)), cut)
+        name = "" if contact_id is None else self.contacts.get(contact_id).name
+        return _with_cut_warning(
+            build_consent_form(language, self._municipality(cut), name, purposes), cut
+        )
 
     def _municipality(self, cut: list[str]) -> MunicipalityData:
         municipality = self.settings.get()

@@ -46,6 +46,7 @@ from gwa_desktop.domain.enums import (
     TargetGroup,
 )
 from gwa_desktop.domain.public_contact import PrintedNumber
+from gwa_desktop.domain.retention import ErasureAction, ErasureReason
 from gwa_desktop.storage.search_index import create_for_models
 
 NAMING_CONVENTION = {
@@ -490,6 +491,33 @@ class OfferPrintContact(Base):
     number: Mapped[PrintedNumber] = mapped_column(
         _enum(PrintedNumber, 16), default=PrintedNumber.OFFICE
     )
+
+
+class RetentionPeriod(Base):
+    """How many months after the last contact a person with this legal basis is kept
+    (domain.retention: a LegalBasis value or "none"); without a row the default."""
+
+    __tablename__ = "retention_periods"
+
+    legal_basis: Mapped[str] = mapped_column(String(32), primary_key=True)
+    months: Mapped[int] = mapped_column(Integer)
+
+
+class ErasureLogEntry(Base):
+    """One erasure: the former record id, when, what was done and why, never a value.
+
+    `token` names the entry across copies of the database: a restored backup lacks the
+    entries made after it was taken, and those erasures are applied to it again.
+    """
+
+    __tablename__ = "erasure_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    contact_id: Mapped[int] = mapped_column(Integer, index=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[ErasureAction] = mapped_column(_enum(ErasureAction, 16))
+    reason: Mapped[ErasureReason] = mapped_column(_enum(ErasureReason))
 
 
 # Registers the tables kept in their own modules (district mode, funding programmes,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
+from gwa_desktop.services.backup_key import key_file_statement
 from gwa_desktop.ui.changes import EVERYTHING
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import documents_folder
@@ -91,7 +92,9 @@ def back_up_now(window: QMainWindow) -> None:
     )
     if ok:
         QMessageBox.information(
-            window, _("Back up now"), _("The backup was written to {path}").format(path=path)
+            window,
+            _("Back up now"),
+            _("The backup was written to {path}").format(path=path) + "\n\n" + key_file_statement(),
         )
 
 

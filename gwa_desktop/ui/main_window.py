@@ -29,6 +29,7 @@ from gwa_desktop.preferences import WindowState, store_window_state, stored_wind
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
+from gwa_desktop.ui.dialogs.erasure_dialog import open_erasure_review
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
 from gwa_desktop.ui.operations import opened
@@ -270,6 +271,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.translations_action)
         self.quality_action = self._action(_("Data &quality…"), None, self.open_quality)
         file_menu.addAction(self.quality_action)
+        self.erasure_action = self._action(
+            _("&Retention and erasure…"), None, lambda: open_erasure_review(self)
+        )
+        file_menu.addAction(self.erasure_action)
         file_menu.addSeparator()
         self.print_actions = add_print_actions(self, file_menu)
         self.volunteer_actions = add_volunteer_actions(self, file_menu)

@@ -29,6 +29,34 @@ from gwa_desktop.storage.database import Database, create_database_engine, open_
 from gwa_desktop.storage.search_index import INDEXED, fts_table
 
 
+def plain_backup(filled, folder: Path) -> Path:
+    """A backup as versions before encrypted backups wrote it: a plain SQLite file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "gwa-backup-20260101-120000.sqlite"
+    with (
+        closing(sqlite3.connect(filled.database.file_path)) as origin,
+        closing(sqlite3.connect(path)) as copy,
+    ):
+        origin.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+    return path
+
+
+def sealed(plain: Path) -> Path:
+    """`plain` encrypted with the key file, as the program writes backups; `plain` goes."""
+    target = plain.with_suffix(backup.SUFFIX)
+    backup.write_backup(target, backup.serialized(plain))
+    plain.unlink()
+    return target
+
+
+def opened(path: Path) -> sqlite3.Connection:
+    """The database inside an encrypted backup, in memory."""
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(backup._unsealed(path, None))
+    return connection
+
+
 def counts(services) -> tuple[int, int, int]:
     return services.contacts.count(), services.offers.count(), services.activities.count()
 
@@ -95,7 +123,7 @@ def test_a_backup_while_another_thread_keeps_writing_is_consistent(filled, datab
         stop.set()
         thread.join()
     for path in paths:
-        with closing(sqlite3.connect(path)) as copy:
+        with closing(opened(path)) as copy:
             assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             uneven = copy.execute(
                 "SELECT a.id FROM activities a LEFT JOIN activity_languages l ON l.activity_id = a.id"
@@ -130,9 +158,10 @@ def test_restore_refuses_a_file_that_is_no_backup(filled, tmp_path, content):
 
 
 def test_restore_refuses_a_backup_of_a_newer_version(filled, tmp_path):
-    path = backup.backup_database(filled.database, tmp_path / "backups")
+    path = plain_backup(filled, tmp_path / "backups")
     with closing(sqlite3.connect(path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    path = sealed(path)
     with pytest.raises(PackageError, match=r"newer|neueren"):
         backup.describe_backup(path)
 
@@ -254,12 +283,12 @@ def _live_bytes(path: Path) -> tuple[bytes, bytes]:
 
 
 def _altered_backup(filled, tmp_path, *statements: str) -> Path:
-    path = backup_database(filled.database, tmp_path / "hostile")
+    path = plain_backup(filled, tmp_path / "hostile")
     with closing(sqlite3.connect(path)) as connection:
         for statement in statements:
             connection.execute(statement)
         connection.commit()
-    return path
+    return sealed(path)
 
 
 def _index_bit_flip(filled, tmp_path) -> Path:
@@ -267,7 +296,7 @@ def _index_bit_flip(filled, tmp_path) -> Path:
     so quick_check passes; only integrity_check sees the index disagree with its table."""
     for n in range(120):
         filled.contacts.create(ContactData(name=f"Person {n:03d} " + "x" * 150))
-    path = backup_database(filled.database, tmp_path / "hostile")
+    path = plain_backup(filled, tmp_path / "hostile")
     content = bytearray(path.read_bytes())
     with closing(sqlite3.connect(path)) as connection:
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
@@ -282,7 +311,7 @@ def _index_bit_flip(filled, tmp_path) -> Path:
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
-    return path
+    return sealed(path)
 
 
 def _fifo(tmp_path) -> Path:
@@ -385,7 +414,7 @@ def test_a_hostile_backup_does_not_replace_an_unreadable_database_either(filled,
 
 def test_the_restored_file_is_the_checked_copy(filled, database_path, tmp_path, monkeypatch):
     """The backup is read once into a private copy; that copy is checked and restored."""
-    path = backup.backup_database(filled.database, tmp_path / "backups")
+    path = plain_backup(filled, tmp_path / "backups")
     original_summary = backup._summary
 
     def swap_after_check(checked, shown):

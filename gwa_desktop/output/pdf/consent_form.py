@@ -8,8 +8,11 @@ record which form was signed (ConsentData.form_version, form_language).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from gwa_desktop.domain.languages import is_rtl
 from gwa_desktop.domain.municipality import MunicipalityData
@@ -84,13 +87,62 @@ FIELDS = (
     P_("Signature"),
 )
 VERSION = P_("Form version {version}")
+#: The purposes a form can be pre-filled with, each consented to on its own (Art. 6(1)(a)).
+PURPOSES = {
+    "contact": P_("Contact and information about the municipality's offers"),
+    "public": P_(
+        "Being named publicly as contact person on flyers, tear-off strips and notice boards"
+    ),
+}
+CHOSEN = P_("I agree to the purposes I have ticked:")
 
 #: Body sizes tried until the form fits on one page; long translations need the smaller ones.
-SIZES = (9.6, 9.0, 8.4, 7.8)
+SIZES = (9.6, 9.0, 8.4, 7.8, 7.2)
 SIGNATURE_HEIGHT = 64 * mm
 
 
-def _column(language: str, municipality: MunicipalityData, size: float) -> list[Block]:
+class Box(Flowable):
+    """An empty square to tick by hand (the fonts have no ballot-box character)."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(PRIMARY)
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def _purpose_rows(language: str, purposes: Sequence[str], size: float) -> Table:
+    texts = PrintTexts(language)
+    rtl = is_rtl(language)
+    rows = [
+        [Text(texts(PURPOSES[key]), language, size), Box(size * 1.1)]
+        if rtl
+        else [Box(size * 1.1), Text(texts(PURPOSES[key]), language, size)]
+        for key in purposes
+    ]
+    table = Table(rows, colWidths=[None, size * 2] if rtl else [size * 2, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _column(
+    language: str, municipality: MunicipalityData, size: float, purposes: Sequence[str] = ()
+) -> list[Block]:
     texts = PrintTexts(language)
     name = municipality.name.strip() or texts(THE_MUNICIPALITY)
     controller = "\n".join(
@@ -133,14 +185,27 @@ def _column(language: str, municipality: MunicipalityData, size: float) -> list[
             )
         )
     blocks.append(Block(notes))
-    blocks.append(
-        Block([Text(texts(DECLARATION), language, size * 1.05, bold=True, space_before=size)])
-    )
+    if purposes:
+        # The declaration names the purposes to tick, each a consent of its own.
+        blocks.append(
+            Block(
+                [
+                    Text(texts(CHOSEN), language, size * 1.05, bold=True, space_before=size),
+                    _purpose_rows(language, purposes, size),
+                ]
+            )
+        )
+    else:
+        blocks.append(
+            Block([Text(texts(DECLARATION), language, size * 1.05, bold=True, space_before=size)])
+        )
     return blocks
 
 
-def _draw_signature_fields(canvas: Canvas, rect: Rect, languages: list[str]) -> None:
-    """Lines to write on, each labelled in both languages."""
+def _draw_signature_fields(
+    canvas: Canvas, rect: Rect, languages: list[str], name: str = ""
+) -> None:
+    """Lines to write on, each labelled in both languages; the name pre-filled if given."""
     x, y, width, height = rect
     rows = [FIELDS[:2], FIELDS[2:4], FIELDS[4:]]
     row_height = height / len(rows)
@@ -159,11 +224,24 @@ def _draw_signature_fields(canvas: Canvas, rect: Rect, languages: list[str]) -> 
             label = Text(labels, GERMAN, 8.2, color=MUTED)
             _, label_height = label.wrap(half, 1e6)
             label.drawOn(canvas, left, line_y - 2 - label_height)
+            if field == FIELDS[0] and name:
+                filled = Text(name, GERMAN, 11)
+                filled.wrap(half, 1e6)
+                filled.drawOn(canvas, left + 1 * mm, line_y + 1.5 * mm)
     canvas.restoreState()
 
 
-def build_consent_form(language: str, municipality: MunicipalityData) -> PrintResult:
-    """German and `language` side by side (German alone when `language` is German)."""
+def build_consent_form(
+    language: str,
+    municipality: MunicipalityData,
+    name: str = "",
+    purposes: Sequence[str] = (),
+) -> PrintResult:
+    """German and `language` side by side (German alone when `language` is German).
+
+    `name` is printed on the name line and `purposes` (keys of PURPOSES) are listed to
+    tick: a form prepared for one person, who still ticks and signs it herself.
+    """
     width, height = page_size("A4")
     margin = 16 * mm
     languages = list(dict.fromkeys([GERMAN, language]))
@@ -195,7 +273,7 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
                 width - 2 * margin,
                 SIGNATURE_HEIGHT - 8 * mm,
             )
-            _draw_signature_fields(canvas, fields, languages)
+            _draw_signature_fields(canvas, fields, languages, name)
         version = PrintTexts(GERMAN)(VERSION).format(
             version=f"{FORM_VERSION} ({'/'.join(languages)})"
         )
@@ -212,7 +290,7 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
         )
 
     def columns(size: float) -> list[Column]:
-        return [Column.of(_column(code, municipality, size)) for code in languages]
+        return [Column.of(_column(code, municipality, size, purposes)) for code in languages]
 
     size = next((s for s in SIZES if count_pages(columns(s), frames) == 1), None)
     pdf, pages = render(
@@ -237,6 +315,6 @@ def build_consent_form(language: str, municipality: MunicipalityData) -> PrintRe
         )
     warnings += catalog_warnings(languages)
     warnings += font_warning(
-        [municipality.name, municipality.officer_name, municipality.officer_address]
+        [municipality.name, municipality.officer_name, municipality.officer_address, name]
     )
     return PrintResult(pdf, pages, warnings)

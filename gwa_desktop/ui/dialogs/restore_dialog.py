@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -56,6 +57,13 @@ class RestoreDialog(QDialog):
         other.clicked.connect(self._choose_file)
         self.preview = QLabel(_("No backup chosen."))
         self.preview.setWordWrap(True)
+        # Shown for a backup protected with a password only; key-file backups open alone.
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(_("Password of this backup"))
+        self.password.setAccessibleName(_("Password of this backup"))
+        self.password.returnPressed.connect(self._preview)
+        self.password.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -66,7 +74,7 @@ class RestoreDialog(QDialog):
         self.buttons.accepted.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.backups, other, self.preview, self.buttons):
+        for widget in (intro, self.backups, other, self.password, self.preview, self.buttons):
             layout.addWidget(widget)
         fit_to_screen(self, 560, 420)
         if self.backups.count():
@@ -85,7 +93,7 @@ class RestoreDialog(QDialog):
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.sqlite)")
+            self, _("Choose a backup"), str(backups_dir()), _("GWA backup (*.gwabak *.sqlite)")
         )
         if name:
             listed = [
@@ -111,15 +119,27 @@ class RestoreDialog(QDialog):
         self.preview.setStyleSheet("")
         if path is None:
             return
+        self.password.setVisible(backup.needs_password(path))
         try:
-            summary = backup.describe_backup(path)
+            summary = backup.describe_backup(path, self._password())
+        except backup.BackupPasswordNeeded as error:
+            self.preview.setText(str(error))
+            self.password.setFocus()
+            return
         except ExchangeError as error:
+            if self.password.isVisible():  # a wrong password: the file itself may be fine
+                self.preview.setText(str(error))
+                self.preview.setStyleSheet(ERROR_STYLE)
+                return
             self._mark_refused(self.backups.currentItem(), str(error))
             self.preview.setText(str(error))
             self.preview.setStyleSheet(ERROR_STYLE)
             return
         self.preview.setText(summary.describe())
         self.restore_button.setEnabled(True)
+
+    def _password(self) -> str | None:
+        return self.password.text() if self.password.isVisible() else None
 
     def restore(self) -> None:
         path = self.chosen()
@@ -135,7 +155,9 @@ class RestoreDialog(QDialog):
         ok, safety = run_with_progress(
             self,
             _("Restoring the backup…"),
-            lambda progress: backup.restore_backup(self.services.database, path),
+            lambda progress: backup.restore_backup(
+                self.services.database, path, password=self._password()
+            ),
         )
         if ok:
             self.safety_copy = safety
