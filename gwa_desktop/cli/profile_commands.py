@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.domain.village_profile import FIGURES, PERCENT_KEYS
-from gwa_desktop.i18n import _, ui_language
+from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.i18n.formatting import format_number
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.village_profile import VillageProfileService
@@ -33,6 +33,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("file", type=Path)
     imported.add_argument("--year", type=int, required=True)
     imported.set_defaults(handler=run_import, reads_only=False)
+    printed = actions.add_parser(
+        "print", help=_("the profile and its gaps as one page for the council")
+    )
+    printed.add_argument("--year", type=int, default=date.today().year)
+    printed.add_argument("--out", type=Path, required=True, help=_("PDF file to write"))
+    printed.set_defaults(handler=run_print, reads_only=True)
 
 
 def run_show(arguments: argparse.Namespace, services: Services) -> int:
@@ -81,4 +87,28 @@ def run_gaps(arguments: argparse.Namespace, services: Services) -> int:
         print(text)
     if not gaps:
         print(_("Every age group and language of the village has an active offer."))
+    return 0
+
+
+def run_print(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.exchange.atomic import write_bytes_atomically
+    from gwa_desktop.output.pdf.report import build_report
+    from gwa_desktop.services.village_profile import profile_document
+
+    service = VillageProfileService(services.database)
+    if arguments.year not in service.years():
+        print(_("No village profile for {year} yet.").format(year=arguments.year))
+        return 1
+    municipality = services.settings.get()
+    document = profile_document(
+        service.get(arguments.year), service.gaps(arguments.year), municipality.name
+    )
+    document.hidden_note = ""
+    result = build_report(document, municipality)
+    write_bytes_atomically(arguments.out, result.pdf)
+    print(
+        ngettext("{path}: {n} page", "{path}: {n} pages", result.pages).format(
+            path=arguments.out, n=result.pages
+        )
+    )
     return 0

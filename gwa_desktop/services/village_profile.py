@@ -20,8 +20,10 @@ from sqlalchemy import delete, select
 
 from gwa_desktop.domain.enums import OfferStatus, TargetGroup
 from gwa_desktop.domain.languages import is_known_language, normalise_code
+from gwa_desktop.domain.report_document import ReportDocument
 from gwa_desktop.domain.village_profile import (
     AGE_GROUPS,
+    FIGURE_KEYS,
     FIGURES,
     PERCENT_KEYS,
     CoverageGap,
@@ -277,3 +279,61 @@ def profile_from_rows(rows: Iterable[list[str]], year: int) -> VillageProfile:
         raise ValidationError(errors)
     check_profile(profile)
     return profile
+
+
+def profile_document(
+    profile: VillageProfile, gaps: list[CoverageGap], municipality: str
+) -> ReportDocument:
+    """The profile and its gaps as one page for the council (Gemeinderat)."""
+    from gwa_desktop.domain.languages import language_name
+    from gwa_desktop.domain.report_document import Cell, Table
+    from gwa_desktop.i18n import ui_language
+
+    labels = {key: _(label) for key, label, _percent in FIGURES}
+    figures: list[list[Cell]] = [
+        [labels[key], profile.figures[key]] for key in FIGURE_KEYS if key in profile.figures
+    ]
+    languages: list[list[Cell]] = [
+        [language_name(code, ui_language()), speakers]
+        for code, speakers in sorted(profile.languages.items(), key=lambda item: -item[1])
+    ]
+    missing: list[list[Cell]] = []
+    for gap in gaps:
+        if gap.kind == "age_group":
+            missing.append([labels[gap.key], gap.size])
+        elif gap.kind == "target_group":
+            missing.append([TargetGroup(gap.key).label, gap.size])
+        else:
+            missing.append([language_name(gap.key, ui_language()), gap.size])
+    document = ReportDocument(
+        _("Village profile {year}").format(year=profile.year),
+        ui_language(),
+        [(_("Municipality"), municipality or "–"), (_("Year"), str(profile.year))],
+    )
+    document.sections = [
+        Table(
+            _("Figures of the village"),
+            [_("Figure"), _("Value")],
+            ["text", "decimal"],
+            figures,
+            widths=[3, 1],
+        ),
+        Table(
+            _("Languages spoken in the village"),
+            [_("Language"), _("Speakers")],
+            ["text", "integer"],
+            languages,
+            widths=[3, 1],
+        ),
+        Table(
+            _("Who has no offer?"),
+            [_("Group or language"), _("People or share")],
+            ["text", "decimal"],
+            missing,
+            widths=[3, 1],
+            note=""
+            if missing
+            else _("Every age group and language of the village has an active offer."),
+        ),
+    ]
+    return document

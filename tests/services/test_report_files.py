@@ -149,3 +149,44 @@ def test_the_command_line_builds_and_refuses(
     assert "Ein Prozentwert liegt zwischen 0 und 100." in capsys.readouterr().err
     with pytest.raises(ValidationError):
         write_report(database, QUARTER, tmp_path / "bericht.txt")
+
+
+def test_small_counts_are_hidden_and_a_programme_without_plans_says_so(database, tmp_path):
+    from gwa_desktop.domain.enums import ActivityKind
+    from gwa_desktop.services.activities import ActivityService
+    from gwa_desktop.services.offers import OfferService
+    from gwa_desktop.services.report import build_content
+    from gwa_desktop.services.report_document import report_document
+    from tests.services.service_builders import activity_data, offer_data
+
+    offer_id = OfferService(database).create(offer_data("Nähcafé", start_date=date(2025, 1, 2)))
+    for day, total in ((date(2025, 1, 9), 2), (date(2025, 1, 16), 6)):
+        ActivityService(database).create(
+            activity_data(
+                occurred_on=day,
+                kind=ActivityKind.OFFER_SESSION,
+                offer_id=offer_id,
+                participants_total=total,
+            )
+        )
+    service = ProgrammeService(database)
+    programme_id = service.create(
+        ProgrammeData("Ohne Plan", date(2025, 1, 1), date(2025, 12, 31), offer_ids=[offer_id])
+    )
+    january = Period(date(2025, 1, 1), date(2025, 1, 31))
+    document = report_document(build_content(database, january, programme_id, today=TODAY))
+    tables = {section.title: section for section in document.sections if hasattr(section, "rows")}
+    plan = tables["Plan- und Ist-Zahlen"]
+    assert (
+        plan.rows == []
+        and plan.note == "Für dieses Programm und diesen Zeitraum sind keine Planzahlen erfasst."
+    )
+    # Eight participants in January: the month is shown; a session of 2 alone is not.
+    assert tables["Teilnehmende pro Monat"].rows == [["Jan. 25", 8], ["Summe", 8]]
+    week = Period(date(2025, 1, 6), date(2025, 1, 12))
+    document = report_document(build_content(database, week, programme_id, today=TODAY))
+    tables = {section.title: section for section in document.sections if hasattr(section, "rows")}
+    key = dict((row[0], row[1]) for row in tables["Kennzahlen"].rows)
+    assert key["Teilnehmende"] == HIDDEN and key["Aktivitäten"] == 1
+    sessions = tables["Sitzungen je Angebot und durchschnittliche Teilnahme"].rows
+    assert sessions[0][2:4] == [HIDDEN, HIDDEN]  # participants and the average that would tell

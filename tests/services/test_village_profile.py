@@ -127,3 +127,39 @@ def test_who_has_no_offer(database, offers, tmp_path, capsys, database_path):
         main(["--database", str(database_path), "profile", "--year", str(date.today().year + 5)])
         == 1
     )
+
+
+def test_the_council_page_is_one_page_with_the_gaps(
+    database, offers, database_path, tmp_path, capsys
+):
+    import subprocess
+    import unicodedata
+
+    offers.create(offer_data("Sprachcafé", target_groups=[TargetGroup.EVERYONE], languages=["de"]))
+    VillageProfileService(database).save(
+        VillageProfile(
+            2026, {"inhabitants": 1851, "unemployment_rate": 4.1}, {"de": 1710, "ar": 64}
+        )
+    )
+    out = tmp_path / "gemeinderat.pdf"
+    assert (
+        main(
+            [
+                "--database",
+                str(database_path),
+                "profile",
+                "print",
+                "--year",
+                "2026",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.strip().endswith(": 1 Seite")
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = " ".join(unicodedata.normalize("NFKC", raw).split())  # "fi" is set as a ligature
+    assert "Gemeindeprofil 2026" in text and "Arbeitslosenquote (%) 4,1" in text
+    gaps = text[text.index("Wer hat kein Angebot?") :]
+    assert "Arabisch" in gaps and "64" in gaps and "Deutsch" not in gaps

@@ -181,4 +181,7 @@ def test_the_dashboard_says_who_has_no_offer(window, services, qtbot):
     page.result = None
     page.refresh()
     settle(qtbot, page)
-    assert page.gaps.text() == f"Wer hat kein Angebot ({year}): Einwohner 65 und älter, Deutsch, Arabisch"
+    assert (
+        page.gaps.text()
+        == f"Wer hat kein Angebot ({year}): Einwohner 65 und älter, Deutsch, Arabisch"
+    )

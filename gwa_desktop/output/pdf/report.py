@@ -301,9 +301,9 @@ def document_blocks(document: ReportDocument) -> list[Block]:
         blocks.append(
             Block([Text(document.notice, language, 12, bold=True, color=PRIMARY, space_before=14)])
         )
-    blocks.append(
-        Block([Text(document.hidden_note, language, BODY_SIZE * 0.85, color=MUTED, space_before=6)])
-    )
+    if document.hidden_note:
+        note = Text(document.hidden_note, language, BODY_SIZE * 0.85, color=MUTED, space_before=6)
+        blocks.append(Block([note]))
     for section in document.sections:
         if isinstance(section, Table):
             blocks += table_blocks(section, language)
