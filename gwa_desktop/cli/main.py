@@ -25,6 +25,7 @@ from pathlib import Path
 from gwa_desktop.cli import (
     calendar_commands,
     disclosure_commands,
+    district_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
@@ -62,6 +63,7 @@ COMMAND_MODULES = (
     quality_commands,
     public_contact_commands,
     disclosure_commands,
+    district_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
