@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     actions.add_parser(
         "overview", help=_("list the imported packages with their figures")
     ).set_defaults(handler=run_overview)
+    actions.add_parser(
+        "checks", help=_("list implausible figures of the imported packages, to ask about")
+    ).set_defaults(handler=run_checks)
     workbook = actions.add_parser(
         "workbook", help=_("write the combined workbook of all imported packages")
     )
@@ -67,4 +70,15 @@ def run_workbook(arguments: argparse.Namespace, services: Services) -> int:
     from gwa_desktop.services.district_overview import export_combined
 
     print(export_combined(services.database, arguments.out))
+    return 0
+
+
+def run_checks(_arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.district_checks import check_packages
+
+    findings = check_packages(services.database)
+    for finding in findings:
+        print(f"{finding.municipality}, {finding.period}: {finding.message}")
+    if not findings:
+        print(_("No implausible figures found."))
     return 0
