@@ -57,6 +57,10 @@ def test_the_overview_window_hides_what_the_workbook_hides(qtbot, services, dist
 
     row = [importer.table.item(0, c).text() for c in (0, 2, 3, 4)]
     assert row == ["Gemeinde Lindental", "3", HIDDEN, "202"]
+    assert importer.table.item(0, 3).toolTip() == (
+        ". = weniger als 10 Fälle, oder aus einer Summe errechenbar"
+    )
+    assert importer.table.item(0, 4).toolTip() == ""
 
 
 def test_the_import_window_lists_the_questions_about_the_figures(qtbot, district):

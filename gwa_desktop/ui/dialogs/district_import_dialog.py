@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.exchange.errors import SignerChanged
 from gwa_desktop.exchange.signing import same_fingerprint
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
+from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_checks import check_packages
 from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
@@ -197,6 +199,12 @@ class DistrictImportDialog(QDialog):
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if value == HIDDEN:
+                    item.setToolTip(
+                        _(
+                            "{hidden} = fewer than {threshold} cases, or to be worked out from a total"
+                        ).format(hidden=HIDDEN, threshold=disclosure_threshold())
+                    )
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
