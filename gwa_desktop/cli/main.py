@@ -26,6 +26,7 @@ from gwa_desktop.cli import (
     calendar_commands,
     disclosure_commands,
     duplicate_commands,
+    district_commands,
     exchange_commands,
     listing_commands,
     maintenance_commands,
@@ -74,6 +75,7 @@ COMMAND_MODULES = (
     disclosure_commands,
     duplicate_commands,
     privacy_commands,
+    district_commands,
 )
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3

@@ -142,6 +142,10 @@ def test_district_export_and_import_on_postgresql(services, tmp_path):
     assert period_figures(services.database, period) == compute(
         [], collect(services.database, period).activities
     )
+    # The plausibility rules' SQL runs on PostgreSQL and names the imported package.
+    from gwa_desktop.services.district_checks import check_packages
+
+    assert {f.municipality for f in check_packages(services.database)} <= {village.municipality}
 
 
 def test_a_wider_newer_package_replaces_the_earlier_one_on_postgresql(services, tmp_path):

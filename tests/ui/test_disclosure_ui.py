@@ -57,3 +57,27 @@ def test_the_overview_window_hides_what_the_workbook_hides(qtbot, services, dist
 
     row = [importer.table.item(0, c).text() for c in (0, 2, 3, 4)]
     assert row == ["Gemeinde Lindental", "3", HIDDEN, "202"]
+    assert importer.table.item(0, 3).toolTip() == (
+        ". = weniger als 10 Fälle, oder aus einer Summe errechenbar"
+    )
+    assert importer.table.item(0, 4).toolTip() == ""
+
+
+def test_the_import_window_lists_the_questions_about_the_figures(qtbot, district):
+    from tests.services.test_district_checks import activity, package
+
+    importer = DistrictImportDialog(district)
+    qtbot.addWidget(importer)
+    importer.check_button.click()
+    assert importer.log.toPlainText().endswith("Keine unplausiblen Zahlen gefunden.")
+    with district.database.session() as session:
+        owner = package(session, "Gemeinde Lindental", date(2026, 1, 1), date(2026, 3, 31), 1)
+        activity(session, owner, date(2026, 2, 3), 8, volunteer_hours=2.5)
+        session.commit()
+
+    importer.check_button.click()
+
+    assert importer.log.toPlainText().endswith(
+        "Gemeinde Lindental, 01.01.2026 – 31.03.2026: "
+        "1 Aktivität hat Ehrenamtsstunden, aber keine Ehrenamtlichen."
+    )

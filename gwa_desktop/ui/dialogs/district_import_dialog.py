@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.exchange.errors import SignerChanged
 from gwa_desktop.exchange.signing import same_fingerprint
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
+from gwa_desktop.services.disclosure_settings import disclosure_threshold
+from gwa_desktop.services.district_checks import check_packages
 from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
 from gwa_desktop.services.registry import Services
@@ -56,6 +59,8 @@ class DistrictImportDialog(QDialog):
         combined.clicked.connect(self.export_workbook)
         self.remove_button = QPushButton(_("Remove package…"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.check_button = QPushButton(_("Check figures"))
+        self.check_button.clicked.connect(self.check_figures)
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
@@ -91,9 +96,19 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(self.log)
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(hbox(self.remove_button, self.accept_key_button, combined, buttons))
+        layout.addWidget(
+            hbox(self.remove_button, self.accept_key_button, self.check_button, combined, buttons)
+        )
         fit_to_screen(self, 820, 520)
         self.refresh()
+
+    def check_figures(self) -> None:
+        """The plausibility questions about the imported packages, into the log."""
+        ok, findings = attempt(self, lambda: check_packages(self.services.database))
+        if not ok or findings is None:
+            return
+        lines = [f"{f.municipality}, {f.period}: {f.message}" for f in findings]
+        self.log.appendPlainText("\n".join(lines) or _("No implausible figures found."))
 
     def choose_and_import(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
@@ -184,6 +199,12 @@ class DistrictImportDialog(QDialog):
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if value == HIDDEN:
+                    item.setToolTip(
+                        _(
+                            "{hidden} = fewer than {threshold} cases, or to be worked out from a total"
+                        ).format(hidden=HIDDEN, threshold=disclosure_threshold())
+                    )
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
