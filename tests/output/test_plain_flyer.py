@@ -33,9 +33,9 @@ GERMAN_SENTENCES = [
 ]
 
 
-def plain_flyer(languages, plain=True, offer=None, **options):
+def plain_flyer(languages, plain=True, offer=None, contacts=CONTACTS, **options):
     offer = offer or sample_offer()
-    views = [offer_view(offer, code, CONTACTS, TODAY) for code in languages]
+    views = [offer_view(offer, code, contacts, TODAY) for code in languages]
     content = FlyerContent(
         views, offer.category, municipality(), web_url=offer.web_url, phone=PHONE
     )
@@ -65,6 +65,16 @@ def test_plain_cost_and_registration_sentences_follow_the_offer():
     text = flat_text(plain_flyer(["de"], offer=offer).pdf).replace("\u00a0", " ")
     assert "Es kostet 5,00 €." in text and "Bitte melden Sie sich vorher an." in text
     assert "Es kostet nichts." not in text and "nicht anmelden" not in text
+
+
+def test_with_the_office_number_chosen_the_plain_flyer_says_whom_to_ask_and_what_to_call():
+    """The contact line has no number of its own then; the flyer's number (QR code,
+    strips) is the one to call, said once."""
+    result = plain_flyer(["de"], contacts=[ContactLine("Samira Haddad")])
+    text = nfkc(flat_text(result.pdf)).replace(" .", ".")
+    assert "Fragen? Fragen Sie Samira Haddad." in text
+    assert f"Fragen? Rufen Sie an: {PHONE}." in text
+    assert "Rufen Sie Samira Haddad an" not in text
 
 
 def test_arabic_plain_flyer_has_its_plain_sentences_beside_the_german():

@@ -201,17 +201,20 @@ class _Sheets:
         ]
 
     def _plain_columns(self, group: list[OfferView], sizes: Typography) -> list[Column]:
-        category = self.content.category
+        category, phone = self.content.category, self.content.phone
         if self.side_by_side(group):
             return [
-                Column.of(flyer_plain.plain_column_blocks(view, category, sizes)) for view in group
+                Column.of(flyer_plain.plain_column_blocks(view, category, sizes, phone))
+                for view in group
             ]
         return [
             Column.of(
                 [
                     block
                     for index, view in enumerate(group)
-                    for block in flyer_plain.plain_section_blocks(view, category, sizes, index == 0)
+                    for block in flyer_plain.plain_section_blocks(
+                        view, category, sizes, phone, index == 0
+                    )
                 ]
             )
         ]

@@ -38,9 +38,13 @@ MIN_BODY_SIZE = 12.0
 MIN_LABEL_SIZE = 12.0
 
 
-def facts(view: OfferView) -> list[tuple[str, str]]:
+def facts(view: OfferView, phone: str = "") -> list[tuple[str, str]]:
     """(question, answer) pairs in print order; a fact that is a sentence of its own
-    ("Es kostet nichts.") has no question.  Empty answers are left out."""
+    ("Es kostet nichts.") has no question.  Empty answers are left out.
+
+    `phone` is the flyer's number (QR code, strips): when no contact line has a number
+    of its own (the office's number was chosen for the print), it is the one to call.
+    """
     texts = PrintTexts(view.language)
     pairs = [
         (texts(t.PLAIN_WHEN), view.when),
@@ -57,6 +61,8 @@ def facts(view: OfferView) -> list[tuple[str, str]]:
         ),
     ]
     pairs += [("", _question_line(texts, contact.name, contact.phone)) for contact in view.contacts]
+    if phone and not any(contact.phone for contact in view.contacts):
+        pairs.append(("", texts(t.PLAIN_CALL).format(phone=unbreakable(phone))))
     return [(question, answer) for question, answer in pairs if answer.strip()]
 
 
@@ -68,9 +74,9 @@ def _question_line(texts: PrintTexts, name: str, phone: str) -> str:
     return texts(t.PLAIN_ASK).format(name=name) if name else ""
 
 
-def _fact_items(view: OfferView, sizes: Typography) -> list[Text]:
+def _fact_items(view: OfferView, sizes: Typography, phone: str) -> list[Text]:
     items: list[Text] = []
-    for question, answer in facts(view):
+    for question, answer in facts(view, phone):
         if question:
             items.append(
                 Text(
@@ -90,19 +96,21 @@ def _fact_items(view: OfferView, sizes: Typography) -> list[Text]:
     return items
 
 
-def plain_column_blocks(view: OfferView, category: OfferCategory, sizes: Typography) -> list[Block]:
+def plain_column_blocks(
+    view: OfferView, category: OfferCategory, sizes: Typography, phone: str
+) -> list[Block]:
     """One language as a column: heading, description, then one block per fact."""
     blocks = heading_blocks(view, category, sizes)
-    blocks += [Block([item]) for item in _fact_items(view, sizes)]
+    blocks += [Block([item]) for item in _fact_items(view, sizes, phone)]
     return blocks
 
 
 def plain_section_blocks(
-    view: OfferView, category: OfferCategory, sizes: Typography, first: bool
+    view: OfferView, category: OfferCategory, sizes: Typography, phone: str, first: bool
 ) -> list[Block]:
     """One language as a full-width section, the facts one below the other (no grid:
     a grid puts two facts on a line)."""
     items = [] if first else [Rule(MUTED, thickness=0.5, space=sizes.body * 0.9)]
     items += [item for block in heading_blocks(view, category, sizes) for item in block.items]
-    items += _fact_items(view, sizes)
+    items += _fact_items(view, sizes, phone)
     return [Block(items, splittable=True)]
