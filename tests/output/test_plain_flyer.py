@@ -120,6 +120,11 @@ def test_four_plain_languages_put_at_most_two_on_a_page():
     result = plain_flyer(["de", "ar", "uk", "ti"])
     pages = pdf_text(result.pdf)
     assert result.pages == 2 == len(pages)
+    assert [w.message for w in result.warnings if w.kind == "pages"] == [
+        "Der Aushang in Leichter Sprache braucht 2 Seiten: Seine große Schrift passt für "
+        "höchstens zwei Sprachen auf eine Seite. Für weniger Seiten wählen Sie weniger "
+        "Sprachen, lassen die Abreißzettel weg oder kürzen die Beschreibung."
+    ]
     assert "Wann?" in pages[0] and "Коли?" not in pages[0]
     assert "Коли?" in pages[1] and "Wann?" not in pages[1]
 

@@ -147,7 +147,9 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
                 ),
             )
         )
-    if pages > 1:
+    if pages > 1 and options.plain_language:
+        warnings.append(PrintWarning("pages", _plain_pages_message(pages)))
+    elif pages > 1:
         warnings.append(
             PrintWarning(
                 "pages",
@@ -161,6 +163,19 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
             )
         )
     return PrintResult(pdf, pages, warnings)
+
+
+def _plain_pages_message(pages: int) -> str:
+    """Why the plain flyer takes more pages than the normal one would: its large type."""
+    return ngettext(
+        "The plain-language flyer needs {n} page: its large type fits at most two languages on a "
+        "page. For fewer pages choose fewer languages, leave out the tear-off strips or shorten the "
+        "description.",
+        "The plain-language flyer needs {n} pages: its large type fits at most two languages on a "
+        "page. For fewer pages choose fewer languages, leave out the tear-off strips or shorten the "
+        "description.",
+        pages,
+    ).format(n=pages)
 
 
 class _Sheets:
