@@ -41,6 +41,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     flyer.add_argument(
         "--strips", action="store_true", help=_("tear-off strips with the phone number")
     )
+    flyer.add_argument(
+        "--plain-language",
+        action="store_true",
+        help=_("plain language: large type, short sentences, one fact per line"),
+    )
     flyer.set_defaults(handler=run_flyer)
 
     overview = kinds.add_parser(
@@ -109,6 +114,7 @@ def run_flyer(arguments: argparse.Namespace, services: Services) -> int:
         arguments.paper,
         "stacked" if arguments.stacked else "side_by_side",
         arguments.strips,
+        arguments.plain_language,
     )
     try:
         result = PrintingService.from_services(services).flyer(arguments.offer_id, options)

@@ -165,3 +165,34 @@ def test_preview_shows_the_whole_page_for_a3_and_landscape(qtbot, window):
             landscape,
         )
         assert max(pixmap.width() / box.width(), pixmap.height() / box.height()) > 0.9
+
+
+def test_plain_language_checkbox_reaches_the_flyer_options(qtbot, window, monkeypatch, tmp_path):
+    _offer(window)
+    target = tmp_path / "plain.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PDF")
+    )
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    asked = []
+    flyer = PrintingService.flyer
+
+    def recording(self, offer_id, options):
+        asked.append(options)
+        return flyer(self, offer_id, options)
+
+    monkeypatch.setattr(PrintingService, "flyer", recording)
+
+    def in_dialog(dialog):
+        assert not dialog.plain_language.isChecked()  # the normal flyer by default
+        assert dialog.plain_language.text() == "Leichte Sprache (große Schrift, kurze Sätze)"
+        _choose(dialog.language_boxes[1], None)
+        _choose(dialog.language_boxes[2], None)
+        dialog.plain_language.setChecked(True)
+        dialog.rebuild()
+        dialog.save_button.click()
+
+    drive_dialog(window.offers_page.print_button.click, in_dialog)
+    assert asked and asked[-1].plain_language and asked[-1].languages == ("de",)
+    text = flat_text(target.read_bytes())
+    assert "Wann?" in text and "Es kostet nichts." in text

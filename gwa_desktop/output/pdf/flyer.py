@@ -26,6 +26,7 @@ from gwa_desktop.domain.enums import OfferCategory
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.i18n import _, ngettext
 
+from . import flyer_plain
 from . import print_texts as t
 from .document import (
     PrintResult,
@@ -65,6 +66,8 @@ class FlyerOptions:
     paper: str = "A4"
     layout: Layout = "side_by_side"
     tear_off_strips: bool = False
+    #: "Leichte Sprache": large type and short sentences, one fact per line (`flyer_plain`).
+    plain_language: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,9 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
                 ),
             )
         )
-    if pages > 1:
+    if pages > 1 and options.plain_language:
+        warnings.append(PrintWarning("pages", _plain_pages_message(pages)))
+    elif pages > 1:
         warnings.append(
             PrintWarning(
                 "pages",
@@ -160,6 +165,19 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     return PrintResult(pdf, pages, warnings)
 
 
+def _plain_pages_message(pages: int) -> str:
+    """Why the plain flyer takes more pages than the normal one would: its large type."""
+    return ngettext(
+        "The plain-language flyer needs {n} page: its large type fits at most two languages on a "
+        "page. For fewer pages choose fewer languages, leave out the tear-off strips or shorten the "
+        "description.",
+        "The plain-language flyer needs {n} pages: its large type fits at most two languages on a "
+        "page. For fewer pages choose fewer languages, leave out the tear-off strips or shorten the "
+        "description.",
+        pages,
+    ).format(n=pages)
+
+
 class _Sheets:
     """Lays out groups of languages, each group starting a page of its own."""
 
@@ -173,12 +191,17 @@ class _Sheets:
         return self.options.layout == "side_by_side" and len(group) > 1
 
     def _base(self, group: list[OfferView]) -> Typography:
+        if self.options.plain_language:
+            plain = flyer_plain.SIDE_BY_SIDE if self.side_by_side(group) else flyer_plain.STACKED
+            return plain[len(group)].scaled(max(self.factor, 0.8))
         sizes = SIDE_BY_SIDE if self.side_by_side(group) else STACKED
         return sizes[len(group)].scaled(max(self.factor, 0.8))
 
     def columns(self, group: list[OfferView], scale: float) -> list[Column]:
         sizes = self._base(group).scaled(scale)
         category = self.content.category
+        if self.options.plain_language:
+            return self._plain_columns(group, sizes)
         if self.side_by_side(group):
             return [Column.of(column_blocks(view, category, sizes)) for view in group]
         grid = 4 if len(group) > 2 else 3
@@ -192,15 +215,38 @@ class _Sheets:
             )
         ]
 
+    def _plain_columns(self, group: list[OfferView], sizes: Typography) -> list[Column]:
+        category, phone = self.content.category, self.content.phone
+        if self.side_by_side(group):
+            return [
+                Column.of(flyer_plain.plain_column_blocks(view, category, sizes, phone))
+                for view in group
+            ]
+        return [
+            Column.of(
+                [
+                    block
+                    for index, view in enumerate(group)
+                    for block in flyer_plain.plain_section_blocks(
+                        view, category, sizes, phone, index == 0
+                    )
+                ]
+            )
+        ]
+
     def frames(self, group: list[OfferView]) -> list[Rect]:
         return _frames(self.geometry, len(group) if self.side_by_side(group) else 1)
 
     def _scales(self, groups: list[list[OfferView]]) -> list[float]:
         """The scales from `SCALES` at which every group stays readable."""
 
+        plain = self.options.plain_language
+        min_body = flyer_plain.MIN_BODY_SIZE if plain else MIN_BODY_SIZE
+        min_label = flyer_plain.MIN_LABEL_SIZE if plain else MIN_LABEL_SIZE
+
         def readable(scale: float) -> bool:
             return scale >= 1.0 or all(
-                sizes.body >= MIN_BODY_SIZE and sizes.label >= MIN_LABEL_SIZE
+                sizes.body >= min_body and sizes.label >= min_label
                 for sizes in (self._base(group).scaled(scale) for group in groups)
             )
 
@@ -217,15 +263,29 @@ class _Sheets:
         at their normal size when not even one language fits a page.  The third value
         is the page count where the planning measured it (one page per group)."""
         views = self.content.views
-        for count in range(1, len(views) + 1):
+        plain = self.options.plain_language
+        for count in range(_fewest_pages(len(views), plain), len(views) + 1):
             groups = _share(views, count)
             scales = self._scales(groups)
             if all(self._fits(group, scales[-1]) for group in groups):
                 return groups, _largest(scales, partial(self._all_fit, groups)), len(groups)
+        if plain:
+            # Large type in four narrow columns breaks every other word: each language
+            # flows over pages of its own instead.
+            return [[view] for view in views], 1.0, None
         return [list(views)], 1.0, None
 
     def _all_fit(self, groups: list[list[OfferView]], scale: float) -> bool:
         return all(self._fits(group, scale) for group in groups)
+
+
+#: The plain-language flyer puts at most this many languages on a page: its large type
+#: in three or four columns leaves a few words per line.
+PLAIN_LANGUAGES_PER_PAGE = 2
+
+
+def _fewest_pages(languages: int, plain: bool) -> int:
+    return -(-languages // PLAIN_LANGUAGES_PER_PAGE) if plain else 1
 
 
 def _largest(scales: list[float], fits: Callable[[float], bool]) -> float:

@@ -64,7 +64,8 @@ def fields(view: OfferView) -> list[tuple[str, str]]:
     ]
 
 
-def _heading(view: OfferView, category: OfferCategory, sizes: Typography) -> list[Block]:
+def heading_blocks(view: OfferView, category: OfferCategory, sizes: Typography) -> list[Block]:
+    """Category, title, rule and description: the same on the normal and the plain flyer."""
     texts = PrintTexts(view.language)
     language = view.language
     blocks = []
@@ -115,7 +116,7 @@ def _heading(view: OfferView, category: OfferCategory, sizes: Typography) -> lis
 
 def column_blocks(view: OfferView, category: OfferCategory, sizes: Typography) -> list[Block]:
     """One language as a column: heading, description, then one block per field."""
-    blocks = _heading(view, category, sizes)
+    blocks = heading_blocks(view, category, sizes)
     for label, value in fields(view):
         if value.strip():
             blocks.append(
@@ -145,7 +146,7 @@ def section_blocks(
     a long description lets it split.
     """
     items = [] if first else [Rule(MUTED, thickness=0.5, space=sizes.body * 0.9)]
-    items += [item for block in _heading(view, category, sizes) for item in block.items]
+    items += [item for block in heading_blocks(view, category, sizes) for item in block.items]
     items.append(
         FieldGrid(
             fields(view),

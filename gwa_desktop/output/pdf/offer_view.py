@@ -49,6 +49,10 @@ class OfferView:
     contacts: tuple[ContactLine, ...] = field(default_factory=tuple)
     #: "fällt am 24.12. aus": the cancelled dates among the printed next dates.
     cancelled: str = ""
+    #: The same cost and registration as short plain-language sentences ("Es kostet
+    #: nichts."), for the plain-language flyer; the officer's German notes follow.
+    plain_cost: str = ""
+    plain_registration: str = ""
 
     @property
     def is_fallback(self) -> bool:
@@ -126,6 +130,8 @@ def offer_view(
             if cancelled
             else ""
         ),
+        plain_cost=_plain_cost(offer, texts, german),
+        plain_registration=_plain_registration(offer, texts, german),
     )
 
 
@@ -176,3 +182,19 @@ def _registration(offer: OfferData, texts: PrintTexts, german: bool) -> str:
     label = texts(t.REGISTRATION_REQUIRED if offer.registration_required else t.NO_REGISTRATION)
     note = offer.registration_note if german else ""
     return "\n".join(part for part in (label, note) if part)
+
+
+def _plain_cost(offer: OfferData, texts: PrintTexts, german: bool) -> str:
+    """A note that only repeats the amount ("kostenlos") is left out, as on the normal flyer."""
+    amount = format_money(offer.cost_cents, texts.language) if offer.cost_cents else texts(t.FREE)
+    sentence = texts(t.PLAIN_COST).format(cost=amount) if offer.cost_cents else texts(t.PLAIN_FREE)
+    note = offer.cost_note if german and offer.cost_note.casefold() != amount.casefold() else ""
+    return "\n".join(part for part in (sentence, note) if part)
+
+
+def _plain_registration(offer: OfferData, texts: PrintTexts, german: bool) -> str:
+    sentence = texts(
+        t.PLAIN_REGISTRATION if offer.registration_required else t.PLAIN_NO_REGISTRATION
+    )
+    note = offer.registration_note if german else ""
+    return "\n".join(part for part in (sentence, note) if part)

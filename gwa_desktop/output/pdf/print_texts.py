@@ -38,6 +38,19 @@ WEEKLY_PLAN_TITLE = P_("Weekly plan")
 AS_OF = P_("As of {date}")
 CONTINUED = P_("{heading} (continued)")
 
+#: The plain-language ("Leichte Sprache") flyer: one short sentence or question per fact.
+PLAIN_WHEN = P_("When?")
+PLAIN_WHERE = P_("Where?")
+PLAIN_FOR_WHOM = P_("For whom?")
+PLAIN_FREE = P_("It costs nothing.")
+PLAIN_COST = P_("It costs {cost}.")
+PLAIN_NO_REGISTRATION = P_("You do not need to register.")
+PLAIN_REGISTRATION = P_("Please register first.")
+PLAIN_LANGUAGES = P_("We speak: {languages}.")
+PLAIN_CALL = P_("Questions? Call {phone}.")
+PLAIN_CALL_NAMED = P_("Questions? Call {name}: {phone}.")
+PLAIN_ASK = P_("Questions? Ask {name}.")
+
 CATEGORY_LABELS = {
     OfferCategory.LANGUAGE: P_("Learning languages"),
     OfferCategory.EDUCATION: P_("Education and homework help"),

@@ -29,7 +29,7 @@ def _choice(items: list[tuple[str, object]]) -> QComboBox:
 
 
 class FlyerPrintDialog(PrintDialog):
-    """Flyer for one offer: 1–4 languages, paper, layout, tear-off strips."""
+    """Flyer for one offer: 1–4 languages, paper, layout, tear-off strips, plain language."""
 
     def __init__(
         self, printing: PrintingService, offer_id: int, parent: QWidget | None = None
@@ -53,12 +53,18 @@ class FlyerPrintDialog(PrintDialog):
         self.form.addRow(_("Paper"), self.paper)
         self.form.addRow(_("Layout"), self.layout_choice)
         self.form.addRow("", self.strips)
+        self.plain_language = QCheckBox(_("Plain language (large type, short sentences)"))
+        self.plain_language.setToolTip(
+            _("For readers with little German or poor eyesight: one fact per line, in large type.")
+        )
+        self.form.addRow("", self.plain_language)
         self._add_contact_choice()
         self.watch(
             *self.language_boxes,
             self.paper,
             self.layout_choice,
             self.strips,
+            self.plain_language,
             self.printed_contact,
             self.printed_number,
         )
@@ -106,6 +112,7 @@ class FlyerPrintDialog(PrintDialog):
             self.paper.currentData(),
             self.layout_choice.currentData(),
             self.strips.isChecked(),
+            self.plain_language.isChecked(),
         )
         return lambda: self.printing.flyer(self.offer_id, options)
 
