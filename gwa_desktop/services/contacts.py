@@ -31,7 +31,6 @@ from gwa_desktop.services.validation import Checker, clean_list
 from gwa_desktop.services.volunteer_profiles import (
     apply_profile,
     check_profile,
-    forget_volunteer,
     read_profile,
 )
 from gwa_desktop.storage.models import (

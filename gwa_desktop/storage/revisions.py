@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0015"
-HEAD_SCHEMA_DIGEST = "ebeb0b6632f6898a7454b15a00d2960370ba8f4ef46e4150ddd49d987de8736a"
+HEAD_SCHEMA_REVISION = "0018"
+HEAD_SCHEMA_DIGEST = "bae2fa29786475358fc22586a300608e0846bf81c78035587811f1e02c15d0aa"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

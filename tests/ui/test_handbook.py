@@ -11,8 +11,8 @@ from gwa_desktop.ui.dialogs.consent_dialog import ConsentDialog
 from gwa_desktop.ui.dialogs.contact_dialog import ContactDialog
 from gwa_desktop.ui.dialogs.district_export_dialog import DistrictExportDialog
 from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
-from gwa_desktop.ui.dialogs.merge_dialog import MergeDialog
 from gwa_desktop.ui.dialogs.erasure_dialog import ErasureDialog
+from gwa_desktop.ui.dialogs.merge_dialog import MergeDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
