@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -136,26 +135,34 @@ def open_help(parent: QWidget, anchor: str) -> HelpViewer:
     return viewer
 
 
-class DialogHelpKey(QObject):
-    """F1 in an open dialog opens the handbook at that dialog's `help_anchor`.
+class _HelpKey(QObject):
+    """F1 in its dialog opens the handbook at the dialog's `help_anchor`.
 
-    The main window's F1 shortcut does not reach a modal dialog, so one filter on the
-    application sees the key there; the viewer is a child of the dialog, which keeps it
-    usable while the dialog is modal.
+    The main window's F1 shortcut does not reach a modal dialog, and a shortcut of the
+    dialog needs it to be the active window, which a dialog opened before the window was
+    shown is not. The key, unused by the dialog's fields, reaches the dialog itself:
+    this filter on the dialog sees it there. Not a filter on the application: with a
+    Python event filter on the application PySide6 6.11 converts every object an event
+    is sent to, and one being destroyed crashed the process (the accessibility walk over
+    every dialog). The viewer is a child of the dialog, which keeps it usable while the
+    dialog is modal.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.key() != Qt.Key.Key_F1:
+        dialog = self.parent()
+        if (
+            watched is not dialog
+            or event.type() != QEvent.Type.KeyPress
+            or event.key() != Qt.Key.Key_F1
+        ):
             return False
-        dialog = QApplication.activeModalWidget()
         anchor = getattr(dialog, "help_anchor", "")
-        if dialog is None or isinstance(dialog, HelpViewer) or not anchor:
+        if not anchor or not isinstance(dialog, QWidget):
             return False
         open_help(dialog, anchor)
         return True
 
 
-def install_dialog_help_key(application: QApplication) -> None:
-    """Once per application: a second window (another UI language) must not add another."""
-    if application.findChild(DialogHelpKey) is None:
-        application.installEventFilter(DialogHelpKey(application))
+def add_help_key(dialog: QWidget) -> None:
+    """Called by each dialog that names a handbook section (`help_anchor`)."""
+    dialog.installEventFilter(_HelpKey(dialog))

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concer
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.erasure_dialog import open_erasure_review
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
-from gwa_desktop.ui.help_viewer import install_dialog_help_key, open_help
+from gwa_desktop.ui.help_viewer import open_help
 from gwa_desktop.ui.operations import opened
 from gwa_desktop.ui.pages.activities_page import ActivitiesPage
 from gwa_desktop.ui.pages.calendar_page import CalendarPage
@@ -294,7 +293,6 @@ class MainWindow(QMainWindow):
             _("&Handbook"), QKeySequence.StandardKey.HelpContents, self.open_handbook
         )
         help_menu.addAction(self.handbook_action)
-        install_dialog_help_key(QApplication.instance())
         self.tour_action = self._action(_("&Tour of the program"), None, lambda: show_tour(self))
         help_menu.addAction(self.tour_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)

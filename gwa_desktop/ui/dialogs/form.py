@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
+from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.save_conflicts import attempt_save
 
 ERROR_STYLE = "color: #b00020;"
@@ -81,6 +82,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.setWindowTitle(title)
         self.saved_id: int | None = None
         #: Something was written to the database while the form stayed open (a consent

@@ -26,6 +26,7 @@ from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen
 
@@ -39,6 +40,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
+        add_help_key(self)
         self.services = services
         self.safety_copy: Path | None = None
         self.setWindowTitle(_("Restore a backup"))
