@@ -123,6 +123,12 @@ class VillageProfileService:
         self.save(profile)
         return profile
 
+    def replace_values(self, year: int, values: dict[str, str]) -> VillageProfile:
+        """The year's whole profile as typed in its form (empty fields are not stored)."""
+        profile = profile_from_rows([["Jahr", *values], [str(year), *values.values()]], year)
+        self.save(profile)
+        return profile
+
     def import_file(self, path: Path, year: int) -> VillageProfile:
         """Read the district's file for `year` and store it; refused whole on any problem."""
         profile = read_profile_file(path, year)
