@@ -21,11 +21,10 @@ from gwa_desktop.domain.volunteer import Training
 from gwa_desktop.i18n import P_
 from gwa_desktop.i18n.formatting import format_date, format_number
 
-from .document import PrintResult, catalog_warnings, font_warning, logo_warning, page_size
-from .footer import draw_footer
-from .logo import load_logo
-from .paginate import Block, Column, Rect, count_pages, render
+from .document import PrintResult, catalog_warnings, font_warning, logo_warning
+from .paginate import Block, Rect
 from .print_texts import PrintTexts
+from .signed_page import SignedPage, build_signed_page
 from .styles import ACCENT, MUTED, PRIMARY, Rule, Text
 
 GERMAN = "de"
@@ -176,60 +175,19 @@ def _draw_signature(canvas: Canvas, rect: Rect, content: CertificateContent) -> 
 
 def build_certificate(content: CertificateContent) -> PrintResult:
     """One A4 page: German and the second language side by side (German alone if none)."""
-    width, height = page_size("A4")
-    margin = 16 * mm
     languages = list(dict.fromkeys(content.languages or [GERMAN]))
-    logo, logo_broken = load_logo(content.municipality.logo)
-    footer = 18 * mm
-    gutter = 9 * mm
-    top = height - margin - 4 * mm - 6 * mm
-    bottom = margin * 0.6 + footer + SIGNATURE_HEIGHT
-    column_width = (width - 2 * margin - gutter * (len(languages) - 1)) / len(languages)
-
-    def frames(page: int) -> list[Rect]:
-        return [
-            (margin + index * (column_width + gutter), bottom, column_width, top - bottom)
-            for index in range(len(languages))
-        ]
-
-    def decorate(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFillColor(PRIMARY)
-        canvas.rect(margin, height - margin - 4 * mm, width - 2 * margin, 4 * mm, stroke=0, fill=1)
-        canvas.restoreState()
-        if page == pages:
-            _draw_signature(
-                canvas,
-                (
-                    margin,
-                    margin * 0.6 + footer + 4 * mm,
-                    width - 2 * margin,
-                    SIGNATURE_HEIGHT - 8 * mm,
-                ),
-                content,
-            )
-        draw_footer(
-            canvas,
-            (margin, margin * 0.6, width - 2 * margin, footer),
-            content.municipality,
-            logo,
-            page,
-            pages,
+    result = build_signed_page(
+        SignedPage(
+            languages=languages,
+            municipality=content.municipality,
+            column=lambda code, size: _column(content, code, size),
+            sizes=SIZES,
+            signature_height=SIGNATURE_HEIGHT,
+            draw_signature=lambda canvas, rect: _draw_signature(canvas, rect, content),
+            title=f"{PrintTexts(GERMAN)(TITLE)} {content.year} – {content.name}",
         )
-
-    def columns(size: float) -> list[Column]:
-        return [Column.of(_column(content, code, size)) for code in languages]
-
-    size = next((s for s in SIZES if count_pages(columns(s), frames) == 1), None)
-    pdf, pages = render(
-        (width, height),
-        lambda: columns(size or SIZES[-1]),
-        frames,
-        decorate,
-        title=f"{PrintTexts(GERMAN)(TITLE)} {content.year} – {content.name}",
-        pages=None if size is None else 1,
     )
-    warnings = [logo_warning()] if logo_broken else []
+    warnings = [logo_warning()] if result.logo_broken else []
     warnings += catalog_warnings(languages)
     warnings += font_warning(
         [
@@ -239,4 +197,4 @@ def build_certificate(content: CertificateContent) -> PrintResult:
             content.municipality.name,
         ]
     )
-    return PrintResult(pdf, pages, warnings)
+    return PrintResult(result.pdf, result.pages, warnings)

@@ -26,11 +26,11 @@ from .document import (
     logo_warning,
     page_size,
 )
-from .footer import draw_footer, officer_line
-from .logo import load_logo
-from .paginate import Block, Column, DocumentInfo, Rect, count_pages, render
+from .footer import officer_line
+from .paginate import Block, DocumentInfo, Rect
 from .print_texts import PrintTexts
-from .styles import ACCENT, MUTED, PRIMARY, RULE, Rule, Text
+from .signed_page import FOOTER, FOOTER_BOTTOM, MARGIN, SignedPage, build_signed_page
+from .styles import ACCENT, MUTED, PRIMARY, Rule, Text
 
 FORM_VERSION = "1"
 GERMAN = "de"
@@ -242,67 +242,33 @@ def build_consent_form(
     `name` is printed on the name line and `purposes` (keys of PURPOSES) are listed to
     tick: a form prepared for one person, who still ticks and signs it herself.
     """
-    width, height = page_size("A4")
-    margin = 16 * mm
     languages = list(dict.fromkeys([GERMAN, language]))
-    logo, logo_broken = load_logo(municipality.logo)
-    footer = 18 * mm
-    gutter = 9 * mm
-    top = height - margin - 4 * mm - 6 * mm
-    bottom = margin * 0.6 + footer + SIGNATURE_HEIGHT
-    column_width = (width - 2 * margin - gutter * (len(languages) - 1)) / len(languages)
+    version = PrintTexts(GERMAN)(VERSION).format(version=f"{FORM_VERSION} ({'/'.join(languages)})")
 
-    def frames(page: int) -> list[Rect]:
-        return [
-            (margin + index * (column_width + gutter), bottom, column_width, top - bottom)
-            for index in range(len(languages))
-        ]
-
-    def decorate(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFillColor(PRIMARY)
-        canvas.rect(margin, height - margin - 4 * mm, width - 2 * margin, 4 * mm, stroke=0, fill=1)
-        canvas.setStrokeColor(RULE)
-        for (x, y, w, h), (next_x, *_rest) in zip(frames(page), frames(page)[1:]):
-            canvas.line((x + w + next_x) / 2, y + 4 * mm, (x + w + next_x) / 2, y + h)
-        canvas.restoreState()
-        if page == pages:
-            fields = (
-                margin,
-                margin * 0.6 + footer + 4 * mm,
-                width - 2 * margin,
-                SIGNATURE_HEIGHT - 8 * mm,
-            )
-            _draw_signature_fields(canvas, fields, languages, name)
-        version = PrintTexts(GERMAN)(VERSION).format(
-            version=f"{FORM_VERSION} ({'/'.join(languages)})"
-        )
+    def annotate(canvas: Canvas) -> None:
         canvas.setFont("GWA-NotoSans", 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - margin, margin * 0.6 + footer + 2 * mm, version)
-        draw_footer(
-            canvas,
-            (margin, margin * 0.6, width - 2 * margin, footer),
-            municipality,
-            logo,
-            page,
-            pages,
+        canvas.drawRightString(
+            page_size("A4")[0] - MARGIN, FOOTER_BOTTOM + FOOTER + 2 * mm, version
         )
 
-    def columns(size: float) -> list[Column]:
-        return [Column.of(_column(code, municipality, size, purposes)) for code in languages]
-
-    size = next((s for s in SIZES if count_pages(columns(s), frames) == 1), None)
-    pdf, pages = render(
-        (width, height),
-        lambda: columns(size or SIZES[-1]),
-        frames,
-        decorate,
-        title=PrintTexts(GERMAN)(TITLE),
-        pages=None if size is None else 1,
-        info=DocumentInfo(municipality.name, PrintTexts(GERMAN)(TITLE), languages[0]),
+    result = build_signed_page(
+        SignedPage(
+            languages=languages,
+            municipality=municipality,
+            column=lambda code, size: _column(code, municipality, size, purposes),
+            sizes=SIZES,
+            signature_height=SIGNATURE_HEIGHT,
+            draw_signature=lambda canvas, rect: _draw_signature_fields(
+                canvas, rect, languages, name
+            ),
+            title=PrintTexts(GERMAN)(TITLE),
+            info=DocumentInfo(municipality.name, PrintTexts(GERMAN)(TITLE), languages[0]),
+            column_rules=True,
+            annotate=annotate,
+        )
     )
-    warnings = [logo_warning()] if logo_broken else []
+    warnings = [logo_warning()] if result.logo_broken else []
     if not (municipality.name.strip() and municipality.officer_address.strip()):
         warnings.append(
             PrintWarning(
@@ -317,4 +283,4 @@ def build_consent_form(
     warnings += font_warning(
         [municipality.name, municipality.officer_name, municipality.officer_address, name]
     )
-    return PrintResult(pdf, pages, warnings)
+    return PrintResult(result.pdf, result.pages, warnings)
