@@ -31,7 +31,7 @@ from gwa_desktop.services.erased_names import remember_erased
 from gwa_desktop.services.errors import NotFoundError, ValidationError
 from gwa_desktop.services.search_text import contact_search_text
 from gwa_desktop.services.volunteer_profiles import forget_volunteer
-from gwa_desktop.storage.database import Database
+from gwa_desktop.storage.database import Database, discard_upgrade_copies
 from gwa_desktop.storage.models import (
     Contact,
     ErasureLogEntry,
@@ -195,10 +195,12 @@ class ErasureService:
 
 def wipe_traces(database: Database) -> None:
     """Write the WAL into the database file and empty it: the erased values were in old
-    page images there. `secure_delete` has zeroed them in the file itself."""
+    page images there. `secure_delete` has zeroed them in the file itself. The copies
+    from before program upgrades hold them too and go as well."""
     if database.is_sqlite:
         with database.engine.connect() as connection:
             connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        discard_upgrade_copies(database)
 
 
 def _person(session: Session, contact_id: int) -> Contact:

@@ -103,9 +103,11 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 class Database:
     """An open, migrated database and the factory for its transactional sessions."""
 
-    def __init__(self, engine: Engine, location: str) -> None:
+    def __init__(self, engine: Engine, location: str, backup_dir: Path | None = None) -> None:
         self.engine = engine
         self.location = location
+        #: Where copies from before upgrades are put aside (None: none are made).
+        self.backup_dir = backup_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -306,7 +308,7 @@ def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
         raise translated or NotADatabaseError(location) from error
     except sqlite3.Error as error:
         raise translate_operational_error(error, location) or NotADatabaseError(location) from error
-    return Database(create_database_engine(url), location)
+    return Database(create_database_engine(url), location, backup_dir)
 
 
 def _sqlite_path(url: str) -> Path | None:
@@ -441,6 +443,21 @@ def before_upgrade_copies(backup_dir: Path, path: Path) -> list[Path]:
     """The copies put aside before upgrades of the database at `path`, newest first."""
     pattern = f"{glob.escape(path.stem)}-before-upgrade-*-{_identity(path)}{path.suffix}"
     return sorted(Path(backup_dir).glob(pattern), key=_stamp_key, reverse=True)
+
+
+def discard_upgrade_copies(database: Database) -> None:
+    """Delete the copies put aside before upgrades: they still hold what was erased since.
+
+    A copy is the way back from an upgrade that went wrong; once a person has been
+    erased from the upgraded database, keeping a readable copy with her in it would make
+    the erasure a pretence (Art. 17 GDPR). The encrypted backups are not touched: a
+    restore re-applies the erasure log.
+    """
+    path = database.file_path
+    if database.backup_dir is None or path is None:
+        return
+    for copy in before_upgrade_copies(database.backup_dir, path):
+        copy.unlink(missing_ok=True)
 
 
 def _stamp_key(path: Path) -> str:
