@@ -19,7 +19,7 @@ from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.preferences import store_backup_months
 from gwa_desktop.services import backup
-from gwa_desktop.services.backup_key import key_file_statement
+from gwa_desktop.services.backup_key import key_file_statement, password_statement
 from gwa_desktop.services.periods import EXPORT_PRESETS, named_period
 from gwa_desktop.services.registry import Services
 
@@ -225,21 +225,14 @@ def run_backup(arguments: argparse.Namespace, services: Services) -> int:
         store_backup_months(arguments.keep_months)
     password = _password(arguments.password_file)
     if password is not None:
-        from gwa_desktop.exchange.encrypted import check_password
-
-        municipality = services.settings.get()
-        check_password(password, [municipality.name, municipality.district])
+        backup.check_backup_password(services.database, password)
     print(
         backup.backup_database(services.database, arguments.out or backups_dir(), password=password)
     )
     if password is None:
         print(key_file_statement())
     else:
-        print(
-            _(
-                "The backup is encrypted with your password. Without it nobody can read the backup: keep it safe."
-            )
-        )
+        print(password_statement())
     print(
         _("Monthly automatic backups are kept for {months} months on this computer.").format(
             months=backup.keep_months()

@@ -47,6 +47,7 @@ from gwa_desktop.paths import backups_dir, data_dir
 from gwa_desktop.preferences import stored_backup_months
 from gwa_desktop.services.backup_key import backup_key, key_file_path, stored_key
 from gwa_desktop.services.erasure import ErasureService, LoggedErasure
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage import schema_check
 from gwa_desktop.storage.database import (
     SQLITE_HEADER,
@@ -117,6 +118,14 @@ def database_file(database: Database) -> Path:
             )
         )
     return path
+
+
+def check_backup_password(database: Database, password: str) -> None:
+    """Refuse a weak password; the municipality's own names count as easy to guess."""
+    from gwa_desktop.exchange.encrypted import check_password  # the window starts without it
+
+    municipality = SettingsService(database).get()
+    check_password(password, (municipality.name, municipality.district, municipality.officer_name))
 
 
 def backup_database(

@@ -46,6 +46,13 @@ def backup_key() -> str:
     return key
 
 
+def password_statement() -> str:
+    """What the officer must know about a backup protected with her password."""
+    return _(
+        "The backup is encrypted with your password. Without it nobody can read the backup: keep it safe."
+    )
+
+
 def key_file_statement() -> str:
     """What the officer must know about the key file, in plain words."""
     return _(

@@ -13,9 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
-from gwa_desktop.paths import backups_dir
-from gwa_desktop.services import backup
-from gwa_desktop.services.backup_key import key_file_statement
+from gwa_desktop.services.backup_key import key_file_statement, password_statement
 from gwa_desktop.ui.changes import EVERYTHING
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import documents_folder
@@ -80,21 +78,17 @@ def show_fingerprint(window: QMainWindow) -> None:
 
 
 def back_up_now(window: QMainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(
-        window, _("Choose the folder for the backup"), str(backups_dir())
-    )
-    if not folder:
-        return
-    ok, path = run_with_progress(
-        window,
-        _("Backing up…"),
-        lambda progress: backup.backup_database(window.services.database, Path(folder)),
-    )
-    if ok:
+    from gwa_desktop.ui.dialogs.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(window.services, window)
+    if dialog.exec() and dialog.written is not None:
+        protected = dialog.with_password.isChecked()
         QMessageBox.information(
             window,
             _("Back up now"),
-            _("The backup was written to {path}").format(path=path) + "\n\n" + key_file_statement(),
+            _("The backup was written to {path}").format(path=dialog.written)
+            + "\n\n"
+            + (password_statement() if protected else key_file_statement()),
         )
 
 
