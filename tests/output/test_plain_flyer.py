@@ -162,3 +162,17 @@ def test_cli_prints_the_plain_flyer_only_when_asked(database, database_path, tmp
     assert "Wann?" not in normal_text and "kostenlos" in normal_text
     sizes = [size for piece, size in text_sizes(plain.read_bytes())[0] if piece.strip() == "Wann?"]
     assert sizes and min(sizes) >= MIN_LABEL_SIZE
+
+
+def test_a_plain_a5_flyer_that_overflows_one_language_says_to_choose_a4():
+    """On A5 the large type of one language alone can run over its page; the warning
+    then names the paper, not the number of languages (there may be only one)."""
+    result = plain_flyer(["de"], paper="A5")
+    messages = [w.message for w in result.warnings if w.kind == "pages"]
+    assert result.pages > 1  # the sample's description does not fit A5 at 12 pt
+    assert messages == [
+        f"Der Aushang in Leichter Sprache braucht {result.pages} Seiten: In der großen Schrift "
+        "passt eine Sprache nicht auf eine A5-Seite. Für eine Seite je Sprache wählen Sie A4 "
+        "oder kürzen die Beschreibung."
+    ]
+    assert plain_flyer(["de"], paper="A4").pages == 1

@@ -148,7 +148,10 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
             )
         )
     if pages > 1 and options.plain_language:
-        warnings.append(PrintWarning("pages", _plain_pages_message(pages)))
+        overflowing = known_pages is None
+        warnings.append(
+            PrintWarning("pages", _plain_pages_message(pages, options.paper, overflowing))
+        )
     elif pages > 1:
         warnings.append(
             PrintWarning(
@@ -165,8 +168,25 @@ def build_flyer(content: FlyerContent, options: FlyerOptions) -> PrintResult:
     return PrintResult(pdf, pages, warnings)
 
 
-def _plain_pages_message(pages: int) -> str:
-    """Why the plain flyer takes more pages than the normal one would: its large type."""
+def _plain_pages_message(pages: int, paper: str, overflowing: bool) -> str:
+    """Why the plain flyer takes more pages than the normal one would: its large type,
+    either over too many languages or, on small paper, already within one language."""
+    if overflowing and paper != "A4":
+        return ngettext(
+            "The plain-language flyer needs {n} page: at its large type one language does not fit on "
+            "one {paper} page. For one page per language choose A4, or shorten the description.",
+            "The plain-language flyer needs {n} pages: at its large type one language does not fit on "
+            "one {paper} page. For one page per language choose A4, or shorten the description.",
+            pages,
+        ).format(n=pages, paper=paper)
+    if overflowing:
+        return ngettext(
+            "The plain-language flyer needs {n} page: at its large type one language does not fit on "
+            "one page. Shorten the description.",
+            "The plain-language flyer needs {n} pages: at its large type one language does not fit on "
+            "one page. Shorten the description.",
+            pages,
+        ).format(n=pages)
     return ngettext(
         "The plain-language flyer needs {n} page: its large type fits at most two languages on a "
         "page. For fewer pages choose fewer languages, leave out the tear-off strips or shorten the "
