@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -153,6 +154,41 @@ class WidePopup(QObject):
         # Room for the frame, the item's margins and the scroll bar of a long list.
         needed = widest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 24
         view.setMinimumWidth(min(needed, limit))
+
+
+def fit_height_to_contents(window: QWidget) -> None:
+    """Take the height the visible widgets need, at the current width: warnings and
+    errors that appear wrap over lines, and Save must stay on the screen."""
+    layout = window.layout()
+    layout.activate()
+    height = (
+        layout.totalHeightForWidth(window.width())
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    fit_to_screen(window, window.width(), max(height, layout.totalMinimumSize().height()))
+
+
+class FolderField(QWidget):
+    """A folder typed or chosen with "Choose…" (e.g. the USB stick), for one form row."""
+
+    def __init__(self, title: str, text: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title = title
+        self.edit = QLineEdit(text)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(_("Folder"))
+        choose = QPushButton(_("Choose…"))
+        choose.clicked.connect(self.choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(choose)
+
+    def choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.title, self.edit.text())
+        if folder:
+            self.edit.setText(folder)
 
 
 def hbox(*widgets: QWidget) -> QWidget:

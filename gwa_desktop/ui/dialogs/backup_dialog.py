@@ -14,17 +14,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gwa_desktop.exchange.encrypted import MINIMUM_PASSWORD_LENGTH
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
@@ -32,9 +28,10 @@ from gwa_desktop.services import backup
 from gwa_desktop.services.backup_key import key_file_statement, password_statement
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
+from gwa_desktop.ui.dialogs.password_fields import PasswordFields
 from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.progress import run_with_progress
-from gwa_desktop.ui.widgets import fit_to_screen, hbox
+from gwa_desktop.ui.widgets import FolderField, fit_height_to_contents
 
 
 class BackupDialog(QDialog):
@@ -46,10 +43,8 @@ class BackupDialog(QDialog):
         self.services = services
         self.written: Path | None = None
         self.setWindowTitle(_("Back up now"))
-        self.folder = QLineEdit(str(backups_dir()))
-        self.folder.setAccessibleName(_("Folder"))
-        choose = QPushButton(_("Choose…"))
-        choose.clicked.connect(self._choose_folder)
+        folder = FolderField(_("Choose the folder for the backup"), str(backups_dir()))
+        self.folder = folder.edit
         self.with_key = QRadioButton(_("Encrypt with the key file of this computer"))
         self.with_password = QRadioButton(
             _("Encrypt with a password (for a backup that travels, e.g. to a new laptop)")
@@ -58,16 +53,8 @@ class BackupDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.with_key)
         group.addButton(self.with_password)
-        self.password = QLineEdit()
-        self.repeat = QLineEdit()
-        for field, name in ((self.password, _("Password")), (self.repeat, _("Repeat password"))):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setAccessibleName(name)
-        self.password.setPlaceholderText(
-            _("at least {count} characters, best a sentence of four words").format(
-                count=MINIMUM_PASSWORD_LENGTH
-            )
-        )
+        self.passwords = PasswordFields()
+        self.password, self.repeat = self.passwords.password, self.passwords.repeat
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.error = QLabel()
@@ -75,12 +62,10 @@ class BackupDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
-        form.addRow(_("Folder"), hbox(self.folder, choose))
+        form.addRow(_("Folder"), folder)
         form.addRow(self.with_key)
         form.addRow(self.with_password)
-        form.addRow(_("Password"), self.password)
-        form.addRow(_("Repeat password"), self.repeat)
-        self.form = form
+        self.passwords.add_to(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,36 +84,17 @@ class BackupDialog(QDialog):
 
     def _mode_changed(self) -> None:
         protected = self.with_password.isChecked()
-        for field in (self.password, self.repeat):
-            field.setVisible(protected)
-            self.form.labelForField(field).setVisible(protected)
+        self.passwords.set_visible(protected)
         self.explanation.setText(password_statement() if protected else key_file_statement())
         self.error.hide()
         if protected:
             self.password.setFocus()
-        self._fit_height()
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, _("Choose the folder for the backup"), self.folder.text()
-        )
-        if folder:
-            self.folder.setText(folder)
+        fit_height_to_contents(self)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        layout = self.layout()
-        layout.activate()
-        height = (
-            layout.totalHeightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
-        )
-        fit_to_screen(self, self.width(), max(height, layout.totalMinimumSize().height()))
+        fit_height_to_contents(self)
 
     def back_up(self) -> None:
         """Check what was typed, then write; a refusal keeps the dialog and what was typed."""
@@ -140,8 +106,8 @@ class BackupDialog(QDialog):
         password = None
         if self.with_password.isChecked():
             password = self.password.text()
-            if password != self.repeat.text():
-                self._show_error(_("The two passwords differ. Please type them again."))
+            if self.passwords.mismatch():
+                self._show_error(self.passwords.mismatch())
                 return
             try:
                 backup.check_backup_password(self.services.database, password)

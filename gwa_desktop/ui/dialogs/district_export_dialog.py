@@ -11,17 +11,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gwa_desktop.exchange.encrypted import MINIMUM_PASSWORD_LENGTH
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
@@ -32,10 +28,11 @@ from gwa_desktop.services.periods import EXPORT_PRESETS, default_export_period, 
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialogs.outgoing_texts import OutgoingTextsView
+from gwa_desktop.ui.dialogs.password_fields import PasswordFields
 from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
-from gwa_desktop.ui.widgets import DateEdit, fit_to_screen, hbox
+from gwa_desktop.ui.widgets import DateEdit, FolderField, fit_height_to_contents, fit_to_screen
 
 WARNING_STYLE = "background: #fff4e5; border: 1px solid #e0a040; padding: 8px;"
 
@@ -69,10 +66,10 @@ class DistrictExportDialog(QDialog):
         self.preset.addItem(_("Other period: type the dates"), None)
         self._select_matching_preset()
         self.preset.activated.connect(self._preset_chosen)
-        self.folder = QLineEdit()
-        self.folder.setPlaceholderText(_("e.g. the USB stick"))
-        choose = QPushButton(_("Choose…"))
-        choose.clicked.connect(self._choose_folder)
+        folder = FolderField(
+            _("Choose the folder for the export"), placeholder=_("e.g. the USB stick")
+        )
+        self.folder = folder.edit
         self.anonymous = QRadioButton(
             _("Anonymous figures (recommended): offers and headcounts, no personal data")
         )
@@ -83,15 +80,8 @@ class DistrictExportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.anonymous)
         group.addButton(self.encrypted)
-        self.password = QLineEdit()
-        self.repeat = QLineEdit()
-        for field in (self.password, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(
-            _("at least {count} characters, best a sentence of four words").format(
-                count=MINIMUM_PASSWORD_LENGTH
-            )
-        )
+        self.passwords = PasswordFields()
+        self.password, self.repeat = self.passwords.password, self.passwords.repeat
         self.warning = QLabel(personal_data_warning())
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
@@ -110,11 +100,10 @@ class DistrictExportDialog(QDialog):
         form.addRow(_("Period"), self.preset)
         form.addRow(_("From"), self.start)
         form.addRow(_("To"), self.end)
-        form.addRow(_("Folder"), hbox(self.folder, choose))
+        form.addRow(_("Folder"), folder)
         form.addRow(self.anonymous)
         form.addRow(self.encrypted)
-        form.addRow(_("Password"), self.password)
-        form.addRow(_("Repeat password"), self.repeat)
+        self.passwords.add_to(form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -140,13 +129,10 @@ class DistrictExportDialog(QDialog):
 
     def _mode_changed(self) -> None:
         personal = self.encrypted.isChecked()
-        for widget in (self.password, self.repeat, self.warning):
-            widget.setVisible(personal)
-        form = self.layout().itemAt(0).layout()
-        for widget in (self.password, self.repeat):
-            form.labelForField(widget).setVisible(personal)
+        self.passwords.set_visible(personal)
+        self.warning.setVisible(personal)
         self.error.hide()
-        self._fit_height()
+        fit_height_to_contents(self)
 
     def _preset_chosen(self) -> None:
         period = named_period(self.preset.currentData(), date.today())
@@ -168,7 +154,7 @@ class DistrictExportDialog(QDialog):
         self._select_matching_preset()
         self.preview.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Export"))
-        self._fit_height()
+        fit_height_to_contents(self)
 
     def _show_preview(self, period: Period) -> None:
         try:
@@ -181,28 +167,10 @@ class DistrictExportDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Write the package"))
             fit_to_screen(self, max(self.width(), 860), max(self.height(), 640))
 
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, _("Choose the folder for the export"), self.folder.text()
-        )
-        if folder:
-            self.folder.setText(folder)
-
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Take the height the visible fields need: the warning and errors wrap over lines."""
-        layout = self.layout()
-        layout.activate()
-        height = (
-            layout.totalHeightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.totalSizeHint().height()
-        )
-        fit_to_screen(self, self.width(), max(height, layout.totalMinimumSize().height()))
+        fit_height_to_contents(self)
 
     def export(self) -> None:
         self.error.hide()
@@ -213,8 +181,8 @@ class DistrictExportDialog(QDialog):
         password = None
         if self.encrypted.isChecked():
             password = self.password.text()
-            if password != self.repeat.text():
-                self._show_error(_("The two passwords differ. Please type them again."))
+            if self.passwords.mismatch():
+                self._show_error(self.passwords.mismatch())
                 return
         unfinished = [edit for edit in (self.start, self.end) if not edit.is_valid()]
         if unfinished:
