@@ -150,12 +150,7 @@ def store_tour_seen() -> None:
 
 
 def stored_disclosure_threshold() -> int | None:
-    """From how many cases this computer publishes a count (see domain/suppression), None if not set."""
+    """The threshold this computer kept before it moved into the database (see
+    services/disclosure_settings), None if none was set; read, no longer written."""
     threshold = _load().get("disclosure_threshold")
     return threshold if type(threshold) is int and threshold > 0 else None
-
-
-def store_disclosure_threshold(threshold: int) -> None:
-    if type(threshold) is not int or threshold < 1:
-        raise ValueError(f"not a threshold: {threshold!r}")
-    _save({**_load(), "disclosure_threshold": threshold})

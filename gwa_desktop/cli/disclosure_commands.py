@@ -28,13 +28,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(handler=run_threshold)
 
 
-def run_threshold(arguments: argparse.Namespace, _services: Services) -> int:
+def run_threshold(arguments: argparse.Namespace, services: Services) -> int:
     if arguments.value is not None:
-        set_disclosure_threshold(arguments.value)
+        set_disclosure_threshold(services.database, arguments.value)
+    threshold = disclosure_threshold(services.database)
     print(
         _(
             "Counts from 1 to {below} are printed as “{hidden}” in the district figures "
             "(threshold {threshold})."
-        ).format(below=disclosure_threshold() - 1, hidden=HIDDEN, threshold=disclosure_threshold())
+        ).format(below=threshold - 1, hidden=HIDDEN, threshold=threshold)
     )
     return 0

@@ -60,7 +60,7 @@ def run_overview(_arguments: argparse.Namespace, services: Services) -> int:
     if any(HIDDEN in (v.activities, v.participants) for v in villages):
         print(
             _("{hidden} = fewer than {threshold} cases, or to be worked out from a total").format(
-                hidden=HIDDEN, threshold=disclosure_threshold()
+                hidden=HIDDEN, threshold=disclosure_threshold(services.database)
             )
         )
     return 0

@@ -91,7 +91,7 @@ def outgoing(
             )
         )
     today = date.today()
-    threshold = disclosure_threshold()
+    threshold = disclosure_threshold(database)
     with database.session() as session:
         blank = Blanker(_detector(session, settings))
         offers = _offers(session, period, blank)

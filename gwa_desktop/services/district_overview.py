@@ -62,7 +62,7 @@ def village_figures(database: Database) -> list[VillageFigures]:
     loaded = _load(database)
     shown = Publication(
         [with_offers(figures, data.offers) for _package, data, figures in loaded],
-        disclosure_threshold(),
+        disclosure_threshold(database),
         part_months=True,
     )
     return [
@@ -118,7 +118,12 @@ def export_combined(
     parts = [(data, figures) for _package, data, figures in _load(database)]
     with atomic_output(target) as stream:
         write_workbook(
-            stream, parts, created, progress, village_months=True, threshold=disclosure_threshold()
+            stream,
+            parts,
+            created,
+            progress,
+            village_months=True,
+            threshold=disclosure_threshold(database),
         )
     return target
 

@@ -444,6 +444,16 @@ class MunicipalitySettings(Timestamped, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class PublicationSettings(Base):
+    """How figures leave this database (one row): kept in it, not on one computer, so
+    that every officer working on a shared district database publishes alike."""
+
+    __tablename__ = "publication_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    disclosure_threshold: Mapped[int] = mapped_column(Integer)
+
+
 class ErasedToken(Base):
     """A salted hash of one name word or phone number of a contact that was deleted,
     renamed or withdrew her consent: the privacy detector still finds her in free text

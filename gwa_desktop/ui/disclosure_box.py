@@ -1,6 +1,6 @@
 """The settings' box for the suppression threshold of the district figures.
 
-Applies at once, like the UI language: it is kept with this computer's preferences
+Applies at once, like the UI language, for everyone working on this database
 (services/disclosure_settings.py). The spin box cannot go outside the allowed range;
 the service checks again and its message is shown should it refuse.
 """
@@ -16,33 +16,43 @@ from gwa_desktop.services.disclosure_settings import (
     set_disclosure_threshold,
 )
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.storage.database import Database
 from gwa_desktop.ui.operations import attempt
 
 
 class DisclosureBox(QGroupBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(_("Published figures"), parent)
+        self.database = database
         self.threshold = QSpinBox()
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
-        self.threshold.setValue(disclosure_threshold())
         self.threshold.setAccessibleName(_("Hide counts below"))
-        self.threshold.valueChanged.connect(self._store)
         note = QLabel()
         note.setWordWrap(True)
         self.note = note
         form = QFormLayout(self)
         form.addRow(_("Hide counts below"), self.threshold)
         form.addRow(note)
+        self.refresh()
+        self.threshold.valueChanged.connect(self._store)
+
+    def refresh(self) -> None:
+        """Show the threshold in force (another officer may have changed it)."""
+        ok, stored = attempt(self, lambda: disclosure_threshold(self.database))
+        if ok and stored is not None:
+            self.threshold.blockSignals(True)
+            self.threshold.setValue(stored)
+            self.threshold.blockSignals(False)
         self._describe()
 
     def _store(self, value: int) -> None:
         try:
-            ok, _stored = attempt(self, lambda: set_disclosure_threshold(value))
+            ok, _stored = attempt(self, lambda: set_disclosure_threshold(self.database, value))
         except ValidationError as error:
             QMessageBox.warning(self, _("GWA Desktop"), str(error))
             ok = False
         if not ok:
-            self.threshold.setValue(disclosure_threshold())
+            self.refresh()
         self._describe()
 
     def _describe(self) -> None:
@@ -50,6 +60,6 @@ class DisclosureBox(QGroupBox):
             _(
                 "In the district package's workbook and the district's overview, counts "
                 "from 1 to {below} and every cell a total would give away are printed as "
-                "“{hidden}”. Applies on this computer."
-            ).format(below=disclosure_threshold() - 1, hidden=HIDDEN)
+                "“{hidden}”. Applies to everyone working with this database."
+            ).format(below=self.threshold.value() - 1, hidden=HIDDEN)
         )

@@ -35,7 +35,9 @@ def test_the_streamed_package_holds_member_for_member_what_the_export_wrote_befo
 ):
     seed(services)
     # The fixture was written when records under 5 participants lost their breakdowns.
-    monkeypatch.setattr("gwa_desktop.services.district_collect.disclosure_threshold", lambda: 5)
+    monkeypatch.setattr(
+        "gwa_desktop.services.district_collect.disclosure_threshold", lambda _database: 5
+    )
 
     package = export_district(services.database, PERIOD, tmp_path, created=CREATED)
 

@@ -34,9 +34,10 @@ def test_the_settings_page_sets_the_threshold_at_once(qtbot, window):
 
     box.threshold.setValue(6)
 
-    assert disclosure_threshold() == 6 and "1 bis 5" in box.note.text()
+    database = window.services.database
+    assert disclosure_threshold(database) == 6 and "1 bis 5" in box.note.text()
     box.threshold.setValue(99)  # the spin box keeps to the allowed range
-    assert disclosure_threshold() == 20
+    assert disclosure_threshold(database) == 20
 
 
 def test_the_overview_window_hides_what_the_workbook_hides(qtbot, services, district, tmp_path):
@@ -50,7 +51,7 @@ def test_the_overview_window_hides_what_the_workbook_hides(qtbot, services, dist
     row = [importer.table.item(0, c).text() for c in (0, 2, 3, 4)]
     assert row == ["Gemeinde Lindental", "3", "8", "202"]
 
-    box = DisclosureBox()
+    box = DisclosureBox(district.database)
     qtbot.addWidget(box)
     box.threshold.setValue(10)  # 8 activities are now a small count
     importer.refresh()

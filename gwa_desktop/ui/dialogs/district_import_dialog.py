@@ -188,6 +188,7 @@ class DistrictImportDialog(QDialog):
 
     def refresh(self) -> None:
         villages = self.villages = village_figures(self.services.database)
+        threshold = disclosure_threshold(self.services.database)
         self.table.setRowCount(len(villages))
         for row, village in enumerate(villages):
             figures = village.figures
@@ -205,7 +206,7 @@ class DistrictImportDialog(QDialog):
                     item.setToolTip(
                         _(
                             "{hidden} = fewer than {threshold} cases, or to be worked out from a total"
-                        ).format(hidden=HIDDEN, threshold=disclosure_threshold())
+                        ).format(hidden=HIDDEN, threshold=threshold)
                     )
                 if column >= 2:
                     item.setTextAlignment(

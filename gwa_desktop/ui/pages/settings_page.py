@@ -132,12 +132,14 @@ class SettingsPage(QWidget):
         layout.addWidget(language_box)
         layout.addWidget(municipality)
         layout.addWidget(officer)
-        layout.addWidget(DisclosureBox())
+        self.disclosure = DisclosureBox(service.database)
+        layout.addWidget(self.disclosure)
         layout.addWidget(self.errors)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
     def refresh(self) -> None:
+        self.disclosure.refresh()
         ok, data = attempt(self, self.service.get)
         if ok:
             self.show_data(data)
