@@ -82,6 +82,7 @@ def _protect(
     for number, (total, members) in enumerate(equations):
         for key in (total, *members):
             through.setdefault(key, []).append(number)
+    _close(hidden, values, equations, through, hidden)
     while exposed := _exposed(hidden, equations, through):
         added = False
         for key in sorted(exposed, key=order.__getitem__):
@@ -90,10 +91,39 @@ def _protect(
             cover = _cover(key, values, equations, through, hidden, order)
             if cover is not None:
                 hidden.add(cover)
+                _close(hidden, values, equations, through, {cover})
                 added = True
         if not added:
             break  # nothing left to hide: the whole neighbourhood is hidden
     return hidden
+
+
+def _close(
+    hidden: set[int],
+    values: Mapping[int, int],
+    equations: Sequence[tuple[int, Sequence[int]]],
+    through: Mapping[int, list[int]],
+    new: set[int],
+) -> None:
+    """Hide further cells until no equation through a hidden cell holds it alone.
+
+    An equation with one hidden cell gives it away by a subtraction; this local rule
+    is what most secondary suppression comes down to, and it is cheap (each equation
+    is looked at again only when one of its cells was hidden), so the expensive audit
+    of `_exposed` is left with the rare cells given away by several equations together."""
+    waiting = sorted({n for key in new for n in through.get(key, [])})
+    while waiting:
+        number = waiting.pop()
+        total, members = equations[number]
+        cells = (*members, total)
+        if sum(1 for key in cells if key in hidden) != 1:
+            continue
+        visible = [key for key in cells if key not in hidden]
+        if not visible:
+            continue
+        cover = min(visible, key=lambda k: (values[k] == 0, k == total, values[k], k))
+        hidden.add(cover)
+        waiting.extend(through.get(cover, []))
 
 
 def _cover(

@@ -129,8 +129,12 @@ class Publication:
             )
         if not self.part_months:
             return
+        holding: dict[str, list[int]] = {}
+        for index, part in enumerate(self.parts):
+            for month in part.months:
+                holding.setdefault(month, []).append(index)
         for month in sorted(self.total.months):
-            holders = [i for i, part in enumerate(self.parts) if month in part.months]
+            holders = holding.get(month, [])
             kinds: tuple[ActivityKind | None, ...] = (*KINDS, ALL)
             for column in kinds:
                 equations.append(
