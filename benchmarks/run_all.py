@@ -29,6 +29,7 @@ SUITES: dict[str, str] = {
     "report": "report_bench",
     "disclosure": "disclosure_bench",
     "duplicates": "duplicates_bench",
+    "district": "district_bench",
 }
 README = Path(__file__).resolve().parent / "README.md"
 BEGIN, END = "<!-- run_all: begin -->", "<!-- run_all: end -->"

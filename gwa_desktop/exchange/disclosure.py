@@ -16,7 +16,7 @@ Offers and volunteer hours are not counts of people and stay as they are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,8 @@ class Publication:
     threshold: int = DEFAULT_THRESHOLD
     #: Whether the months of each part are published (the district's combined workbook).
     part_months: bool = False
+    #: Called now and then while the hidden cells are chosen; raising ends the work.
+    tick: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
     total: Figures = field(init=False)
     values: dict[Key, int] = field(init=False, default_factory=dict)
     hidden: set[Key] = field(init=False, default_factory=set)
@@ -58,7 +60,7 @@ class Publication:
     def __post_init__(self) -> None:
         self.total = combine(self.parts)
         equations = self._equations()
-        self.hidden = protect(self.values, equations, self.threshold)
+        self.hidden = protect(self.values, equations, self.threshold, self.tick)
 
     def shown(self, key: Key) -> int | str:
         return HIDDEN if key in self.hidden else self.values.get(key, 0)
@@ -129,8 +131,12 @@ class Publication:
             )
         if not self.part_months:
             return
+        holding: dict[str, list[int]] = {}
+        for index, part in enumerate(self.parts):
+            for month in part.months:
+                holding.setdefault(month, []).append(index)
         for month in sorted(self.total.months):
-            holders = [i for i, part in enumerate(self.parts) if month in part.months]
+            holders = holding.get(month, [])
             kinds: tuple[ActivityKind | None, ...] = (*KINDS, ALL)
             for column in kinds:
                 equations.append(

@@ -107,7 +107,13 @@ def _fill(
         (data, with_offers(figures, data.offers))
         for data, (_data, figures) in zip(datasets, ordered)
     ]
-    shown = Publication([figures for _data, figures in per_dataset], threshold, village_months)
+    # Choosing the hidden cells comes first and can be cancelled too (the bar at 0).
+    shown = Publication(
+        [figures for _data, figures in per_dataset],
+        threshold,
+        village_months,
+        tick=lambda: progress(0, 1, ""),
+    )
     _overview(book, datasets, shown, created)
     _municipalities(book, per_dataset, shown)
     _months(book, shown)

@@ -57,14 +57,21 @@ def combined_datasets(database: Database) -> list[DistrictData]:
     ]
 
 
-def village_figures(database: Database) -> list[VillageFigures]:
-    """Every package's row of the overview, hidden exactly as in the combined workbook."""
+def village_figures(database: Database, progress: Progress = no_progress) -> list[VillageFigures]:
+    """Every package's row of the overview, hidden exactly as in the combined workbook.
+
+    `progress` hears of the two steps, reading the sums and choosing the hidden cells
+    (seconds for a district of a thousand packages), and may cancel either."""
+    progress(0, 2, "")
     loaded = _load(database)
+    progress(1, 2, "")
     shown = Publication(
         [with_offers(figures, data.offers) for _package, data, figures in loaded],
         disclosure_threshold(database),
         part_months=True,
+        tick=lambda: progress(1, 2, ""),
     )
+    progress(2, 2, "")
     return [
         VillageFigures(
             package.id,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gwa_desktop.domain.suppression import HIDDEN, extended, is_small, published, suppress
+from gwa_desktop.domain.suppression import HIDDEN, extended, is_small, protect, published, suppress
 
 tables = st.integers(1, 5).flatmap(
     lambda width: st.lists(
@@ -101,3 +102,20 @@ def test_suppression_is_stable_and_leaves_tables_without_small_counts_alone(
     assert suppress(cells) == suppress([list(row) for row in cells])
     if not any(is_small(v) for row in extended(cells) for v in row):
         assert suppress(cells) == set()
+
+
+def test_the_choice_of_hidden_cells_stops_when_its_tick_raises() -> None:
+    """The overview window cancels through `tick`: the work ends there, nothing half-chosen is returned."""
+    values = {("cell", n): n % 4 for n in range(40)}
+    values["total"] = sum(values.values())
+    equations = [("total", [("cell", n) for n in range(40)])]
+    ticks: list[int] = []
+
+    def tick() -> None:
+        ticks.append(1)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        protect(values, equations, tick=tick)
+    assert ticks == [1]
+    assert protect(values, equations) >= {("cell", 1), ("cell", 2)}

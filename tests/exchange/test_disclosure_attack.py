@@ -256,7 +256,7 @@ def test_the_attack_recovers_counts_when_only_the_primary_rule_is_applied(monkey
     monkeypatch.setattr(
         disclosure,
         "protect",
-        lambda values, _equations, threshold: {
+        lambda values, _equations, threshold, _tick: {
             k for k, n in values.items() if is_small(n, threshold)
         },
     )

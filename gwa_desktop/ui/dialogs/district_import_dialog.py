@@ -61,6 +61,8 @@ class DistrictImportDialog(QDialog):
         combined.clicked.connect(self.export_workbook)
         self.remove_button = QPushButton(_("Remove package…"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.refresh_button = QPushButton(_("Refresh overview"))
+        self.refresh_button.clicked.connect(self.refresh)
         self.check_button = QPushButton(_("Check figures"))
         self.check_button.clicked.connect(self.check_figures)
         self.accept_key_button = QPushButton(_("Accept new key…"))
@@ -99,14 +101,25 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
         layout.addWidget(
-            hbox(self.remove_button, self.accept_key_button, self.check_button, combined, buttons)
+            hbox(
+                self.remove_button,
+                self.accept_key_button,
+                self.refresh_button,
+                self.check_button,
+                combined,
+                buttons,
+            )
         )
         fit_to_screen(self, 820, 520)
         self.refresh()
 
     def check_figures(self) -> None:
         """The plausibility questions about the imported packages, into the log."""
-        ok, findings = attempt(self, lambda: check_packages(self.services.database))
+        ok, findings = run_with_progress(
+            self,
+            _("Checking the figures…"),
+            lambda _progress: check_packages(self.services.database),
+        )
         if not ok or findings is None:
             return
         lines = [f"{f.municipality}, {f.period}: {f.message}" for f in findings]
@@ -187,8 +200,25 @@ class DistrictImportDialog(QDialog):
             self.refresh()
 
     def refresh(self) -> None:
-        villages = self.villages = village_figures(self.services.database)
-        threshold = disclosure_threshold(self.services.database)
+        """Recompute the overview on a worker thread: choosing the hidden cells of a
+        large district takes seconds, and the window must keep answering (and Cancel)."""
+        database = self.services.database
+        ok, computed = run_with_progress(
+            self,
+            _("Computing the overview…"),
+            lambda progress: (
+                village_figures(database, progress),
+                disclosure_threshold(database),
+            ),
+        )
+        if not ok or computed is None:
+            villages, threshold = [], 0
+            self.log.appendPlainText(
+                _("The overview was not computed. Press “Refresh overview” to compute it.")
+            )
+        else:
+            villages, threshold = computed
+        self.villages = villages
         self.table.setRowCount(len(villages))
         for row, village in enumerate(villages):
             figures = village.figures
