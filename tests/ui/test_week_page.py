@@ -76,3 +76,31 @@ def test_a_date_without_a_headcount_is_recorded_from_the_start_page(qtbot, windo
         wanted_day,
         7,
     )
+
+
+def test_the_columns_fit_their_texts_as_qt_would_and_the_missing_list_is_not_editable(
+    qtbot, window
+):
+    services = window.services
+    offer_id = _weekly_offer(services)
+    offer = services.offers.get(offer_id)
+    coming = offer.schedule.next_dates(date.today(), 2)
+    services.offers.update(
+        replace(
+            offer,
+            date_changes=[DateChange(coming[0], "Elternabend in der Kita mit langer Begründung")],
+        )
+    )
+    page = window.week_page
+    page.refresh()
+    fitted = [page.dates.columnWidth(column) for column in range(4)]
+    # The widths worked out from the font metrics are those Qt measures cell by cell.
+    for column in range(4):
+        page.dates.resizeColumnToContents(column)
+    assert fitted == [page.dates.columnWidth(column) for column in range(4)]
+    assert fitted[3] > page.dates.header().sectionSizeHint(3)
+    # A day heading spans the columns and is bold; the list of past dates is only read.
+    assert page.dates.isFirstColumnSpanned(0, page.dates.rootIndex())
+    assert page.dates.model().index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    first = page.missing.model().index(0, 0)
+    assert not first.flags() & Qt.ItemFlag.ItemIsEditable

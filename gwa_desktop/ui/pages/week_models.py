@@ -9,6 +9,7 @@ lines in view. The day headings are rows of the dates model spanning the columns
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from PySide6.QtCore import (
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QStringListModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTreeView
 
 from gwa_desktop.domain.plain_text import isolated
@@ -171,12 +172,12 @@ class TextWidths:
         self._font = ""
         self._widths: dict[str, int] = {}
 
-    def of(self, metrics: QFontMetrics, font: QFont, text: str) -> int:
+    def of(self, metrics: QFontMetricsF, font: QFont, text: str) -> int:
         if font.key() != self._font or len(self._widths) > self.LIMIT:
             self._font, self._widths = font.key(), {}
         width = self._widths.get(text)
         if width is None:
-            width = self._widths[text] = metrics.horizontalAdvance(text)
+            width = self._widths[text] = math.ceil(metrics.horizontalAdvance(text))
         return width
 
 
@@ -187,13 +188,13 @@ def fit_columns(view: QTreeView, model: DatesModel, sample: int, widths: TextWid
     instead of a delegate size hint per cell: on six hundred dates that took longer than
     reading them.
     """
-    metrics = view.fontMetrics()
     font = view.font()
+    metrics = QFontMetricsF(font)
     header = view.header()
-    # The delegate's padding: a focus frame margin on each side plus one pixel each, and
-    # one more for the text layout rounding its width up (or the text is elided).
+    # The delegate's padding: a focus frame margin on each side plus one pixel each; the
+    # text's width is its exact advance rounded up, as Qt's text layout does.
     style = view.style()
-    margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 1
+    margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     for column, texts in enumerate(model.column_texts(sample)):
         widest = max((widths.of(metrics, font, text) for text in texts), default=0)
         view.setColumnWidth(column, max(header.sectionSizeHint(column), widest + margin))
