@@ -40,18 +40,22 @@ class DatesModel(QAbstractTableModel):
     """The coming dates under a heading per day: "Donnerstag, 4. Dezember", then its
     dates with times, title, place and what happened to them."""
 
-    def __init__(self, font: QFont) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._headers = [_("When"), _("What"), _("Place"), _("Note")]
         #: A day (a heading), an entry, or None for the line saying there are none.
         self._rows: list[date | AgendaEntry | None] = []
+        self._bold = QFont()
+        self._struck = QFont()
+
+    def set_entries(self, entries: list[AgendaEntry], font: QFont) -> None:
+        """Show `entries`; headings bold and cancelled dates struck through in `font`
+        (the view's, read at each refresh)."""
+        self.beginResetModel()
         self._bold = QFont(font)
         self._bold.setBold(True)
         self._struck = QFont(font)
         self._struck.setStrikeOut(True)
-
-    def set_entries(self, entries: list[AgendaEntry]) -> None:
-        self.beginResetModel()
         rows: list[date | AgendaEntry | None] = []
         day: date | None = None
         for entry in entries:

@@ -66,7 +66,7 @@ class WeekPage(QWidget):
         self.figures.setWordWrap(True)
         self.dates = QTreeView()
         self.dates.setAccessibleName(_("Dates of the coming days"))
-        self.dates_model = DatesModel(self.dates.font())
+        self.dates_model = DatesModel()
         self.dates.setModel(self.dates_model)
         self.text_widths = TextWidths()
         self.dates.setRootIsDecorated(False)
@@ -121,7 +121,7 @@ class WeekPage(QWidget):
         self.status_changed.emit(self.missing_label.text())
 
     def _show_dates(self, entries: list[AgendaEntry]) -> None:
-        self.dates_model.set_entries(entries)
+        self.dates_model.set_entries(entries, self.dates.font())
         for row in self.dates_model.headings():
             self.dates.setFirstColumnSpanned(row, QModelIndex(), True)
         fit_columns(self.dates, self.dates_model, COLUMN_SAMPLE_ROWS, self.text_widths)
