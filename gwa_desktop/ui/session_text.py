@@ -26,6 +26,17 @@ def _time_range_in(start: time | None, end: time | None, _language: str) -> str:
     return isolated("–".join(isolated(format_time(t)) for t in (start, end) if t))
 
 
+def day_text(day: date, fmt: str) -> str:
+    """`format_date(day, fmt=fmt)` in the UI language, worded once per day and format: the
+    month grid names its 42 days on every refresh and numbers them on every paint."""
+    return _day_in(day, fmt, ui_language())
+
+
+@lru_cache(maxsize=2048)
+def _day_in(day: date, fmt: str, language: str) -> str:
+    return format_date(day, language, fmt=fmt)
+
+
 def change_note(cancelled: bool, reason: str, moved_from: date | None) -> str:
     """ "cancelled: Krankheit", "moved from 15.12.2026", or nothing for a regular date."""
     if cancelled:

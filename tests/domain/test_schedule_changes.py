@@ -146,3 +146,31 @@ def test_a_date_moved_to_another_hour_keeps_its_length():
     )
     (moved,) = schedule.moved_sessions()
     assert (moved.start_time, moved.end_time) == (time(18), time(20, 30))
+
+
+def test_the_first_change_of_a_date_counts_and_moved_dates_join_the_order():
+    # Changes are looked up per date in a dict: with two for one date the first one
+    # still counts, and a date moved between two others is sorted in between.
+    schedule = Schedule(
+        Recurrence.WEEKLY,
+        date(2026, 3, 2),
+        start_time=time(17),
+        end_time=time(19),
+        changes=(
+            DateChange(date(2026, 3, 9), "Krankheit"),
+            DateChange(date(2026, 3, 9), "Ferien"),
+            DateChange(date(2026, 3, 16), moved_to=date(2026, 3, 11)),
+        ),
+    )
+    sessions = schedule.sessions(date(2026, 3, 1), date(2026, 3, 31))
+    assert [(s.day, s.series_day, s.cancelled, s.reason) for s in sessions] == [
+        (date(2026, 3, 2), date(2026, 3, 2), False, ""),
+        (date(2026, 3, 9), date(2026, 3, 9), True, "Krankheit"),
+        (date(2026, 3, 11), date(2026, 3, 16), False, ""),
+        (date(2026, 3, 23), date(2026, 3, 23), False, ""),
+        (date(2026, 3, 30), date(2026, 3, 30), False, ""),
+    ]
+    # Without any change the series' own dates come out in order, unsorted.
+    plain = Schedule(Recurrence.WEEKLY, date(2026, 3, 2), weekdays=(3, 0))
+    days = [s.day for s in plain.sessions(date(2026, 3, 1), date(2026, 3, 15))]
+    assert days == [date(2026, 3, 2), date(2026, 3, 5), date(2026, 3, 9), date(2026, 3, 12)]

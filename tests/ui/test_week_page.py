@@ -18,10 +18,16 @@ def _weekly_offer(services) -> int:
 
 
 def _texts(tree) -> list[tuple[str, bool]]:
-    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    return [
-        (" | ".join(item.text(c) for c in range(4)), item.font(1).strikeOut()) for item in items
-    ]
+    """Each line of the dates list as shown, and whether its title is struck through."""
+    model = tree.model()
+    rows = []
+    for row in range(model.rowCount()):
+        cells = [model.index(row, column) for column in range(4)]
+        font = cells[1].data(Qt.ItemDataRole.FontRole)
+        rows.append(
+            (" | ".join(cell.data() or "" for cell in cells), bool(font and font.strikeOut()))
+        )
+    return rows
 
 
 def test_the_window_opens_on_this_week_with_a_cancelled_date_struck_through(qtbot, services):
@@ -49,10 +55,10 @@ def test_a_date_without_a_headcount_is_recorded_from_the_start_page(qtbot, windo
     page = window.week_page
     page.refresh()
     window.show_page(0)
-    first = page.missing.item(0)
+    first = page.missing.model().index(0, 0)
     wanted_day = first.data(Qt.ItemDataRole.UserRole)[1]
     page.missing.setFocus()
-    page.missing.setCurrentRow(0)
+    page.missing.setCurrentIndex(first)
 
     def count(dialog):
         assert dialog.occurred_on.to_date() == wanted_day
@@ -70,3 +76,31 @@ def test_a_date_without_a_headcount_is_recorded_from_the_start_page(qtbot, windo
         wanted_day,
         7,
     )
+
+
+def test_the_columns_fit_their_texts_as_qt_would_and_the_missing_list_is_not_editable(
+    qtbot, window
+):
+    services = window.services
+    offer_id = _weekly_offer(services)
+    offer = services.offers.get(offer_id)
+    coming = offer.schedule.next_dates(date.today(), 2)
+    services.offers.update(
+        replace(
+            offer,
+            date_changes=[DateChange(coming[0], "Elternabend in der Kita mit langer Begründung")],
+        )
+    )
+    page = window.week_page
+    page.refresh()
+    fitted = [page.dates.columnWidth(column) for column in range(4)]
+    # The widths worked out from the font metrics are those Qt measures cell by cell.
+    for column in range(4):
+        page.dates.resizeColumnToContents(column)
+    assert fitted == [page.dates.columnWidth(column) for column in range(4)]
+    assert fitted[3] > page.dates.header().sectionSizeHint(3)
+    # A day heading spans the columns and is bold; the list of past dates is only read.
+    assert page.dates.isFirstColumnSpanned(0, page.dates.rootIndex())
+    assert page.dates.model().index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    first = page.missing.model().index(0, 0)
+    assert not first.flags() & Qt.ItemFlag.ItemIsEditable

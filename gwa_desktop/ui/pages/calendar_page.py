@@ -54,7 +54,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS, Changes
 from gwa_desktop.ui.dialogs.offer_dates import MoveDateDialog
 from gwa_desktop.ui.operations import attempt
-from gwa_desktop.ui.session_text import change_note, time_range_text
+from gwa_desktop.ui.session_text import change_note, day_text, time_range_text
 
 MONTH, WEEK = "month", "week"
 #: The day of a cell, and the entries it shows.
@@ -107,9 +107,26 @@ def entry_line(entry: AgendaEntry) -> str:
 class DayDelegate(QStyledItemDelegate):
     """Paints a day: its number, then one line per entry, struck through when cancelled."""
 
+    #: Elided lines remembered beyond this many are forgotten (a month paints some 300).
+    ELIDED_LIMIT = 5000
+
     def __init__(self, page: CalendarPage) -> None:
         super().__init__(page)
         self.page = page
+        self._elided: dict[tuple[str, int, str], str] = {}
+
+    def _elide(self, painter: QPainter, text: str, width: int) -> str:
+        """`text` cut to `width` in the painter's font, worked out once: every move of
+        the current day repaints the cells, and eliding is half the cost of a line."""
+        key = (text, width, painter.font().key())
+        elided = self._elided.get(key)
+        if elided is None:
+            if len(self._elided) >= self.ELIDED_LIMIT:
+                self._elided.clear()
+            elided = self._elided[key] = painter.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, width
+            )
+        return elided
 
     def paint(
         self,
@@ -146,7 +163,7 @@ class DayDelegate(QStyledItemDelegate):
         if day == date.today():
             painter.setPen(palette.color(QPalette.ColorRole.Link) if not selected else text_color)
             painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-        number = format_date(day, fmt="d")
+        number = day_text(day, "d")
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line), align, number)
         top = rect.top() + line
         room = max(0, (rect.bottom() - top) // line)
@@ -172,9 +189,7 @@ class DayDelegate(QStyledItemDelegate):
             text = f"{short} {isolated(entry.title)}".strip()
             if entry.recorded and entry.participants is not None:
                 text += f" ✓{entry.participants}"
-            elided = painter.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideRight, rect.width()
-            )
+            elided = self._elide(painter, text, rect.width())
             painter.drawText(QRect(rect.left(), top, rect.width(), line), align, elided)
             top += line
         painter.restore()
@@ -201,6 +216,8 @@ class CalendarPage(QWidget):
         self.first, self.last = visible_range(self.view, self.day)
         self.shown_month: int | None = self.day.month
         self._by_day: dict[date, list[AgendaEntry]] = {}
+        #: The entries the day list shows.
+        self._listed: list[AgendaEntry] = []
         self.heading = QLabel()
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -324,7 +341,7 @@ class CalendarPage(QWidget):
         for offset in range((self.last - self.first).days + 1):
             day = self.first + timedelta(days=offset)
             entries = self._by_day.get(day, [])
-            lines = [format_date(day, fmt="EEEE, d. MMMM yyyy")]
+            lines = [day_text(day, "EEEE, d. MMMM yyyy")]
             lines.extend(entry_line(e) for e in entries[:CELL_TEXT_ENTRIES])
             if len(entries) > CELL_TEXT_ENTRIES:
                 lines.append(_("+ {n} more").format(n=len(entries) - CELL_TEXT_ENTRIES))
@@ -355,10 +372,17 @@ class CalendarPage(QWidget):
         return offset // 7, offset % 7
 
     def _show_entries(self) -> None:
+        day_entries = self._by_day.get(self.day, [])
+        if day_entries and day_entries == self._listed and self.entries.currentRow() >= 0:
+            # The same dates as listed (a refresh with nothing changed): laying out a
+            # hundred wrapped lines again would cost more than the whole grid.
+            self._update_buttons()
+            return
         chosen = self.chosen()
         self.entries.clear()
-        self.day_label.setText(format_date(self.day, fmt="EEEE, d. MMMM yyyy"))
-        for entry in self._by_day.get(self.day, []):
+        self._listed = day_entries
+        self.day_label.setText(day_text(self.day, "EEEE, d. MMMM yyyy"))
+        for entry in day_entries:
             item = QListWidgetItem(entry_line(entry))
             if entry.cancelled:
                 font = QFont(item.font())

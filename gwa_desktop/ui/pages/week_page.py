@@ -10,34 +10,34 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.i18n.formatting import format_date
 from gwa_desktop.services.agenda import AgendaEntry, start_page
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
 from gwa_desktop.ui.operations import attempt
-from gwa_desktop.ui.session_text import change_note, time_range_text
+from gwa_desktop.ui.pages.week_models import (
+    ENTRY_ROLE,
+    DatesModel,
+    MissingModel,
+    TextWidths,
+    fit_columns,
+)
 
-#: The item data role holding an entry's (offer id, day) for recording.
-ENTRY_ROLE = Qt.ItemDataRole.UserRole
-#: Columns fit the first rows this many (and those in view), not every one of a thousand.
+#: Columns fit the first rows this many, not every one of a thousand.
 COLUMN_SAMPLE_ROWS = 200
 
 
@@ -64,19 +64,22 @@ class WeekPage(QWidget):
         self.span.currentIndexChanged.connect(self.refresh)
         self.figures = QLabel()
         self.figures.setWordWrap(True)
-        self.dates = QTreeWidget()
+        self.dates = QTreeView()
         self.dates.setAccessibleName(_("Dates of the coming days"))
-        self.dates.setHeaderLabels([_("When"), _("What"), _("Place"), _("Note")])
+        self.dates_model = DatesModel()
+        self.dates.setModel(self.dates_model)
+        self.text_widths = TextWidths()
         self.dates.setRootIsDecorated(False)
         # One line per date: Qt then measures one row, not every one of a thousand dates.
         self.dates.setUniformRowHeights(True)
-        self.dates.header().setResizeContentsPrecision(COLUMN_SAMPLE_ROWS)
-        self.dates.itemActivated.connect(self._record_item)
+        self.dates.activated.connect(self._record_index)
         self.missing_label = QLabel()
-        self.missing = QListWidget()
+        self.missing = QListView()
         self.missing.setAccessibleName(_("Dates without a headcount"))
+        self.missing_model = MissingModel()
+        self.missing.setModel(self.missing_model)
         self.missing.setUniformItemSizes(True)
-        self.missing.itemActivated.connect(self._record_item)
+        self.missing.activated.connect(self._record_index)
         self.record_button = QPushButton(_("Record session…"))
         self.record_button.clicked.connect(self._record_chosen)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
@@ -118,44 +121,13 @@ class WeekPage(QWidget):
         self.status_changed.emit(self.missing_label.text())
 
     def _show_dates(self, entries: list[AgendaEntry]) -> None:
-        self.dates.clear()
-        day: date | None = None
-        for entry in entries:
-            if entry.day != day:
-                day = entry.day
-                heading = QTreeWidgetItem([format_date(day, fmt="EEEE, d. MMMM")])
-                font = QFont(heading.font(0))
-                font.setBold(True)
-                heading.setFont(0, font)
-                heading.setFirstColumnSpanned(True)
-                self.dates.addTopLevelItem(heading)
-                heading.setFirstColumnSpanned(True)
-            item = QTreeWidgetItem(
-                [_times(entry), isolated(entry.title), isolated(entry.place), _note(entry)]
-            )
-            if entry.cancelled:
-                for column in range(4):
-                    font = QFont(item.font(column))
-                    font.setStrikeOut(column < 3)
-                    item.setFont(column, font)
-            if entry.offer_id is not None and not entry.cancelled:
-                item.setData(0, ENTRY_ROLE, (entry.offer_id, entry.day))
-            self.dates.addTopLevelItem(item)
-        if not entries:
-            self.dates.addTopLevelItem(QTreeWidgetItem([_("No dates in these days.")]))
-        for column in range(4):
-            self.dates.resizeColumnToContents(column)
+        self.dates_model.set_entries(entries, self.dates.font())
+        for row in self.dates_model.headings():
+            self.dates.setFirstColumnSpanned(row, QModelIndex(), True)
+        fit_columns(self.dates, self.dates_model, COLUMN_SAMPLE_ROWS, self.text_widths)
 
     def _show_missing(self, entries: list[AgendaEntry]) -> None:
-        self.missing.clear()
-        days: dict[date, str] = {}
-        for entry in entries:
-            day = days.get(entry.day)
-            if day is None:
-                day = days[entry.day] = isolated(format_date(entry.day, fmt="EEE dd.MM."))
-            item = QListWidgetItem(f"{day}  {_times(entry)}  {isolated(entry.title)}")
-            item.setData(ENTRY_ROLE, (entry.offer_id, entry.day))
-            self.missing.addItem(item)
+        self.missing_model.set_entries(entries)
         self.missing_label.setText(
             ngettext(
                 "{n} date without a headcount", "{n} dates without a headcount", len(entries)
@@ -164,29 +136,16 @@ class WeekPage(QWidget):
             else _("Every date of the last four weeks has its headcount.")
         )
         if entries:
-            self.missing.setCurrentRow(0)
+            self.missing.setCurrentIndex(self.missing_model.index(0))
         self.record_button.setEnabled(bool(entries))
 
-    def _record_item(self, item: QTreeWidgetItem | QListWidgetItem, *_column: int) -> None:
-        wanted = (
-            item.data(0, ENTRY_ROLE) if isinstance(item, QTreeWidgetItem) else item.data(ENTRY_ROLE)
-        )
+    def _record_index(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        wanted = index.siblingAtColumn(0).data(ENTRY_ROLE)
         if wanted:
             offer_id, day = wanted
             self.record_requested.emit(offer_id, day)
 
     def _record_chosen(self) -> None:
-        item = self.missing.currentItem()
-        if item is not None:
-            self._record_item(item)
-
-
-def _times(entry: AgendaEntry) -> str:
-    return time_range_text(entry.start_time, entry.end_time)
-
-
-def _note(entry: AgendaEntry) -> str:
-    note = change_note(entry.cancelled, entry.reason, entry.moved_from)
-    if not note and entry.activity_id is not None:
-        return _("planned activity")
-    return note
+        index = self.missing.currentIndex()
+        if index.isValid():
+            self._record_index(index)
