@@ -34,10 +34,14 @@ def program_ready() -> bool:
 
     from gwa_desktop.ui.main_window import MainWindow
 
+    from gwa_desktop.ui.pages.list_page import ListPage
+
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.isVisible():
-            page = widget.current_list()
-            return page is not None and page.model.rowCount() > 0
+            # A list shows its first rows; the week page (the first screen since issue
+            # 13) fills itself while the window is built.
+            page = widget.current_page()
+            return not isinstance(page, ListPage) or page.model.rowCount() > 0
     return False
 
 

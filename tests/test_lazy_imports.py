@@ -77,3 +77,24 @@ def test_the_first_pages_of_the_lists_do_not_load_the_collation_table(database_p
         "services.contacts.list_rows(ListQuery(sort_key='kind'), 0, 500)"
     )
     assert _imported(code, ("pyuca",)) == ["pyuca"]
+
+
+def test_the_window_builds_without_the_collation_table(database_path, tmp_path):
+    """The settings page's language field sorts 600 language names with the collation
+    table; it does so when the officer first types there, not while the window is built."""
+    code = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        f"os.environ['GWA_DATA_DIR'] = {str(tmp_path / 'data')!r}\n"
+        "from gwa_desktop.ui.main_window import MainWindow\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from gwa_desktop.services.registry import Services\n"
+        "from gwa_desktop.storage.database import open_database\n"
+        "app = QApplication([])\n"
+        f"window = MainWindow(Services.on(open_database({str(database_path)!r})))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert 'pyuca' not in sys.modules\n"
+        "window.settings_page.text_languages._offer_choices('ara')\n"
+    )
+    assert _imported(code, ("pyuca",)) == ["pyuca"]

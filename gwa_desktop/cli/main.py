@@ -2,10 +2,11 @@
 
 Each command group lives in its own module with a `register(subparsers)` function that
 sets a `handler(arguments, services) -> exit code` default, and `reads_only=True` for a
-command that only reads the database and writes no file from it (see `run`). Every
-`gwa` run imports every command module to build the parser, so a command module imports
-the heavy libraries of its commands (PDF, spreadsheet, zip, calendar) inside the
-handlers: `gwa count` loads none of them.
+command that only reads the database and writes no file from it (see `run`). A `gwa`
+run imports only the module of the command it runs (`COMMAND_OWNERS`; `gwa --help` and a
+mistyped command import them all), and a command module imports the heavy libraries of
+its commands (PDF, spreadsheet, zip, calendar) inside the handlers: `gwa count` loads
+none of them.
 
 Examples:
     gwa count
@@ -16,31 +17,13 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gwa_desktop.cli import (
-    calendar_commands,
-    disclosure_commands,
-    district_commands,
-    duplicate_commands,
-    exchange_commands,
-    listing_commands,
-    maintenance_commands,
-    print_commands,
-    privacy_commands,
-    profile_commands,
-    programme_commands,
-    public_contact_commands,
-    quality_commands,
-    report_commands,
-    schedule_commands,
-    series_commands,
-    volunteer_commands,
-)
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _
 from gwa_desktop.logbook import start_logging
@@ -58,32 +41,77 @@ from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
+#: The command modules, in the order of `gwa --help`. Each is imported when its command
+#: runs (see `_modules_for`), so that `gwa count` does not import the stacks of the rest.
 COMMAND_MODULES = (
-    listing_commands,
-    schedule_commands,
-    calendar_commands,
-    series_commands,
-    exchange_commands,
-    print_commands,
-    maintenance_commands,
-    quality_commands,
-    public_contact_commands,
-    programme_commands,
-    report_commands,
-    profile_commands,
-    volunteer_commands,
-    disclosure_commands,
-    duplicate_commands,
-    privacy_commands,
-    district_commands,
+    "listing_commands",
+    "schedule_commands",
+    "calendar_commands",
+    "series_commands",
+    "exchange_commands",
+    "print_commands",
+    "maintenance_commands",
+    "quality_commands",
+    "public_contact_commands",
+    "programme_commands",
+    "report_commands",
+    "profile_commands",
+    "volunteer_commands",
+    "disclosure_commands",
+    "duplicate_commands",
+    "privacy_commands",
+    "district_commands",
 )
+#: Which module registers which command. A command missing here still runs (the parser
+#: is then built from every module, only slower); tests/test_cli_commands.py checks it.
+COMMAND_OWNERS = {
+    "count": "listing_commands",
+    "demo": "listing_commands",
+    "info": "listing_commands",
+    "list": "listing_commands",
+    "agenda": "schedule_commands",
+    "dates": "schedule_commands",
+    "holidays": "schedule_commands",
+    "calendar": "calendar_commands",
+    "series": "series_commands",
+    "backup": "exchange_commands",
+    "export": "exchange_commands",
+    "fingerprint": "exchange_commands",
+    "import": "exchange_commands",
+    "restore": "exchange_commands",
+    "print": "print_commands",
+    "reindex": "maintenance_commands",
+    "quality": "quality_commands",
+    "public-contact": "public_contact_commands",
+    "programme": "programme_commands",
+    "report": "report_commands",
+    "profile": "profile_commands",
+    "certificate": "volunteer_commands",
+    "volunteers": "volunteer_commands",
+    "threshold": "disclosure_commands",
+    "duplicates": "duplicate_commands",
+    "merge-contacts": "duplicate_commands",
+    "merge-log": "duplicate_commands",
+    "not-duplicate": "duplicate_commands",
+    "consent-form": "privacy_commands",
+    "erase": "privacy_commands",
+    "erasure-log": "privacy_commands",
+    "information": "privacy_commands",
+    "processing-record": "privacy_commands",
+    "retention": "privacy_commands",
+    "retention-period": "privacy_commands",
+    "district": "district_commands",
+}
+#: The options of `gwa` itself (before the command) that take a value.
+_VALUE_OPTIONS = ("--database",)
 #: Exit code of an unforeseen failure (a bug); 1 and 2 are the commands' own refusals.
 UNEXPECTED_ERROR = 3
 
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: with its command's module only when that command is known."""
     parser = argparse.ArgumentParser(prog="gwa", description=_("GWA Desktop on the command line"))
     parser.add_argument(
         "--database",
@@ -91,13 +119,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--portable", action="store_true", help=portable_help())
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for name in _modules_for(sys.argv[1:] if argv is None else argv):
+        importlib.import_module(f"gwa_desktop.cli.{name}").register(commands)
     return parser
 
 
+def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules to register: the chosen command's, or all of them.
+
+    The command is the first word that is neither an option of `gwa` nor its value;
+    without one (`gwa --help`) or with an unknown one (argparse then lists the choices),
+    every module is needed.
+    """
+    words = iter(argv)
+    for word in words:
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            owner = COMMAND_OWNERS.get(word)
+            return (owner,) if owner is not None else COMMAND_MODULES
+    return COMMAND_MODULES
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    arguments = build_parser(argv).parse_args(argv)
     try:
         start_portable(arguments.portable)
     except DataFolderError as error:

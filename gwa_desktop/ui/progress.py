@@ -176,7 +176,18 @@ class LatestOnly(QObject):
         """Whether every call started has answered (superseded ones included)."""
         return not self._running
 
-    def start(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+    def start(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        launch: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
+        """Run `work` on a worker thread and hand its answer to `done`.
+
+        `launch`, when given, is called with the function that starts the thread and
+        decides when (e.g. `after_paint.after_next_paint`); the call counts as pending
+        from now, and one superseded before it began never starts.
+        """
         self._generation += 1
         generation = self._generation
         self._done = done  # type: ignore[assignment]  # called with work's result only
@@ -194,7 +205,16 @@ class LatestOnly(QObject):
             with contextlib.suppress(RuntimeError):
                 self._finished.emit(generation)
 
-        threading.Thread(target=run, name="gwa-read", daemon=True).start()
+        def begin() -> None:
+            if generation != self._generation:
+                self._running.discard(generation)  # superseded: nobody waits for it
+                return
+            threading.Thread(target=run, name="gwa-read", daemon=True).start()
+
+        if launch is None:
+            begin()
+        else:
+            launch(begin)
 
     def supersede(self) -> None:
         """Drop the answers of every call started so far (the caller read anew itself)."""

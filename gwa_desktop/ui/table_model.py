@@ -26,6 +26,9 @@ from gwa_desktop.ui.operations import guarded, is_foreseen, report_unexpected
 PAGE_SIZE = 500
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -87,23 +90,28 @@ class PagedTableModel(QAbstractTableModel):
             return self.columns[section].title()
         return None
 
-    @guarded()
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        # Called for every role of every painted cell, some 1,200 times for a page on
+        # view: the roles that show nothing answer first, and the guard of `guarded` is
+        # written out here (its extra call was a tenth of a search's paint).
+        try:
+            if role not in _TEXT_ROLES:
+                if role == _ALIGNMENT_ROLE and index.isValid():
+                    return _RIGHT_ALIGNED if self.columns[index.column()].align_right else None
+                return None
+            if not index.isValid():
+                return None
             text = self._display_text(index.row(), index.column())
             if text and QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
                 # In a right-to-left window each cell takes its direction from its own
                 # first letter, so "0123 45670-151" is not shown as "45670-151 0123".
                 return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
             return text
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        except Exception as error:
+            report_unexpected(error, once=True)
+            return None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted

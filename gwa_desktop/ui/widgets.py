@@ -226,7 +226,11 @@ class LanguageCodesEdit(CommaListEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(_("type a language, e.g. Arabic, Dari, Ukrainian"))
-        self.choices = QCompleter(language_choices(ui_language()), self)
+        # The names of 600 languages, sorted by the collation table, are made when first
+        # offered (`_fill_choices`): the settings page has this field, and making them at
+        # once was half of the window's build (issue 12).
+        self.choices = QCompleter([], self)
+        self._choices_made = False
         self.choices.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.choices.setFilterMode(Qt.MatchFlag.MatchContains)
         self.choices.setWidget(self)
@@ -239,11 +243,14 @@ class LanguageCodesEdit(CommaListEdit):
         """Show a record's codes; a historic language stored on it stays in the choices."""
         values = list(values)
         super().set_values(values)
+        if any(code not in living_codes() for code in values):
+            self._fill_choices(values)
+
+    def _fill_choices(self, stored: Iterable[str] = ()) -> None:
         model = self.choices.model()
-        if isinstance(model, QStringListModel) and any(
-            code not in living_codes() for code in values
-        ):
-            model.setStringList(language_choices(ui_language(), values))
+        if isinstance(model, QStringListModel):
+            model.setStringList(language_choices(ui_language(), stored))
+        self._choices_made = True
 
     def insert_choice(self, choice: str) -> None:
         """Replace the word being typed by the code of the chosen "Name (code)"."""
@@ -256,6 +263,8 @@ class LanguageCodesEdit(CommaListEdit):
         if len(word) < 2:
             self.choices.popup().hide()
             return
+        if not self._choices_made:
+            self._fill_choices()
         self.choices.setCompletionPrefix(word)
         self.choices.complete()
 

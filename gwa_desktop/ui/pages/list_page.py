@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.ui.after_paint import after_next_paint
 from gwa_desktop.ui.changes import Changes
 from gwa_desktop.ui.list_output import export_list, print_list
 from gwa_desktop.ui.operations import attempt, opened
@@ -272,7 +273,12 @@ class ListPage(QWidget):
     def _show_found(self, query: ListQuery, rows: list[tuple]) -> None:
         self.model.show_first(query, rows)
         self._rows_shown()
-        self._summaries.start(lambda: self.summary_of(query), self._summary_found)
+        # After the rows are painted: the count's thread would slow the paint down.
+        self._summaries.start(
+            lambda: self.summary_of(query),
+            self._summary_found,
+            launch=lambda begin: after_next_paint(self.table.viewport(), begin),
+        )
 
     def _summary_found(self, summary: str) -> None:
         self._summary = summary

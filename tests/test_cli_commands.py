@@ -1,0 +1,71 @@
+"""`gwa` registers only the chosen command's module, and knows which module that is.
+
+Importing every command module made up much of a short command's run (issue 12); the
+parser now imports the module of the command named on the line (`COMMAND_OWNERS`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from gwa_desktop.cli import main as cli
+
+
+def _registered(name: str) -> set[str]:
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command")
+    importlib.import_module(f"gwa_desktop.cli.{name}").register(commands)
+    return set(commands.choices)
+
+
+def test_every_command_is_owned_by_the_module_that_registers_it():
+    owners = {command: module for module in cli.COMMAND_MODULES for command in _registered(module)}
+    assert owners == cli.COMMAND_OWNERS
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["count"], ("listing_commands",)),
+        (["--database", "print", "print", "flyer", "1"], ("print_commands",)),
+        (["--database=x.sqlite", "--portable", "export", "district"], ("exchange_commands",)),
+        (["--help"], cli.COMMAND_MODULES),
+        ([], cli.COMMAND_MODULES),
+        (["cuont"], cli.COMMAND_MODULES),
+    ],
+)
+def test_the_command_word_chooses_the_modules(argv, expected):
+    assert cli._modules_for(argv) == expected
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert all(command in out for command in cli.COMMAND_OWNERS)
+
+
+def test_a_mistyped_command_names_the_choices(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["cuont"])
+    err = capsys.readouterr().err
+    assert "count" in err and "district" in err
+
+
+def test_gwa_count_imports_no_other_command_module(database_path):
+    script = (
+        "import json, sys\n"
+        "from gwa_desktop.cli.main import main\n"
+        f"code = main(['--database', {str(database_path)!r}, 'count'])\n"
+        "print(json.dumps([code, sorted(n for n in sys.modules if n.endswith('_commands'))]))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    code, modules = json.loads(run.stdout.splitlines()[-1])
+    assert code == 0
+    assert modules == ["gwa_desktop.cli.listing_commands"]
