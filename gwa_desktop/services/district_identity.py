@@ -55,27 +55,58 @@ class Sender:
         return self.known_as is None
 
 
-def village_packages(package: Package) -> ColumnElement[bool]:
+def village_packages(session: Session, package: Package) -> ColumnElement[bool]:
     """The stored packages of the package's village: by installation, and the format-2
-    packages stored under its name, which its first format-3 package adopts."""
+    packages its first format-3 package adopts (stored under its name, or under the
+    name its key was recorded for: a village that renamed itself while it upgraded)."""
     manifest = package.manifest
-    by_name = and_(
-        DistrictPackage.installation_id.is_(None),
-        DistrictPackage.municipality == manifest.municipality,
-    )
     if manifest.identity is None:
         return DistrictPackage.municipality == manifest.municipality
-    return or_(DistrictPackage.installation_id == manifest.identity.installation, by_name)
+    return or_(
+        DistrictPackage.installation_id == manifest.identity.installation,
+        and_(
+            DistrictPackage.installation_id.is_(None),
+            DistrictPackage.municipality.in_(_format_2_names(session, package)),
+        ),
+    )
+
+
+def _format_2_names(session: Session, package: Package) -> list[str]:
+    """The package's name, and the name its key is recorded under (from format-2 packages,
+    or already adopted by this installation in the same transaction)."""
+    manifest = package.manifest
+    installation = manifest.identity.installation if manifest.identity else None
+    names = [manifest.municipality]
+    recorded = session.scalars(
+        select(VillageKey.municipality).where(
+            VillageKey.public_key == manifest.signer_key,
+            or_(VillageKey.installation_id.is_(None), VillageKey.installation_id == installation),
+        )
+    )
+    return names + [name for name in recorded if name not in names]
+
+
+def _legacy_key(session: Session, package: Package) -> VillageKey | None:
+    """A key recorded from format-2 packages that is this package's key: the same village."""
+    return session.scalar(
+        select(VillageKey).where(
+            VillageKey.public_key == package.manifest.signer_key,
+            VillageKey.installation_id.is_(None),
+        )
+    )
 
 
 def pinned_key(session: Session, package: Package) -> VillageKey | None:
-    """The key recorded for the package's village: by installation, else by name."""
+    """The key recorded for the package's village: by installation, by the same key
+    recorded from format-2 packages, else by name."""
     manifest = package.manifest
     identity = manifest.identity
     if identity is not None:
         pinned = session.scalar(
             select(VillageKey).where(VillageKey.installation_id == identity.installation)
         )
+        if pinned is None:
+            pinned = _legacy_key(session, package)
         if pinned is not None:
             return pinned
         return session.scalar(
@@ -107,7 +138,7 @@ def check_sender(session: Session, package: Package) -> Sender:
         _check_name(session, package)
         warnings.extend(_replacement_warnings(session, package))
     known_as = session.scalar(
-        select(DistrictPackage.municipality).where(village_packages(package)).limit(1)
+        select(DistrictPackage.municipality).where(village_packages(session, package)).limit(1)
     )
     if known_as is None:
         key = pinned_key(session, package)
@@ -182,7 +213,7 @@ def _replacement_warnings(session: Session, package: Package) -> list[str]:
     assert identity is not None
     held = session.scalar(
         select(DistrictPackage.package_id).where(
-            village_packages(package),
+            village_packages(session, package),
             DistrictPackage.period_start == manifest.period.start,
             DistrictPackage.period_end == manifest.period.end,
         )
@@ -230,7 +261,7 @@ def settle(session: Session, package: Package, now: datetime) -> str | None:
         update(DistrictPackage)
         .where(
             DistrictPackage.installation_id.is_(None),
-            DistrictPackage.municipality == manifest.municipality,
+            DistrictPackage.municipality.in_(_format_2_names(session, package)),
         )
         .values(installation_id=installation)
     )

@@ -345,7 +345,7 @@ def _store(
 ) -> tuple[str, DistrictPackage | None]:
     """Store the package; the outcome and the package it met (replaced, kept or overlapping)."""
     manifest = package.manifest
-    same_municipality = district_identity.village_packages(package)
+    same_municipality = district_identity.village_packages(session, package)
     existing = session.scalar(
         select(DistrictPackage).where(
             same_municipality,
