@@ -239,7 +239,7 @@ def _replacement_warnings(session: Session, package: Package) -> list[str]:
 
 def settle(session: Session, package: Package, now: datetime) -> str | None:
     """After a package was stored: record its id, adopt the village's format-2 rows, and give
-    all its rows its current name. Returns the name the district knew it by, if that changed."""
+    all its rows its current name, which it returns (None for a format-2 package)."""
     manifest = package.manifest
     identity = manifest.identity
     if identity is None:
@@ -272,14 +272,6 @@ def settle(session: Session, package: Package, now: datetime) -> str | None:
         .order_by(DistrictPackage.created_at.desc(), DistrictPackage.id.desc())
         .limit(1)
     )
-    before = session.scalar(
-        select(DistrictPackage.municipality)
-        .where(
-            DistrictPackage.installation_id == installation,
-            DistrictPackage.package_id != identity.package,
-        )
-        .limit(1)
-    )
     if latest is None:
         return None
     session.execute(
@@ -297,4 +289,4 @@ def settle(session: Session, package: Package, now: datetime) -> str | None:
         )
         key.municipality = latest
     session.flush()
-    return before if before is not None and before != latest else None
+    return latest

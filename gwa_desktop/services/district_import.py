@@ -214,7 +214,10 @@ def take_package(
     if outcome not in (IMPORTED, REPLACED):
         return Plan(outcome, other, None, sender, notes=list(sender.warnings))
     pin()
-    renamed_from = district_identity.settle(session, package, now)
+    current = district_identity.settle(session, package, now)
+    renamed_from = (
+        sender.known_as if current is not None and sender.known_as not in (None, current) else None
+    )
     notes = list(sender.warnings)
     if sender.new_village and sender.installation is not None:
         notes.insert(
