@@ -1,8 +1,13 @@
-"""Villages known by installation id (issue 17, item 1): renaming, replacement chains, bad input."""
+"""Villages known by installation id (issue 17, item 1): renaming, replacement chains, bad input.
+
+The district runs on SQLite and, when GWA_TEST_POSTGRESQL_URL names a database, on
+PostgreSQL too; the villages are SQLite files.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from datetime import date, datetime
 
@@ -33,7 +38,46 @@ from tests.exchange.package_helpers import as_another_installation
 from tests.exchange.sample_data import PERIOD, fill
 from tests.exchange.test_package_authenticity import build, members_of, resigned
 
+URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 YEAR = Period(*PERIOD)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def district(request):
+    """The district office's database."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("other_database")
+        return
+    if not URL:
+        pytest.skip("GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
+    from gwa_desktop.storage.database import open_database
+    from tests.storage.test_postgresql import wipe
+
+    wipe()
+    database = open_database(URL)
+    yield database
+    database.close()
+
+
+def dump(database) -> list[tuple]:
+    """Every row of the tables an import writes."""
+    tables = (
+        "district_packages",
+        "district_offers",
+        "district_activities",
+        "village_keys",
+        "village_key_changes",
+        "received_packages",
+        "import_lock",
+    )
+    with database.engine.connect() as connection:
+        return [
+            (table, *row)
+            for table in tables
+            for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1"))
+        ]
+
+
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 Q2 = Period(date(2026, 4, 1), date(2026, 6, 30))
 
@@ -87,44 +131,42 @@ def test_each_installation_has_one_stable_id_and_packages_carry_it(filled, tmp_p
     assert read_package(package).manifest.identity.package == manifest["package_id"] != first
 
 
-def test_a_renamed_village_keeps_its_history_under_its_current_name(
-    filled, other_database, tmp_path
-):
+def test_a_renamed_village_keeps_its_history_under_its_current_name(filled, district, tmp_path):
     first = export_district(filled.database, Q1, tmp_path, created=datetime(2026, 4, 2, 9))
     rename(filled, "Lindental-Nord")
     second = export_district(filled.database, Q2, tmp_path, created=datetime(2026, 7, 2, 9))
 
-    assert import_package(other_database, first).outcome == IMPORTED
-    result = import_package(other_database, second)
+    assert import_package(district, first).outcome == IMPORTED
+    result = import_package(district, second)
 
     assert result.outcome == IMPORTED and "Gemeinde Lindental is now called" in result.message
-    assert [v.municipality for v in village_figures(other_database)] == ["Lindental-Nord"] * 2
-    rows = stored(other_database)
+    assert [v.municipality for v in village_figures(district)] == ["Lindental-Nord"] * 2
+    rows = stored(district)
     assert [(r[0], r[1]) for r in rows] == [
         ("Lindental-Nord", "Gemeinde Lindental"),
         ("Lindental-Nord", "Lindental-Nord"),
     ]
     assert {r[3] for r in rows} == {installation_identity.installation_id(filled.database)}
-    book = load_workbook(export_combined(other_database, tmp_path))
+    book = load_workbook(export_combined(district, tmp_path))
     names = {row[0] for row in book["Gemeinden"].iter_rows(min_row=2, values_only=True)}
     assert "Lindental-Nord" in names and "Gemeinde Lindental" not in names
-    with other_database.engine.connect() as connection:
+    with district.engine.connect() as connection:
         keys = connection.execute(text("SELECT municipality FROM village_keys")).all()
     assert keys == [("Lindental-Nord",)]
 
 
 def test_an_older_package_arriving_late_does_not_bring_the_old_name_back(
-    filled, other_database, tmp_path
+    filled, district, tmp_path
 ):
     first = export_district(filled.database, Q1, tmp_path, created=datetime(2026, 4, 2, 9))
     rename(filled, "Lindental-Nord")
     second = export_district(filled.database, Q2, tmp_path, created=datetime(2026, 7, 2, 9))
-    import_package(other_database, second)
-    import_package(other_database, first)
-    assert [v.municipality for v in village_figures(other_database)] == ["Lindental-Nord"] * 2
+    import_package(district, second)
+    import_package(district, first)
+    assert [v.municipality for v in village_figures(district)] == ["Lindental-Nord"] * 2
 
 
-def test_a_replacement_chain_counts_only_the_last_package(filled, other_database, tmp_path):
+def test_a_replacement_chain_counts_only_the_last_package(filled, district, tmp_path):
     a = export_district(
         filled.database, YEAR, folder(tmp_path, "a"), created=datetime(2026, 11, 1, 9)
     )
@@ -139,29 +181,29 @@ def test_a_replacement_chain_counts_only_the_last_package(filled, other_database
     ids = [manifest_of(p)["package_id"] for p in (a, b, c)]
     assert [manifest_of(p)["replaces"] for p in (a, b, c)] == [None, ids[0], ids[1]]
 
-    outcomes = [import_package(other_database, p).outcome for p in (a, b, c)]
+    outcomes = [import_package(district, p).outcome for p in (a, b, c)]
 
     assert outcomes == [IMPORTED, REPLACED, REPLACED]
-    ((_name, _sent, _start, _installation, package_id, replaces),) = stored(other_database)
+    ((_name, _sent, _start, _installation, package_id, replaces),) = stored(district)
     assert (package_id, replaces) == (ids[2], ids[1])
-    (village,) = village_figures(other_database)
+    (village,) = village_figures(district)
     assert village.figures.activities == len(read_package(c).data.activities) == 10
     assert village.figures.participants_total == 202 + 40 + 50
     # B came and went: its id is remembered, so B again is judged against C and not taken.
-    (verdict,) = dry_run(other_database, [b])
+    (verdict,) = dry_run(district, [b])
     assert verdict.verdict == REFUSED and "newer package" in verdict.reason
 
 
-def test_the_dry_run_names_each_case(filled, other_database, tmp_path):
+def test_the_dry_run_names_each_case(filled, district, tmp_path):
     a = export_district(filled.database, Q1, folder(tmp_path, "a"), created=datetime(2026, 4, 1, 9))
-    import_package(other_database, a)
+    import_package(district, a)
     add_activity(filled, date(2026, 2, 2))
     b = export_district(filled.database, Q1, folder(tmp_path, "b"), created=datetime(2026, 4, 2, 9))
     q2 = export_district(
         filled.database, Q2, folder(tmp_path, "q2"), created=datetime(2026, 7, 1, 9)
     )
 
-    verdicts = dry_run(other_database, [a, b, q2])
+    verdicts = dry_run(district, [a, b, q2])
 
     assert [v.verdict for v in verdicts] == [SAME, REPLACES, NEW]
     assert "01.01.2026 – 31.03.2026" in verdicts[1].reason
@@ -170,37 +212,35 @@ def test_the_dry_run_names_each_case(filled, other_database, tmp_path):
 
 
 def test_a_package_from_an_unknown_installation_is_a_new_village_to_confirm(
-    filled, other_database, tmp_path
+    filled, district, tmp_path
 ):
     package = export_district(filled.database, YEAR, tmp_path)
-    (verdict,) = dry_run(other_database, [package])
+    (verdict,) = dry_run(district, [package])
     assert verdict.verdict == NEW_VILLAGE and verdict.taken
     assert installation_key.fingerprint(filled.database) in verdict.reason
 
 
-def test_a_package_replacing_one_the_district_never_got_is_pointed_out(
-    filled, other_database, tmp_path
-):
+def test_a_package_replacing_one_the_district_never_got_is_pointed_out(filled, district, tmp_path):
     export_district(
         filled.database, YEAR, folder(tmp_path, "lost"), created=datetime(2026, 11, 1, 9)
     )
     second = export_district(filled.database, YEAR, tmp_path, created=datetime(2026, 11, 2, 9))
 
-    (verdict,) = dry_run(other_database, [second])
+    (verdict,) = dry_run(district, [second])
 
     assert verdict.verdict == NEW_VILLAGE
     assert any("never received" in w for w in verdict.warnings)
-    result = import_package(other_database, second)
+    result = import_package(district, second)
     assert result.outcome == IMPORTED and "never received" in result.message
 
 
 def test_a_package_id_seen_before_with_other_content_is_refused(
-    filled, other_database, tmp_path, monkeypatch
+    filled, district, tmp_path, monkeypatch
 ):
     first = export_district(
         filled.database, YEAR, folder(tmp_path, "a"), created=datetime(2026, 11, 1, 9)
     )
-    import_package(other_database, first)
+    import_package(district, first)
     reused = manifest_of(first)["package_id"]
     with filled.database.session() as session:
         session.execute(text("DELETE FROM exported_packages"))
@@ -209,23 +249,23 @@ def test_a_package_id_seen_before_with_other_content_is_refused(
     second = export_district(
         filled.database, YEAR, folder(tmp_path, "b"), created=datetime(2026, 11, 2, 9)
     )
-    before = stored(other_database)
+    before = stored(district)
 
-    (verdict,) = dry_run(other_database, [second])
+    (verdict,) = dry_run(district, [second])
     assert verdict.verdict == REFUSED and "imported before, with other content" in verdict.reason
     with pytest.raises(district_identity.PackageIdReused):
-        import_package(other_database, second)
-    assert stored(other_database) == before
+        import_package(district, second)
+    assert stored(district) == before
 
 
 def test_two_installations_claiming_one_name_are_refused(
-    filled, other_database, tmp_path, template_database
+    filled, district, tmp_path, template_database
 ):
     import shutil
 
     from gwa_desktop.storage.database import open_database
 
-    import_package(other_database, export_district(filled.database, YEAR, folder(tmp_path, "a")))
+    import_package(district, export_district(filled.database, YEAR, folder(tmp_path, "a")))
     path = tmp_path / "copycat.sqlite"
     shutil.copy(template_database, path)
     copycat = open_database(str(path))
@@ -234,47 +274,47 @@ def test_two_installations_claiming_one_name_are_refused(
         package = export_district(copycat, Q1, folder(tmp_path, "b"))
     finally:
         copycat.close()
-    before = stored(other_database)
+    before = stored(district)
 
-    (verdict,) = dry_run(other_database, [package])
+    (verdict,) = dry_run(district, [package])
 
     assert (
         verdict.verdict == REFUSED and "already sends its packages under the name" in verdict.reason
     )
-    assert stored(other_database) == before
+    assert stored(district) == before
 
 
 def test_two_new_villages_with_one_name_in_one_batch_are_seen_in_the_dry_run(
-    filled, other_database, tmp_path
+    filled, district, tmp_path
 ):
     a = export_district(filled.database, YEAR, folder(tmp_path, "a"))
     as_another_installation(filled.database)
     b = export_district(filled.database, Q1, folder(tmp_path, "b"))
-    assert [v.verdict for v in dry_run(other_database, [a, b])] == [NEW_VILLAGE, REFUSED]
-    assert stored(other_database) == []
+    assert [v.verdict for v in dry_run(district, [a, b])] == [NEW_VILLAGE, REFUSED]
+    assert stored(district) == []
 
 
-def test_one_installation_under_two_keys_is_refused(filled, other_database, tmp_path):
-    import_package(other_database, export_district(filled.database, Q1, folder(tmp_path, "a")))
+def test_one_installation_under_two_keys_is_refused(filled, district, tmp_path):
+    import_package(district, export_district(filled.database, Q1, folder(tmp_path, "a")))
     with filled.database.session() as session:  # a copied database that made itself a new key
         session.execute(text("DELETE FROM installation_keys"))
     package = export_district(filled.database, Q2, folder(tmp_path, "b"))
 
-    (verdict,) = dry_run(other_database, [package])
+    (verdict,) = dry_run(district, [package])
 
     assert verdict.verdict == REFUSED and "another key" in verdict.reason
-    assert len(stored(other_database)) == 1
+    assert len(stored(district)) == 1
 
 
 def test_a_period_the_district_does_not_expect_is_a_warning(
-    filled, other_database, tmp_path, monkeypatch
+    filled, district, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(
         district_identity,
         "unexpected_period",
         lambda session, installation, municipality, period: f"{municipality}: not expected",
     )
-    (verdict,) = dry_run(other_database, [export_district(filled.database, YEAR, tmp_path)])
+    (verdict,) = dry_run(district, [export_district(filled.database, YEAR, tmp_path)])
     assert verdict.verdict == NEW_VILLAGE
     assert "Gemeinde Lindental: not expected" in verdict.warnings
 
@@ -291,7 +331,7 @@ def format_2(filled, package, target):
 
 
 def test_a_format_2_package_is_known_by_name_and_adopted_by_the_first_format_3(
-    filled, other_database, tmp_path
+    filled, district, tmp_path
 ):
     old = format_2(
         filled,
@@ -300,23 +340,23 @@ def test_a_format_2_package_is_known_by_name_and_adopted_by_the_first_format_3(
         ),
         tmp_path / "old.zip",
     )
-    (verdict,) = dry_run(other_database, [old])
+    (verdict,) = dry_run(district, [old])
     assert verdict.verdict == NEW_VILLAGE
     assert any("package format 2" in w for w in verdict.warnings)
-    assert import_package(other_database, old).outcome == IMPORTED
-    assert stored(other_database)[0][3:] == (None, None, None)
+    assert import_package(district, old).outcome == IMPORTED
+    assert stored(district)[0][3:] == (None, None, None)
 
     rename(filled, "Lindental-Nord")
     new = export_district(
         filled.database, Q2, folder(tmp_path, "b"), created=datetime(2026, 7, 1, 9)
     )
-    (verdict,) = dry_run(other_database, [new])
+    (verdict,) = dry_run(district, [new])
     assert verdict.verdict == NEW, verdict
-    import_package(other_database, new)
+    import_package(district, new)
 
     installation = installation_identity.installation_id(filled.database)
-    assert [(r[0], r[3]) for r in stored(other_database)] == [("Lindental-Nord", installation)] * 2
-    with other_database.engine.connect() as connection:
+    assert [(r[0], r[3]) for r in stored(district)] == [("Lindental-Nord", installation)] * 2
+    with district.engine.connect() as connection:
         keys = connection.execute(
             text("SELECT municipality, installation_id, public_key FROM village_keys")
         ).all()
@@ -329,15 +369,16 @@ def test_a_format_2_package_is_known_by_name_and_adopted_by_the_first_format_3(
     ]
 
 
-def test_the_dry_run_stores_nothing(filled, other_database, tmp_path):
+def test_the_dry_run_stores_nothing(filled, district, tmp_path):
     from gwa_desktop.storage.database import open_database
 
     first = export_district(
         filled.database, Q1, folder(tmp_path, "a"), created=datetime(2026, 4, 1, 9)
     )
-    import_package(other_database, first)
+    import_package(district, first)
     add_activity(filled, date(2026, 2, 2))
     packages = [
+        first,
         export_district(
             filled.database, Q1, folder(tmp_path, "b"), created=datetime(2026, 4, 2, 9)
         ),
@@ -345,14 +386,19 @@ def test_the_dry_run_stores_nothing(filled, other_database, tmp_path):
             filled.database, Q2, folder(tmp_path, "c"), created=datetime(2026, 7, 1, 9)
         ),
     ]
-    packages.insert(0, first)
-    path = other_database.file_path
-    other_database.close()
+    rows = dump(district)
+    if not district.is_sqlite:
+        assert [v.verdict for v in dry_run(district, packages)] == [SAME, REPLACES, NEW]
+        assert dump(district) == rows
+        return
+    path = district.file_path
+    district.close()
     before = path.read_bytes()
-    district = open_database(str(path))
+    reopened = open_database(str(path))
     try:
-        verdicts = dry_run(district, packages)
+        verdicts = dry_run(reopened, packages)
+        assert dump(reopened) == rows
     finally:
-        district.close()
+        reopened.close()
     assert [v.verdict for v in verdicts] == [SAME, REPLACES, NEW]
     assert path.read_bytes() == before
