@@ -244,6 +244,13 @@ def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
     print(
         _("The district office compares it with the one it recorded when it imports your packages.")
     )
+    from gwa_desktop.services.installation_identity import installation_id
+
+    print(
+        _("Installation id (the district knows your packages by it): {id}").format(
+            id=installation_id(services.database)
+        )
+    )
     return 0
 
 
