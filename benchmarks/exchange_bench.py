@@ -26,6 +26,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -211,6 +212,13 @@ def _name_village(path: Path, name: str) -> None:
         database.close()
 
 
+def _as_new_installation(path: Path) -> None:
+    """Forget the village's installation id, key and exports: its next package is a new village's."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        for table in ("installation_identity", "installation_keys", "exported_packages"):
+            connection.execute(f"DELETE FROM {table}")
+
+
 def _periods(path: Path) -> tuple[tuple[str, str], tuple[str, str]]:
     """The whole history up to today (the program counts nothing later) and the last full year."""
     with sqlite3.connect(path) as connection:
@@ -289,6 +297,7 @@ def _village_packages(village: Path, year: tuple[str, str], scale: int) -> list[
     from gwa_desktop.storage.database import open_database
 
     for number in range(PACKAGES):
+        _as_new_installation(village)  # each package another village's, not one renamed
         _name_village(village, f"Gemeinde {number + 1:02d}")
         database = open_database(str(village))
         try:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -67,6 +69,10 @@ def compiled_catalogs(pytestconfig: pytest.Config) -> Path:
 def template_database(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
     open_database(str(path)).close()
+    # Migration 0019 gives each new database its installation id; without the template's
+    # row every copy makes its own at first use, so each is an installation of its own.
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DELETE FROM installation_identity")
     return path
 
 

@@ -68,6 +68,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="FINGERPRINT",
         help=_("accept this new key of a municipality (after comparing its fingerprint by phone)"),
     )
+    package.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("only show what the import would do with each package; store nothing"),
+    )
     package.set_defaults(handler=run_import)
     own = commands.add_parser(
         "fingerprint", help=_("show the fingerprint of this installation's signing key")
@@ -181,6 +186,8 @@ def run_export_ical(arguments: argparse.Namespace, services: Services) -> int:
 def run_import(arguments: argparse.Namespace, services: Services) -> int:
     from gwa_desktop.services.district_import import OLDER, OVERLAPS, import_packages
 
+    if arguments.dry_run:
+        return _dry_run(arguments, services)
     results = import_packages(
         services.database,
         arguments.packages,
@@ -200,6 +207,26 @@ def run_import(arguments: argparse.Namespace, services: Services) -> int:
     return 2 if not_taken else 0
 
 
+def _dry_run(arguments: argparse.Namespace, services: Services) -> int:
+    """One block per package: file, verdict, village and period, the reason, each warning."""
+    from gwa_desktop.services.district_dry_run import REFUSED, dry_run
+
+    verdicts = dry_run(
+        services.database,
+        arguments.packages,
+        _password(arguments.password_file),
+        accept_key=arguments.accept_key,
+    )
+    for verdict in verdicts:
+        village = f"{verdict.municipality}, {verdict.period}" if verdict.municipality else ""
+        print("\t".join(part for part in (verdict.path.name, verdict.label, village) if part))
+        print(f"  {one_line(verdict.reason)}")
+        for warning in verdict.warnings:
+            print("  " + _("Note: {warning}").format(warning=one_line(warning)))
+    print(_("Dry run: nothing was imported."))
+    return 2 if any(v.verdict == REFUSED for v in verdicts) else 0
+
+
 def _months(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(_("a whole number of months, at least 1"))
@@ -216,6 +243,13 @@ def run_fingerprint(arguments: argparse.Namespace, services: Services) -> int:
     )
     print(
         _("The district office compares it with the one it recorded when it imports your packages.")
+    )
+    from gwa_desktop.services.installation_identity import installation_id
+
+    print(
+        _("Installation id (the district knows your packages by it): {id}").format(
+            id=installation_id(services.database)
+        )
     )
     return 0
 

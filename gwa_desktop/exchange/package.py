@@ -1,8 +1,10 @@
 """The district package: a signed zip with a JSON manifest, JSON data, the workbook and the CSVs.
 
-Format 2. The manifest names the format version, program version, municipality,
+Format 3. The manifest names the format version, program version, municipality,
 district, period, time of creation, whether personal data are inside, the SHA-256 of
-every other member, and the public key of the installation that wrote it;
+every other member, the public key of the installation that wrote it, and the identity
+(exchange/identity.py): the installation's stable id, the package's own id and the id of
+the earlier package of the same period it replaces;
 `manifest.sig` holds the Ed25519 signature over the manifest's exact bytes (see
 exchange/signing.py). The receiving installation verifies all of it, within the
 bounds of exchange/limits.py, before anything reaches its database; whether the key
@@ -11,8 +13,10 @@ is the one it knows for that municipality is the import service's question.
 With a password the whole zip is encrypted as one blob (exchange/encrypted.py), so
 member names and sizes are hidden too; such files end in `.gwa` instead of `.zip`.
 
-Format 1 (unsigned, encrypted member by member with WinZip AE-2) is refused with a
-message asking for a new export.
+Format 2 (signed, without identity) is still read: such a package is known by its
+municipality's name only (`Manifest.identity` is None), as before format 3, and the
+import says so. Format 1 (unsigned, encrypted member by member with WinZip AE-2) is
+refused with a message asking for a new export.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from gwa_desktop.exchange.columns import (
 )
 from gwa_desktop.exchange.csv_export import TableWriter, months_csv, records_csv
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
+from gwa_desktop.exchange.identity import PackageIdentity, identity_from_json
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import (
     DistrictData,
@@ -58,7 +63,9 @@ from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.i18n import _
 
 FORMAT = "gwa-district-package"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+#: The oldest format still read: 2 is signed, but carries no identity.
+OLDEST_READ_VERSION = 2
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 OFFERS = "data/offers.json"
@@ -106,9 +113,11 @@ class Manifest:
     members: dict[str, str]
     signer_key: bytes
     format_version: int = FORMAT_VERSION
+    #: None only in a format-2 package, known by its municipality's name.
+    identity: PackageIdentity | None = None
 
     def to_json(self) -> bytes:
-        content = {
+        content: dict[str, Any] = {
             "format": FORMAT,
             "format_version": self.format_version,
             "program_version": self.program_version,
@@ -123,6 +132,8 @@ class Manifest:
                 "public_key": signing.encode_key(self.signer_key),
             },
         }
+        if self.identity is not None:
+            content.update(self.identity.to_json())
         return json.dumps(content, ensure_ascii=False, indent=1).encode("utf-8")
 
     @property
@@ -164,8 +175,13 @@ def write_package(
     signing_key: bytes,
     password: str | None = None,
     progress: Progress = no_progress,
+    identity: PackageIdentity | None = None,
 ) -> Manifest:
     """Write the package for `content`, signed with `signing_key`; with a password, encrypted as a whole.
+
+    `identity` names the installation and the package (services/district_export.py);
+    without one, as for packages made outside an installation (simulations, tests), the
+    package gets a fresh one: an installation of its own that replaces nothing.
 
     Members go into the zip one after the other, each hashed while it is written; the
     activities are read once and go to their JSON and CSV members in the same pass (the
@@ -211,6 +227,7 @@ def write_package(
             bool(data.contacts),
             digests,
             signing.public_key_of(signing_key),
+            identity=identity or PackageIdentity.fresh(),
         )
         manifest_bytes = manifest.to_json()
         archive.writestr(MANIFEST, manifest_bytes)
@@ -390,7 +407,7 @@ def _manifest(raw: Any, name: str) -> Manifest:
                 "the newer program version to import it."
             ).format(path=name, version=version)
         )
-    if version < FORMAT_VERSION:
+    if version < OLDEST_READ_VERSION:
         raise _old_format(name)
     members = raw["members"]
     if (
@@ -423,8 +440,20 @@ def _manifest(raw: Any, name: str) -> Manifest:
     period = Period(
         date.fromisoformat(raw["period"]["from"]), date.fromisoformat(raw["period"]["to"])
     )
+    identity = identity_from_json(raw) if version >= 3 else None
+    if version >= 3 and identity is None:
+        raise damaged_package(name)
     return Manifest(
-        texts[0], texts[1], texts[2], period, created, raw["personal_data"], members, key, version
+        texts[0],
+        texts[1],
+        texts[2],
+        period,
+        created,
+        raw["personal_data"],
+        members,
+        key,
+        version,
+        identity,
     )
 
 

@@ -11,7 +11,7 @@ from gwa_desktop.exchange.encrypted import check_password
 from gwa_desktop.exchange.package import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, write_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.records import DistrictData, Period
-from gwa_desktop.services import installation_key
+from gwa_desktop.services import installation_identity, installation_key
 from gwa_desktop.services.district_collect import outgoing
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import Database
@@ -42,23 +42,22 @@ def export_district(
 ) -> Path:
     """Write the package into `folder`; returns its path.
 
-    The package is signed with this installation's key. Without a password it is
+    The package is signed with this installation's key and carries its id, its own
+    new id and the id of the last package written for the same period. Without a password it is
     anonymous; with one it also holds the contacts and is encrypted as a whole. Nothing
     is left in `folder` if writing fails or the user cancels through `progress`.
     """
     if password is not None:
         check_export_password(database, password)
     signing_key = installation_key.private_key(database)
+    identity = installation_identity.next_identity(database, period)
+    created = created or datetime.now().replace(microsecond=0)
     with outgoing(database, period, personal=password is not None) as (content, _findings):
         progress(0, 1, "")
         target = Path(folder) / package_name(content.data, password is not None)
         with atomic_output(target) as stream:
-            write_package(
-                stream,
-                content,
-                created or datetime.now().replace(microsecond=0),
-                signing_key,
-                password,
-                progress,
-            )
+            write_package(stream, content, created, signing_key, password, progress, identity)
+            # Recorded before the file takes its name: a package that is not recorded is
+            # not left on the stick, so the next export always names the last one written.
+            installation_identity.record_export(database, identity, period, created)
     return target

@@ -10,13 +10,18 @@ contains the earlier packages' periods, replaces them in the same transaction; a
 one never overwrites a newer, and one that overlaps only part of an imported period is
 refused. A package not taken changes nothing, not even the key it was signed with. Imports into one database run one at a time
 (see ImportLock). Every verified package gets a receipt.
+
+A village is its installation (services/district_identity.py): its key is pinned to its
+installation id, its packages are found by it, and a renamed village keeps its rows under
+its current name. `take_package` is the whole decision on one package inside a
+transaction, shared with the dry run (services/district_dry_run.py), which rolls back.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -33,6 +38,8 @@ from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, Period
 from gwa_desktop.i18n import _
+from gwa_desktop.services import district_identity
+from gwa_desktop.services.district_identity import Sender
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import (
     DistrictActivity,
@@ -69,6 +76,24 @@ class ImportResult:
     @property
     def refused(self) -> bool:
         return self.outcome is None
+
+
+@dataclass
+class Plan:
+    """What `take_package` decided for one package: the outcome, the stored package it met
+    (replaced, kept or overlapping), how it met the key, and who sent it."""
+
+    outcome: str
+    other: DistrictPackage | None
+    pinning: signing.Pinning | None
+    sender: Sender
+    #: The name the district knew the village by, when this package renamed it.
+    renamed_from: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def taken(self) -> bool:
+        return self.outcome in (IMPORTED, REPLACED)
 
 
 def import_packages(
@@ -117,17 +142,16 @@ def import_package(
     imported_at = datetime.now().replace(microsecond=0)
     with database.session() as session:
         _take_import_lock(session, package, imported_at)
-        pinning: signing.Pinning | None = _check_signer(session, package, imported_at, accept_key)
-        outcome, other = _store(session, package, imported_at)
+        plan = take_package(session, package, imported_at, accept_key)
+        outcome, other, pinning = plan.outcome, plan.other, plan.pinning
         previous = other.created_at if other is not None else None
         other_period = (
             Period(other.period_start, other.period_end).label() if other is not None else ""
         )
-        if outcome not in (IMPORTED, REPLACED):
+        if not plan.taken:
             # A package not taken leaves nothing behind: no key pinned or re-pinned by it,
             # not even the lock row's time, so a replay leaves the file as it was.
             session.rollback()
-            pinning = None
     manifest = package.manifest
     message = {
         IMPORTED: _(
@@ -155,6 +179,7 @@ def import_package(
     )
     if pinning is not None:
         message += _key_message(pinning, manifest.municipality)
+    message += "".join("\n" + note for note in plan.notes)
     folder = Path(receipts) if receipts is not None else package.path.parent
     text = receipt_text(package, outcome, imported_at, previous, pinning)
     try:
@@ -166,6 +191,48 @@ def import_package(
             message + "\n" + _("The receipt could not be written: {reason}").format(reason=error),
         )
     return ImportResult(package.path, outcome, message, receipt)
+
+
+def take_package(
+    session: Session,
+    package: Package,
+    now: datetime,
+    accept_key: str | None = None,
+    records: bool = True,
+) -> Plan:
+    """Decide on one verified package in `session` and store it if it is taken.
+
+    Raises PackageError (SignerChanged, PackageIdReused, NameClaimed) to refuse it;
+    nothing is written for a package refused or not taken. Without `records` the package
+    row is stored but not its offers and activities: what the dry run needs to judge the
+    next package of the same batch.
+    """
+    # The key first: a package re-signed by another key is a forgery, whatever else it claims.
+    pinning, pin = _check_signer(session, package, now, accept_key)
+    sender = district_identity.check_sender(session, package)
+    outcome, other = _store(session, package, now, records)
+    if outcome not in (IMPORTED, REPLACED):
+        return Plan(outcome, other, None, sender, notes=list(sender.warnings))
+    pin()
+    current = district_identity.settle(session, package, now)
+    renamed_from = (
+        sender.known_as if current is not None and sender.known_as not in (None, current) else None
+    )
+    notes = list(sender.warnings)
+    if sender.new_village and sender.installation is not None:
+        notes.insert(
+            0,
+            _(
+                "{municipality} sends its first package: it is a new village for the district."
+            ).format(municipality=package.manifest.municipality),
+        )
+    if renamed_from is not None:
+        notes.append(
+            _(
+                "{old} is now called {new}: its earlier packages are shown under the new name."
+            ).format(old=renamed_from, new=package.manifest.municipality)
+        )
+    return Plan(outcome, other, pinning, sender, renamed_from, notes)
 
 
 def remove_package(database: Database, package_id: int) -> None:
@@ -199,41 +266,66 @@ def _take_import_lock(session: Session, package: Package, now: datetime) -> None
 
 def _check_signer(
     session: Session, package: Package, now: datetime, accept_key: str | None
-) -> signing.Pinning:
-    """Pin the key at a municipality's first signed package; refuse another key unless it was confirmed."""
+) -> tuple[signing.Pinning, Callable[[], None]]:
+    """How the package meets its village's key, and the change to make if it is taken.
+
+    The key is pinned at a village's first signed package, to its installation (a
+    format-2 package: to its name); another key is refused unless it was confirmed by
+    phone, so one installation id never goes on under two keys unnoticed.
+    """
     manifest = package.manifest
     key = manifest.signer_key
-    pinned = session.scalar(
-        select(VillageKey).where(VillageKey.municipality == manifest.municipality)
-    )
+    installation = manifest.identity.installation if manifest.identity else None
+    pinned = district_identity.pinned_key(session, package)
     if pinned is None:
-        session.add(VillageKey(municipality=manifest.municipality, public_key=key, pinned_at=now))
-        return signing.Pinning(signing.NEW, manifest.fingerprint)
+
+        def pin_new() -> None:
+            session.add(
+                VillageKey(
+                    municipality=manifest.municipality,
+                    public_key=key,
+                    pinned_at=now,
+                    installation_id=installation,
+                )
+            )
+
+        return signing.Pinning(signing.NEW, manifest.fingerprint), pin_new
+
+    def adopt() -> None:
+        # The key recorded from format-2 packages under this name is this installation's.
+        if installation is not None and pinned.installation_id is None:
+            pinned.installation_id = installation
+
     if pinned.public_key == key:
-        return signing.Pinning(signing.KNOWN, manifest.fingerprint, since=pinned.pinned_at)
+        return signing.Pinning(signing.KNOWN, manifest.fingerprint, since=pinned.pinned_at), adopt
     previous = signing.fingerprint(pinned.public_key)
     if accept_key is None or not signing.same_fingerprint(accept_key, manifest.fingerprint):
         raise SignerChanged(
             package.path.name, manifest.municipality, previous, manifest.fingerprint
         )
-    session.add(
-        VillageKeyChange(
-            municipality=manifest.municipality,
-            old_key=pinned.public_key,
-            new_key=key,
-            changed_at=now,
-            package=package.path.name[:260],
+
+    def replace_key() -> None:
+        session.add(
+            VillageKeyChange(
+                municipality=manifest.municipality,
+                old_key=pinned.public_key,
+                new_key=key,
+                changed_at=now,
+                package=package.path.name[:260],
+            )
         )
-    )
-    pinned.public_key, pinned.pinned_at = key, now
-    log.warning(
-        "key of %s replaced after confirmation: %s -> %s (package %s)",
-        manifest.municipality,
-        previous,
-        manifest.fingerprint,
-        package.path.name,
-    )
-    return signing.Pinning(signing.REPLACED, manifest.fingerprint, since=now, previous=previous)
+        pinned.public_key, pinned.pinned_at = key, now
+        adopt()
+        log.warning(
+            "key of %s replaced after confirmation: %s -> %s (package %s)",
+            manifest.municipality,
+            previous,
+            manifest.fingerprint,
+            package.path.name,
+        )
+
+    pinning = signing.Pinning(signing.REPLACED, manifest.fingerprint, since=now, previous=previous)
+    return pinning, replace_key
 
 
 def _key_message(pinning: signing.Pinning, municipality: str) -> str:
@@ -252,11 +344,11 @@ def _key_message(pinning: signing.Pinning, municipality: str) -> str:
 
 
 def _store(
-    session: Session, package: Package, imported_at: datetime
+    session: Session, package: Package, imported_at: datetime, records: bool = True
 ) -> tuple[str, DistrictPackage | None]:
     """Store the package; the outcome and the package it met (replaced, kept or overlapping)."""
     manifest = package.manifest
-    same_municipality = DistrictPackage.municipality == manifest.municipality
+    same_municipality = district_identity.village_packages(session, package)
     existing = session.scalar(
         select(DistrictPackage).where(
             same_municipality,
@@ -304,9 +396,16 @@ def _store(
         program_version=manifest.program_version,
         sha256=package.sha256,
         file_name=package.path.name,
+        sent_name=manifest.municipality,
+        installation_id=manifest.identity.installation if manifest.identity else None,
+        package_id=manifest.identity.package if manifest.identity else None,
+        replaces=manifest.identity.replaces if manifest.identity else None,
     )
     session.add(row)
     session.flush()
+    outcome = (REPLACED, replaced[0]) if replaced else (IMPORTED, None)
+    if not records:
+        return outcome
     offers = [
         _joined(dict(o, package_id=row.id), "target_groups", "languages")
         for o in package.data.offers
@@ -329,7 +428,7 @@ def _store(
     for start in range(0, len(activities), INSERT_BATCH):
         batch = activities[start : start + INSERT_BATCH]
         connection.exec_driver_sql(statement, [_activity_row(row.id, a) for a in batch])
-    return (REPLACED, replaced[0]) if replaced else (IMPORTED, None)
+    return outcome
 
 
 def _covers(period: Period, package: DistrictPackage) -> bool:

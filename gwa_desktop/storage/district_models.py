@@ -51,6 +51,14 @@ class DistrictPackage(Base):
     program_version: Mapped[str] = mapped_column(String(40), default="")
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     file_name: Mapped[str] = mapped_column(String(260), default="")
+    #: The sending installation (format 3); NULL for older packages, known by name only.
+    installation_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    #: The package's own id, and the id of the package it says it replaces (format 3).
+    package_id: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
+    replaces: Mapped[str | None] = mapped_column(String(36))
+    #: The municipality's name as this package gave it; `municipality` is the village's
+    #: current name (that of its latest package), so a renamed village keeps its rows.
+    sent_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DistrictOffer(Base):
@@ -112,6 +120,8 @@ class VillageKey(Base):
     municipality: Mapped[str] = mapped_column(String(200), unique=True)
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     pinned_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: The installation the key belongs to; NULL while only packages without one came.
+    installation_id: Mapped[str | None] = mapped_column(String(36), index=True, unique=True)
 
 
 class VillageKeyChange(Base):
@@ -139,3 +149,46 @@ class ImportLock(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, default=1)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class InstallationIdentity(Base):
+    """This installation's stable id (row 1), a UUID4 made by migration 0019.
+
+    Packages carry it, so the district knows a village by it and not by its name: a
+    renamed village keeps its history. It travels with the database (a backup restored on
+    a new laptop is the same installation), like the signing key.
+    """
+
+    __tablename__ = "installation_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    installation_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExportedPackage(Base):
+    """A package this installation wrote, so the next one for the same period names it in `replaces`."""
+
+    __tablename__ = "exported_packages"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    replaces: Mapped[str | None] = mapped_column(String(36))
+
+
+class ReceivedPackage(Base):
+    """Every package id the district took, with its checksum, kept after it was replaced
+    or removed: a package id seen again with other content is refused, and a package
+    naming one the district never got is pointed out."""
+
+    __tablename__ = "received_packages"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    installation_id: Mapped[str] = mapped_column(String(36), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

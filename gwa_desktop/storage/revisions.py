@@ -25,7 +25,7 @@ from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0022"
-HEAD_SCHEMA_DIGEST = "616d9f5fc980862d797e0191e359974378a77a09e921ef10daf176a37952cb3d"
+HEAD_SCHEMA_DIGEST = "788ee7a8eacf7d20b48a6a930801c3643f45ca712f7467d7ab3c7143284b2940"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

@@ -81,3 +81,12 @@ def figures_from_sql(database, period: Period) -> dict[str, float]:
 
 def day(text_value: str) -> date:
     return date.fromisoformat(text_value)
+
+
+def as_another_installation(database) -> None:
+    """Make `database` a different village's installation: new id, new key, no exports yet.
+
+    Every test database is a copy of one template, so all start as one installation."""
+    with database.session() as session:
+        for table in ("installation_identity", "installation_keys", "exported_packages"):
+            session.execute(text(f"DELETE FROM {table}"))

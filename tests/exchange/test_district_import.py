@@ -32,7 +32,11 @@ from gwa_desktop.services.district_overview import (
     export_combined,
     village_figures,
 )
-from tests.exchange.package_helpers import figures_from_sql, labelled_values
+from tests.exchange.package_helpers import (
+    as_another_installation,
+    figures_from_sql,
+    labelled_values,
+)
 from tests.exchange.reference_figures import compute
 from tests.exchange.sample_data import PERIOD, PRIVATE_DETAILS
 
@@ -127,6 +131,7 @@ def test_every_import_writes_a_receipt_with_checksums(package, other_database, t
 
 
 def test_packages_of_several_villages_combine(filled, package, other_database, tmp_path):
+    as_another_installation(filled.database)
     filled.settings.save(
         filled.settings.get().__class__(name="Gemeinde Birkenau", district="Landkreis Süd")
     )

@@ -100,11 +100,13 @@ def test_vcard_and_ical(filled, database_path, tmp_path, capsys):
 def test_fingerprint_and_accepting_a_new_key_from_the_command_line(
     filled, database_path, other_database, tmp_path, capsys
 ):
-    from gwa_desktop.services import installation_key
+    from gwa_desktop.services import installation_identity, installation_key
 
     assert run(database_path, "fingerprint") == 0
     fingerprint = installation_key.fingerprint(filled.database)
-    assert fingerprint in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert fingerprint in out
+    assert installation_identity.installation_id(filled.database) in out
     stick = tmp_path / "stick"
     stick.mkdir()
     arguments = (

@@ -1,5 +1,9 @@
 """District mode: import packages from the municipalities and see the combined overview.
 
+Chosen packages are first judged in a dry run (services/district_dry_run.py): the
+officer sees for each whether it brings a new village, a new period, replaces an earlier
+package, is unchanged or refused, and why, and only "Import" stores them.
+
 A package signed by another key than the one recorded for its municipality is refused;
 "Accept new key…" takes it only after the officer types the fingerprint the
 municipality read out by phone (e.g. after it replaced its laptop).
@@ -33,6 +37,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
 from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_checks import check_packages
+from gwa_desktop.services.district_dry_run import Verdict, dry_run
 from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
 from gwa_desktop.services.registry import Services
@@ -40,6 +45,10 @@ from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen, hbox
+
+#: Pixels: a long file name is cut (its tooltip has it whole) so the reasons keep their room.
+FILE_COLUMN_WIDTH = 220
+REASON_COLUMN_WIDTH = 320
 
 
 class DistrictImportDialog(QDialog):
@@ -78,6 +87,32 @@ class DistrictImportDialog(QDialog):
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumHeight(160)
+        self.pending: list[Path] = []
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan = QTableWidget(0, 5)
+        self.plan.setHorizontalHeaderLabels(
+            [_("File"), _("Municipality"), _("Period"), _("Result"), _("Why")]
+        )
+        self.plan.verticalHeader().hide()
+        self.plan.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.plan.setWordWrap(True)
+        self.plan.horizontalHeader().setStretchLastSection(True)
+        # The reasons wrap in the last column; rows grow when it is resized.
+        self.plan.horizontalHeader().sectionResized.connect(
+            lambda *_args: self.plan.resizeRowsToContents()
+        )
+        self.confirm_button = QPushButton(_("Import"))
+        self.confirm_button.clicked.connect(self.confirm_import)
+        self.discard_button = QPushButton(_("Discard"))
+        self.discard_button.clicked.connect(self.discard_plan)
+        self.plan_box = QWidget()
+        plan_layout = QVBoxLayout(self.plan_box)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addWidget(self.plan_label)
+        plan_layout.addWidget(self.plan, 1)
+        plan_layout.addWidget(hbox(self.discard_button, self.confirm_button))
+        self.plan_box.hide()
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
@@ -98,6 +133,7 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(hbox(QLabel(_("Password")), self.password, choose))
         layout.addWidget(explanation)
         layout.addWidget(self.log)
+        layout.addWidget(self.plan_box, 1)
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
         layout.addWidget(
@@ -130,7 +166,61 @@ class DistrictImportDialog(QDialog):
             self, _("Choose district packages"), "", _("District packages (*.zip *.gwa)")
         )
         if names:
-            self.import_files([Path(n) for n in names])
+            self.preview_files([Path(n) for n in names])
+
+    def preview_files(self, paths: list[Path]) -> None:
+        """The dry run: what importing `paths` would do, shown above the Import button."""
+        password = self.password.text() or None
+        ok, verdicts = run_with_progress(
+            self,
+            _("Checking packages…"),
+            lambda progress: dry_run(self.services.database, paths, password, progress=progress),
+        )
+        if not ok:
+            return
+        self.show_plan(paths, verdicts)
+
+    def show_plan(self, paths: list[Path], verdicts: list[Verdict]) -> None:
+        self.pending = paths
+        self.plan.setRowCount(len(verdicts))
+        for row, verdict in enumerate(verdicts):
+            why = "\n".join([verdict.reason, *verdict.warnings])
+            values = [verdict.path.name, verdict.municipality, verdict.period, verdict.label, why]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(verdict.path.name if column == 0 else why)
+                self.plan.setItem(row, column, item)
+        self.plan.resizeColumnsToContents()
+        self.plan.setColumnWidth(0, min(self.plan.columnWidth(0), FILE_COLUMN_WIDTH))
+        self.plan.setColumnWidth(4, max(self.plan.columnWidth(4), REASON_COLUMN_WIDTH))
+        self.plan.resizeRowsToContents()
+        taken = sum(1 for v in verdicts if v.taken)
+        self.plan_label.setText(
+            _(
+                "Dry run: nothing has been stored yet. {taken} of {count} packages would be imported; "
+                "check the list, then choose Import."
+            ).format(taken=taken, count=len(verdicts))
+        )
+        self.confirm_button.setEnabled(taken > 0)
+        self.key_changes = [
+            ImportResult(v.path, None, v.reason, error=v.error)
+            for v in verdicts
+            if isinstance(v.error, SignerChanged)
+        ]
+        self.accept_key_button.setEnabled(bool(self.key_changes))
+        self.plan_box.show()
+        self.confirm_button.setFocus()
+
+    def confirm_import(self) -> None:
+        paths = self.pending
+        self.discard_plan()
+        if paths:
+            self.import_files(paths)
+
+    def discard_plan(self) -> None:
+        self.pending = []
+        self.plan.setRowCount(0)
+        self.plan_box.hide()
 
     def import_files(self, paths: list[Path], accept_key: str | None = None) -> None:
         password = self.password.text() or None
