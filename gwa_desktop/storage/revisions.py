@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0018"
-HEAD_SCHEMA_DIGEST = "bae2fa29786475358fc22586a300608e0846bf81c78035587811f1e02c15d0aa"
+HEAD_SCHEMA_REVISION = "0020"
+HEAD_SCHEMA_DIGEST = "8528cf31e31da34ba571da75393bee4a163941eff210d816d306d9986ce2b036"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(
