@@ -2,7 +2,9 @@
 
 A package signed by another key than the one recorded for its municipality is refused;
 "Accept new key…" takes it only after the officer types the fingerprint the
-municipality read out by phone (e.g. after it replaced its laptop).
+municipality read out by phone (e.g. after it replaced its laptop). The list holds
+every imported package with its review state; a rejected one shows no figures, since
+it counts in none (ui/dialogs/package_review_dialog.py gives the verdict).
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_checks import check_packages
 from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
+from gwa_desktop.services.district_review import PackageEntry, list_packages, state_label
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialogs.package_review_dialog import PackageReviewDialog
 from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
@@ -50,6 +54,7 @@ class DistrictImportDialog(QDialog):
         add_help_key(self)
         self.services = services
         self.villages: list[VillageFigures] = []
+        self.entries: list[PackageEntry] = []
         self.key_changes: list[ImportResult] = []
         self.setWindowTitle(_("District mode: import packages"))
         self.password = QLineEdit()
@@ -63,6 +68,8 @@ class DistrictImportDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.check_button = QPushButton(_("Check figures"))
         self.check_button.clicked.connect(self.check_figures)
+        self.review_button = QPushButton(_("Review package…"))
+        self.review_button.clicked.connect(self.review_selected)
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
@@ -76,7 +83,7 @@ class DistrictImportDialog(QDialog):
         self.log = QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumHeight(160)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 _("Municipality"),
@@ -85,10 +92,13 @@ class DistrictImportDialog(QDialog):
                 _("Activities"),
                 _("Participants"),
                 _("Volunteer hours"),
+                _("Review"),
             ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self.review_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
@@ -99,7 +109,14 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
         layout.addWidget(
-            hbox(self.remove_button, self.accept_key_button, self.check_button, combined, buttons)
+            hbox(
+                self.review_button,
+                self.remove_button,
+                self.accept_key_button,
+                self.check_button,
+                combined,
+                buttons,
+            )
         )
         fit_to_screen(self, 820, 520)
         self.refresh()
@@ -169,35 +186,56 @@ class DistrictImportDialog(QDialog):
             return
         self.import_files([result.path], accept_key=typed)
 
-    def remove_selected(self) -> None:
+    def selected_entry(self) -> PackageEntry | None:
         row = self.table.currentRow()
-        if row < 0 or row >= len(self.villages):
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def review_selected(self) -> None:
+        """The verdict on the selected package, with what the checks found in it."""
+        entry = self.selected_entry()
+        if entry is None:
             return
-        village = self.villages[row]
+        PackageReviewDialog(self.services, entry, self).exec()
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        village = self.selected_entry()
+        if village is None:
+            return
         answer = QMessageBox.question(
             self,
             _("Remove package"),
             _(
                 "Remove the package of {municipality} for {period} from the district overview? "
                 "The file on the stick is not touched; you can import it again."
-            ).format(municipality=village.municipality, period=village.period.label()),
+            ).format(municipality=village.municipality, period=village.period),
         )
         if answer == QMessageBox.StandardButton.Yes:
             attempt(self, lambda: remove_package(self.services.database, village.package_id))
             self.refresh()
 
     def refresh(self) -> None:
-        villages = self.villages = village_figures(self.services.database)
-        self.table.setRowCount(len(villages))
-        for row, village in enumerate(villages):
-            figures = village.figures
+        self.villages = village_figures(self.services.database)
+        entries = self.entries = list_packages(self.services.database)
+        shown = {village.package_id: village for village in self.villages}
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            village = shown.get(entry.package_id)  # None: rejected, counts in no figure
+            figures = (
+                [
+                    str(village.figures.offers),
+                    str(village.activities),
+                    str(village.participants),
+                    format_number(village.figures.volunteer_hours),
+                ]
+                if village is not None
+                else ["–"] * 4
+            )
             values = [
-                village.municipality,
-                village.period.label(),
-                str(figures.offers),
-                str(village.activities),
-                str(village.participants),
-                format_number(figures.volunteer_hours),
+                entry.municipality,
+                entry.period,
+                *figures,
+                state_label(entry.review.state),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -207,7 +245,9 @@ class DistrictImportDialog(QDialog):
                             "{hidden} = fewer than {threshold} cases, or to be worked out from a total"
                         ).format(hidden=HIDDEN, threshold=disclosure_threshold())
                     )
-                if column >= 2:
+                if column == 6 and entry.review.note:
+                    item.setToolTip(entry.review.note)
+                if 2 <= column < 6:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
