@@ -46,7 +46,7 @@ from gwa_desktop.ui.widgets import fit_to_screen, hbox
 
 
 class PackageReviewDialog(QDialog):
-    help_anchor = "district-mode"  #: the handbook section F1 opens in this dialog
+    help_anchor = "package-review"  #: the handbook section F1 opens in this dialog
 
     def __init__(self, services: Services, entry: PackageEntry, parent: QWidget | None = None):
         super().__init__(parent)
