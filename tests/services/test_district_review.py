@@ -9,7 +9,7 @@ from datetime import date
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from gwa_desktop.cli.main import main
 from gwa_desktop.i18n import _
@@ -200,3 +200,30 @@ def test_packages_and_review_on_the_command_line(database, database_path, capsys
         ["--database", location, "district", "review", str(lindental), "--state", "questions"]
     )
     assert code != 0
+
+
+def test_two_first_verdicts_at_the_same_moment(backend_database):
+    """The other officer's first verdict lands after this save found none and before it
+    inserted its own: the unique package_id refuses the second row, and the save is
+    reported as a conflict, not as a database error."""
+    lindental, _birkenau = two_villages(backend_database)
+    elsewhere = open_database(backend_database.location)
+    pending = [True]
+
+    def the_other_save_first(_mapper, _connection, _row):
+        if pending:  # only before this test's own insert, not the other one's
+            pending.clear()
+            other = get_review(elsewhere, lindental)
+            save_review(elsewhere, replace(other, state=ACCEPTED, reviewed_by="Ali"))
+
+    mine = get_review(backend_database, lindental)
+    event.listen(PackageReview, "before_insert", the_other_save_first)
+    try:
+        with pytest.raises(ConflictError) as caught:
+            save_review(backend_database, replace(mine, state=REJECTED, note="doppelt"))
+    finally:
+        event.remove(PackageReview, "before_insert", the_other_save_first)
+        elsewhere.close()
+    stored = get_review(backend_database, lindental)
+    assert (stored.state, stored.reviewed_by, stored.version) == (ACCEPTED, "Ali", 1)
+    assert caught.value.current_version == 1 and not pending
