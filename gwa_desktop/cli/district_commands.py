@@ -65,6 +65,7 @@ def run_overview(_arguments: argparse.Namespace, services: Services) -> int:
                 hidden=HIDDEN, threshold=disclosure_threshold()
             )
         )
+    district_review_commands.print_rejected(services)
     return 0
 
 

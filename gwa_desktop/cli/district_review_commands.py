@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from gwa_desktop.i18n import _
+from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.district_review import (
     STATES,
     default_reviewer,
@@ -89,3 +89,16 @@ def run_review(arguments: argparse.Namespace, services: Services) -> int:
     if not current.counts:
         print(_("A rejected package is kept but counts in no figure."))
     return 0
+
+
+def print_rejected(services: Services) -> None:
+    """Below the overview: how many packages it leaves out, so its sums are not misread."""
+    rejected = sum(1 for entry in list_packages(services.database) if not entry.review.counts)
+    if rejected:
+        print(
+            ngettext(
+                "{n} rejected package is not counted (gwa district packages lists it).",
+                "{n} rejected packages are not counted (gwa district packages lists them).",
+                rejected,
+            ).format(n=rejected)
+        )

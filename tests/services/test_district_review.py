@@ -191,7 +191,9 @@ def test_packages_and_review_on_the_command_line(database, database_path, capsys
     assert lindental_row[5] == "Eva Muster" and lindental_row[7] == "Juni: 150 an einem Tag?"
 
     assert main(["--database", location, "district", "overview"]) == 0
-    assert "Gemeinde Lindental" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Gemeinde Lindental" not in out and "Gemeinde Birkenau" in out
+    assert "1 abgelehntes Paket wird nicht mitgezählt" in out
 
     assert main(["--database", location, "district", "review", "999", "--state", "accepted"]) == 2
     assert "kein importiertes Paket Nummer 999" in capsys.readouterr().out
