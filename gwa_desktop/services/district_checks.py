@@ -19,6 +19,7 @@ from gwa_desktop.exchange.disclosure import CATEGORY_GROUPS
 from gwa_desktop.exchange.summary import Figures
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.district_figures import package_figures
+from gwa_desktop.services.district_review import counted
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictPackage
 
@@ -39,18 +40,25 @@ class Finding:
     message: str
 
 
-def check_packages(database: Database) -> list[Finding]:
-    """Every finding over the imported packages, by municipality and period."""
+def check_packages(database: Database, package_id: int | None = None) -> list[Finding]:
+    """Every finding over the packages that count, by municipality and period.
+
+    A rejected package is no part of a village's usual month; with `package_id` only
+    that package's findings are returned, compared with the counted ones, whether it
+    counts or not (the officer reviewing it, perhaps again, sees what to ask).
+    """
+    reviewed = package_id  # the loops below reuse the name package_id
     with database.session() as session:
-        packages = {p.id: p for p in session.scalars(select(DistrictPackage))}
+        wanted = counted() if reviewed is None else counted() | (DistrictPackage.id == reviewed)
+        packages = {p.id: p for p in session.scalars(select(DistrictPackage).where(wanted))}
         record_counts: dict[str, dict[int, int]] = {}
         for rule, condition in _record_rules().items():
-            counted = session.execute(
+            grouped = session.execute(
                 select(DistrictActivity.package_id, func.count())
                 .where(condition)
                 .group_by(DistrictActivity.package_id)
             )
-            record_counts[rule] = {package_id: count for package_id, count in counted}
+            record_counts[rule] = {package_id: count for package_id, count in grouped}
         figures = package_figures(session)
     findings: list[Finding] = []
     for package_id, package in packages.items():
@@ -107,6 +115,8 @@ def check_packages(database: Database) -> list[Finding]:
                 ),
             )
         )
+    if reviewed is not None:
+        findings = [f for f in findings if f.package_id == reviewed]
     return sorted(findings, key=lambda f: (f.municipality, f.period, f.rule, f.message))
 
 

@@ -25,6 +25,7 @@ from gwa_desktop.exchange.summary import Figures, with_offers
 from gwa_desktop.exchange.xlsx_report import write_workbook
 from gwa_desktop.services.disclosure_settings import disclosure_threshold
 from gwa_desktop.services.district_figures import package_figures
+from gwa_desktop.services.district_review import counted
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.district_models import DistrictActivity, DistrictOffer, DistrictPackage
 
@@ -88,11 +89,13 @@ def village_figures(database: Database, progress: Progress = no_progress) -> lis
 
 
 def _load(database: Database) -> list[tuple[DistrictPackage, DistrictData, Figures]]:
-    """Every package with its offers (few) and its activities' figures (summed by the
-    database), never its activity records: a district holds hundreds of thousands."""
+    """Every package that counts (not rejected) with its offers (few) and its activities'
+    figures (summed by the database), never its activity records: a district holds
+    hundreds of thousands. Everything the overview and the workbook show, and what their
+    suppression sees, comes from here."""
     with database.session() as session:
         packages = sorted(
-            session.scalars(select(DistrictPackage)).all(),
+            session.scalars(select(DistrictPackage).where(counted())).all(),
             key=lambda p: (sort_key(p.municipality), p.period_start),
         )
         offers = _records(session, DistrictOffer, OFFER_FIELDS)

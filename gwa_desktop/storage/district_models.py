@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from gwa_desktop.storage.models import Base, Headcounts, utcnow
+from gwa_desktop.storage.models import Base, Headcounts, utcnow, version_column
 
 
 class DistrictPackage(Base):
@@ -192,3 +192,27 @@ class ReceivedPackage(Base):
     period_end: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PackageReview(Base):
+    """The district officer's verdict on one imported package (issue 17, review).
+
+    No row means "not reviewed yet"; the first save creates it. A rejected package stays
+    stored with its records, so the verdict can be changed and the village's file need
+    not be asked for again, but it counts in no figure (services/district_review.py).
+    Replacing or removing the package removes its review with it. The version column
+    refuses a save based on a verdict another officer changed meanwhile.
+    """
+
+    __tablename__ = "package_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("district_packages.id", ondelete="CASCADE"), unique=True
+    )
+    state: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str] = mapped_column(String(200), default="")
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}

@@ -25,7 +25,7 @@ from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0022"
-HEAD_SCHEMA_DIGEST = "788ee7a8eacf7d20b48a6a930801c3643f45ca712f7467d7ab3c7143284b2940"
+HEAD_SCHEMA_DIGEST = "b6f9619029f38bed6dc6412fe604a1281ba2cd43e37c0ecf7ab4c7f149aa5ea5"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

@@ -139,7 +139,9 @@ database.close()
 
 
 def wait_until_blocked(url: str, second: subprocess.Popen) -> None:
-    """Until the second import waits for the first: seen in pg_stat_activity; on SQLite, given time."""
+    """Until the second import waits for the first: seen in pg_stat_activity (of this
+    database only: other databases on a shared server have their own lock waits); on
+    SQLite, given time."""
     if url.startswith("sqlite"):
         time.sleep(15)
         return
@@ -148,7 +150,10 @@ def wait_until_blocked(url: str, second: subprocess.Popen) -> None:
         for _ in range(1200):
             with engine.connect() as connection:
                 if connection.execute(
-                    text("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+                    text(
+                        "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        "AND datname = current_database()"
+                    )
                 ).scalar():
                     return
             if second.poll() is not None:

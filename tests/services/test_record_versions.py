@@ -22,7 +22,7 @@ from gwa_desktop.services.errors import ConflictError, NotFoundError, Validation
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.database import open_database
-from tests.services.service_builders import activity_data, offer_data, organisation, person, sql
+from tests.services.service_builders import activity_data, offer_data, organisation, person
 
 CONFLICT_MESSAGE = (
     "This entry was changed in the meantime, in another window or on another computer. "
@@ -58,8 +58,8 @@ def _record(kind: str, database):
 
 
 @pytest.mark.parametrize("kind", ["contact", "offer", "activity"])
-def test_a_form_opened_before_another_save_cannot_overwrite_it(kind, database):
-    service, record_id, change, field = _record(kind, database)
+def test_a_form_opened_before_another_save_cannot_overwrite_it(kind, backend_database):
+    service, record_id, change, field = _record(kind, backend_database)
     first_window = service.get(record_id)
     second_window = service.get(record_id)
 
@@ -74,8 +74,8 @@ def test_a_form_opened_before_another_save_cannot_overwrite_it(kind, database):
 
 
 @pytest.mark.parametrize("kind", ["contact", "offer", "activity"])
-def test_overwrite_builds_on_the_version_the_other_save_left(kind, database):
-    service, record_id, change, field = _record(kind, database)
+def test_overwrite_builds_on_the_version_the_other_save_left(kind, backend_database):
+    service, record_id, change, field = _record(kind, backend_database)
     first_window, second_window = service.get(record_id), service.get(record_id)
     service.update(change(first_window, "erstes Fenster"))
     with pytest.raises(ConflictError) as caught:
@@ -147,29 +147,34 @@ def test_a_record_deleted_in_the_meantime_is_reported(activities):
     assert activities.count() == 0
 
 
-def test_a_save_overtaken_between_check_and_write_is_refused(database_path, monkeypatch):
-    """The other window saves after this save compared the versions and before it wrote.
+@pytest.mark.parametrize("kind", ["contact", "offer", "activity"])
+def test_a_save_overtaken_between_check_and_write_is_refused(kind, backend_database, monkeypatch):
+    """The other computer saves after this save compared the versions and before it wrote.
 
-    Only the UPDATE's own version condition (SQLAlchemy's version_id_col) catches this.
+    Only the UPDATE's own version condition (SQLAlchemy's version_id_col) catches this;
+    two connections to one database, SQLite file or PostgreSQL server, as two officers'.
     """
-    database, other = open_database(str(database_path)), open_database(str(database_path))
+    location = backend_database.location
+    database, other = open_database(location), open_database(location)
     try:
-        service, elsewhere = ActivityService(database), ActivityService(other)
-        activity_id = service.create(activity_data())
-        form = service.get(activity_id)
-        original_apply = ActivityService._apply
+        service, record_id, change, field = _record(kind, database)
+        elsewhere = type(service)(other)
+        form = service.get(record_id)
+        original_apply = type(service)._apply
 
-        def apply_after_the_other_save(self, session, activity, data):
+        def apply_after_the_other_save(self, session, record, data):
             if self is service:
-                elsewhere.update(replace(elsewhere.get(activity_id), participants_total=7))
-            original_apply(self, session, activity, data)
+                elsewhere.update(change(elsewhere.get(record_id), "am anderen Computer"))
+            original_apply(self, session, record, data)
 
-        monkeypatch.setattr(ActivityService, "_apply", apply_after_the_other_save)
+        monkeypatch.setattr(type(service), "_apply", apply_after_the_other_save)
         with pytest.raises(ConflictError) as caught:
-            service.update(replace(form, participants_total=3))
+            service.update(change(form, "an diesem Computer"))
 
+        monkeypatch.undo()
         assert caught.value.current_version == 2
-        assert sql(database, "SELECT participants_total, version FROM activities") == [(7, 2)]
+        assert field(service.get(record_id)) == "am anderen Computer"
+        assert service.get(record_id).version == 2
     finally:
         database.close()
         other.close()

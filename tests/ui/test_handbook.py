@@ -14,6 +14,7 @@ from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.erasure_dialog import ErasureDialog
 from gwa_desktop.ui.dialogs.merge_dialog import MergeDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
+from gwa_desktop.ui.dialogs.package_review_dialog import PackageReviewDialog
 from gwa_desktop.ui.dialogs.print_dialog import PrintDialog
 from gwa_desktop.ui.dialogs.restore_dialog import RestoreDialog
 from gwa_desktop.ui.handbook import (
@@ -125,6 +126,7 @@ DIALOGS = [
     PrintDialog,
     DistrictExportDialog,
     DistrictImportDialog,
+    PackageReviewDialog,
     RestoreDialog,
     ConsentDialog,
     MergeDialog,

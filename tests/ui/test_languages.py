@@ -32,6 +32,7 @@ from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.dialogs.offer_dialog import OfferDialog
 from gwa_desktop.ui.dialogs.offer_translations_dialog import OfferTranslationsDialog
+from gwa_desktop.ui.dialogs.package_review_dialog import PackageReviewDialog
 from gwa_desktop.ui.dialogs.print_dialogs import (
     ConsentPrintDialog,
     FlyerPrintDialog,
@@ -42,6 +43,16 @@ from gwa_desktop.ui.language import WindowRebuilder, apply_language
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.widgets import DateEdit
 from tests.ui.text_walk import clipped, untranslated
+
+
+def review_entry(services):
+    """An imported package (with an implausible month) to review."""
+    from gwa_desktop.services.district_review import list_packages
+    from tests.services.test_district_review import two_villages
+
+    two_villages(services.database)
+    return list_packages(services.database)[1]
+
 
 DIALOGS = {
     "new contact": lambda s, ids: ContactDialog(s.contacts),
@@ -68,6 +79,7 @@ DIALOGS = {
     ),
     "district export": lambda s, ids: DistrictExportDialog(s),
     "district import": lambda s, ids: DistrictImportDialog(s),
+    "package review": lambda s, ids: PackageReviewDialog(s, review_entry(s)),
     "restore": lambda s, ids: RestoreDialog(s),
     "print flyer": lambda s, ids: FlyerPrintDialog(PrintingService.from_services(s), ids["offer"]),
     "print overview": lambda s, ids: OverviewPrintDialog(PrintingService.from_services(s), []),

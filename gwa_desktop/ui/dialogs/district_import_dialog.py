@@ -6,7 +6,9 @@ package, is unchanged or refused, and why, and only "Import" stores them.
 
 A package signed by another key than the one recorded for its municipality is refused;
 "Accept new key…" takes it only after the officer types the fingerprint the
-municipality read out by phone (e.g. after it replaced its laptop).
+municipality read out by phone (e.g. after it replaced its laptop). The list holds
+every imported package with its review state; a rejected one shows no figures, since
+it counts in none (ui/dialogs/package_review_dialog.py gives the verdict).
 """
 
 from __future__ import annotations
@@ -40,7 +42,9 @@ from gwa_desktop.services.district_checks import check_packages
 from gwa_desktop.services.district_dry_run import Verdict, dry_run
 from gwa_desktop.services.district_import import ImportResult, import_packages, remove_package
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
+from gwa_desktop.services.district_review import PackageEntry, list_packages, state_label
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialogs.package_review_dialog import PackageReviewDialog
 from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
@@ -59,6 +63,7 @@ class DistrictImportDialog(QDialog):
         add_help_key(self)
         self.services = services
         self.villages: list[VillageFigures] = []
+        self.entries: list[PackageEntry] = []
         self.key_changes: list[ImportResult] = []
         self.setWindowTitle(_("District mode: import packages"))
         self.password = QLineEdit()
@@ -74,6 +79,8 @@ class DistrictImportDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         self.check_button = QPushButton(_("Check figures"))
         self.check_button.clicked.connect(self.check_figures)
+        self.review_button = QPushButton(_("Review package…"))
+        self.review_button.clicked.connect(self.review_selected)
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
@@ -113,7 +120,7 @@ class DistrictImportDialog(QDialog):
         plan_layout.addWidget(self.plan, 1)
         plan_layout.addWidget(hbox(self.discard_button, self.confirm_button))
         self.plan_box.hide()
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
                 _("Municipality"),
@@ -122,10 +129,13 @@ class DistrictImportDialog(QDialog):
                 _("Activities"),
                 _("Participants"),
                 _("Volunteer hours"),
+                _("Review"),
             ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda _row, _column: self.review_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         buttons.rejected.connect(self.reject)
@@ -138,6 +148,7 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(
             hbox(
+                self.review_button,
                 self.remove_button,
                 self.accept_key_button,
                 self.refresh_button,
@@ -272,18 +283,29 @@ class DistrictImportDialog(QDialog):
             return
         self.import_files([result.path], accept_key=typed)
 
-    def remove_selected(self) -> None:
+    def selected_entry(self) -> PackageEntry | None:
         row = self.table.currentRow()
-        if row < 0 or row >= len(self.villages):
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def review_selected(self) -> None:
+        """The verdict on the selected package, with what the checks found in it."""
+        entry = self.selected_entry()
+        if entry is None:
             return
-        village = self.villages[row]
+        PackageReviewDialog(self.services, entry, self).exec()
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        village = self.selected_entry()
+        if village is None:
+            return
         answer = QMessageBox.question(
             self,
             _("Remove package"),
             _(
                 "Remove the package of {municipality} for {period} from the district overview? "
                 "The file on the stick is not touched; you can import it again."
-            ).format(municipality=village.municipality, period=village.period.label()),
+            ).format(municipality=village.municipality, period=village.period),
         )
         if answer == QMessageBox.StandardButton.Yes:
             attempt(self, lambda: remove_package(self.services.database, village.package_id))
@@ -291,34 +313,45 @@ class DistrictImportDialog(QDialog):
 
     def refresh(self) -> None:
         """Recompute the overview on a worker thread: choosing the hidden cells of a
-        large district takes seconds, and the window must keep answering (and Cancel)."""
+        large district takes seconds, and the window must keep answering (and Cancel).
+        The list holds every package with its review state; a rejected one has no figures."""
         database = self.services.database
         ok, computed = run_with_progress(
             self,
             _("Computing the overview…"),
             lambda progress: (
                 village_figures(database, progress),
+                list_packages(database),
                 disclosure_threshold(database),
             ),
         )
         if not ok or computed is None:
-            villages, threshold = [], 0
+            villages, entries, threshold = [], [], 0
             self.log.appendPlainText(
                 _("The overview was not computed. Press “Refresh overview” to compute it.")
             )
         else:
-            villages, threshold = computed
-        self.villages = villages
-        self.table.setRowCount(len(villages))
-        for row, village in enumerate(villages):
-            figures = village.figures
+            villages, entries, threshold = computed
+        self.villages, self.entries = villages, entries
+        shown = {village.package_id: village for village in villages}
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            village = shown.get(entry.package_id)  # None: rejected, counts in no figure
+            figures = (
+                [
+                    str(village.figures.offers),
+                    str(village.activities),
+                    str(village.participants),
+                    format_number(village.figures.volunteer_hours),
+                ]
+                if village is not None
+                else ["–"] * 4
+            )
             values = [
-                village.municipality,
-                village.period.label(),
-                str(figures.offers),
-                str(village.activities),
-                str(village.participants),
-                format_number(figures.volunteer_hours),
+                entry.municipality,
+                entry.period,
+                *figures,
+                state_label(entry.review.state),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -328,7 +361,9 @@ class DistrictImportDialog(QDialog):
                             "{hidden} = fewer than {threshold} cases, or to be worked out from a total"
                         ).format(hidden=HIDDEN, threshold=threshold)
                     )
-                if column >= 2:
+                if column == 6 and entry.review.note:
+                    item.setToolTip(entry.review.note)
+                if 2 <= column < 6:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
