@@ -24,8 +24,8 @@ from pathlib import Path
 from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
-HEAD_SCHEMA_REVISION = "0018"
-HEAD_SCHEMA_DIGEST = "bae2fa29786475358fc22586a300608e0846bf81c78035587811f1e02c15d0aa"
+HEAD_SCHEMA_REVISION = "0021"
+HEAD_SCHEMA_DIGEST = "180c2dcc3796f457130205e63f8988783c0255ac840c94fc847d14ec2646202d"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(
