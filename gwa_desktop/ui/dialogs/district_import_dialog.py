@@ -63,6 +63,8 @@ class DistrictImportDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.check_button = QPushButton(_("Check figures"))
         self.check_button.clicked.connect(self.check_figures)
+        reported = QPushButton(_("Who has reported…"))
+        reported.clicked.connect(self.show_completeness)
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
@@ -99,10 +101,22 @@ class DistrictImportDialog(QDialog):
         layout.addWidget(QLabel(_("Combined overview of all imported municipalities")))
         layout.addWidget(self.table, 1)
         layout.addWidget(
-            hbox(self.remove_button, self.accept_key_button, self.check_button, combined, buttons)
+            hbox(
+                self.remove_button,
+                self.accept_key_button,
+                self.check_button,
+                reported,
+                combined,
+                buttons,
+            )
         )
         fit_to_screen(self, 820, 520)
         self.refresh()
+
+    def show_completeness(self) -> None:
+        from gwa_desktop.ui.dialogs.completeness_dialog import CompletenessDialog
+
+        CompletenessDialog(self.services, self).exec()
 
     def check_figures(self) -> None:
         """The plausibility questions about the imported packages, into the log."""
