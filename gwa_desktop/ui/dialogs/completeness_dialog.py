@@ -152,6 +152,10 @@ class CompletenessDialog(QDialog):
         layout.addWidget(self.rates, 1)
         layout.addWidget(hbox(self.unknown, self.add_unknown_button))
         layout.addWidget(hbox(add, edit, remove, self.print_button, buttons))
+        # Enter in the table opens the entry; no button may take it as the default too.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         fit_to_screen(self, 1000, 640)
         self.refresh()
 
