@@ -60,6 +60,11 @@ def register_district(actions: argparse._SubParsersAction) -> None:
     )
     removed.add_argument("id", type=int, help=_("number of the entry (see: list)"))
     removed.set_defaults(handler=run_remove)
+    imported = steps.add_parser(
+        "import", help=_("add the municipalities of a CSV or Excel file (all rows or none)")
+    )
+    imported.add_argument("file", type=Path)
+    imported.set_defaults(handler=run_import)
     steps.add_parser(
         "add-unknown", help=_("add the municipalities of imported packages that are not listed")
     ).set_defaults(handler=run_add_unknown)
@@ -333,6 +338,18 @@ def run_add_unknown(_arguments: argparse.Namespace, services: Services) -> int:
     print(
         ngettext("{n} municipality added.", "{n} municipalities added.", len(suggestions)).format(
             n=len(suggestions)
+        )
+    )
+    return 0
+
+
+def run_import(arguments: argparse.Namespace, services: Services) -> int:
+    from gwa_desktop.services.municipality_import import import_municipalities
+
+    added = import_municipalities(services.database, arguments.file)
+    print(
+        ngettext("{n} municipality added.", "{n} municipalities added.", len(added)).format(
+            n=len(added)
         )
     )
     return 0

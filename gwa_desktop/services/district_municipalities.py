@@ -106,8 +106,11 @@ class MunicipalityListService:
     def add(self, data: MunicipalityInput) -> int:
         return self.add_all([data])[0]
 
-    def add_all(self, entries: Sequence[MunicipalityInput]) -> list[int]:
-        """Store every entry, or none when any is refused (the error names its row, from 1)."""
+    def add_all(
+        self, entries: Sequence[MunicipalityInput], first_row: int | None = None
+    ) -> list[int]:
+        """Store every entry, or none when any is refused. The error names the entry by its
+        number (from 1), or by its row in a file when `first_row` says where the first one was."""
         with self.database.session() as session:
             existing = list(session.scalars(select(DistrictMunicipality)))
             rows = []
@@ -115,12 +118,17 @@ class MunicipalityListService:
                 try:
                     cleaned = _checked(data, existing)
                 except ValidationError as error:
-                    if len(entries) == 1:
+                    if len(entries) == 1 and first_row is None:
                         raise
+                    where = (
+                        _("Entry {number}").format(number=number)
+                        if first_row is None
+                        else _("Row {number}").format(number=first_row + number - 1)
+                    )
                     raise ValidationError(
                         {
-                            "": _("Entry {number} ({name}): {problems}").format(
-                                number=number, name=data.name.strip(), problems=error
+                            "": _("{where} ({name}): {problems}").format(
+                                where=where, name=data.name.strip(), problems=error
                             )
                         }
                     ) from error

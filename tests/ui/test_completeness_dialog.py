@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 from gwa_desktop.services.district_municipalities import (
     MunicipalityInput,
@@ -193,3 +193,25 @@ def test_the_reminder_list_is_printed_from_the_view(view, monkeypatch, tmp_path)
     assert "Erinnerungsliste: fehlende Meldungen" in text
     assert "Ahornfeld Q1 2026, Q2 2026, Q3 2026" in text
     assert "Lindental" not in text
+
+
+def test_a_refused_list_file_says_why_and_changes_nothing(view, monkeypatch, tmp_path):
+    path = tmp_path / "gemeinden.csv"
+    path.write_text("Gemeinde;AGS\nEichberg;09162099\nTannhausen;123\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    warned, informed = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: informed.append(a[2]))
+    view.findChild(QPushButton, "import_list").click()
+    assert "Zeile 3 (Tannhausen)" in warned[0] and len(view.listing.entries()) == 3
+
+    path.write_text("Gemeinde;AGS\nEichberg;09162099\nTannhausen;09162098\n", encoding="utf-8")
+    view.findChild(QPushButton, "import_list").click()
+    assert informed == ["2 Gemeinden hinzugefügt."]
+    assert [row[0] for row in grid(view)] == [
+        "Ahornfeld",
+        "Birkenau",
+        "Eichberg",
+        "Lindental",
+        "Tannhausen",
+    ]

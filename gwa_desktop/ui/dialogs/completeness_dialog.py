@@ -42,6 +42,8 @@ from gwa_desktop.services.completeness import (
 )
 from gwa_desktop.services.completeness_text import cell_details, cell_text, legend, percent
 from gwa_desktop.services.district_municipalities import MunicipalityListService
+from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.services.municipality_import import import_municipalities
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reminders import write_reminder_pdf
 from gwa_desktop.services.reporting_cycles import period_name
@@ -135,6 +137,9 @@ class CompletenessDialog(QDialog):
         edit.clicked.connect(self.edit_selected)
         remove = QPushButton(_("Remove…"))
         remove.clicked.connect(self.remove_selected)
+        import_list = QPushButton(_("Import list…"))
+        import_list.setObjectName("import_list")
+        import_list.clicked.connect(self.import_list)
         self.print_button = QPushButton(_("Print reminder list…"))
         self.print_button.clicked.connect(self.print_reminders)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -151,7 +156,7 @@ class CompletenessDialog(QDialog):
         layout.addWidget(QLabel(_("Reporting rate per period")))
         layout.addWidget(self.rates, 1)
         layout.addWidget(hbox(self.unknown, self.add_unknown_button))
-        layout.addWidget(hbox(add, edit, remove, self.print_button, buttons))
+        layout.addWidget(hbox(add, edit, remove, import_list, self.print_button, buttons))
         # Enter in the table opens the entry; no button may take it as the default too.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -321,6 +326,33 @@ class CompletenessDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             attempt(self, lambda: self.listing.add_all(suggestions))
             self.refresh()
+
+    def import_list(self) -> None:
+        """Add the municipalities of a CSV or Excel file: every row, or none with the reasons."""
+        name, _chosen = QFileDialog.getOpenFileName(
+            self,
+            _("Import list of municipalities"),
+            str(documents_folder()),
+            _("Tables (*.csv *.xlsx)"),
+        )
+        if not name:
+            return
+        try:
+            ok, added = attempt(
+                self, lambda: import_municipalities(self.services.database, Path(name))
+            )
+        except ValidationError as error:
+            QMessageBox.warning(self, _("Import list of municipalities"), str(error))
+            return
+        if ok and added is not None:
+            self.refresh()
+            QMessageBox.information(
+                self,
+                _("Import list of municipalities"),
+                ngettext("{n} municipality added.", "{n} municipalities added.", len(added)).format(
+                    n=len(added)
+                ),
+            )
 
     # Printing ----------------------------------------------------------------------
 
