@@ -74,7 +74,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class CompletenessDialog(QDialog):
-    help_anchor = "district-mode"
+    help_anchor = "district-completeness"
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, today: date | None = None

@@ -15,7 +15,7 @@ from gwa_desktop.services.district_municipalities import (
 )
 from gwa_desktop.services.reporting_cycles import CYCLE_LABELS, MAX_GRACE_DAYS, ReportingCycle
 from gwa_desktop.ui.dialogs.form import FormDialog
-from gwa_desktop.ui.widgets import DateEdit, select_data
+from gwa_desktop.ui.widgets import DateEdit, fit_to_screen, select_data
 
 
 class MunicipalityDialog(FormDialog):
@@ -46,7 +46,7 @@ class MunicipalityDialog(FormDialog):
         self.grace_days.setSuffix(" " + _("days"))
         self.contact_note = QPlainTextEdit()
         self.contact_note.setPlaceholderText(_("who to call, phone, e-mail"))
-        self.contact_note.setMaximumHeight(90)
+        self.contact_note.setFixedHeight(80)
         self.contact_note.setTabChangesFocus(True)
         self.add_row(_("Name"), self.name, "name")
         self.add_row(_("Official key (AGS)"), self.official_key, "official_key")
@@ -54,7 +54,8 @@ class MunicipalityDialog(FormDialog):
         self.add_row(_("Reports"), self.cycle, "cycle")
         self.add_row(_("Expected from"), self.active_from, "active_from")
         self.add_row(_("Late after the period's end"), self.grace_days, "grace_days")
-        self.add_row(_("Contact note"), self.contact_note, "contact_note")
+        self.add_row(_("Contact note"), self.contact_note)
+        self.watch(self.contact_note)
         for widget, text in (
             (self.name, _("Name")),
             (self.official_key, _("Official key (AGS)")),
@@ -64,6 +65,7 @@ class MunicipalityDialog(FormDialog):
             (self.contact_note, _("Contact note")),
         ):
             widget.setAccessibleName(text)
+        fit_to_screen(self, 620, 440)
         self.show_input(
             listing.get(entry_id).as_input()
             if entry_id is not None
