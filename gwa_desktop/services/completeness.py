@@ -35,7 +35,7 @@ from gwa_desktop.services.district_municipalities import (
     MunicipalityEntry,
     MunicipalityInput,
     MunicipalityListService,
-    same_name,
+    name_key,
 )
 from gwa_desktop.services.reporting_cycles import (
     CYCLE_MONTHS,
@@ -81,23 +81,35 @@ class ReceivedPackage:
     file_name: str
 
 
-def entry_for(
-    package: ReceivedPackage, entries: Sequence[MunicipalityEntry]
-) -> MunicipalityEntry | None:
+@dataclass(frozen=True)
+class EntryIndex:
+    """The list's entries by installation id and by name, so that matching a state's
+    thousands of packages does not walk the list for each."""
+
+    by_installation: dict[str, MunicipalityEntry]
+    by_name: dict[str, MunicipalityEntry]
+
+    @classmethod
+    def of(cls, entries: Sequence[MunicipalityEntry]) -> EntryIndex:
+        return cls(
+            {e.installation_id: e for e in entries if e.installation_id},
+            {name_key(e.name): e for e in entries},
+        )
+
+
+def entry_for(package: ReceivedPackage, entries: EntryIndex) -> MunicipalityEntry | None:
     """The list entry a package reports for: the one with its installation id, when both
     have one; else the one with its name. A package whose installation id differs from
     the id of the entry with its name matches nothing (another installation uses the
     name) and is shown as unknown."""
     if package.installation_id:
-        for entry in entries:
-            if entry.installation_id == package.installation_id:
-                return entry
-    for entry in entries:
-        if same_name(entry.name, package.municipality):
-            if entry.installation_id and package.installation_id:
-                return None
+        entry = entries.by_installation.get(package.installation_id)
+        if entry is not None:
             return entry
-    return None
+    entry = entries.by_name.get(name_key(package.municipality))
+    if entry is not None and entry.installation_id and package.installation_id:
+        return None
+    return entry
 
 
 @dataclass(frozen=True)
@@ -173,11 +185,12 @@ def completeness(
     """Who has reported which period overlapping `first`–`last`, as of `today`."""
     today = today or date.today()
     entries = MunicipalityListService(database).entries()
+    index = EntryIndex.of(entries)
     packages = received_packages(database)
     by_entry: dict[int, list[ReceivedPackage]] = {}
     unknown: dict[str, str] = {}
     for package in packages:
-        entry = entry_for(package, entries)
+        entry = entry_for(package, index)
         if entry is None:
             unknown.setdefault(package.municipality.casefold(), package.municipality)
         else:
@@ -190,7 +203,10 @@ def completeness(
         {cell.period for cell in cells.values() if cell.status is not Status.NOT_EXPECTED},
         key=lambda p: (p.end, -p.start.toordinal()),
     )
-    rates = [_rate(period, [c for c in cells.values() if c.period == period]) for period in periods]
+    by_period: dict[Period, list[Cell]] = {}
+    for cell in cells.values():
+        by_period.setdefault(cell.period, []).append(cell)
+    rates = [_rate(period, by_period[period]) for period in periods]
     return Completeness(
         first,
         last,
@@ -274,10 +290,10 @@ def suggested_entries(database: Database) -> list[MunicipalityInput]:
     The cycle is the one whose period the municipality's shortest package spans
     (quarterly for a quarter package; quarterly for a range that is no calendar period),
     active from the start of its first package."""
-    entries = MunicipalityListService(database).entries()
+    index = EntryIndex.of(MunicipalityListService(database).entries())
     seen: dict[str, list[ReceivedPackage]] = {}
     for package in received_packages(database):
-        if entry_for(package, entries) is None:
+        if entry_for(package, index) is None:
             seen.setdefault(package.municipality.casefold(), []).append(package)
     suggestions = []
     for packages in seen.values():

@@ -45,9 +45,13 @@ FIELDS = (
 NOTE_LIMIT = 1_000
 
 
+def name_key(name: str) -> str:
+    """A name as the list compares it with others and with packages: case and spacing aside."""
+    return " ".join(name.split()).casefold()
+
+
 def same_name(a: str, b: str) -> bool:
-    """Names as the district types them and as packages carry them: case and spacing aside."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return name_key(a) == name_key(b)
 
 
 @dataclass(frozen=True)

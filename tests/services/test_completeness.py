@@ -8,6 +8,7 @@ import pytest
 
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.completeness import (
+    EntryIndex,
     ReceivedPackage,
     Status,
     completeness,
@@ -169,7 +170,7 @@ def test_matching_prefers_the_installation_id_over_the_name():
 
     renamed = entry(1, "Lindental-Neu", "1b4e28ba-2fa1-11d2-883f-0016d3cca427")
     plain = entry(2, "Birkenau")
-    entries = [renamed, plain]
+    entries = EntryIndex.of([renamed, plain])
 
     def package(name, installation=""):
         return ReceivedPackage(1, name, installation, quarter(2026, 1), datetime(2026, 4, 1), "")
