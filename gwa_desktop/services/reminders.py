@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from gwa_desktop.output.pdf.document import PrintResult
 
 
+NO_BREAK = "\u00a0"
+
+
 @dataclass(frozen=True)
 class Reminder:
     entry: MunicipalityEntry
@@ -54,10 +57,11 @@ def reminders(result: Completeness) -> list[Reminder]:
     return rows
 
 
-def missing_text(reminder: Reminder) -> str:
-    """ "Q2 2026, Q3 2026 (teilweise)"."""
+def missing_text(reminder: Reminder, space: str = " ") -> str:
+    """The missing periods, e.g. "Q2 2026, Q3 2026 (teilweise)"; `space` goes inside each
+    period's name (a no-break space keeps "Q4 2025" on one printed line)."""
     return ", ".join(
-        period_name(p) + (" " + _("(partly)") if p in reminder.partly else "")
+        (period_name(p) + (" " + _("(partly)") if p in reminder.partly else "")).replace(" ", space)
         for p in reminder.periods
     )
 
@@ -68,7 +72,7 @@ def since_text(reminder: Reminder) -> str:
     )
 
 
-def reminder_rows(result: Completeness) -> tuple[list[str], list[list[str]]]:
+def reminder_rows(result: Completeness, space: str = " ") -> tuple[list[str], list[list[str]]]:
     headings = [
         _("Municipality"),
         _("Official key"),
@@ -80,8 +84,8 @@ def reminder_rows(result: Completeness) -> tuple[list[str], list[list[str]]]:
         [
             r.entry.name,
             r.entry.official_key,
-            missing_text(r),
-            since_text(r),
+            missing_text(r, space),
+            since_text(r).replace(" ", space),
             "; ".join(line.strip() for line in r.entry.contact_note.splitlines() if line.strip()),
         ]
         for r in reminders(result)
@@ -94,7 +98,7 @@ def reminder_pdf(result: Completeness) -> PrintResult:
     from gwa_desktop.output.pdf.document import EmptySelectionError
     from gwa_desktop.output.pdf.list_print import build_list_pdf
 
-    headings, rows = reminder_rows(result)
+    headings, rows = reminder_rows(result, NO_BREAK)
     if not rows:
         raise EmptySelectionError()
     subtitle = " · ".join(
