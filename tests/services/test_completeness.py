@@ -240,3 +240,20 @@ def test_the_list_round_trips_and_refuses_bad_entries(backend_database):
     assert listing.get(first).official_key == "" and listing.get(first).grace_days == 10
     listing.remove(first)
     assert listing.entries() == []
+
+
+def test_a_municipality_joining_mid_quarter_owes_only_the_rest_of_it(backend_database):
+    MunicipalityListService(backend_database).add(
+        MunicipalityInput("Eichberg", cycle=Q, active_from=date(2026, 8, 15))
+    )
+    add_package(
+        backend_database, "Eichberg", date(2026, 8, 15), date(2026, 9, 30), datetime(2026, 10, 2)
+    )
+    result = completeness(backend_database, date(2026, 1, 1), date(2026, 12, 31), date(2026, 12, 1))
+    assert [(period_name(c.period), c.status) for c in result.cells.values()] == [
+        ("Q1 2026", Status.NOT_EXPECTED),
+        ("Q2 2026", Status.NOT_EXPECTED),
+        ("Q3 2026", Status.ON_TIME),
+        ("Q4 2026", Status.NOT_YET_DUE),
+    ]
+    assert [period_name(p) for p in result.periods] == ["Q3 2026", "Q4 2026"]
