@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gwa_desktop.cli import district_review_commands
+from gwa_desktop.cli import completeness_commands, district_review_commands
 from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
@@ -34,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     workbook.add_argument("--out", type=Path, default=Path.cwd(), help=_("folder"))
     workbook.set_defaults(handler=run_workbook)
     district_review_commands.register_actions(actions)
+    completeness_commands.register_district(actions)
 
 
 def run_overview(_arguments: argparse.Namespace, services: Services) -> int:

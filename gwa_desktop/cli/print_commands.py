@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gwa_desktop.cli import completeness_commands
 from gwa_desktop.domain.enums import OfferCategory, TargetGroup
 from gwa_desktop.domain.languages import is_known_language, normalise_code
 from gwa_desktop.i18n import _, ngettext
@@ -81,6 +82,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     consent.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
     consent.set_defaults(handler=run_consent)
+    completeness_commands.register_print(kinds)
 
 
 def _common(parser: argparse.ArgumentParser, default_paper: str, papers: tuple[str, ...]) -> None:

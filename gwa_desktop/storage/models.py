@@ -536,6 +536,7 @@ class ErasureLogEntry(Base):
 from gwa_desktop.storage import (  # noqa: E402,F401
     district_models,
     duplicate_models,
+    municipality_list_models,
     profile_models,
     programme_models,
     volunteer_models,

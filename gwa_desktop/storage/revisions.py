@@ -25,7 +25,7 @@ from gwa_desktop.storage.schema_check import Schema
 
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0022"
-HEAD_SCHEMA_DIGEST = "b6f9619029f38bed6dc6412fe604a1281ba2cd43e37c0ecf7ab4c7f149aa5ea5"
+HEAD_SCHEMA_DIGEST = "5ce449a5c9ac592028a75ed6e6906cdf4570d584e77003c4754c05b374d764a4"
 
 _REVISION = re.compile(r"^revision(?:\s*:\s*str)?\s*=\s*[\"']([^\"']+)[\"']\s*$", re.M)
 _DOWN_REVISION = re.compile(

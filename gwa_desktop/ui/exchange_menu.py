@@ -27,6 +27,10 @@ def add_exchange_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]
             _("Import packages… (district mode)"),
             lambda: import_packages(window),
         ),
+        "completeness": (
+            _("Who has reported… (district mode)"),
+            lambda: show_completeness(window),
+        ),
         "fingerprint": (_("Fingerprint of this installation…"), lambda: show_fingerprint(window)),
         "backup": (_("Back up now…"), lambda: back_up_now(window)),
         "restore": (_("Restore…"), lambda: restore(window)),
@@ -49,6 +53,12 @@ def import_packages(window: QMainWindow) -> None:
     from gwa_desktop.ui.dialogs.district_import_dialog import DistrictImportDialog
 
     DistrictImportDialog(window.services, window).exec()
+
+
+def show_completeness(window: QMainWindow) -> None:
+    from gwa_desktop.ui.dialogs.completeness_dialog import CompletenessDialog
+
+    CompletenessDialog(window.services, window).exec()
 
 
 def export_for_district(window: QMainWindow) -> None:

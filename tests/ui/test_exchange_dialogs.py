@@ -165,6 +165,7 @@ def test_file_menu_has_the_exchange_entries(window):
     assert set(window.exchange_actions) == {
         "export_district",
         "import_packages",
+        "completeness",
         "fingerprint",
         "backup",
         "restore",

@@ -81,6 +81,8 @@ class DistrictImportDialog(QDialog):
         self.check_button.clicked.connect(self.check_figures)
         self.review_button = QPushButton(_("Review package…"))
         self.review_button.clicked.connect(self.review_selected)
+        reported = QPushButton(_("Who has reported…"))
+        reported.clicked.connect(self.show_completeness)
         self.accept_key_button = QPushButton(_("Accept new key…"))
         self.accept_key_button.setEnabled(False)
         self.accept_key_button.clicked.connect(self.accept_new_key)
@@ -153,12 +155,18 @@ class DistrictImportDialog(QDialog):
                 self.accept_key_button,
                 self.refresh_button,
                 self.check_button,
+                reported,
                 combined,
                 buttons,
             )
         )
         fit_to_screen(self, 820, 520)
         self.refresh()
+
+    def show_completeness(self) -> None:
+        from gwa_desktop.ui.dialogs.completeness_dialog import CompletenessDialog
+
+        CompletenessDialog(self.services, self).exec()
 
     def check_figures(self) -> None:
         """The plausibility questions about the imported packages, into the log."""

@@ -7,7 +7,7 @@ threshold is set, the service still reads the one this computer chose before (se
 services/disclosure_settings.py), so an office's stricter choice is not lost.
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0021
 Create Date: 2026-12-02
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022"
-down_revision = "0020"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
