@@ -9,9 +9,11 @@ The published figures are seen as cells and the equations between them ("this to
 is the sum of those cells"), across every sheet and file that shows them: the months
 by kind, the villages' months, the municipalities, the overview. A hidden cell is
 recoverable by linear differences of published figures exactly when its unit vector
-lies in the row space of the equations restricted to the hidden cells; `protect`
-keeps hiding the smallest non-zero visible cell of an equation through such a cell
-until none is left. The linear algebra runs modulo a 61-bit prime on sparse rows,
+lies in the row space of the equations restricted to the hidden cells. `protect`
+first gives every equation that holds a single hidden cell a second one (a local
+rule, cheap, and most of the work), then keeps hiding the smallest non-zero visible
+cell of an equation through a cell the audit still finds recoverable until none is
+left. The linear algebra runs modulo a 61-bit prime on sparse rows,
 which is exact unless the prime divides a minor of a 0/±1 matrix (never seen in
 practice; the tests check with exact fractions). Hidden cells print as HIDDEN.
 """
@@ -118,8 +120,10 @@ def _close(
     is looked at again only when one of its cells was hidden), so the expensive audit
     of `_exposed` is left with the rare cells given away by several equations together."""
     waiting = sorted({n for key in new for n in through.get(key, [])})
+    looked_at = 0
     while waiting:
-        if len(waiting) % TICK == 0:
+        looked_at += 1
+        if looked_at % TICK == 0:
             tick()
         number = waiting.pop()
         total, members = equations[number]
