@@ -59,6 +59,7 @@ def receipt_text(
         "Personenbezogene Daten übernommen: nein",
         f"Schlüssel:       {manifest.fingerprint} (Ed25519-Signatur geprüft)",
         *([f"                 {key_text(pinning)}"] if pinning is not None else []),
+        *_identity_lines(package),
         "",
         f"SHA-256 des Pakets: {package.sha256}",
         "SHA-256 der Bestandteile:",
@@ -66,3 +67,15 @@ def receipt_text(
         "",
     ]
     return "\r\n".join(lines)
+
+
+def _identity_lines(package: Package) -> list[str]:
+    """The ids of a format-3 package, so a receipt names exactly which package was taken."""
+    identity = package.manifest.identity
+    if identity is None:
+        return ["Installation:    keine Kennung (Paketformat 2, erkannt am Namen)"]
+    return [
+        f"Installation:    {identity.installation}",
+        f"Paket-Kennung:   {identity.package}",
+        *([f"Ersetzt Paket:   {identity.replaces}"] if identity.replaces else []),
+    ]

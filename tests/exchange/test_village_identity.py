@@ -181,9 +181,11 @@ def test_a_replacement_chain_counts_only_the_last_package(filled, district, tmp_
     ids = [manifest_of(p)["package_id"] for p in (a, b, c)]
     assert [manifest_of(p)["replaces"] for p in (a, b, c)] == [None, ids[0], ids[1]]
 
-    outcomes = [import_package(district, p).outcome for p in (a, b, c)]
+    results = [import_package(district, p, receipts=tmp_path) for p in (a, b, c)]
 
-    assert outcomes == [IMPORTED, REPLACED, REPLACED]
+    assert [r.outcome for r in results] == [IMPORTED, REPLACED, REPLACED]
+    receipt = results[2].receipt.read_text(encoding="utf-8-sig")
+    assert f"Paket-Kennung:   {ids[2]}" in receipt and f"Ersetzt Paket:   {ids[1]}" in receipt
     ((_name, _sent, _start, _installation, package_id, replaces),) = stored(district)
     assert (package_id, replaces) == (ids[2], ids[1])
     (village,) = village_figures(district)
