@@ -30,6 +30,7 @@ import multiprocessing
 import random
 import sys
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from gwa_desktop.domain.enums import (
     TargetGroup,
 )
 from gwa_desktop.exchange import signing
+from gwa_desktop.exchange.identity import PackageIdentity, new_id
 from gwa_desktop.exchange.package import PackageContent, write_package
 from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.summary import Figures, from_rows
@@ -66,6 +68,7 @@ FORMAT_SOURCES = (
     "gwa_desktop/exchange/package.py",
     "gwa_desktop/exchange/records.py",
     "gwa_desktop/exchange/signing.py",
+    "gwa_desktop/exchange/identity.py",
     "gwa_desktop/services/district_collect.py",
 )
 #: Raise when the simulated records change, so that the cache is made anew.
@@ -235,6 +238,8 @@ def write_village(arguments: tuple[Village, list[Period], str]) -> int:
     """Every package of one village, signed with the village's own key; the activities written."""
     village, periods, folder = arguments
     key = signing.new_private_key()
+    # One installation per village, as the district knows villages by it (not by name).
+    installation = str(uuid.UUID(int=random.Random(village.seed).getrandbits(128), version=4))
     offers = offers_of(village)
     written = 0
     for period in periods:
@@ -246,7 +251,9 @@ def write_village(arguments: tuple[Village, list[Period], str]) -> int:
             datetime.now().replace(microsecond=0) - timedelta(hours=1),
         )
         stream = io.BytesIO()
-        write_package(stream, content, created, key)
+        write_package(
+            stream, content, created, key, identity=PackageIdentity(installation, new_id())
+        )
         (Path(folder) / package_name(data, False)).write_bytes(stream.getvalue())
         written += len(records)
     return written
