@@ -33,7 +33,6 @@ def program_ready() -> bool:
     from PySide6.QtWidgets import QApplication
 
     from gwa_desktop.ui.main_window import MainWindow
-
     from gwa_desktop.ui.pages.list_page import ListPage
 
     for widget in QApplication.topLevelWidgets():
