@@ -12,9 +12,11 @@ import sqlite3
 from contextlib import closing
 
 from gwa_desktop.cli.main import UNEXPECTED_ERROR, main
+from gwa_desktop.cli.print_commands import PRINTED_TABLES
 from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.reindex import ensure_current
+from gwa_desktop.storage.schema_check import integrity_problems
 
 
 def _damage_the_contacts(database, path) -> None:
@@ -64,3 +66,29 @@ def test_reading_what_is_damaged_ends_with_a_message_not_a_crash(database, datab
         assert code in (0, 2) and code != UNEXPECTED_ERROR, command
         if code == 2:
             assert capsys.readouterr().err.strip()
+
+
+def test_a_print_from_a_damaged_table_is_refused(database, database_path, tmp_path, capsys):
+    """A flyer names its contact persons: damaged contacts are not printed."""
+    _damage_the_contacts(database, database_path)
+    out = tmp_path / "flyer.pdf"
+    assert main(["--database", str(database_path), "print", "flyer", "1", "--out", str(out)]) == 2
+    assert capsys.readouterr().err.strip()
+    assert not out.exists()
+
+
+def test_a_print_checks_only_the_tables_it_reads(database, database_path):
+    """The damage lies in the contacts; the offers' tables alone pass the check, the
+    prints' tables (with the contacts) and the whole file do not."""
+    _damage_the_contacts(database, database_path)
+    with closing(sqlite3.connect(database_path)) as connection:
+
+        def complaints(tables=None) -> list[str]:
+            try:
+                return integrity_problems(connection, full=False, tables=tables)
+            except sqlite3.DatabaseError as error:  # "malformed": beyond what it can list
+                return [str(error)]
+
+        assert complaints(("offers", "offer_texts")) == []
+        assert complaints(PRINTED_TABLES) != []
+        assert complaints() != []

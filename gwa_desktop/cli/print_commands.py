@@ -29,6 +29,23 @@ FLYER_PAPERS = ("A4", "A5")
 BOARD_PAPERS = ("A4", "A3")
 
 
+#: What the prints read (traced with SQLite's authorizer): `gwa` checks these tables for
+#: damage before a print instead of the whole file (cli.main.run).
+PRINTED_TABLES = (
+    "offers",
+    "offer_texts",
+    "offer_languages",
+    "offer_target_groups",
+    "offer_date_changes",
+    "offer_contacts",
+    "offer_print_contacts",
+    "contacts",
+    "consent_records",
+    "holiday_periods",
+    "municipality_settings",
+)
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     printing = commands.add_parser(
         "print", help=_("make flyers, notice-board overviews and consent forms as PDF")
@@ -47,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help=_("plain language: large type, short sentences, one fact per line"),
     )
-    flyer.set_defaults(handler=run_flyer)
+    flyer.set_defaults(handler=run_flyer, checked_tables=PRINTED_TABLES)
 
     overview = kinds.add_parser(
         "overview", help=_("overview of the active offers for the notice board")
@@ -74,14 +91,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         dest="offer_ids",
         help=_("only this offer (repeatable)"),
     )
-    overview.set_defaults(handler=run_overview)
+    overview.set_defaults(handler=run_overview, checked_tables=PRINTED_TABLES)
 
     consent = kinds.add_parser("consent", help=_("consent form in German and one more language"))
     consent.add_argument(
         "--lang", default="de", type=_language, help=_("second language of the form")
     )
     consent.add_argument("--out", required=True, type=Path, help=_("PDF file to write"))
-    consent.set_defaults(handler=run_consent)
+    consent.set_defaults(handler=run_consent, checked_tables=PRINTED_TABLES)
     completeness_commands.register_print(kinds)
 
 

@@ -30,7 +30,7 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -593,20 +593,21 @@ def copy_back(source: Path, target: Path) -> None:
         origin.backup(current)
 
 
-def integrity_problems(database: Database) -> list[str]:
+def integrity_problems(database: Database, tables: Sequence[str] | None = None) -> list[str]:
     """Empty when SQLite finds the open database intact; else its complaints (start-up check).
 
     `quick_check` (every page, without comparing each index with its table) and
     `foreign_key_check`: fast enough for every start of the window and of `gwa`. The
     full `integrity_check`, which reads the whole file once more, runs where a file is
-    about to be trusted: before a restore and before an upgrade.
+    about to be trusted: before a restore and before an upgrade. `tables` limits the
+    check to the tables a command reads (see `schema_check.integrity_problems`).
     """
     if not database.is_sqlite:
         return []
     try:
         with database.engine.connect() as connection:
             return schema_check.integrity_problems(
-                schema_check.sqlite_driver(connection), full=False
+                schema_check.sqlite_driver(connection), full=False, tables=tables
             )
     except (DBAPIError, sqlite3.Error) as error:
         return [str(getattr(error, "orig", error))]
