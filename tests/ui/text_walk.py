@@ -84,13 +84,14 @@ def untranslated(root: QWidget, language: str) -> list[tuple[str, str]]:
     found = []
     for kind, text in chrome_texts(root):
         plain = text.replace("&", "")
-        for candidate in {text, plain}:
-            if (
-                candidate in english_ids()
-                and catalog.gettext(candidate) != candidate
-                and not NEUTRAL.match(candidate)
-            ):
-                found.append((kind, text))
+        # Once per text, even when both "&Edit…" and "Edit…" are message ids.
+        if any(
+            candidate in english_ids()
+            and catalog.gettext(candidate) != candidate
+            and not NEUTRAL.match(candidate)
+            for candidate in (text, plain)
+        ):
+            found.append((kind, text))
     return found
 
 
