@@ -27,6 +27,7 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.accessibility import install_accessible_names
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         self.navigation.addItems(titles)
         self.navigation.setFixedWidth(170)
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation.setAccessibleName(_("Screens"))
+        for page, title in zip(self.pages, titles, strict=False):
+            if isinstance(page, ListPage):
+                page.table.setAccessibleName(title)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -283,6 +288,7 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self.handbook_action)
         install_dialog_help_key(QApplication.instance())
+        install_accessible_names(QApplication.instance())
         self.tour_action = self._action(_("&Tour of the program"), None, lambda: show_tour(self))
         help_menu.addAction(self.tour_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.ui.accessibility import tab_in_order, widgets_of_layout
 from gwa_desktop.ui.changes import Changes
 from gwa_desktop.ui.list_output import export_list, print_list
 from gwa_desktop.ui.operations import attempt, opened
@@ -116,6 +117,8 @@ class ListPage(QWidget):
         top.addWidget(self.delete_button)
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
+        self._top = top
+        self._tabs_ordered = False
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, self.default_sort_order)
@@ -167,6 +170,9 @@ class ListPage(QWidget):
     # shared behaviour -------------------------------------------------------------------
 
     def add_filter(self, combo: QComboBox) -> QComboBox:
+        if not combo.accessibleName():
+            # A screen reader hears "Filter: All kinds", then the entry chosen.
+            combo.setAccessibleName(_("Filter: {first}").format(first=combo.itemText(0)))
         combo.currentIndexChanged.connect(self.apply_filters)
         self._filter_combos.append(combo)
         self.filter_bar.addWidget(combo)
@@ -217,6 +223,10 @@ class ListPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._tabs_ordered:
+            # Subclasses add their filters and buttons after the base built its own.
+            tab_in_order([*widgets_of_layout(self._top), self.table])
+            self._tabs_ordered = True
         self._size_columns_once()
 
     def _size_columns_once(self) -> None:
