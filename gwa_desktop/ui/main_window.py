@@ -51,6 +51,7 @@ NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
 QListWidget#navigation::item { padding: 10px 14px; }
 QListWidget#navigation::item:selected { background: #3d6a8f; color: white; }
+QListWidget#navigation:focus { border: 3px solid #ffd166; }
 """
 
 

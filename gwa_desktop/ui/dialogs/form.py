@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.ui.reflow import VerticalScrollArea, wrap_long_rows
 from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
 from gwa_desktop.ui.save_conflicts import attempt_save
 
@@ -99,9 +100,9 @@ class FormDialog(QDialog):
         body = QWidget()
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        scroll = QScrollArea()
+        wrap_long_rows(self.form)
+        scroll = VerticalScrollArea()
         scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
