@@ -147,3 +147,18 @@ def tour_seen() -> bool:
 
 def store_tour_seen() -> None:
     _save({**_load(), "tour_seen": True})
+
+
+def stored_hidden_columns(entity: str) -> list[str] | None:
+    """The columns hidden in one list on this computer; None before the user chose."""
+    lists = _load().get("hidden_columns")
+    hidden = lists.get(entity) if isinstance(lists, dict) else None
+    if not isinstance(hidden, list) or not all(isinstance(key, str) for key in hidden):
+        return None
+    return hidden
+
+
+def store_hidden_columns(entity: str, keys: list[str]) -> None:
+    lists = _load().get("hidden_columns")
+    lists = dict(lists) if isinstance(lists, dict) else {}
+    _save({**_load(), "hidden_columns": {**lists, entity: sorted(keys)}})

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QMenu, QWidget
 
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
@@ -33,11 +34,21 @@ class ContactsPage(ListPage):
     name_key = "name"
     changes = frozenset({CONTACTS})
     shows = frozenset({CONTACTS})
+    hidden_by_default = frozenset({"topics"})
 
     def __init__(self, service: ContactService, parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)
         self.kind_filter: QComboBox = self.add_filter(enum_combo(ContactKind, empty=_("All kinds")))
         self.role_filter: QComboBox = self.add_filter(enum_combo(ContactRole, empty=_("All roles")))
+
+    def add_row_actions(self, menu: QMenu, row: int) -> None:
+        column = next(i for i, c in enumerate(self.model.columns) if c.key == "phone")
+        phone = self.model.index(row, column).data() or ""
+        copy = menu.addAction(
+            _("Copy phone number"), lambda: QGuiApplication.clipboard().setText(phone)
+        )
+        copy.setEnabled(bool(phone))
+        super().add_row_actions(menu, row)
 
     def filters(self) -> dict:
         return {"kind": self.kind_filter.currentData(), "role": self.role_filter.currentData()}
