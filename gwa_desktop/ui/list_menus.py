@@ -15,7 +15,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
 from gwa_desktop.exchange.errors import ExchangeError
@@ -37,6 +37,14 @@ def install_list_menus(page: ListPage) -> None:
     table = page.table
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     table.customContextMenuRequested.connect(lambda pos: _show_row_menu(page, pos))
+    # The menu key and Shift+F10 open the current row's menu on every platform (only
+    # some turn the menu key into a context-menu event themselves).
+    for keys in (QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")):
+        action = QAction(table)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda: _show_row_menu(page, None))
+        table.addAction(action)
     header = table.horizontalHeader()
     header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     header.customContextMenuRequested.connect(
@@ -95,15 +103,14 @@ def show_details(page: ListPage) -> None:
     page.details.setVisible(bool(parts))
 
 
-def _show_row_menu(page: ListPage, pos: QPoint) -> None:
-    index = page.table.indexAt(pos)
-    if not index.isValid():
-        index = page.table.currentIndex()
+def _show_row_menu(page: ListPage, pos: QPoint | None) -> None:
+    """The row under `pos` (a click), else the current row (a key)."""
+    under = page.table.indexAt(pos) if pos is not None else None
+    index = under if under is not None and under.isValid() else page.table.currentIndex()
     if not index.isValid():
         return
     menu = row_menu(page, index.row())
-    rect = page.table.visualRect(index)
-    at = pos if page.table.indexAt(pos).isValid() else rect.center()
+    at = pos if under is not None and under.isValid() else page.table.visualRect(index).center()
     menu.exec(page.table.viewport().mapToGlobal(at))
 
 
