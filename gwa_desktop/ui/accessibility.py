@@ -96,7 +96,11 @@ def plain(text: str) -> str:
 def name_controls(root: QWidget) -> None:
     """Give each control of `root` that has no name one, by the rules above."""
     for layout in root.findChildren(QBoxLayout):
-        _buddy_labels_in_row(layout)
+        # A button row holds no labels. Reading the items of Qt's own button-box layout
+        # from Python made PySide 6.12 hand out a second wrapper for its buttons, so
+        # `QMessageBox.clickedButton()` no longer matched the button added.
+        if not isinstance(layout.parent(), (QDialogButtonBox, *_COMPOSITES)):
+            _buddy_labels_in_row(layout)
     for form in root.findChildren(QFormLayout):
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)

@@ -76,3 +76,20 @@ def test_a_dialog_shows_its_buttons_last_in_tab_order(qtbot):
     assert set(before[:2]) == set(buttons.buttons())
     assert after[:2] == [first, second] and set(after[2:]) == set(buttons.buttons())
     assert buttons.parentWidget() is dialog and layout.indexOf(buttons) == 2
+
+
+def test_naming_a_message_box_keeps_its_clicked_button(qtbot):
+    """Walking the layout of Qt's button box broke `clickedButton()` (PySide 6.12)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox()
+    box.setText("Reload or overwrite?")
+    box.addButton("Reload", QMessageBox.ButtonRole.ResetRole)
+    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.show()
+    name_controls(box)
+    QTimer.singleShot(50, overwrite.click)
+    box.exec()
+    assert box.clickedButton() is overwrite
