@@ -111,7 +111,12 @@ def _show_row_menu(page: ListPage, pos: QPoint | None) -> None:
         return
     menu = row_menu(page, index.row())
     at = pos if under is not None and under.isValid() else page.table.visualRect(index).center()
-    menu.exec(page.table.viewport().mapToGlobal(at))
+    open_menu(menu, page.table.viewport().mapToGlobal(at))
+
+
+def open_menu(menu: QMenu, at: QPoint) -> None:
+    """Show `menu` at `at` until the user picks or leaves (tests look at it instead)."""
+    menu.exec(at)
 
 
 def row_menu(page: ListPage, row: int) -> QMenu:

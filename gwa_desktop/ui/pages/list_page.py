@@ -435,8 +435,13 @@ class ListPage(QWidget):
 
     def _cap_column_widths(self, maximum: int = 320) -> None:
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, maximum))
+        for column, spec in enumerate(self.model.columns):
+            width = min(header.sectionSize(column) + 12, maximum)
+            if spec.align_right:
+                # A number column keeps its whole heading ("Ehrenamtsstunden"); its
+                # figures are short, the heading is what measured too narrow.
+                width = max(width, header.sectionSizeHint(column))
+            header.resizeSection(column, width)
         self._natural_widths = [header.sectionSize(c) for c in range(self.model.columnCount())]
 
     def _fit_columns(self) -> None:
@@ -471,7 +476,9 @@ class ListPage(QWidget):
 
     def _section_resized(self, column: int) -> None:
         """A column resized by hand; the last one only follows the view (it stretches)."""
-        if not self._fitting and self._columns_sized and column != self.model.columnCount() - 1:
+        header = self.table.horizontalHeader()
+        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        if not self._fitting and self._columns_sized and shown and column != shown[-1]:
             self._user_sized = True
 
     def eventFilter(self, watched, event) -> bool:
