@@ -159,3 +159,18 @@ def store_disclosure_threshold(threshold: int) -> None:
     if type(threshold) is not int or threshold < 1:
         raise ValueError(f"not a threshold: {threshold!r}")
     _save({**_load(), "disclosure_threshold": threshold})
+
+
+def stored_hidden_columns(entity: str) -> list[str] | None:
+    """The columns hidden in one list on this computer; None before the user chose."""
+    lists = _load().get("hidden_columns")
+    hidden = lists.get(entity) if isinstance(lists, dict) else None
+    if not isinstance(hidden, list) or not all(isinstance(key, str) for key in hidden):
+        return None
+    return hidden
+
+
+def store_hidden_columns(entity: str, keys: list[str]) -> None:
+    lists = _load().get("hidden_columns")
+    lists = dict(lists) if isinstance(lists, dict) else {}
+    _save({**_load(), "hidden_columns": {**lists, entity: sorted(keys)}})

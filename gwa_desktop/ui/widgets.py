@@ -448,6 +448,8 @@ class TimeRangeEdit(QWidget):
             edit.setDisplayFormat(qt_time_format())
             edit.setEnabled(False)
             self.enabled.toggled.connect(edit.setEnabled)
+        self.start.setAccessibleName(_("Start time"))
+        self.end.setAccessibleName(_("End time"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
@@ -562,8 +564,12 @@ class RecordPicker(QWidget):
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While a dialog is torn down the line edit can still send events after this
+        # wrapper lost its attributes; such events are not the user's.
+        combo = self.__dict__.get("combo")
         if (
-            watched is self.combo.lineEdit()
+            combo is not None
+            and watched is combo.lineEdit()
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
