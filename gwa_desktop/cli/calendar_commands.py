@@ -9,31 +9,13 @@ from __future__ import annotations
 
 import argparse
 import calendar as month_days
-import csv
-import json
-import sys
 from datetime import date, timedelta
 
+from gwa_desktop.cli.agenda_output import CALENDAR_COLUMNS, print_entries
 from gwa_desktop.cli.arguments import iso_date
-from gwa_desktop.i18n import _, ngettext
-from gwa_desktop.i18n.formatting import format_date, format_time
-from gwa_desktop.services.agenda import AgendaEntry, calendar
+from gwa_desktop.i18n import _
+from gwa_desktop.services.agenda import calendar
 from gwa_desktop.services.registry import Services
-
-COLUMNS = (
-    "day",
-    "start",
-    "end",
-    "title",
-    "place",
-    "cancelled",
-    "reason",
-    "moved_from",
-    "offer_id",
-    "activity_id",
-    "recorded",
-    "participants",
-)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -77,53 +59,5 @@ def run_calendar(arguments: argparse.Namespace, services: Services) -> int:
     else:
         first, last = month_range(arguments.month or date.today().replace(day=1))
     entries = calendar(services.database, first, last)
-    rows = [_as_json(entry) for entry in entries]
-    if arguments.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    elif arguments.format == "csv":
-        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow(["" if row[key] is None else row[key] for key in COLUMNS])
-    else:
-        for entry in entries:
-            print(_table_line(entry))
-        if not entries:
-            print(_("No dates in these days."))
+    print_entries(entries, arguments.format, CALENDAR_COLUMNS, headcount=True)
     return 0
-
-
-def _as_json(entry: AgendaEntry) -> dict[str, object]:
-    return {
-        "day": entry.day.isoformat(),
-        "start": entry.start_time.isoformat("minutes") if entry.start_time else None,
-        "end": entry.end_time.isoformat("minutes") if entry.end_time else None,
-        "title": entry.title,
-        "place": entry.place,
-        "cancelled": entry.cancelled,
-        "reason": entry.reason,
-        "moved_from": entry.moved_from.isoformat() if entry.moved_from else None,
-        "offer_id": entry.offer_id,
-        "activity_id": entry.activity_id,
-        "recorded": entry.recorded,
-        "participants": entry.participants,
-    }
-
-
-def _table_line(entry: AgendaEntry) -> str:
-    when = format_date(entry.day, fmt="EEE dd.MM.yyyy")
-    times = "–".join(format_time(t) for t in (entry.start_time, entry.end_time) if t)
-    line = f"{when}  {times:<11}  {entry.title}"
-    if entry.place:
-        line += f" ({entry.place})"
-    if entry.cancelled:
-        line += "  " + _("CANCELLED: {reason}").format(reason=entry.reason or "–")
-    elif entry.moved_from is not None:
-        line += "  " + _("moved from {day}").format(day=format_date(entry.moved_from))
-    if entry.recorded:
-        count = entry.participants or 0
-        line += "  " + ngettext("{n} participant", "{n} participants", count).format(n=count)
-    elif entry.activity_id is not None:
-        line += "  " + _("planned activity")
-    return line

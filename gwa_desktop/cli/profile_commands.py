@@ -2,7 +2,8 @@
 
 `gwa profile --year 2026` prints the coverage gaps (age groups, target groups and
 languages of the village that no active offer serves); `gwa profile import FILE --year`
-reads the district's CSV or XLSX, `gwa profile show --year` prints the stored figures.
+reads the district's CSV or XLSX, `gwa profile set --year Y NAME=VALUE ...` stores figures
+typed by hand, `gwa profile show --year` prints the stored figures.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("file", type=Path)
     imported.add_argument("--year", type=int, required=True)
     imported.set_defaults(handler=run_import, reads_only=False)
+    typed = actions.add_parser(
+        "set",
+        help=_(
+            "store figures typed by hand, named as in the import file: "
+            'Einwohner=1250 "Sprache ar=40"'
+        ),
+    )
+    typed.add_argument("values", nargs="+", type=name_and_value, metavar="NAME=VALUE")
+    typed.add_argument("--year", type=int, required=True)
+    typed.set_defaults(handler=run_set, reads_only=False)
     printed = actions.add_parser(
         "print", help=_("the profile and its gaps as one page for the council")
     )
@@ -51,6 +62,27 @@ def run_show(arguments: argparse.Namespace, services: Services) -> int:
         print(f"{language_name(code, ui_language())}: {format_number(speakers)}")
     if not profile.figures and not profile.languages:
         print(_("No village profile for {year} yet.").format(year=arguments.year))
+    return 0
+
+
+def name_and_value(text: str) -> tuple[str, str]:
+    name, equals, value = text.partition("=")
+    if not equals or not name.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not NAME=VALUE, e.g. Einwohner=1250.").format(text=text)
+        )
+    return name.strip(), value.strip()
+
+
+def run_set(arguments: argparse.Namespace, services: Services) -> int:
+    profile = VillageProfileService(services.database).set_values(
+        arguments.year, dict(arguments.values)
+    )
+    print(
+        _("Village profile {year}: {figures} figures and {languages} languages stored.").format(
+            year=profile.year, figures=len(profile.figures), languages=len(profile.languages)
+        )
+    )
     return 0
 
 

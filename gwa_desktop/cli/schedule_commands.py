@@ -7,18 +7,16 @@ date of an offer's series as the offer form does; `gwa holidays` keeps the schoo
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from gwa_desktop.cli.agenda_output import AGENDA_COLUMNS, print_entries
 from gwa_desktop.cli.arguments import clock, iso_date
 from gwa_desktop.domain.schedule import DateChange
 from gwa_desktop.i18n import _
-from gwa_desktop.i18n.formatting import format_date, format_time
-from gwa_desktop.services.agenda import MAX_DAYS, AgendaEntry, agenda, missing_headcounts
+from gwa_desktop.services.agenda import MAX_DAYS, agenda, missing_headcounts
 from gwa_desktop.services.holidays import HolidayPeriodData, HolidayService
 from gwa_desktop.services.registry import Services
 
@@ -89,78 +87,8 @@ def run_agenda(arguments: argparse.Namespace, services: Services) -> int:
         entries = missing_headcounts(services.database, arguments.first or date.today())
     else:
         entries = agenda(services.database, arguments.first or date.today(), arguments.days)
-    if arguments.format == "json":
-        json.dump([_as_json(e) for e in entries], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    elif arguments.format == "csv":
-        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
-        writer.writerow(
-            [
-                "day",
-                "start",
-                "end",
-                "title",
-                "place",
-                "cancelled",
-                "reason",
-                "offer_id",
-                "activity_id",
-            ]
-        )
-        for entry in entries:
-            row = _as_json(entry)
-            writer.writerow(
-                [
-                    row[key] if row[key] is not None else ""
-                    for key in (
-                        "day",
-                        "start",
-                        "end",
-                        "title",
-                        "place",
-                        "cancelled",
-                        "reason",
-                        "offer_id",
-                        "activity_id",
-                    )
-                ]
-            )
-    else:
-        for entry in entries:
-            print(_table_line(entry))
-        if not entries:
-            print(_("No dates in these days."))
+    print_entries(entries, arguments.format, AGENDA_COLUMNS, headcount=False)
     return 0
-
-
-def _as_json(entry: AgendaEntry) -> dict[str, object]:
-    return {
-        "day": entry.day.isoformat(),
-        "start": entry.start_time.isoformat("minutes") if entry.start_time else None,
-        "end": entry.end_time.isoformat("minutes") if entry.end_time else None,
-        "title": entry.title,
-        "place": entry.place,
-        "cancelled": entry.cancelled,
-        "reason": entry.reason,
-        "moved_from": entry.moved_from.isoformat() if entry.moved_from else None,
-        "offer_id": entry.offer_id,
-        "activity_id": entry.activity_id,
-    }
-
-
-def _table_line(entry: AgendaEntry) -> str:
-    when = format_date(entry.day, fmt="EEE dd.MM.yyyy")
-    times = "–".join(format_time(t) for t in (entry.start_time, entry.end_time) if t)
-    line = f"{when}  {times:<11}  {entry.title}"
-    if entry.place:
-        line += f" ({entry.place})"
-    if entry.cancelled:
-        line += "  " + _("CANCELLED: {reason}").format(reason=entry.reason or "–")
-    elif entry.moved_from is not None:
-        line += "  " + _("moved from {day}").format(day=format_date(entry.moved_from))
-    elif entry.activity_id is not None:
-        line += "  " + _("planned activity")
-    return line
 
 
 def _change_dates(services: Services, offer_id: int, day: date, change: DateChange | None) -> int:

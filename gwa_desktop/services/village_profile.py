@@ -113,6 +113,22 @@ class VillageProfileService:
                 for c, n in profile.languages.items()
             )
 
+    def set_values(self, year: int, values: dict[str, str]) -> VillageProfile:
+        """Figures typed by hand, named as in an import file ("Einwohner" or its key,
+        "Sprache ar"), over the year's stored ones; refused whole on any problem."""
+        typed = profile_from_rows([["Jahr", *values], [str(year), *values.values()]], year)
+        profile = self.get(year)
+        profile.figures.update(typed.figures)
+        profile.languages.update(typed.languages)
+        self.save(profile)
+        return profile
+
+    def replace_values(self, year: int, values: dict[str, str]) -> VillageProfile:
+        """The year's whole profile as typed in its form (empty fields are not stored)."""
+        profile = profile_from_rows([["Jahr", *values], [str(year), *values.values()]], year)
+        self.save(profile)
+        return profile
+
     def import_file(self, path: Path, year: int) -> VillageProfile:
         """Read the district's file for `year` and store it; refused whole on any problem."""
         profile = read_profile_file(path, year)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 from gwa_desktop.i18n import _
+from gwa_desktop.ui.menu_actions import add_menu_actions
 from gwa_desktop.ui.operations import opened
 
 if TYPE_CHECKING:
@@ -34,16 +35,7 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
             lambda: print_consent_form(window),
         ),
     }
-    actions = {}
-    for key, (text, shortcut, handler) in entries.items():
-        action = QAction(text, window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(handler)
-        window.addAction(action)
-        menu.addAction(action)
-        actions[key] = action
-    menu.addSeparator()
+    actions = add_menu_actions(window, menu, entries)
     window.offers_page.print_flyer_requested.connect(actions["flyer"].trigger)
     window.offers_page.print_overview_requested.connect(actions["overview"].trigger)
     return actions

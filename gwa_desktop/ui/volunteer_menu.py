@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gwa_desktop.i18n import _
+from gwa_desktop.ui.menu_actions import add_menu_actions
 from gwa_desktop.ui.operations import opened
 
 
@@ -27,17 +28,7 @@ def add_volunteer_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction
             lambda: print_certificate(window),
         ),
     }
-    actions = {}
-    for key, (text, shortcut, handler) in entries.items():
-        action = QAction(text, window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(handler)
-        window.addAction(action)
-        menu.addAction(action)
-        actions[key] = action
-    menu.addSeparator()
-    return actions
+    return add_menu_actions(window, menu, entries)
 
 
 def find_help(window: QMainWindow) -> None:

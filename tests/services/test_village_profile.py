@@ -163,3 +163,57 @@ def test_the_council_page_is_one_page_with_the_gaps(
     assert "Gemeindeprofil 2026" in text and "Arbeitslosenquote (%) 4,1" in text
     gaps = text[text.index("Wer hat kein Angebot?") :]
     assert "Arabisch" in gaps and "64" in gaps and "Deutsch" not in gaps
+
+
+def test_figures_typed_by_hand_join_the_stored_ones(database):
+    service = VillageProfileService(database)
+    service.save(VillageProfile(2026, {"inhabitants": 1851, "age_65_plus": 431}, {"uk": 41}))
+    profile = service.set_values(
+        2026, {"Einwohner": "1.860", "Arbeitslosenquote (%)": "4,2", "Sprache ar": "64"}
+    )
+    assert service.get(2026) == profile
+    assert profile.figures == {"inhabitants": 1860, "age_65_plus": 431, "unemployment_rate": 4.2}
+    assert profile.languages == {"uk": 41, "ar": 64}
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"Arbeitslosenquote (%)": "140"}, "unemployment_rate"),
+        ({"Einwohner": "-3"}, "inhabitants"),
+        ({"Einwohnerinnen": "12"}, "columns"),
+        ({"Einwohner": "viele"}, "inhabitants"),
+    ],
+)
+def test_a_wrong_typed_figure_is_refused_and_nothing_changes(database, values, field):
+    service = VillageProfileService(database)
+    service.save(VillageProfile(2026, {"inhabitants": 1851}))
+    with pytest.raises(ValidationError) as refused:
+        service.set_values(2026, {"Einwohner unter 18": "305", **values})
+    assert field in refused.value.errors
+    assert service.get(2026) == VillageProfile(2026, {"inhabitants": 1851})
+
+
+def test_gwa_profile_set_stores_and_refuses(database_path, capsys):
+    assert (
+        main(
+            [
+                "--database",
+                str(database_path),
+                "profile",
+                "set",
+                "--year",
+                "2026",
+                "Einwohner=1250",
+                "Sprache ar=40",
+            ]
+        )
+        == 0
+    )
+    assert "2026" in capsys.readouterr().out
+    assert main(["--database", str(database_path), "profile", "show", "--year", "2026"]) == 0
+    shown = capsys.readouterr().out
+    assert "Einwohner: 1.250" in shown and "40" in shown
+    with pytest.raises(SystemExit):
+        main(["--database", str(database_path), "profile", "set", "--year", "2026", "Einwohner"])
+    assert "NAME=VALUE" in capsys.readouterr().err

@@ -174,7 +174,9 @@ def test_the_dashboard_says_who_has_no_offer(window, services, qtbot):
     page.refresh()
     settle(qtbot, page)
     year = date.today().year
-    assert page.gaps.text() == f"Für {year} gibt es noch kein Gemeindeprofil (gwa profile import)."
+    assert page.gaps.text() == (
+        f"Für {year} gibt es noch kein Gemeindeprofil (Gemeindeprofil… oder gwa profile import)."
+    )
     VillageProfileService(services.database).save(
         VillageProfile(year, {"age_65_plus": 400}, {"ar": 60, "de": 1500})
     )

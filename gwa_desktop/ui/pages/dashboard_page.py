@@ -54,6 +54,7 @@ from gwa_desktop.services.village_profile import VillageProfileService
 from gwa_desktop.ui.bar_chart import BarChartWidget
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
 from gwa_desktop.ui.dialogs.programme_dialog import ProgrammeDialog, confirm_delete
+from gwa_desktop.ui.dialogs.village_profile_dialog import VillageProfileDialog
 from gwa_desktop.ui.open_file import open_saved_file
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import LatestOnly, run_with_progress
@@ -194,6 +195,8 @@ class DashboardPage(QWidget):
         self.texts_button.clicked.connect(self.edit_texts)
         self.report_button = QPushButton(_("Build report…"))
         self.report_button.clicked.connect(self.build_report)
+        self.profile_button = QPushButton(_("Village profile…"))
+        self.profile_button.clicked.connect(self.edit_profile)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
         QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self.step(-1))
         QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.step(1))
@@ -262,6 +265,7 @@ class DashboardPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addWidget(self.texts_button)
+        actions.addWidget(self.profile_button)
         actions.addWidget(self.report_button)
         content = QWidget()
         body = QVBoxLayout(content)
@@ -394,7 +398,9 @@ class DashboardPage(QWidget):
         """Who has no offer, from the village profile of the period's last year."""
         if gaps is None:
             self.gaps.setText(
-                _("No village profile for {year} yet (gwa profile import).").format(year=year)
+                _(
+                    "No village profile for {year} yet (Village profile… or gwa profile import)."
+                ).format(year=year)
             )
             return
         labels = {key: _(label) for key, label, _percent in PROFILE_FIGURES}
@@ -507,6 +513,14 @@ class DashboardPage(QWidget):
         self.reach.resizeColumnToContents(0)
 
     # The report ------------------------------------------------------------------
+
+    def edit_profile(self) -> None:
+        """The village profile of the period's last year, typed in by hand."""
+        period = self.period()
+        year = period.end.year if period is not None else None
+        dialog = VillageProfileDialog(VillageProfileService(self.services.database), year, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
 
     def edit_texts(self) -> None:
         period = self.period()
