@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -91,9 +91,22 @@ def announce(widget: QWidget, message: str, milliseconds: int = 15000) -> None:
 WINDOW_DECORATION_PX = 90
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen `widget` is on, asked of the application, never of the widget.
+
+    PySide6 6.11 registers the QScreen that `QWidget.screen()` (and `QWindow.screen()`)
+    returns as a Python child of the widget; after a few widgets asked and were
+    collected, the garbage collector freed the wrapper as if it owned the screen and
+    deleted the application's only QScreen, and the next widget built crashed in
+    `QScreen::virtualSiblings` (tests/ui/test_screen_ownership.py).
+    """
+    centre = widget.mapToGlobal(widget.rect().center())
+    return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resize to the preferred size, but never beyond the screen: Save must stay visible."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(window)
     if screen is not None:
         available = screen.availableGeometry()
         width = min(width, available.width() - 20)
@@ -144,7 +157,7 @@ class WidePopup(QObject):
             (metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
             default=0,
         )
-        screen = self.combo.screen() or QGuiApplication.primaryScreen()
+        screen = screen_of(self.combo)
         limit = (
             min(POPUP_MAX_WIDTH, screen.availableGeometry().width() - 40)
             if screen

@@ -79,9 +79,10 @@ def _inside_composite(widget: QWidget, root: QWidget) -> bool:
         if isinstance(parent, COMPOSITES):
             return True
         parent = parent.parentWidget()
-    # The clear button of a line edit and the scroll buttons of a tab bar are Qt's.
+    # The clear button of a line edit, the scroll buttons of a tab bar and the corner
+    # button of a table (select all, also Ctrl+A) are Qt's.
     return isinstance(widget, QAbstractButton) and isinstance(
-        widget.parentWidget(), (QLineEdit, QTabBar)
+        widget.parentWidget(), (QLineEdit, QTabBar, QAbstractItemView)
     )
 
 

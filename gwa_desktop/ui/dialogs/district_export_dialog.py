@@ -30,9 +30,9 @@ from gwa_desktop.services.district_export import check_export_password, export_d
 from gwa_desktop.services.district_preview import outgoing_texts
 from gwa_desktop.services.periods import EXPORT_PRESETS, default_export_period, named_period
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialogs.outgoing_texts import OutgoingTextsView
-from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import DateEdit, fit_to_screen, hbox

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
 from gwa_desktop.ui.dialog_setup import prepare_dialog
+from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
 from gwa_desktop.ui.reflow import VerticalScrollArea, wrap_long_rows
 from gwa_desktop.ui.save_conflicts import attempt_save
 

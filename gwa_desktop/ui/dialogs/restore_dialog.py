@@ -26,8 +26,8 @@ from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
 from gwa_desktop.services.registry import Services
 from gwa_desktop.ui.accessibility import muted_text
-from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialog_setup import prepare_dialog
+from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen
 
