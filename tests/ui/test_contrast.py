@@ -50,12 +50,17 @@ PAIRS = [
     ("alternate list row", "Text", "AlternateBase", AA_TEXT),
     ("link, today in the calendar", "Link", "Base", AA_TEXT),
     ("tooltip", "ToolTipText", "ToolTipBase", AA_TEXT),
+    *(
+        (f"dashboard chart bar {value}", value, "Window", AA_LARGE)
+        for value in ("#1f4e79", "#b36b00", "#4f8a3b", "#8e44ad", "#c0392b", "#5a6470", "#2e86c1")
+    ),
 ]
 #: Colours that carry no text and mark nothing a user must find.
 DECORATION = {
     "#e0a040": "frame around the export warning, whose text says it all",
     "#bbb": "thin frame around the logo preview",
     "#6b7280": "grey backdrop behind the print preview's page images",
+    "#c5cdd6": "grid lines behind the dashboard chart's bars, which carry their own colours",
 }
 
 
