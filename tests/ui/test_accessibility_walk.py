@@ -16,9 +16,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from gwa_desktop.domain.programme import ReportTextData
 from gwa_desktop.domain.schedule import Session
 from gwa_desktop.i18n import UI_LANGUAGES
 from gwa_desktop.services.offer_translation_exchange import ImportPreview, TextChange
+from gwa_desktop.services.village_profile import VillageProfileService
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
 from tests.ui import test_languages
@@ -37,7 +39,11 @@ from tests.ui.text_walk import clipped
 seeded_records = test_languages.records
 DIALOGS = {cls.__name__: cls for cls in dialog_classes()}
 #: Record ids by the name of the constructor parameter that takes one.
-RECORD_PARAMETERS = {"offer_id": "offer", "contact_id": "person", "activity_id": "activity"}
+RECORD_PARAMETERS = {
+    "offer_id": "offer",
+    "contact_id": "person",
+    "activity_id": "activity",
+}
 
 
 def extra_values(services, records) -> dict[str, object]:
@@ -51,6 +57,8 @@ def extra_values(services, records) -> dict[str, object]:
             2,
         ),
         "list[int]": [records["offer"]],
+        "ReportTextData": ReportTextData(date(2026, 1, 1), date(2026, 12, 31), None, "Sprachcafé"),
+        "VillageProfileService": VillageProfileService(services.database),
     }
 
 
@@ -63,6 +71,8 @@ def values_for(cls, services, records, *, existing: bool):
         annotation = str(parameter.annotation).split("|")[0].strip()
         if parameter.name == "parent":
             return inspect.Parameter.empty
+        if parameter.name == "programme_id" and not existing:
+            return None  # a new programme
         if parameter.name in RECORD_PARAMETERS and (
             existing or parameter.default is inspect.Parameter.empty
         ):
