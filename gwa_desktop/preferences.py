@@ -154,3 +154,18 @@ def stored_disclosure_threshold() -> int | None:
     services/disclosure_settings), None if none was set; read, no longer written."""
     threshold = _load().get("disclosure_threshold")
     return threshold if type(threshold) is int and threshold > 0 else None
+
+
+def stored_hidden_columns(entity: str) -> list[str] | None:
+    """The columns hidden in one list on this computer; None before the user chose."""
+    lists = _load().get("hidden_columns")
+    hidden = lists.get(entity) if isinstance(lists, dict) else None
+    if not isinstance(hidden, list) or not all(isinstance(key, str) for key in hidden):
+        return None
+    return hidden
+
+
+def store_hidden_columns(entity: str, keys: list[str]) -> None:
+    lists = _load().get("hidden_columns")
+    lists = dict(lists) if isinstance(lists, dict) else {}
+    _save({**_load(), "hidden_columns": {**lists, entity: sorted(keys)}})

@@ -32,6 +32,7 @@ from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
+from gwa_desktop.ui.accessibility import use_readable_palette
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.operations import (
@@ -175,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     if portable is not None:
         keep_qt_settings_in(portable)
     install_exception_hook()
+    use_readable_palette(app)
     apply_language(choose_language(arguments.language, system_locale_name()))
     try:
         return run_window(app, arguments.database)

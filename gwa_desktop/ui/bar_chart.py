@@ -15,7 +15,7 @@ from gwa_desktop.domain.report_document import BarChart
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_number
 
-PALETTE = ("#1F4E79", "#E08A00", "#4F8A3B", "#8E44AD", "#C0392B", "#5A6470", "#2E86C1")
+PALETTE = ("#1F4E79", "#B36B00", "#4F8A3B", "#8E44AD", "#C0392B", "#5A6470", "#2E86C1")
 GRID = QColor("#C5CDD6")
 
 

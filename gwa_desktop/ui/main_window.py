@@ -26,6 +26,7 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.accessibility import name_on_show
 from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concerns
 from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
 from gwa_desktop.ui.dialogs.erasure_dialog import open_erasure_review
@@ -52,6 +53,7 @@ NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
 QListWidget#navigation::item { padding: 10px 14px; }
 QListWidget#navigation::item:selected { background: #3d6a8f; color: white; }
+QListWidget#navigation:focus { border: 3px solid #ffd166; }
 """
 
 
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
         self.navigation.addItems(titles)
         self.navigation.setFixedWidth(170)
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation.setAccessibleName(_("Screens"))
+        for page, title in zip(self.pages, titles, strict=False):
+            if isinstance(page, ListPage):
+                page.table.setAccessibleName(title)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -293,6 +299,7 @@ class MainWindow(QMainWindow):
             _("&Handbook"), QKeySequence.StandardKey.HelpContents, self.open_handbook
         )
         help_menu.addAction(self.handbook_action)
+        name_on_show(self)
         self.tour_action = self._action(_("&Tour of the program"), None, lambda: show_tour(self))
         help_menu.addAction(self.tour_action)
         self.log_action = self._action(_("Open &log"), None, self.open_log)

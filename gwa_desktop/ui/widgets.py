@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -92,9 +92,22 @@ def announce(widget: QWidget, message: str, milliseconds: int = 15000) -> None:
 WINDOW_DECORATION_PX = 90
 
 
+def screen_of(widget: QWidget) -> QScreen | None:
+    """The screen `widget` is on, asked of the application, never of the widget.
+
+    PySide6 6.11 registers the QScreen that `QWidget.screen()` (and `QWindow.screen()`)
+    returns as a Python child of the widget; after a few widgets asked and were
+    collected, the garbage collector freed the wrapper as if it owned the screen and
+    deleted the application's only QScreen, and the next widget built crashed in
+    `QScreen::virtualSiblings` (tests/ui/test_screen_ownership.py).
+    """
+    centre = widget.mapToGlobal(widget.rect().center())
+    return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Resize to the preferred size, but never beyond the screen: Save must stay visible."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(window)
     if screen is not None:
         available = screen.availableGeometry()
         width = min(width, available.width() - 20)
@@ -145,7 +158,7 @@ class WidePopup(QObject):
             (metrics.horizontalAdvance(self.combo.itemText(i)) for i in range(self.combo.count())),
             default=0,
         )
-        screen = self.combo.screen() or QGuiApplication.primaryScreen()
+        screen = screen_of(self.combo)
         limit = (
             min(POPUP_MAX_WIDTH, screen.availableGeometry().width() - 40)
             if screen
@@ -493,6 +506,8 @@ class TimeRangeEdit(QWidget):
             edit.setDisplayFormat(qt_time_format())
             edit.setEnabled(False)
             self.enabled.toggled.connect(edit.setEnabled)
+        self.start.setAccessibleName(_("Start time"))
+        self.end.setAccessibleName(_("End time"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
@@ -607,8 +622,12 @@ class RecordPicker(QWidget):
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While a dialog is torn down the line edit can still send events after this
+        # wrapper lost its attributes; such events are not the user's.
+        combo = self.__dict__.get("combo")
         if (
-            watched is self.combo.lineEdit()
+            combo is not None
+            and watched is combo.lineEdit()
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):

@@ -27,9 +27,9 @@ from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
 from gwa_desktop.services.backup_key import key_file_statement, password_statement
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialogs.password_fields import PasswordFields
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import FolderField, fit_height_to_contents
 
@@ -39,7 +39,7 @@ class BackupDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services = services
         self.written: Path | None = None
         self.setWindowTitle(_("Back up now"))

@@ -47,8 +47,8 @@ from gwa_desktop.services.municipality_import import import_municipalities
 from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reminders import write_reminder_pdf
 from gwa_desktop.services.reporting_cycles import period_name
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.municipality_dialog import MunicipalityDialog
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.open_file import open_saved_file
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
@@ -80,7 +80,7 @@ class CompletenessDialog(QDialog):
         self, services: Services, parent: QWidget | None = None, today: date | None = None
     ) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services = services
         self.listing = MunicipalityListService(services.database)
         self.today = today or date.today()

@@ -26,10 +26,10 @@ from gwa_desktop.services.district_export import check_export_password, export_d
 from gwa_desktop.services.district_preview import outgoing_texts
 from gwa_desktop.services.periods import EXPORT_PRESETS, default_export_period, named_period
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
 from gwa_desktop.ui.dialogs.outgoing_texts import OutgoingTextsView
 from gwa_desktop.ui.dialogs.password_fields import PasswordFields
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import DateEdit, FolderField, fit_height_to_contents, fit_to_screen
@@ -51,7 +51,7 @@ class DistrictExportDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services = services
         self.written: Path | None = None
         self.setWindowTitle(_("Export for the district"))

@@ -44,8 +44,8 @@ from gwa_desktop.services.district_import import ImportResult, import_packages, 
 from gwa_desktop.services.district_overview import VillageFigures, export_combined, village_figures
 from gwa_desktop.services.district_review import PackageEntry, list_packages, state_label
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.package_review_dialog import PackageReviewDialog
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen, hbox
@@ -60,7 +60,7 @@ class DistrictImportDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services = services
         self.villages: list[VillageFigures] = []
         self.entries: list[PackageEntry] = []

@@ -47,7 +47,7 @@ from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.retention import DuePerson, RetentionService
 from gwa_desktop.storage.database import Database
 from gwa_desktop.ui.changes import CONTACTS, OFFERS
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import fit_to_screen
 
@@ -90,7 +90,7 @@ class ErasureDialog(QDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(_("Retention and erasure"))
         self.retention = RetentionService(database)
         self.erasure = ErasureService(database)

@@ -45,7 +45,7 @@ from gwa_desktop.services.volunteer_table import (
     printed_list,
 )
 from gwa_desktop.services.volunteers import HelpWanted, VolunteerMatch, VolunteerService
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.progress import run_in_background
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
@@ -83,7 +83,7 @@ class FindHelpDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(_("Find help"))
         self.volunteers = volunteers
         self.print_certificate = print_certificate

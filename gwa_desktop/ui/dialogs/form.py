@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.binding import set_widget_value, widget_value
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.reflow import VerticalScrollArea, wrap_long_rows
 from gwa_desktop.ui.save_conflicts import attempt_save
 
 ERROR_STYLE = "color: #b00020;"
@@ -82,7 +83,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(title)
         self.saved_id: int | None = None
         #: Something was written to the database while the form stayed open (a consent
@@ -101,9 +102,9 @@ class FormDialog(QDialog):
         body = QWidget()
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        scroll = QScrollArea()
+        wrap_long_rows(self.form)
+        scroll = VerticalScrollArea()
         scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

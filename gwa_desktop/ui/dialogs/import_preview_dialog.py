@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.services.offer_translation_exchange import ImportPreview
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.widgets import fit_to_screen
 
 FIELD_LABELS = {"title": lambda: _("Title"), "description": lambda: _("Description")}
@@ -29,6 +30,7 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        prepare_dialog(self)
         self.preview = preview
         self.setWindowTitle(_("Preview of the import"))
         count = len(preview.changes)

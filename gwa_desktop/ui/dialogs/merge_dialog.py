@@ -26,7 +26,7 @@ from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ConflictError, ValidationError
 from gwa_desktop.services.merge import FieldChoice, MergeService
 from gwa_desktop.storage.database import Database
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.open_file import isolated
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.progress import run_in_background
@@ -44,7 +44,7 @@ class MergeDialog(QDialog):
         self, database: Database, keep_id: int, other_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(_("Merge contacts"))
         self.database = database
         self.service = MergeService(database)

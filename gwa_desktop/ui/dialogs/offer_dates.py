@@ -33,6 +33,7 @@ from gwa_desktop.domain.plain_text import isolated
 from gwa_desktop.domain.schedule import DateChange, Schedule, Session
 from gwa_desktop.i18n import _, ui_language
 from gwa_desktop.i18n.formatting import babel_locale, format_date
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.session_text import change_note, time_range_text
 from gwa_desktop.ui.widgets import DateEdit, qt_time_format
 
@@ -197,6 +198,7 @@ class MoveDateDialog(QDialog):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        prepare_dialog(self)
         self.setWindowTitle(_("Move date"))
         self.session = session
         self.day = DateEdit()

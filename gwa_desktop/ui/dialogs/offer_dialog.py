@@ -111,6 +111,8 @@ class OfferDialog(FormDialog):
         self.postal_code = self.bind("postal_code", QLineEdit())
         self.postal_code.setMaximumWidth(80)
         self.city = self.bind("city", QLineEdit())
+        self.postal_code.setAccessibleName(_("Postal code"))
+        self.city.setAccessibleName(_("Town"))
         self.add_row(_("Postal code, town"), hbox(self.postal_code, self.city), "postal_code")
         self.free = QCheckBox(_("free of charge"))
         self.free.setChecked(True)

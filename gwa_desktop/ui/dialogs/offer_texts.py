@@ -30,8 +30,10 @@ class _LanguageTab(QWidget):
         self.language = language
         self.title = QLineEdit()
         self.title.setPlaceholderText(_("Title"))
+        self.title.setAccessibleName(_("Title"))
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText(_("Description"))
+        self.description.setAccessibleName(_("Description"))
         # The text's own direction, whatever the UI language (German stays left to right
         # in the Arabic UI, Arabic stays right to left in the German one).
         rtl = is_rtl(language)

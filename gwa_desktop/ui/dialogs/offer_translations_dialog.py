@@ -45,6 +45,7 @@ from gwa_desktop.services.offer_translation_exchange import (
 )
 from gwa_desktop.services.offers import OfferService
 from gwa_desktop.services.settings import SettingsService
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.widgets import fit_to_screen
@@ -62,6 +63,7 @@ class OfferTranslationsDialog(QDialog):
         self, offers: OfferService, settings: SettingsService, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        prepare_dialog(self)
         self.offers = offers
         self.settings = settings
         self.rows: list[CoverageRow] = []

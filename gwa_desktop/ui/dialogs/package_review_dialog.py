@@ -38,8 +38,8 @@ from gwa_desktop.services.district_review import (
 )
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.form import with_error_label
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.save_conflicts import attempt_save
 from gwa_desktop.ui.widgets import fit_to_screen, hbox
@@ -50,7 +50,7 @@ class PackageReviewDialog(QDialog):
 
     def __init__(self, services: Services, entry: PackageEntry, parent: QWidget | None = None):
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services, self.entry = services, entry
         self.version: int | None = 0
         self.setWindowTitle(_("Review package"))

@@ -34,7 +34,7 @@ from gwa_desktop.exchange.atomic import write_bytes_atomically
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.i18n import _, ngettext, ui_language
 from gwa_desktop.output.pdf.document import EmptySelectionError, PrintResult
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.open_file import open_saved_file
 from gwa_desktop.ui.operations import attempt, show_error
 from gwa_desktop.ui.pdf_pages import page_image_fitting, print_pdf
@@ -68,7 +68,7 @@ class PrintDialog(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(title)
         self.result: PrintResult | None = None
         self.saved_path: Path | None = None

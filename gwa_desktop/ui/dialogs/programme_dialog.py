@@ -35,7 +35,7 @@ from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.periods import year_of
 from gwa_desktop.services.programmes import MAX_PLANNED, ProgrammeService
 from gwa_desktop.services.registry import Services
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.operations import attempt
 
 COLUMNS = (
@@ -83,7 +83,7 @@ class ProgrammeDialog(QDialog):
         self, services: Services, programme_id: int | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.service = ProgrammeService(services.database)
         self.setWindowTitle(_("Funding programme"))
         today = date.today()

@@ -23,8 +23,8 @@ from gwa_desktop.domain.duplicates import CONTACTS
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.quality import Finding, findings
 from gwa_desktop.storage.database import Database
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.merge_dialog import MergeDialog
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.operations import attempt
 from gwa_desktop.ui.progress import run_in_background
 from gwa_desktop.ui.widgets import fit_to_screen
@@ -46,7 +46,7 @@ class QualityDialog(QDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.setWindowTitle(_("Data quality"))
         self.chosen: tuple[str, int] | None = None
         self.database = database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,8 +25,9 @@ from gwa_desktop.i18n import _
 from gwa_desktop.paths import backups_dir
 from gwa_desktop.services import backup
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.accessibility import muted_text
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.form import ERROR_STYLE
-from gwa_desktop.ui.help_viewer import add_help_key
 from gwa_desktop.ui.progress import run_with_progress
 from gwa_desktop.ui.widgets import fit_to_screen
 
@@ -40,7 +41,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, services: Services, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.services = services
         self.safety_copy: Path | None = None
         self.setWindowTitle(_("Restore a backup"))
@@ -109,9 +110,7 @@ class RestoreDialog(QDialog):
         """The entry says it is not a backup; choosing it again shows why."""
         path = Path(item.data(PATH_ROLE))
         item.setText(_("Not a GWA backup: {name}").format(name=path.name))
-        item.setForeground(
-            QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        )
+        item.setForeground(QBrush(muted_text(self.palette())))
         item.setToolTip(f"{path}\n{reason}")
         item.setData(REFUSED_ROLE, reason)
 

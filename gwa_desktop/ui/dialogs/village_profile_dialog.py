@@ -25,7 +25,7 @@ from gwa_desktop.domain.village_profile import FIGURES, VillageProfile
 from gwa_desktop.i18n import _
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.village_profile import VillageProfileService
-from gwa_desktop.ui.help_viewer import add_help_key
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.operations import attempt
 
 
@@ -36,7 +36,7 @@ class VillageProfileDialog(QDialog):
         self, service: VillageProfileService, year: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        add_help_key(self)
+        prepare_dialog(self)
         self.service = service
         self.setWindowTitle(_("Village profile"))
         self.year = QSpinBox()

@@ -52,6 +52,7 @@ class ActivitiesPage(ListPage):
         self.offers = offers
         self.contacts = contacts
         period = QComboBox()
+        period.setAccessibleName(_("Period"))
         for key, label in PERIODS:
             period.addItem(_(label), key)
         self.period_filter = self.add_filter(period)

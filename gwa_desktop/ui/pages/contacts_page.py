@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import ContactKind, ContactRole
 from gwa_desktop.i18n import _, ngettext
@@ -33,6 +34,7 @@ class ContactsPage(ListPage):
     name_key = "name"
     changes = frozenset({CONTACTS})
     shows = frozenset({CONTACTS})
+    hidden_by_default = frozenset({"topics"})
 
     def __init__(self, service: ContactService, parent: QWidget | None = None) -> None:
         super().__init__(service, COLUMNS, CONTACT_COLUMNS, parent)
@@ -63,6 +65,15 @@ class ContactsPage(ListPage):
         dialog = MergeDialog(self.service.database, keep, other, self)
         if dialog.loaded and dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_write(dialog.kept_id)
+
+    def add_row_actions(self, menu: QMenu, row: int) -> None:
+        column = next(i for i, c in enumerate(self.model.columns) if c.key == "phone")
+        phone = self.model.index(row, column).data() or ""
+        copy = menu.addAction(
+            _("Copy phone number"), lambda: QGuiApplication.clipboard().setText(phone)
+        )
+        copy.setEnabled(bool(phone))
+        super().add_row_actions(menu, row)
 
     def filters(self) -> dict:
         return {"kind": self.kind_filter.currentData(), "role": self.role_filter.currentData()}

@@ -53,6 +53,7 @@ from gwa_desktop.services.report_files import write_report
 from gwa_desktop.services.village_profile import VillageProfileService
 from gwa_desktop.ui.bar_chart import BarChartWidget
 from gwa_desktop.ui.changes import ACTIVITIES, OFFERS, SETTINGS
+from gwa_desktop.ui.dialog_setup import prepare_dialog
 from gwa_desktop.ui.dialogs.programme_dialog import ProgrammeDialog, confirm_delete
 from gwa_desktop.ui.dialogs.village_profile_dialog import VillageProfileDialog
 from gwa_desktop.ui.open_file import open_saved_file
@@ -105,6 +106,7 @@ class ReportTextsDialog(QDialog):
 
     def __init__(self, texts: ReportTextData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        prepare_dialog(self)
         self.texts = texts
         self.setWindowTitle(_("Report texts"))
         self.edits: dict[str, QPlainTextEdit] = {}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from gwa_desktop.i18n import _, ngettext
 from gwa_desktop.services.listing import ListQuery
+from gwa_desktop.ui.accessibility import tab_in_order, widgets_of_layout
 from gwa_desktop.ui.after_paint import after_next_paint
 from gwa_desktop.ui.changes import Changes
+from gwa_desktop.ui.list_menus import install_list_menus
 from gwa_desktop.ui.list_output import export_list, print_list
 from gwa_desktop.ui.operations import attempt, opened
 from gwa_desktop.ui.progress import LatestOnly
@@ -63,6 +66,9 @@ class ListPage(QWidget):
     name_key = "title"
     #: Order of the first column when the screen opens (newest activities first).
     default_sort_order = Qt.SortOrder.AscendingOrder
+    #: Columns hidden until the user shows them (header menu): what a 1366 px wide
+    #: screen cannot show beside the important ones. Shown in the details line instead.
+    hidden_by_default: frozenset[str] = frozenset()
 
     def __init__(
         self,
@@ -117,6 +123,8 @@ class ListPage(QWidget):
         top.addWidget(self.delete_button)
         top.addWidget(self.print_button)
         top.addWidget(self.export_button)
+        self._top = top
+        self._tabs_ordered = False
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, self.default_sort_order)
@@ -149,6 +157,7 @@ class ListPage(QWidget):
         self.model.resorted.connect(self._restore_selection)
         self.model.resorted.connect(self._search_again_if_pending)
         self.model.rowsInserted.connect(self._update_buttons)
+        install_list_menus(self)
 
     # to be provided by subclasses ------------------------------------------------------
 
@@ -165,9 +174,17 @@ class ListPage(QWidget):
     def summary(self) -> str:
         return self.summary_of(self.model.query)
 
+    def add_row_actions(self, menu: QMenu, row: int) -> None:
+        """What this screen offers for one record in its context menu, besides edit and
+        delete (the list print by default)."""
+        menu.addAction(_("Print…"), lambda: print_list(self))
+
     # shared behaviour -------------------------------------------------------------------
 
     def add_filter(self, combo: QComboBox) -> QComboBox:
+        if not combo.accessibleName():
+            # A screen reader hears "Filter: All kinds", then the entry chosen.
+            combo.setAccessibleName(_("Filter: {first}").format(first=combo.itemText(0)))
         combo.currentIndexChanged.connect(self.apply_filters)
         self._filter_combos.append(combo)
         self.filter_bar.addWidget(combo)
@@ -218,6 +235,10 @@ class ListPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._tabs_ordered:
+            # Subclasses add their filters and buttons after the base built its own.
+            tab_in_order([*widgets_of_layout(self._top), self.table])
+            self._tabs_ordered = True
         self._size_columns_once()
 
     def _size_columns_once(self) -> None:
@@ -420,8 +441,13 @@ class ListPage(QWidget):
 
     def _cap_column_widths(self, maximum: int = 320) -> None:
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, maximum))
+        for column, spec in enumerate(self.model.columns):
+            width = min(header.sectionSize(column) + 12, maximum)
+            if spec.align_right:
+                # A number column keeps its whole heading ("Ehrenamtsstunden"); its
+                # figures are short, the heading is what measured too narrow.
+                width = max(width, header.sectionSizeHint(column))
+            header.resizeSection(column, width)
         self._natural_widths = [header.sectionSize(c) for c in range(self.model.columnCount())]
 
     def _fit_columns(self) -> None:
@@ -435,22 +461,30 @@ class ListPage(QWidget):
         available = self.table.viewport().width()
         if not widths or self._user_sized or available <= 0:
             return
-        texts = [i for i, c in enumerate(self.model.columns) if not c.align_right]
-        room = available - sum(w for i, w in enumerate(widths) if i not in texts)
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(len(widths)) if not header.isSectionHidden(i)]
+        texts = [i for i in shown if not self.model.columns[i].align_right]
+        room = available - sum(widths[i] for i in shown if i not in texts)
         level = max((widths[i] for i in texts), default=0)
         # The one width all long text columns are cut to, so the short ones keep theirs.
         while level > MINIMUM_TEXT_WIDTH and sum(min(widths[i], level) for i in texts) > room:
             level -= 1
         widths = [min(w, level) if i in texts else w for i, w in enumerate(widths)]
-        header = self.table.horizontalHeader()
         self._fitting = True
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         self._fitting = False
 
+    def refit_columns(self) -> None:
+        """A column was shown or hidden: share the width out again."""
+        self._user_sized = False
+        self._fit_columns()
+
     def _section_resized(self, column: int) -> None:
         """A column resized by hand; the last one only follows the view (it stretches)."""
-        if not self._fitting and self._columns_sized and column != self.model.columnCount() - 1:
+        header = self.table.horizontalHeader()
+        shown = [c for c in range(self.model.columnCount()) if not header.isSectionHidden(c)]
+        if not self._fitting and self._columns_sized and shown and column != shown[-1]:
             self._user_sized = True
 
     def eventFilter(self, watched, event) -> bool:

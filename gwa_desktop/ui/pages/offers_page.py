@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QMenu, QPushButton, QWidget
 
 from gwa_desktop.domain.enums import OfferCategory, OfferStatus
 from gwa_desktop.domain.schedule_text import describe_schedule
@@ -57,6 +57,7 @@ class OffersPage(ListPage):
     print_overview_requested = Signal()
     #: "Termin erfassen": the main window opens the activity form for the chosen offer.
     record_session_requested = Signal(int)
+    hidden_by_default = frozenset({"text_languages"})
 
     def __init__(
         self, service: OfferService, contacts: ContactService, parent: QWidget | None = None
@@ -83,6 +84,11 @@ class OffersPage(ListPage):
         self.overview_button.clicked.connect(lambda: self.print_overview_requested.emit())
         self.filter_bar.addWidget(self.print_button)
         self.filter_bar.addWidget(self.overview_button)
+
+    def add_row_actions(self, menu: QMenu, row: int) -> None:
+        record_id = self.model.row_id(row)
+        menu.addAction(_("Record session…"), lambda: self.record_session_requested.emit(record_id))
+        menu.addAction(_("Print flyer…"), self.print_flyer_requested.emit)
 
     def _record_session(self) -> None:
         ids = self.selected_ids()
