@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 from contextlib import closing
 from pathlib import Path
 
@@ -87,7 +88,16 @@ def database_path(tmp_path, template_database) -> Path:
 def database(database_path) -> Database:
     db = open_database(str(database_path))
     yield db
+    let_workers_finish()
     db.close()
+
+
+def let_workers_finish(timeout: float = 60) -> None:
+    """Wait for the reads and jobs a test's window left running (ui/progress.py): one
+    still querying when its database is closed here crashed the process."""
+    for thread in threading.enumerate():
+        if thread.name in ("gwa-read", "gwa-work"):
+            thread.join(timeout)
 
 
 @pytest.fixture(autouse=True)

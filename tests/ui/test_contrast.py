@@ -51,6 +51,10 @@ PAIRS = [
     ("link, today in the calendar", "Link", "Base", AA_TEXT),
     ("tooltip", "ToolTipText", "ToolTipBase", AA_TEXT),
     *(
+        (f"completeness cell {value}", "#1a1a1a", value, AA_TEXT)
+        for value in ("#dcefdc", "#f7ebc6", "#f6d3d3", "#e9edf3", "#f5f5f5")
+    ),
+    *(
         (f"dashboard chart bar {value}", value, "Window", AA_LARGE)
         for value in ("#1f4e79", "#b36b00", "#4f8a3b", "#8e44ad", "#c0392b", "#5a6470", "#2e86c1")
     ),
