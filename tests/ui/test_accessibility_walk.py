@@ -10,7 +10,7 @@ record ids or the values in `EXTRA` below.
 from __future__ import annotations
 
 import inspect
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,8 +19,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBo
 from gwa_desktop.domain.programme import ReportTextData
 from gwa_desktop.domain.schedule import Session
 from gwa_desktop.i18n import UI_LANGUAGES
+from gwa_desktop.services.district_municipalities import MunicipalityListService
+from gwa_desktop.services.district_review import PackageEntry, list_packages
 from gwa_desktop.services.offer_translation_exchange import ImportPreview, TextChange
 from gwa_desktop.services.village_profile import VillageProfileService
+from gwa_desktop.storage.district_models import DistrictPackage
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
 from tests.ui import test_languages
@@ -59,7 +62,27 @@ def extra_values(services, records) -> dict[str, object]:
         "list[int]": [records["offer"]],
         "ReportTextData": ReportTextData(date(2026, 1, 1), date(2026, 12, 31), None, "Sprachcafé"),
         "VillageProfileService": VillageProfileService(services.database),
+        "MunicipalityListService": MunicipalityListService(services.database),
     }
+
+
+def imported_package(services) -> PackageEntry:
+    """A package as the district's list shows it, stored so that its review can load."""
+    with services.database.session() as session:
+        package = DistrictPackage(
+            municipality="Gemeinde Lindenbach",
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 3, 31),
+            created_at=datetime(2026, 4, 2, 9),
+            format_version=3,
+            sha256="0" * 64,
+            file_name="Kreisbericht_Gemeinde-Lindenbach_2026-01-01_2026-03-31.zip",
+        )
+        session.add(package)
+        session.flush()
+        package_id = package.id
+    (entry,) = [e for e in list_packages(services.database) if e.package_id == package_id]
+    return entry
 
 
 def values_for(cls, services, records, *, existing: bool):
@@ -73,6 +96,8 @@ def values_for(cls, services, records, *, existing: bool):
             return inspect.Parameter.empty
         if parameter.name == "programme_id" and not existing:
             return None  # a new programme
+        if annotation == "PackageEntry":
+            return imported_package(services)
         if parameter.name in RECORD_PARAMETERS and (
             existing or parameter.default is inspect.Parameter.empty
         ):
