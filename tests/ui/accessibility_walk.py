@@ -117,6 +117,23 @@ def focus_chain(root: QWidget) -> list[QWidget]:
     return chain
 
 
+def _reachable(widget: QWidget, chain: set[int]) -> bool:
+    """Tab lands on it; or it is a button of an exclusive group whose checked button Tab
+    lands on: Qt gives Tab to the checked one only, the arrow keys move within the group."""
+    if _takes_tab(widget) and id(widget) in chain:
+        return True
+    group = widget.group() if isinstance(widget, QAbstractButton) else None
+    if group is None or not group.exclusive():
+        return False
+    checked = group.checkedButton()
+    return (
+        checked is not None
+        and checked is not widget
+        and _takes_tab(checked)
+        and (id(checked) in chain)
+    )
+
+
 def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
@@ -157,8 +174,7 @@ def findings(root: QWidget) -> list[Finding]:
         kind = type(widget).__name__
         if not accessible_name(widget):
             found.append(Finding("no accessible name", kind, describe(widget)))
-        target = _focus_target(widget)
-        if not _takes_tab(target) or id(target) not in chain:
+        if not _reachable(_focus_target(widget), chain):
             found.append(Finding("not reachable by Tab", kind, describe(widget)))
     return found
 

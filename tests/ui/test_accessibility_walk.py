@@ -14,8 +14,18 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.domain.programme import ReportTextData
 from gwa_desktop.domain.schedule import Session
 from gwa_desktop.i18n import UI_LANGUAGES
@@ -96,6 +106,10 @@ def values_for(cls, services, records, *, existing: bool):
             return inspect.Parameter.empty
         if parameter.name == "programme_id" and not existing:
             return None  # a new programme
+        if parameter.name == "keep_id":
+            return records["person"]
+        if parameter.name == "other_id":  # the merge dialog: a likely twin of the person
+            return services.contacts.create(ContactData(name="Samira Hadad"))
         if annotation == "PackageEntry":
             return imported_package(services)
         if parameter.name in RECORD_PARAMETERS and (
@@ -167,6 +181,27 @@ def test_the_walk_finds_a_nameless_field_and_one_tab_skips(qtbot):
         "no accessible name: QLineEdit 'in QWidget'",
         "not reachable by Tab: QPushButton 'Save'",
     ]
+
+
+def test_arrow_keys_reach_the_other_buttons_of_an_exclusive_group(qtbot):
+    """Qt gives Tab only to a group's checked radio button; the others are reached with
+    the arrow keys from it. A radio button on its own without Tab focus is not."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    group = QButtonGroup(window)
+    chosen, other = QRadioButton("Schlüsseldatei"), QRadioButton("Passwort")
+    for button in (chosen, other):
+        group.addButton(button)
+        layout.addWidget(button)
+    chosen.setChecked(True)
+    alone = QRadioButton("Allein")
+    alone.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    layout.addWidget(alone)
+    window.show()
+    QApplication.processEvents()
+    assert not other.focusPolicy() & Qt.FocusPolicy.TabFocus  # Qt took it away
+    assert [str(f) for f in findings(window)] == ["not reachable by Tab: QRadioButton 'Allein'"]
 
 
 def test_every_dialog_class_is_walked():
