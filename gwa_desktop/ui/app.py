@@ -33,6 +33,7 @@ from gwa_desktop.services.reindex import ensure_current
 from gwa_desktop.storage.database import Database, open_database
 from gwa_desktop.storage.errors import NotADatabaseError, StorageError
 from gwa_desktop.ui.accessibility import use_readable_palette
+from gwa_desktop.ui.gui_thread_gc import collect_on_gui_thread
 from gwa_desktop.ui.language import WindowRebuilder, apply_language, system_locale_name
 from gwa_desktop.ui.main_window import MainWindow
 from gwa_desktop.ui.operations import (
@@ -173,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GWA Desktop")
     app.setOrganizationName("GWA Desktop")
+    collect_on_gui_thread(app)
     if portable is not None:
         keep_qt_settings_in(portable)
     install_exception_hook()

@@ -12,13 +12,16 @@ from PySide6.QtWidgets import QApplication, QDialog
 from gwa_desktop.domain.enums import OfferCategory, Recurrence
 from gwa_desktop.domain.offer import OfferData, OfferTextData
 from gwa_desktop.services.registry import Services
+from gwa_desktop.ui.gui_thread_gc import collect_on_gui_thread
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
 def german_qt(qapp):
-    """Each test starts in German, left to right, and leaves the application so."""
+    """Each test starts in German, left to right, and leaves the application so; the
+    cycle collector runs on the GUI thread, as in the program."""
+    collect_on_gui_thread(qapp)
     apply_language("de")
     yield
     apply_language("de")
