@@ -7,7 +7,6 @@ PostgreSQL too; the villages are SQLite files.
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 from datetime import date, datetime
 
@@ -37,26 +36,15 @@ from gwa_desktop.services.registry import Services
 from tests.exchange.package_helpers import as_another_installation
 from tests.exchange.sample_data import PERIOD, fill
 from tests.exchange.test_package_authenticity import build, members_of, resigned
+from tests.services.backends import each_backend
 
-URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 YEAR = Period(*PERIOD)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def district(request):
-    """The district office's database."""
-    if request.param == "sqlite":
-        yield request.getfixturevalue("other_database")
-        return
-    if not URL:
-        pytest.skip("GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
-    from gwa_desktop.storage.database import open_database
-    from tests.storage.test_postgresql import wipe
-
-    wipe()
-    database = open_database(URL)
-    yield database
-    database.close()
+    """The district office's database (the village's is `database`)."""
+    yield from each_backend(request, "other_database")
 
 
 def dump(database) -> list[tuple]:

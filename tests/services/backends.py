@@ -15,10 +15,11 @@ from gwa_desktop.storage.database import open_database
 URL = os.environ.get("GWA_TEST_POSTGRESQL_URL")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend_database(request):
+def each_backend(request, sqlite_fixture: str = "database"):
+    """For a fixture with params ["sqlite", "postgresql"]: the SQLite database the fixture
+    named `sqlite_fixture` gives, or the wiped PostgreSQL database."""
     if request.param == "sqlite":
-        yield request.getfixturevalue("database")
+        yield request.getfixturevalue(sqlite_fixture)
         return
     if not URL:
         pytest.skip("GWA_TEST_POSTGRESQL_URL is not set (no PostgreSQL server to test against)")
@@ -28,3 +29,8 @@ def backend_database(request):
     database = open_database(URL)
     yield database
     database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_database(request):
+    yield from each_backend(request)
