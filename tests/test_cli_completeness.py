@@ -8,25 +8,15 @@ from datetime import date, datetime
 
 from gwa_desktop.cli.main import main
 from gwa_desktop.storage.database import open_database
-from gwa_desktop.storage.district_models import DistrictPackage
+from tests.services.district_rows import add_package as add_row
 
 
 def add_package(path, municipality, start, end, imported):
     database = open_database(str(path))
-    with database.session() as session:
-        session.add(
-            DistrictPackage(
-                municipality=municipality,
-                period_start=start,
-                period_end=end,
-                created_at=imported,
-                imported_at=imported,
-                format_version=1,
-                sha256=f"{municipality}{start}".ljust(64, "0")[:64],
-                file_name=f"{municipality}.zip",
-            )
-        )
-    database.close()
+    try:
+        add_row(database, municipality, start, end, imported)
+    finally:
+        database.close()
 
 
 def test_the_list_the_grid_and_the_reminders(database_path, tmp_path, capsys):

@@ -22,29 +22,13 @@ from gwa_desktop.services.district_municipalities import (
 )
 from gwa_desktop.services.errors import ValidationError
 from gwa_desktop.services.reporting_cycles import ReportingCycle, period_name, periods_between
-from gwa_desktop.storage.district_models import DistrictPackage
+from tests.services.district_rows import add_package
 
 Q = ReportingCycle.QUARTERLY
 
 
 def quarter(year: int, number: int) -> Period:
     return periods_between(Q, date(year, 1, 1), date(year, 12, 31))[number - 1]
-
-
-def add_package(database, municipality, start, end, imported, file_name="p.zip"):
-    with database.session() as session:
-        session.add(
-            DistrictPackage(
-                municipality=municipality,
-                period_start=start,
-                period_end=end,
-                created_at=imported,
-                imported_at=imported,
-                format_version=1,
-                sha256=f"{municipality}{start}{end}".ljust(64, "0")[:64],
-                file_name=file_name,
-            )
-        )
 
 
 @pytest.fixture

@@ -13,29 +13,13 @@ from gwa_desktop.services.district_municipalities import (
     MunicipalityListService,
 )
 from gwa_desktop.services.reporting_cycles import ReportingCycle
-from gwa_desktop.storage.district_models import DistrictPackage
 from gwa_desktop.ui.dialogs import completeness_dialog
 from gwa_desktop.ui.dialogs.completeness_dialog import CompletenessDialog
 from gwa_desktop.ui.dialogs.municipality_dialog import MunicipalityDialog
+from tests.services.district_rows import add_package
 from tests.ui.conftest import drive_dialog
 
 TODAY = date(2026, 11, 10)
-
-
-def add_package(database, municipality, start, end, imported):
-    with database.session() as session:
-        session.add(
-            DistrictPackage(
-                municipality=municipality,
-                period_start=start,
-                period_end=end,
-                created_at=imported,
-                imported_at=imported,
-                format_version=1,
-                sha256=f"{municipality}{start}{end}".ljust(64, "0")[:64],
-                file_name=f"{municipality}.zip",
-            )
-        )
 
 
 @pytest.fixture
