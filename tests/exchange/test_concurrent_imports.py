@@ -163,8 +163,12 @@ def wait_until_blocked(url: str, second: subprocess.Popen) -> None:
         engine.dispose()
 
 
-def run_two_at_once(location: str, url: str, package: Path, receipts: Path) -> None:
-    """The first import stops inside its transaction until the second has started."""
+def import_while_held(
+    location: str, url: str, held: Path, waiting: Path, receipts: Path, must_wait: bool = False
+) -> tuple[tuple[int, str], tuple[int, str]]:
+    """`held` is imported by a process that stops inside its transaction until `waiting`'s
+    import (another process, `gwa import`) is blocked on the lock, or has given up; both
+    exit codes and outputs. `must_wait`: the second must still be waiting then."""
     inside, release = receipts / "inside", receipts / "release"
     first = subprocess.Popen(
         [
@@ -172,7 +176,7 @@ def run_two_at_once(location: str, url: str, package: Path, receipts: Path) -> N
             "-c",
             SLOW_IMPORT,
             location,
-            str(package),
+            str(held),
             str(inside),
             str(release),
             str(receipts),
@@ -187,11 +191,20 @@ def run_two_at_once(location: str, url: str, package: Path, receipts: Path) -> N
                 break
             time.sleep(0.1)
         assert inside.exists()
-        second = gwa(location, "import", str(package), "--receipts", str(receipts))
+        second = gwa(location, "import", str(waiting), "--receipts", str(receipts))
         wait_until_blocked(url, second)
+        if must_wait:
+            assert second.poll() is None  # really waiting for the first, not finished beside it
     finally:
         release.write_text("go")
-    (first_code, first_text), (second_code, second_text) = finished(first), finished(second)
+    return finished(first), finished(second)
+
+
+def run_two_at_once(location: str, url: str, package: Path, receipts: Path) -> None:
+    """The first import stops inside its transaction until the second has started."""
+    (first_code, first_text), (second_code, second_text) = import_while_held(
+        location, url, package, package, receipts
+    )
     assert first_code == 0 and said(first_text, IMPORTED_TEXT)
     # It waited and found the package there, or (SQLite after its 5 s busy timeout) was told to try again.
     waited = second_code == 0 and said(second_text, UNCHANGED_TEXT)

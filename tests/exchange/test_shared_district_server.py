@@ -12,9 +12,6 @@ and a second row of one file. PostgreSQL runs when GWA_TEST_POSTGRESQL_URL is se
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -30,12 +27,9 @@ from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.district_models import DistrictPackage
 from tests.exchange.sample_data import PERIOD
 from tests.exchange.test_concurrent_imports import (
-    SLOW_IMPORT,
-    finished,
     german,
-    gwa,
+    import_while_held,
     package_rows,
-    wait_until_blocked,
 )
 from tests.services.service_builders import activity_data
 
@@ -92,38 +86,12 @@ def activity_rows(url: str) -> tuple[int, str]:
 
 def import_both_at_once(url: str, held: Path, waiting: Path, receipts: Path) -> tuple[int, str]:
     """`held` is imported by a process that stops inside its transaction until `waiting`'s
-    import (another process, `gwa import`) is blocked on the lock; the latter's exit code
-    and output."""
-    inside, release = receipts / "inside", receipts / "release"
-    first = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            SLOW_IMPORT,
-            url,
-            str(held),
-            str(inside),
-            str(release),
-            str(receipts),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    import is blocked on the lock; the latter's exit code and output."""
+    (first_code, first_text), second = import_while_held(
+        url, url, held, waiting, receipts, must_wait=True
     )
-    try:
-        for _ in range(600):
-            if inside.exists() or first.poll() is not None:
-                break
-            time.sleep(0.1)
-        assert inside.exists()
-        second = gwa(url, "import", str(waiting), "--receipts", str(receipts))
-        wait_until_blocked(url, second)
-        assert second.poll() is None  # really waiting for the first, not finished beside it
-    finally:
-        release.write_text("go")
-    (first_code, first_text), (second_code, second_text) = finished(first), finished(second)
     assert first_code == 0, first_text
-    return second_code, second_text
+    return second
 
 
 @pytest.mark.parametrize("corrected_first", [False, True])
