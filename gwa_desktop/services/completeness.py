@@ -94,16 +94,23 @@ class EntryIndex:
 
 
 def entry_for(package: ReceivedPackage, entries: EntryIndex) -> MunicipalityEntry | None:
-    """The list entry a package reports for: the one with its installation id, when both
-    have one; else the one with its name. A package whose installation id differs from
-    the id of the entry with its name matches nothing (another installation uses the
-    name) and is shown as unknown."""
-    if package.installation_id:
-        entry = entries.by_installation.get(package.installation_id)
+    """The list entry a package reports for (see `matching_entry`)."""
+    return matching_entry(package.installation_id, package.municipality, entries)
+
+
+def matching_entry(
+    installation_id: str, municipality: str, entries: EntryIndex
+) -> MunicipalityEntry | None:
+    """The list entry of a sender: the one with its installation id, when both have one;
+    else the one with its name. A sender whose installation id differs from the id of the
+    entry with its name matches nothing (another installation uses the name) and is
+    shown as unknown."""
+    if installation_id:
+        entry = entries.by_installation.get(installation_id)
         if entry is not None:
             return entry
-    entry = entries.by_name.get(name_key(package.municipality))
-    if entry is not None and entry.installation_id and package.installation_id:
+    entry = entries.by_name.get(name_key(municipality))
+    if entry is not None and entry.installation_id and installation_id:
         return None
     return entry
 

@@ -10,14 +10,17 @@ village was to report. A district that keeps no list expects everything.
 
 from __future__ import annotations
 
-from sqlalchemy import exists, or_, select
+from typing import cast
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.i18n import _
 from gwa_desktop.i18n.formatting import format_date
-from gwa_desktop.services.district_municipalities import name_key
-from gwa_desktop.services.reporting_cycles import CYCLE_LABELS, ReportingCycle, period_containing
+from gwa_desktop.services.completeness import EntryIndex, matching_entry
+from gwa_desktop.services.district_municipalities import entry_of
+from gwa_desktop.services.reporting_cycles import CYCLE_LABELS, period_containing
 from gwa_desktop.storage.municipality_list_models import DistrictMunicipality
 
 
@@ -25,9 +28,10 @@ def unexpected_period(
     session: Session, installation: str | None, municipality: str, period: Period
 ) -> str | None:
     """Why the district does not expect `period` from this village (UI language), or None."""
-    if not session.scalar(select(exists().select_from(DistrictMunicipality))):
+    entries = _list(session)
+    if not entries.by_name:
         return None
-    entry = _entry(session, installation, municipality)
+    entry = matching_entry(installation or "", municipality, entries)
     if entry is None:
         return _(
             "{municipality} is not on the district's list of municipalities: add it under "
@@ -37,7 +41,7 @@ def unexpected_period(
         return _(
             "{municipality} reports to the district only from {day}; this package covers {period}."
         ).format(municipality=entry.name, day=format_date(entry.active_from), period=period.label())
-    cycle = ReportingCycle(entry.cycle)
+    cycle = entry.cycle
     whole = (
         period_containing(cycle, period.start).start == period.start
         and period_containing(cycle, period.end).end == period.end
@@ -51,24 +55,13 @@ def unexpected_period(
     return None
 
 
-def _entry(
-    session: Session, installation: str | None, municipality: str
-) -> DistrictMunicipality | None:
-    """The list's entry: by installation id, else by a name whose entry has no other id."""
-    key = name_key(municipality)
-    candidates = session.scalars(
-        select(DistrictMunicipality).where(
-            or_(
-                DistrictMunicipality.installation_id == installation,
-                DistrictMunicipality.installation_id.is_(None),
-                DistrictMunicipality.installation_id == "",
-            )
-            if installation
-            else DistrictMunicipality.id.is_not(None)
-        )
-    ).all()
-    by_id = [c for c in candidates if installation and c.installation_id == installation]
-    if by_id:
-        return by_id[0]
-    named = [c for c in candidates if name_key(c.name) == key]
-    return named[0] if named else None
+def _list(session: Session) -> EntryIndex:
+    """The district's list, read once per transaction: a dry run asks for every package."""
+    index = session.info.get(_LIST_KEY)
+    if index is None:
+        rows = session.scalars(select(DistrictMunicipality))
+        index = session.info[_LIST_KEY] = EntryIndex.of([entry_of(row) for row in rows])
+    return cast(EntryIndex, index)
+
+
+_LIST_KEY = "district_municipality_list"

@@ -100,12 +100,12 @@ class MunicipalityListService:
         """Every entry, in alphabetical order of the names."""
         with self.database.session() as session:
             rows = session.scalars(select(DistrictMunicipality)).all()
-            entries = [_entry(row) for row in rows]
+            entries = [entry_of(row) for row in rows]
         return sorted(entries, key=lambda e: sort_key(e.name))
 
     def get(self, entry_id: int) -> MunicipalityEntry:
         with self.database.session() as session:
-            return _entry(_row(session, entry_id))
+            return entry_of(_row(session, entry_id))
 
     def add(self, data: MunicipalityInput) -> int:
         return self.add_all([data])[0]
@@ -167,7 +167,7 @@ def _row(session: Session, entry_id: int) -> DistrictMunicipality:
     return row
 
 
-def _entry(row: DistrictMunicipality) -> MunicipalityEntry:
+def entry_of(row: DistrictMunicipality) -> MunicipalityEntry:
     return MunicipalityEntry(
         row.id,
         row.name,
