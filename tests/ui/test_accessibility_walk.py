@@ -33,9 +33,9 @@ from gwa_desktop.services.district_municipalities import MunicipalityListService
 from gwa_desktop.services.district_review import PackageEntry, list_packages
 from gwa_desktop.services.offer_translation_exchange import ImportPreview, TextChange
 from gwa_desktop.services.village_profile import VillageProfileService
-from gwa_desktop.storage.district_models import DistrictPackage
 from gwa_desktop.ui.language import apply_language
 from gwa_desktop.ui.main_window import MainWindow
+from tests.services.district_rows import add_package
 from tests.ui import test_languages
 from tests.ui.accessibility_walk import (
     Unsatisfied,
@@ -78,19 +78,14 @@ def extra_values(services, records) -> dict[str, object]:
 
 def imported_package(services) -> PackageEntry:
     """A package as the district's list shows it, stored so that its review can load."""
-    with services.database.session() as session:
-        package = DistrictPackage(
-            municipality="Gemeinde Lindenbach",
-            period_start=date(2026, 1, 1),
-            period_end=date(2026, 3, 31),
-            created_at=datetime(2026, 4, 2, 9),
-            format_version=3,
-            sha256="0" * 64,
-            file_name="Kreisbericht_Gemeinde-Lindenbach_2026-01-01_2026-03-31.zip",
-        )
-        session.add(package)
-        session.flush()
-        package_id = package.id
+    package_id = add_package(
+        services.database,
+        "Gemeinde Lindenbach",
+        date(2026, 1, 1),
+        date(2026, 3, 31),
+        datetime(2026, 4, 2, 9),
+        "Kreisbericht_Gemeinde-Lindenbach_2026-01-01_2026-03-31.zip",
+    )
     (entry,) = [e for e in list_packages(services.database) if e.package_id == package_id]
     return entry
 
