@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, time, timedelta
 
@@ -20,11 +21,15 @@ from gwa_desktop.ui.main_window import MainWindow
 @pytest.fixture(autouse=True)
 def german_qt(qapp):
     """Each test starts in German, left to right, and leaves the application so; the
-    cycle collector runs on the GUI thread, as in the program."""
+    cycle collector runs on the GUI thread, as in the program, and after each test."""
     collect_on_gui_thread(qapp)
     apply_language("de")
     yield
     apply_language("de")
+    # What the test left in reference cycles goes now, on this thread, not into the next
+    # test: a wrapper of an item Qt already deleted would otherwise still be registered
+    # for its address and be handed out for the next object Qt puts there.
+    gc.collect()
 
 
 @pytest.fixture
