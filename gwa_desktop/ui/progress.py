@@ -120,10 +120,12 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setValue(0)
     cancel = threading.Event()
+    # At once, not at the next poll: a worker between two polls would otherwise finish
+    # the work the user has just cancelled (the button and closing the dialog emit it).
+    dialog.canceled.connect(cancel.set)
 
     def show(job: _Job[T]) -> None:
-        # wasCanceled covers the button, Esc and closing the dialog alike.
-        if dialog.wasCanceled():
+        if dialog.wasCanceled():  # also cancel() called directly, which emits nothing
             cancel.set()
         dialog.setValue(min(SCALE - 1, int(job.fraction * SCALE)))
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QProgressDialog, QPushButton
 
 from gwa_desktop.exchange.errors import Cancelled
 from gwa_desktop.services import district_export
@@ -107,7 +107,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(dialog, monkeypatch, tmp_pat
         if progress is None:
             QTimer.singleShot(20, press_cancel)
             return
-        progress.cancel()
+        progress.findChild(QPushButton).click()
         export.gate.set()
 
     QTimer.singleShot(50, press_cancel)
