@@ -23,10 +23,13 @@ WINDOW_LATER = (
     "uharfbuzz",
 )
 #: Loaded by `gwa` only for the commands that need them. The print stack (reportlab,
-#: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports.
+#: uharfbuzz) is kept out of `gwa count` by the print commands' own lazy imports; the
+#: `holidays` package (a third of a second) by domain.public_holidays importing it when
+#: the holidays of a year are first computed.
 CLI_LATER = (
     "alembic",
     "cryptography",
+    "holidays",
     "icalendar",
     "openpyxl",
     "pypdfium2",

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
 from gwa_desktop.domain.schedule import Pause
 from gwa_desktop.i18n import N_
 
@@ -54,5 +52,7 @@ def public_holidays(state: str, first: date, last: date) -> tuple[Pause, ...]:
 
 @lru_cache(maxsize=64)
 def _holidays_of(state: str, year: int) -> tuple[Pause, ...]:
+    import holidays  # a third of a second; `gwa count` and the window's start need none
+
     calendar = holidays.country_holidays("DE", subdiv=state, years=year, language="de")
     return tuple(Pause(day, day, name) for day, name in sorted(calendar.items()))

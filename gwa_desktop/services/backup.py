@@ -35,6 +35,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
@@ -46,8 +47,6 @@ from gwa_desktop.i18n.formatting import format_date, format_time
 from gwa_desktop.paths import backups_dir, data_dir
 from gwa_desktop.preferences import stored_backup_months
 from gwa_desktop.services.backup_key import backup_key, key_file_path, stored_key
-from gwa_desktop.services.erasure import ErasureService, LoggedErasure
-from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage import schema_check
 from gwa_desktop.storage.database import (
     SQLITE_HEADER,
@@ -61,6 +60,9 @@ from gwa_desktop.storage.errors import (
     NewerDatabaseError,
     StorageError,
 )
+
+if TYPE_CHECKING:
+    from gwa_desktop.services.erasure import LoggedErasure
 
 AUTOMATIC_PREFIX = "auto-"
 MANUAL_PREFIX = "gwa-backup-"
@@ -123,6 +125,7 @@ def database_file(database: Database) -> Path:
 def check_backup_password(database: Database, password: str) -> None:
     """Refuse a weak password; the municipality's own names count as easy to guess."""
     from gwa_desktop.exchange.encrypted import check_password  # the window starts without it
+    from gwa_desktop.services.settings import SettingsService
 
     municipality = SettingsService(database).get()
     check_password(password, (municipality.name, municipality.district, municipality.officer_name))
@@ -496,6 +499,8 @@ def restore_backup(
     restored file, which is migrated when the backup comes from an older version. Every
     erasure logged in the replaced database is applied to the restored one again.
     """
+    from gwa_desktop.services.erasure import ErasureService
+
     target = database_file(database)
     folder = safety_folder or backups_dir()
     erasures = ErasureService(database).log()
@@ -520,6 +525,8 @@ def restore_backup(
 
 def reapply_erasures(location: str, erasures: list[LoggedErasure]) -> list[LoggedErasure]:
     """Open (and migrate) the restored database and erase again whom `erasures` name."""
+    from gwa_desktop.services.erasure import ErasureService
+
     restored = open_database(location)
     try:
         return ErasureService(restored).reapply(erasures)
@@ -536,6 +543,7 @@ def _logged_erasures(path: Path) -> list[LoggedErasure]:
     """The erasure log of a database file that cannot be opened as a whole, as far as it
     can still be read; empty when it cannot (the officer is told to check)."""
     from gwa_desktop.domain.retention import ErasureAction, ErasureReason
+    from gwa_desktop.services.erasure import LoggedErasure
 
     try:
         with closing(_open_read_only(path)) as connection:
