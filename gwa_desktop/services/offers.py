@@ -116,7 +116,7 @@ class OfferService(RecordService[OfferData]):
 
     def get(self, offer_id: int) -> OfferData:
         with self.database.session() as session:
-            offer = session.get(Offer, offer_id, options=_LOAD_ALL)
+            offer = session.get(Offer, offer_id, options=_load_all())
             if offer is None:
                 raise NotFoundError(offer_id)
             return to_offer_data(offer, PauseSource(session))
@@ -126,7 +126,7 @@ class OfferService(RecordService[OfferData]):
     ) -> list[OfferData]:
         """Full data of several offers (for prints and exports), ordered by German title."""
         with self.database.session() as session:
-            statement = select(Offer).options(*_LOAD_ALL)
+            statement = select(Offer).options(*_load_all())
             if offer_ids is not None:
                 statement = statement.where(Offer.id.in_(offer_ids))
             if statuses:
@@ -371,13 +371,17 @@ def _is_organisation(session: Session, contact_id: int) -> bool:
     return contact is not None and contact.kind is ContactKind.ORGANISATION
 
 
-_LOAD_ALL = [
-    selectinload(Offer.texts),
-    selectinload(Offer.target_groups),
-    selectinload(Offer.languages),
-    selectinload(Offer.contact_persons),
-    selectinload(Offer.date_changes),
-]
+@cache
+def _load_all() -> list[Any]:
+    """The loader options of a whole offer; built when first needed, because building
+    them configures every mapper (a tenth of a second that `gwa count` does without)."""
+    return [
+        selectinload(Offer.texts),
+        selectinload(Offer.target_groups),
+        selectinload(Offer.languages),
+        selectinload(Offer.contact_persons),
+        selectinload(Offer.date_changes),
+    ]
 
 
 def to_offer_data(offer: Offer, pauses: PauseSource) -> OfferData:

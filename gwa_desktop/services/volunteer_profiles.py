@@ -9,6 +9,8 @@ in the activities' totals, without her name).
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -144,7 +146,7 @@ def apply_profile(session: Session, contact: Contact, profile: VolunteerProfile 
 
 
 def read_profile(session: Session, contact_id: int) -> VolunteerProfile | None:
-    record = session.get(Volunteer, contact_id, options=PROFILE_LOADS)
+    record = session.get(Volunteer, contact_id, options=profile_loads())
     return None if record is None else to_profile(record)
 
 
@@ -172,11 +174,17 @@ def forget_volunteer(session: Session, contact: Contact) -> None:
     apply_profile(session, contact, None)
 
 
-#: Loader options that read whole profiles in five queries for any number of them.
-PROFILE_LOADS = [
-    selectinload(Volunteer.tasks),
-    selectinload(Volunteer.languages),
-    selectinload(Volunteer.availability),
-    selectinload(Volunteer.trainings),
-    selectinload(Volunteer.topics),
-]
+@cache
+def profile_loads() -> list[Any]:
+    """Loader options that read whole profiles in five queries for any number of them.
+
+    Built when first needed: building them configures every mapper, a tenth of a second
+    that `gwa count` does without.
+    """
+    return [
+        selectinload(Volunteer.tasks),
+        selectinload(Volunteer.languages),
+        selectinload(Volunteer.availability),
+        selectinload(Volunteer.trainings),
+        selectinload(Volunteer.topics),
+    ]

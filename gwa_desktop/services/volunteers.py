@@ -27,7 +27,7 @@ from gwa_desktop.domain.volunteer import (
     from_steps,
 )
 from gwa_desktop.services.validation import fold, search_words
-from gwa_desktop.services.volunteer_profiles import PROFILE_LOADS, to_profile
+from gwa_desktop.services.volunteer_profiles import profile_loads, to_profile
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.models import Activity, Contact
 from gwa_desktop.storage.volunteer_models import (
@@ -87,7 +87,9 @@ class VolunteerService:
         statement = (
             select(Volunteer)
             .join(Contact, Contact.id == Volunteer.contact_id)
-            .options(*PROFILE_LOADS, selectinload(Volunteer.contact).selectinload(Contact.consents))
+            .options(
+                *profile_loads(), selectinload(Volunteer.contact).selectinload(Contact.consents)
+            )
             .order_by(Contact.sort_key, Contact.id)
         )
         if wanted.language.strip():
