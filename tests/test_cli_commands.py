@@ -75,18 +75,19 @@ def test_gwa_count_counts_what_the_lists_count(database):
     """`gwa count` counts each table; the figures are those of the services' list counts,
     on the demo village (organisations with members, several roles and languages per
     contact, offers with texts in several languages), with and without a removed row."""
-    from gwa_desktop.cli.listing_commands import ENTITIES, row_count
+    from gwa_desktop.cli.listing_commands import ENTITIES
     from gwa_desktop.services.demo_data import load_demo_data
+    from gwa_desktop.services.listing import ListQuery
     from gwa_desktop.services.registry import Services
     from gwa_desktop.storage.models import Activity
 
     services = Services.on(database)
-    assert [row_count(services, entity) for entity in ENTITIES] == [0, 0, 0]
+    assert [getattr(services, entity).count() for entity in ENTITIES] == [0, 0, 0]
     load_demo_data(database)
     for _round in range(2):
-        expected = [getattr(services, entity).count() for entity in ENTITIES]
+        expected = [getattr(services, entity).count(ListQuery()) for entity in ENTITIES]
         assert all(expected)
-        assert [row_count(services, entity) for entity in ENTITIES] == expected
+        assert [getattr(services, entity).count() for entity in ENTITIES] == expected
         with database.session() as session:
             session.delete(session.query(Activity).first())
 
