@@ -32,7 +32,7 @@ def test_every_command_is_owned_by_the_module_that_registers_it():
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["count"], ("listing_commands",)),
+        (["count"], ("count_commands",)),
         (["--database", "print", "print", "flyer", "1"], ("print_commands",)),
         (["--database=x.sqlite", "--portable", "export", "district"], ("exchange_commands",)),
         (["--help"], cli.COMMAND_MODULES),
@@ -68,7 +68,7 @@ def test_gwa_count_imports_no_other_command_module(database_path):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     code, modules = json.loads(run.stdout.splitlines()[-1])
     assert code == 0
-    assert modules == ["gwa_desktop.cli.listing_commands"]
+    assert modules == ["gwa_desktop.cli.count_commands"]
 
 
 def test_gwa_count_counts_what_the_lists_count(database):
