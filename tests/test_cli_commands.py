@@ -92,13 +92,17 @@ def test_gwa_count_counts_what_the_lists_count(database):
             session.delete(session.query(Activity).first())
 
 
-def test_gwa_count_configures_no_mapper(database_path):
+def test_gwa_count_the_full_way_configures_no_mapper(database_path):
     """Configuring the 43 mappers is a tenth of a second `gwa count` does without (once
-    the search index is current: the first run on a new file computes it)."""
+    the search index is current: the first run on a new file computes it), also where it
+    takes the full open: an URL, a server, a file to upgrade (tests/test_cli_count.py)."""
     assert cli.main(["--database", str(database_path), "count"]) == 0
+    url = f"sqlite:///{database_path}"
     code = (
         "from gwa_desktop.cli.main import main\n"
-        f"assert main(['--database', {str(database_path)!r}, 'count']) == 0\n"
+        f"assert main(['--database', {url!r}, 'count']) == 0\n"
+        "import sys\n"
+        "assert 'gwa_desktop.services.registry' in sys.modules\n"
         "from gwa_desktop.storage.models import Contact\n"
         "assert not Contact.__mapper__.configured\n"
     )
