@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gwa_desktop.output.pdf import layout, shaping
+from gwa_desktop.output.pdf import layout, shaping, styles
 from gwa_desktop.output.pdf.bidi_text import BidiParagraph
 from gwa_desktop.output.pdf.fonts import register_fonts
 from tests.output.test_shaping_cache import LANGUAGES, SIZES, TEXTS
@@ -28,8 +28,10 @@ MIXED = (
 
 
 def _cold_start() -> None:
+    layout.analyse.cache_clear()
     layout._size_free_analysis.cache_clear()
     shaping._shaped_glyphs.cache_clear()
+    styles._word_width.cache_clear()
 
 
 def _printed(paragraph: BidiParagraph, width: float) -> list[tuple]:
@@ -153,3 +155,19 @@ def test_kept_line_breaks_stay_bounded():
     for width in range(60, 60 + 3 * layout._MAX_KEPT_BREAKS):
         paragraph.wrap(float(width), 1e6)
     assert len(paragraph._analysis.breaks_for) <= layout._MAX_KEPT_BREAKS
+
+
+def test_a_fitted_title_after_other_sizes_and_weights_shrinks_as_when_cold():
+    """Titles are fitted from kept word widths: the same word in another size or weight
+    must not lend its width."""
+    word = "Donaudampfschifffahrtsgesellschaft مقهى"
+
+    def fitted(size: float, bold: bool) -> tuple[float, float]:
+        title = styles.FittedText(word, "de", size, bold=bold)
+        _, height = title.wrap(120.0, 1e6)
+        return title._fitted(120.0).font_size, height
+
+    warm = [fitted(size, bold) for size in (30.0, 20.0) for bold in (True, False)]
+    assert warm[0][0] < 30.0 and len(set(warm)) == 4
+    _cold_start()
+    assert [fitted(size, bold) for size in (30.0, 20.0) for bold in (True, False)] == warm

@@ -100,6 +100,7 @@ class Line:
     width: float
 
 
+@lru_cache(maxsize=4096)
 def analyse(
     text: str, font_size: float, bold: bool, direction: Direction, language: str | None
 ) -> TextAnalysis:
@@ -112,7 +113,8 @@ def analyse(
 
     None of this depends on the type size, so it is cached without it: a print tries
     several sizes and builds its paragraphs afresh for each, and the labels ("When",
-    "Where") repeat on every entry of a board.
+    "Where") repeat on every entry of a board.  The analysis at a size is kept too
+    (it shares the size-free one's measurements), so a repeated label costs a look-up.
     """
     return replace(_size_free_analysis(text, bold, direction, language), font_size=font_size)
 
