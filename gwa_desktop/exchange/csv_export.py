@@ -6,10 +6,12 @@ semicolon as separator and decimal comma, dates as DD.MM.YYYY.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date, time
+from operator import itemgetter
 from typing import IO, Any, BinaryIO, cast
 
 from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD, HIDDEN
@@ -20,6 +22,7 @@ from gwa_desktop.exchange.columns import (
     rows,
 )
 from gwa_desktop.exchange.disclosure import ALL, Publication, suppression_footnote
+from gwa_desktop.exchange.records import COUNT_KEYS
 from gwa_desktop.exchange.summary import KINDS, Figures
 
 ENCODING = "utf-8-sig"
@@ -54,7 +57,10 @@ class TableWriter:
     """A CSV file written row by row into a binary stream, e.g. a member of the package's zip."""
 
     def __init__(self, stream: BinaryIO, header: Iterable[str]) -> None:
-        self._text = io.TextIOWrapper(cast(IO[bytes], stream), encoding=ENCODING, newline="")
+        # ENCODING's BOM written here once; the rest goes through the C UTF-8 codec,
+        # which TextIOWrapper only uses for "utf-8" (ENCODING's own encoder is Python code).
+        stream.write(codecs.BOM_UTF8)
+        self._text = io.TextIOWrapper(cast(IO[bytes], stream), encoding="utf-8", newline="")
         self._writer = csv.writer(self._text, delimiter=";", lineterminator="\r\n")
         self._spelled: dict[str | date, str] = {}
         self.row(header)
@@ -83,10 +89,56 @@ class TableWriter:
                 cells.append(spell(value))
         self._writer.writerow(cells)
 
+    def spelled_rows(self, rows: Iterable[Sequence[str | int | None]]) -> None:
+        """Write rows whose cells are spelled already, or ints, or None (written as "")."""
+        self._writer.writerows(rows)
+
     def finish(self) -> None:
         """Flush and let go of the stream without closing it."""
         self._text.flush()
         self._text.detach()
+
+
+class _Spelled(dict[Hashable, str]):
+    """Cell texts by value, each spelled once (`spell` of what `cell` makes of it)."""
+
+    def __init__(self, cell: Callable[[Any], Any] = lambda value: value) -> None:
+        super().__init__()
+        self._cell = cell
+
+    def __missing__(self, value: Hashable) -> str:
+        text = self[value] = spell(self._cell(value))
+        return text
+
+
+class ActivityRows:
+    """The rows of csv/aktivitaeten.csv (the ACTIVITY_COLUMNS of activity records),
+    ready for `TableWriter.spelled_rows`: each cell as `TableWriter.row` spells the
+    column's value, computed once per distinct date, kind, text, hours and list of
+    languages. The counts go as they are: a record's counts are ints or None
+    (records.ACTIVITY_FIELDS), which the csv module writes as `spell` does."""
+
+    def __init__(self, municipality: str) -> None:
+        self._municipality = spell(municipality)
+        self._days = _Spelled()
+        self._texts = _Spelled()
+        self._hours = _Spelled()
+        self._kinds = _Spelled(v.german)
+        self._languages = _Spelled(v.language_names)
+        self._counts = itemgetter(*COUNT_KEYS)
+
+    def __call__(self, record: dict[str, Any]) -> tuple[str | int | None, ...]:
+        texts = self._texts
+        return (
+            self._municipality,
+            self._days[record["occurred_on"]],
+            self._kinds[record["kind"]],
+            texts[record["title"]],
+            texts[record["offer"]],
+            *self._counts(record),
+            self._hours[record["volunteer_hours"]],
+            self._languages[tuple(record["languages"])],
+        )
 
 
 def spreadsheet_csv(header: Iterable[str], body: Iterable[Iterable[Any]]) -> bytes:

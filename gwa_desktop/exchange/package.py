@@ -41,13 +41,8 @@ from typing import IO, Any, BinaryIO, cast
 from gwa_desktop import __version__
 from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD
 from gwa_desktop.exchange import encrypted, limits, signing
-from gwa_desktop.exchange.columns import (
-    ACTIVITY_COLUMNS,
-    CONTACT_COLUMNS,
-    OFFER_COLUMNS,
-    row_maker,
-)
-from gwa_desktop.exchange.csv_export import TableWriter, months_csv, records_csv
+from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS
+from gwa_desktop.exchange.csv_export import ActivityRows, TableWriter, months_csv, records_csv
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
 from gwa_desktop.exchange.identity import PackageIdentity, identity_from_json
 from gwa_desktop.exchange.progress import Progress, no_progress
@@ -281,7 +276,7 @@ def _stream_activities(
     encode = json.JSONEncoder(
         ensure_ascii=False, default=to_json_value, separators=(",", ":")
     ).encode
-    row = row_maker(ACTIVITY_COLUMNS, content.data.municipality)
+    row = ActivityRows(content.data.municipality)
     json_member.write(b"[")
     separator = b""
     done = 0
@@ -289,8 +284,7 @@ def _stream_activities(
     while batch := list(itertools.islice(records, PROGRESS_STEP)):
         json_member.write(separator + encode(batch)[1:-1].encode("utf-8"))
         separator = b","
-        for record in batch:
-            table.row(row(record))
+        table.spelled_rows(map(row, batch))
         done += len(batch)
         progress(done, content.count, ACTIVITIES)
     json_member.write(b"]")

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import String, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from gwa_desktop.domain.enums import ActivityKind, ContactKind, Recurrence
 from gwa_desktop.domain.municipality import MunicipalityData
 from gwa_desktop.domain.offer import REQUIRED_TEXT_LANGUAGE
+from gwa_desktop.exchange.disclosure import CATEGORY_GROUPS
 from gwa_desktop.exchange.errors import ExchangeError
 from gwa_desktop.exchange.package import PackageContent
 from gwa_desktop.exchange.privacy_detector import PrivacyDetector
@@ -37,11 +38,7 @@ from gwa_desktop.exchange.records import COUNT_KEYS, DistrictData, Period
 from gwa_desktop.exchange.vocabulary import PRIVATE_PLACE, german
 from gwa_desktop.i18n import _
 from gwa_desktop.services.disclosure_settings import disclosure_threshold
-from gwa_desktop.services.district_figures import (
-    BREAKDOWN_KEYS,
-    kept_breakdowns,
-    session_figures,
-)
+from gwa_desktop.services.district_figures import kept_breakdowns, session_figures
 from gwa_desktop.services.erased_names import erased_digests
 from gwa_desktop.services.periods import counted_in
 from gwa_desktop.services.settings import SettingsService
@@ -189,15 +186,22 @@ def _activities(
     """The period's activity records in date order, one at a time.
 
     Two ordered cursors, the activities and their languages, are read side by side
-    (a merge on date and id), so neither the rows nor a map of all languages is held."""
+    (a merge on date and id), so neither the rows nor a map of all languages is held.
+    Only the activities whose languages travel (a total of at least `threshold`) have
+    their languages read. Dates and kinds come as the driver reads them and are
+    converted once per distinct value, as is the rule of `kept_breakdowns` per distinct
+    group of counts (`_ShownGroup`): 100,000 activities share a few thousand dates."""
     # The same set as the activities list's period filter: planned activities are not reported.
     in_period = counted_in(Activity.occurred_on, period, today)
+    # The day as the driver gives it (text in SQLite, a date in PostgreSQL), the same
+    # in both cursors, so that the merge compares like with like.
+    day = type_coerce(Activity.occurred_on, String)
     connection = session.connection().execution_options(stream_results=True, yield_per=2000)
     language_rows = connection.execute(
-        select(Activity.occurred_on, ActivityLanguage.activity_id, ActivityLanguage.code)
+        select(day, ActivityLanguage.activity_id, ActivityLanguage.code)
         .select_from(ActivityLanguage)
         .join(Activity)
-        .where(in_period)
+        .where(in_period, Activity.participants_total >= threshold)
         .order_by(Activity.occurred_on, ActivityLanguage.activity_id, ActivityLanguage.position)
     )
     pending = next(language_rows, None)
@@ -206,8 +210,8 @@ def _activities(
     statement = (
         select(
             Activity.id,
-            Activity.occurred_on,
-            Activity.kind,
+            day,
+            type_coerce(Activity.kind, String),
             offer_text.title,
             Activity.volunteer_hours,
             *counts,
@@ -222,30 +226,70 @@ def _activities(
         .where(in_period)
         .order_by(Activity.occurred_on, Activity.id)
     )
+    days: dict[Any, date] = {}
     # Few offers, many activities: each offer title is blanked once.
-    offer_titles: dict[str, str] = {}
-    kinds = {kind: (kind.value, german(kind)) for kind in ActivityKind}
-    for activity_id, occurred_on, kind, offer_title, hours, *values in connection.execute(
-        statement
-    ):
+    offer_titles: dict[str | None, str] = {}
+    kinds = {kind.value: (kind.value, german(kind)) for kind in ActivityKind}
+    gender, age, returning = (_ShownGroup(group, threshold) for group in CATEGORY_GROUPS)
+    for activity_id, raw_day, kind, offer_title, hours, *values in connection.execute(statement):
+        total = values[0]
         codes = []
-        while pending is not None and (pending[0], pending[1]) <= (occurred_on, activity_id):
+        while pending is not None and (pending[0], pending[1]) <= (raw_day, activity_id):
             if pending[1] == activity_id:
                 codes.append(pending[2])
             pending = next(language_rows, None)
-        title = offer_title or ""
-        offer = offer_titles.get(title)
+        occurred_on = days.get(raw_day)
+        if occurred_on is None:
+            occurred_on = days[raw_day] = _as_date(raw_day)
+        offer = offer_titles.get(offer_title)
         if offer is None:
-            offer = offer_titles[title] = blank(title)
-        record = dict(
-            zip(RECORD_KEYS, (occurred_on, *kinds[kind], offer, *values, float(hours or 0), codes))
+            offer = offer_titles[offer_title] = blank(offer_title or "")
+        yield dict(
+            zip(
+                RECORD_KEYS,
+                (
+                    occurred_on,
+                    *kinds[kind],
+                    offer,
+                    total,
+                    *gender[(total, *values[gender.span])],
+                    *age[(total, *values[age.span])],
+                    *returning[(total, *values[returning.span])],
+                    *values[returning.span.stop :],
+                    float(hours or 0),
+                    codes,
+                ),
+            )
         )
-        kept = kept_breakdowns(record, threshold)
-        if len(kept) < len(BREAKDOWN_KEYS):
-            record.update({key: None for key in BREAKDOWN_KEYS if key not in kept})
-        if (values[0] or 0) < threshold:
-            record["languages"] = []
-        yield record
+
+
+class _ShownGroup(dict[tuple[int | None, ...], tuple[int | None, ...]]):
+    """One group of breakdowns (gender, age, new or regular) as it leaves, by the total
+    and the group's stored counts: a memo of `kept_breakdowns`, whose rule for a group
+    depends on nothing else. A breakdown it does not keep leaves as None; the distinct
+    combinations are few (a few thousand in 100,000 activities)."""
+
+    def __init__(self, group: tuple[str, ...], threshold: int) -> None:
+        super().__init__()
+        self._keys = ("participants_total", *group)
+        self._threshold = threshold
+        start = COUNT_KEYS.index(group[0])
+        #: Where the group's counts lie among the COUNT_KEYS values of a row.
+        self.span = slice(start, start + len(group))
+        if COUNT_KEYS[start : start + len(group)] != group:
+            raise ValueError(f"{group} is not a run of COUNT_KEYS")
+
+    def __missing__(self, counts: tuple[int | None, ...]) -> tuple[int | None, ...]:
+        kept = kept_breakdowns(dict(zip(self._keys, counts)), self._threshold)
+        shown = self[counts] = tuple(
+            value if key in kept else None for key, value in zip(self._keys[1:], counts[1:])
+        )
+        return shown
+
+
+def _as_date(value: date | str) -> date:
+    """A date column's value as the driver gave it (SQLite: ISO text) as a date."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _contacts(session: Session) -> list[dict[str, Any]]:
