@@ -11,7 +11,8 @@ refusal is a PackageError with a message, never a MemoryError or a hang.
 Depth of JSON: the parser raises RecursionError at the interpreter's recursion limit
 (about 1,000 levels, a few hundred kilobytes of stack), which becomes a message here;
 anything deeper than the format's three levels is refused afterwards by the record
-checks in exchange/records.py.
+checks in exchange/records.py. The activities member is parsed by
+exchange/json_stream.py while it is unpacked, under the same bounds and messages.
 """
 
 from __future__ import annotations

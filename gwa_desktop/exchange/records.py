@@ -2,8 +2,9 @@
 
 Records are plain dicts with Python values (dates, times, ints, lists) so 100,000
 activities move quickly between the database, the JSON members and the workbook.
-`parse_offers`/`parse_activities` check everything read from a package, because a
-package is untrusted input from a USB stick.
+`parse_offers` and `check_columns` (the activities, a batch at a time, through
+exchange/record_columns.py) check everything read from a package, because a package
+is untrusted input from a USB stick.
 """
 
 from __future__ import annotations
