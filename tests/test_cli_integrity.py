@@ -8,15 +8,25 @@ damaged file (cli.main.run).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import closing
 
+from sqlalchemy import event
+
+from gwa_desktop.cli.exchange_commands import EXPORTED_TABLES
 from gwa_desktop.cli.main import UNEXPECTED_ERROR, main
 from gwa_desktop.cli.print_commands import PRINTED_TABLES
 from gwa_desktop.domain.contact import ContactData
+from gwa_desktop.domain.municipality import MunicipalityData
+from gwa_desktop.exchange.records import Period
 from gwa_desktop.services.contacts import ContactService
+from gwa_desktop.services.district_export import export_district
+from gwa_desktop.services.registry import Services
 from gwa_desktop.services.reindex import ensure_current
+from gwa_desktop.services.settings import SettingsService
 from gwa_desktop.storage.schema_check import integrity_problems
+from tests.exchange.sample_data import PERIOD, fill
 
 
 def _damage_the_contacts(database, path) -> None:
@@ -92,3 +102,45 @@ def test_a_print_checks_only_the_tables_it_reads(database, database_path):
         assert complaints(("offers", "offer_texts")) == []
         assert complaints(PRINTED_TABLES) != []
         assert complaints() != []
+
+
+def test_an_export_of_a_damaged_table_is_refused(database, database_path, tmp_path, capsys):
+    """The package carries the contacts' names through the privacy detector (and, with a
+    password, the contacts): damaged contacts are not exported."""
+    SettingsService(database).save(MunicipalityData(name="Lindental", district="Süd"))
+    _damage_the_contacts(database, database_path)
+    out = tmp_path / "stick"
+    out.mkdir()
+    period = ["--from", "2025-01-01", "--to", "2025-12-31"]
+    code = main(
+        ["--database", str(database_path), "export", "district", *period, "--out", str(out)]
+    )
+    assert code == 2
+    assert str(database_path) in capsys.readouterr().err
+    assert not any(out.iterdir())
+
+
+def test_the_export_checks_every_table_it_reads_or_writes(database, tmp_path):
+    """Every table any statement of an export (anonymous and with a password) names is
+    among EXPORTED_TABLES, which `gwa export district` checks instead of the whole file."""
+    fill(Services.on(database))
+    with database.engine.connect() as connection:
+        tables = set(
+            connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .scalars()
+            .all()
+        )
+    named: set[str] = set()
+
+    def record(_connection, _cursor, statement, *_rest) -> None:
+        named.update(t for t in tables if re.search(rf"\b{t}\b", statement))
+
+    event.listen(database.engine, "before_cursor_execute", record)
+    try:
+        for password in (None, "Lindental im Herbst 2026"):
+            export_district(database, Period(*PERIOD), tmp_path, password=password)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", record)
+
+    assert {"contacts", "consent_records", "activities", "exported_packages"} <= named
+    assert named <= set(EXPORTED_TABLES)

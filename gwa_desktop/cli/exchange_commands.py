@@ -23,6 +23,30 @@ from gwa_desktop.services.backup_key import key_file_statement, password_stateme
 from gwa_desktop.services.periods import EXPORT_PRESETS, named_period
 from gwa_desktop.services.registry import Services
 
+#: What `gwa export district` reads and writes, checked before it runs (cli.main.run)
+#: instead of the whole file: the search indexes, the district's tables and the other
+#: records of the village are most of it and go into no package.
+EXPORTED_TABLES = (
+    "municipality_settings",
+    "publication_settings",
+    "index_versions",
+    "contacts",
+    "contact_languages",
+    "contact_topics",
+    "consent_records",
+    "offers",
+    "offer_texts",
+    "offer_languages",
+    "offer_target_groups",
+    "activities",
+    "activity_languages",
+    "erased_tokens",
+    "installation_salt",
+    "installation_keys",
+    "installation_identity",
+    "exported_packages",
+)
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=_("export for the district, a phone or a calendar"))
@@ -47,7 +71,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     district.add_argument(
         "--password-file", type=Path, help=_("file whose first line is the password")
     )
-    district.set_defaults(handler=run_export_district)
+    district.set_defaults(handler=run_export_district, checked_tables=EXPORTED_TABLES)
     for name, handler, text in (
         ("vcard", run_export_vcard, _("contacts as vCard file")),
         ("ical", run_export_ical, _("offers and activities as iCalendar file")),

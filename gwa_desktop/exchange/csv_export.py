@@ -26,6 +26,8 @@ from gwa_desktop.exchange.records import COUNT_KEYS
 from gwa_desktop.exchange.summary import KINDS, Figures
 
 ENCODING = "utf-8-sig"
+#: German Excel's CSV: semicolons, CRLF, quotes only where needed.
+DIALECT: dict[str, Any] = {"delimiter": ";", "lineterminator": "\r\n"}
 #: How many spelled texts and dates a TableWriter remembers.
 MEMORY = 20_000
 
@@ -61,7 +63,7 @@ class TableWriter:
         # which TextIOWrapper only uses for "utf-8" (ENCODING's own encoder is Python code).
         stream.write(codecs.BOM_UTF8)
         self._text = io.TextIOWrapper(cast(IO[bytes], stream), encoding="utf-8", newline="")
-        self._writer = csv.writer(self._text, delimiter=";", lineterminator="\r\n")
+        self._writer = csv.writer(self._text, **DIALECT)
         self._spelled: dict[str | date, str] = {}
         self.row(header)
 
@@ -90,8 +92,14 @@ class TableWriter:
         self._writer.writerow(cells)
 
     def spelled_rows(self, rows: Iterable[Sequence[str | int | None]]) -> None:
-        """Write rows whose cells are spelled already, or ints, or None (written as "")."""
-        self._writer.writerows(rows)
+        """Write rows whose cells are spelled already, or ints, or None (written as "").
+
+        They are joined in memory first and reach the stream as one text: a text
+        wrapper over a readable stream (the package's spool) resets its decoder on
+        every write, a Python call per row."""
+        joined = io.StringIO()
+        csv.writer(joined, **DIALECT).writerows(rows)
+        self._text.write(joined.getvalue())
 
     def finish(self) -> None:
         """Flush and let go of the stream without closing it."""

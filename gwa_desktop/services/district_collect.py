@@ -206,16 +206,25 @@ def _activities(
     )
     pending = next(language_rows, None)
     offer_text = aliased(OfferText)
-    counts = [getattr(Activity, key) for key in COUNT_KEYS]
+    columns: list[Any] = [
+        Activity.id,
+        day,
+        type_coerce(Activity.kind, String),
+        offer_text.title,
+        Activity.volunteer_hours,
+        Activity.volunteers_count,
+    ]
+    # Each group of breakdowns is read after a copy of the total, so that a slice of
+    # the row is the key of its `_ShownGroup` (COUNT_KEYS: the total, the groups in
+    # the order of CATEGORY_GROUPS, the volunteers).
+    groups = []
+    for group in CATEGORY_GROUPS:
+        start = len(columns)
+        columns += [Activity.participants_total, *(getattr(Activity, key) for key in group)]
+        groups.append((_ShownGroup(group, threshold), slice(start, len(columns))))
+    (gender, gender_span), (age, age_span), (returning, returning_span) = groups
     statement = (
-        select(
-            Activity.id,
-            day,
-            type_coerce(Activity.kind, String),
-            offer_text.title,
-            Activity.volunteer_hours,
-            *counts,
-        )
+        select(*columns)
         .outerjoin(
             offer_text,
             and_(
@@ -230,9 +239,8 @@ def _activities(
     # Few offers, many activities: each offer title is blanked once.
     offer_titles: dict[str | None, str] = {}
     kinds = {kind.value: (kind.value, german(kind)) for kind in ActivityKind}
-    gender, age, returning = (_ShownGroup(group, threshold) for group in CATEGORY_GROUPS)
-    for activity_id, raw_day, kind, offer_title, hours, *values in connection.execute(statement):
-        total = values[0]
+    for row in connection.execute(statement):
+        activity_id, raw_day, kind, offer_title, hours, volunteers, total = row[:7]
         codes = []
         while pending is not None and (pending[0], pending[1]) <= (raw_day, activity_id):
             if pending[1] == activity_id:
@@ -252,10 +260,10 @@ def _activities(
                     *kinds[kind],
                     offer,
                     total,
-                    *gender[(total, *values[gender.span])],
-                    *age[(total, *values[age.span])],
-                    *returning[(total, *values[returning.span])],
-                    *values[returning.span.stop :],
+                    *gender[row[gender_span]],
+                    *age[row[age_span]],
+                    *returning[row[returning_span]],
+                    volunteers,
                     float(hours or 0),
                     codes,
                 ),
@@ -273,11 +281,6 @@ class _ShownGroup(dict[tuple[int | None, ...], tuple[int | None, ...]]):
         super().__init__()
         self._keys = ("participants_total", *group)
         self._threshold = threshold
-        start = COUNT_KEYS.index(group[0])
-        #: Where the group's counts lie among the COUNT_KEYS values of a row.
-        self.span = slice(start, start + len(group))
-        if COUNT_KEYS[start : start + len(group)] != group:
-            raise ValueError(f"{group} is not a run of COUNT_KEYS")
 
     def __missing__(self, counts: tuple[int | None, ...]) -> tuple[int | None, ...]:
         kept = kept_breakdowns(dict(zip(self._keys, counts)), self._threshold)
