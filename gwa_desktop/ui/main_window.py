@@ -33,7 +33,6 @@ from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concer
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.help_viewer import open_help
 from gwa_desktop.ui.operations import opened
-from gwa_desktop.ui.pages.list_page import ListPage
 from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from gwa_desktop.ui.pages.calendar_page import CalendarPage
     from gwa_desktop.ui.pages.contacts_page import ContactsPage
     from gwa_desktop.ui.pages.dashboard_page import DashboardPage
+    from gwa_desktop.ui.pages.list_page import ListPage
     from gwa_desktop.ui.pages.offers_page import OffersPage
     from gwa_desktop.ui.pages.settings_page import SettingsPage
 
@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 
 #: The screens in the order of the navigation (and of the View menu's Ctrl+0 … Ctrl+6).
 SCREEN_NAMES = ("week", "calendar", "contacts", "offers", "activities", "settings", "dashboard")
+#: The screens that are lists (`ListPage`): New, Edit, Delete and Find act on them. Told
+#: by name, so the start (on the week page) does not import the lists' module.
+LIST_SCREENS = frozenset({"contacts", "offers", "activities"})
 
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
@@ -162,10 +165,11 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         page.status_changed.connect(lambda text, page=page: self._show_status_of(page, text))
-        if isinstance(page, ListPage):
-            page.table.setAccessibleName(self.titles[index])
-            page.data_changed.connect(self._refresh_lists)
-            page.table.addAction(self.delete_action)
+        if name in LIST_SCREENS:
+            listed = cast("ListPage", page)
+            listed.table.setAccessibleName(self.titles[index])
+            listed.data_changed.connect(self._refresh_lists)
+            listed.table.addAction(self.delete_action)
         page.refresh()
         # The window named its controls when shown; a screen built later gets its names now.
         name_controls(page)
@@ -265,8 +269,8 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def current_list(self) -> ListPage | None:
-        page = self.current_page()
-        return page if isinstance(page, ListPage) else None
+        name = SCREEN_NAMES[self.stack.currentIndex()]
+        return cast("ListPage", self.current_page()) if name in LIST_SCREENS else None
 
     def show_screen(self, name: str) -> QWidget:
         """Show the screen `name` (built now if it was not yet); returns it."""
@@ -279,10 +283,11 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
-            action.setEnabled(isinstance(page, ListPage))
-        if isinstance(page, ListPage):
-            self._show_status(page.current_summary())
-            page.table.setFocus()
+            action.setEnabled(SCREEN_NAMES[index] in LIST_SCREENS)
+        listed = self.current_list()
+        if listed is not None:
+            self._show_status(listed.current_summary())
+            listed.table.setFocus()
         else:
             self._show_status("")
 
@@ -495,7 +500,8 @@ class MainWindow(QMainWindow):
     def _refresh_lists(self, changed: Changes) -> None:
         """A write on one screen can change another (e.g. an offer's title in activities)."""
         sender = self.sender()
-        self.refresh_after(changed, already_fresh=sender if isinstance(sender, ListPage) else None)
+        fresh = sender if sender in self._built.values() else None
+        self.refresh_after(changed, already_fresh=cast("QWidget | None", fresh))
 
     def refresh_after(self, changed: Changes, already_fresh: QWidget | None = None) -> None:
         """Refresh the lists that show what `changed`; the status bar follows the one on view.

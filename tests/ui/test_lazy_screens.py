@@ -65,6 +65,7 @@ def test_the_start_builds_and_reads_only_the_screen_on_view(qtbot, services, mon
     assert [name for name in SCREEN_NAMES if window.is_built(name)] == ["week"]
     assert window.current_page() is window.week_page
     assert fetched == [] and thresholds == []
+    assert window.current_list() is None and not window.new_action.isEnabled()
     # Each screen still has its place in the navigation and the stack.
     assert window.stack.count() == window.navigation.count() == len(SCREEN_NAMES)
 
