@@ -41,6 +41,7 @@ from typing import IO, Any, BinaryIO, cast
 from gwa_desktop import __version__
 from gwa_desktop.domain.suppression import DEFAULT_THRESHOLD
 from gwa_desktop.exchange import encrypted, limits, signing
+from gwa_desktop.exchange.activity_json import ActivityJson
 from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFER_COLUMNS
 from gwa_desktop.exchange.csv_export import ActivityRows, TableWriter, months_csv, records_csv
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
@@ -157,7 +158,10 @@ def sha256(content: bytes) -> str:
 @dataclass(frozen=True)
 class PackageContent:
     """What a package is written from: `data` without its activities, which come from
-    `activities`, one pass over `count` records, and `figures`, their sums."""
+    `activities`, one pass over `count` records, and `figures`, their sums.
+
+    The activity records are as records.ACTIVITY_FIELDS describes them, their fields in
+    that order (as services/district_collect reads them and a package holds them)."""
 
     data: DistrictData
     activities: Iterable[dict[str, Any]]
@@ -275,18 +279,16 @@ def _stream_activities(
 ) -> None:
     """activities.json exactly as `json.dumps` writes the whole list, and the CSV rows, in one pass.
 
-    The JSON is encoded a batch of records at a time (one encoder call per batch, its
-    brackets dropped), which is byte for byte the text of the whole list."""
-    encode = json.JSONEncoder(
-        ensure_ascii=False, default=to_json_value, separators=(",", ":")
-    ).encode
+    A batch of records at a time is encoded (exchange/activity_json.py) and spelled
+    (csv_export.ActivityRows), each distinct value once."""
+    encode = ActivityJson().batch
     row = ActivityRows(content.data.municipality)
     json_member.write(b"[")
     separator = b""
     done = 0
     records = iter(content.activities)
     while batch := list(itertools.islice(records, PROGRESS_STEP)):
-        json_member.write(separator + encode(batch)[1:-1].encode("utf-8"))
+        json_member.write(separator + encode(batch).encode("utf-8"))
         separator = b","
         table.spelled_rows(map(row, batch))
         done += len(batch)
