@@ -32,7 +32,7 @@ def test_every_command_is_owned_by_the_module_that_registers_it():
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["count"], ("listing_commands",)),
+        (["count"], ("count_commands",)),
         (["--database", "print", "print", "flyer", "1"], ("print_commands",)),
         (["--database=x.sqlite", "--portable", "export", "district"], ("exchange_commands",)),
         (["--help"], cli.COMMAND_MODULES),
@@ -68,7 +68,7 @@ def test_gwa_count_imports_no_other_command_module(database_path):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     code, modules = json.loads(run.stdout.splitlines()[-1])
     assert code == 0
-    assert modules == ["gwa_desktop.cli.listing_commands"]
+    assert modules == ["gwa_desktop.cli.count_commands"]
 
 
 def test_gwa_count_counts_what_the_lists_count(database):
@@ -92,13 +92,17 @@ def test_gwa_count_counts_what_the_lists_count(database):
             session.delete(session.query(Activity).first())
 
 
-def test_gwa_count_configures_no_mapper(database_path):
+def test_gwa_count_the_full_way_configures_no_mapper(database_path):
     """Configuring the 43 mappers is a tenth of a second `gwa count` does without (once
-    the search index is current: the first run on a new file computes it)."""
+    the search index is current: the first run on a new file computes it), also where it
+    takes the full open: an URL, a server, a file to upgrade (tests/test_cli_count.py)."""
     assert cli.main(["--database", str(database_path), "count"]) == 0
+    url = f"sqlite:///{database_path}"
     code = (
         "from gwa_desktop.cli.main import main\n"
-        f"assert main(['--database', {str(database_path)!r}, 'count']) == 0\n"
+        f"assert main(['--database', {url!r}, 'count']) == 0\n"
+        "import sys\n"
+        "assert 'gwa_desktop.services.registry' in sys.modules\n"
         "from gwa_desktop.storage.models import Contact\n"
         "assert not Contact.__mapper__.configured\n"
     )

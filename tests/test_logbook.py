@@ -7,7 +7,7 @@ import logging
 import pytest
 from sqlalchemy import text
 
-from gwa_desktop.cli import listing_commands
+from gwa_desktop.cli import count_commands
 from gwa_desktop.cli import main as cli
 from gwa_desktop.domain.contact import ContactData
 from gwa_desktop.logbook import BACKUP_COUNT, MAX_BYTES, log_path, start_logging, stop_logging
@@ -61,7 +61,8 @@ def test_an_unexpected_error_in_gwa_gives_a_short_message_and_the_traceback_only
         services.contacts.create(ContactData(name=NAME))
         raise KeyError(NAME)
 
-    monkeypatch.setattr(listing_commands, "run_count", broken)
+    monkeypatch.setattr(count_commands, "run_count", broken)
+    monkeypatch.setattr(count_commands, "quick_count", lambda arguments, location: None)
     try:
         assert cli.main(["--database", str(database_path), "count"]) == cli.UNEXPECTED_ERROR
         err = capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""`gwa count`, `gwa list`, `gwa demo`, `gwa info`: look into the database from scripts."""
+"""`gwa list`, `gwa demo`, `gwa info`: look into the database from scripts."""
 
 from __future__ import annotations
 
@@ -24,9 +24,6 @@ BATCH = 5000
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    count = commands.add_parser("count", help=_("count contacts, offers and activities"))
-    count.add_argument("entity", nargs="?", choices=sorted(ENTITIES))
-    count.set_defaults(handler=run_count, reads_only=True)
     listing = commands.add_parser("list", help=_("list contacts, offers or activities"))
     listing.add_argument("entity", choices=sorted(ENTITIES))
     listing.add_argument(
@@ -68,12 +65,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     commands.add_parser("info", help=_("show which database is used")).set_defaults(
         handler=run_info, reads_only=True
     )
-
-
-def run_count(arguments: argparse.Namespace, services: Services) -> int:
-    for entity in [arguments.entity] if arguments.entity else list(ENTITIES):
-        print(f"{entity}\t{getattr(services, entity).count()}")
-    return 0
 
 
 def run_list(arguments: argparse.Namespace, services: Services) -> int:

@@ -36,14 +36,12 @@ from gwa_desktop.paths import (
 )
 from gwa_desktop.services.backup import integrity_problems, tidy_data_folders
 from gwa_desktop.services.errors import ValidationError
-from gwa_desktop.services.registry import Services
-from gwa_desktop.services.reindex import ensure_current
-from gwa_desktop.storage.database import open_database
 from gwa_desktop.storage.errors import DamagedDatabaseError, NotADatabaseError, StorageError
 
 #: The command modules, in the order of `gwa --help`. Each is imported when its command
 #: runs (see `_modules_for`), so that `gwa count` does not import the stacks of the rest.
 COMMAND_MODULES = (
+    "count_commands",
     "listing_commands",
     "schedule_commands",
     "calendar_commands",
@@ -65,7 +63,7 @@ COMMAND_MODULES = (
 #: Which module registers which command. A command missing here still runs (the parser
 #: is then built from every module, only slower); tests/test_cli_commands.py checks it.
 COMMAND_OWNERS = {
-    "count": "listing_commands",
+    "count": "count_commands",
     "demo": "listing_commands",
     "info": "listing_commands",
     "list": "listing_commands",
@@ -186,6 +184,15 @@ def run(arguments: argparse.Namespace) -> int:
     location = database_location(arguments.database)
     unopenable = getattr(arguments, "when_unopenable", None)
     tidy_data_folders(location)
+    # A command may first try a light way (`quick_run`: `gwa count` on an up-to-date
+    # file, without SQLAlchemy); None from it means the full open below is needed.
+    quick_run = getattr(arguments, "quick_run", None)
+    if quick_run is not None and (code := quick_run(arguments, location)) is not None:
+        return code
+    from gwa_desktop.services.registry import Services
+    from gwa_desktop.services.reindex import ensure_current
+    from gwa_desktop.storage.database import open_database
+
     try:
         database = open_database(location, backup_dir=backups_dir())
     except StorageError as error:

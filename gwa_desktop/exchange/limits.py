@@ -11,7 +11,8 @@ refusal is a PackageError with a message, never a MemoryError or a hang.
 Depth of JSON: the parser raises RecursionError at the interpreter's recursion limit
 (about 1,000 levels, a few hundred kilobytes of stack), which becomes a message here;
 anything deeper than the format's three levels is refused afterwards by the record
-checks in exchange/records.py.
+checks in exchange/records.py. The activities member is parsed by
+exchange/json_stream.py while it is unpacked, under the same bounds and messages.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import os
 import stat
 import struct
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -136,13 +138,19 @@ def check_members(infos: list[zipfile.ZipInfo], name: str) -> None:
 
 
 def read_member(
-    archive: zipfile.ZipFile, member: str, limit: int, name: str, keep: bool = True
+    archive: zipfile.ZipFile,
+    member: str,
+    limit: int,
+    name: str,
+    keep: bool = True,
+    sink: Callable[[bytes], object] | None = None,
 ) -> tuple[str, bytes]:
     """The SHA-256 and (when `keep`) the content of one member, unpacked in chunks under a cap.
 
     The declared sizes were checked already, but they are the sender's word: the cap on
     the bytes actually unpacked, and on their ratio to the packed ones, holds whatever
-    the directory claimed.
+    the directory claimed. A `sink` is handed each chunk as it is unpacked (and nothing
+    is kept): the largest member is parsed on the way instead of being held whole.
     """
     info = archive.getinfo(member)
     limit = min(limit, info.file_size)
@@ -155,7 +163,9 @@ def read_member(
             if done > limit or _too_tight(done, info.compress_size):
                 raise unpacks_too_large(name)
             digest.update(chunk)
-            if keep:
+            if sink is not None:
+                sink(chunk)
+            elif keep:
                 parts.append(chunk)
     return digest.hexdigest(), b"".join(parts)
 
@@ -165,35 +175,62 @@ def parse_json(content: bytes, member: str, name: str) -> Any:
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise PackageError(
-            _(
-                "{member} in {path} is not valid UTF-8 text. Nothing was imported; ask for a new export."
-            ).format(member=member, path=name)
-        ) from error
-    if text.count("{") + text.count("[") > MAX_JSON_CONTAINERS or text.count(",") > MAX_JSON_VALUES:
-        raise PackageError(
-            _(
-                "{member} in {path} holds far more entries than a district package can. Nothing was imported."
-            ).format(member=member, path=name)
-        )
+        raise not_utf8(member, name) from error
+    if too_many_entries(text.count("{") + text.count("["), text.count(",")):
+        raise far_too_many(member, name)
     try:
-        value = json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=no_constant)
     except RecursionError as error:
-        raise PackageError(
-            _(
-                "{member} in {path} is nested too deeply to be a district package. Nothing was imported."
-            ).format(member=member, path=name)
-        ) from error
+        raise nested_too_deeply(member, name) from error
     except ValueError as error:
         raise damaged_package(name) from error
-    if ("\\ud" in text or "\\uD" in text) and _has_lone_surrogate(value):
-        raise PackageError(
-            _(
-                "{member} in {path} contains a text with an invalid character (a lone surrogate). Nothing was "
-                "imported; ask for a new export."
-            ).format(member=member, path=name)
-        )
+    if may_hold_surrogates(text) and has_lone_surrogate(value):
+        raise lone_surrogate(member, name)
     return value
+
+
+def too_many_entries(containers: int, separators: int) -> bool:
+    """Whether a JSON text with these counts of `{`/`[` and of `,` is refused unparsed."""
+    return containers > MAX_JSON_CONTAINERS or separators > MAX_JSON_VALUES
+
+
+def not_utf8(member: str, name: str) -> PackageError:
+    return PackageError(
+        _(
+            "{member} in {path} is not valid UTF-8 text. Nothing was imported; ask for a new export."
+        ).format(member=member, path=name)
+    )
+
+
+def far_too_many(member: str, name: str) -> PackageError:
+    return PackageError(
+        _(
+            "{member} in {path} holds far more entries than a district package can. Nothing was imported."
+        ).format(member=member, path=name)
+    )
+
+
+def nested_too_deeply(member: str, name: str) -> PackageError:
+    return PackageError(
+        _(
+            "{member} in {path} is nested too deeply to be a district package. Nothing was imported."
+        ).format(member=member, path=name)
+    )
+
+
+def lone_surrogate(member: str, name: str) -> PackageError:
+    return PackageError(
+        _(
+            "{member} in {path} contains a text with an invalid character (a lone surrogate). Nothing was "
+            "imported; ask for a new export."
+        ).format(member=member, path=name)
+    )
+
+
+def may_hold_surrogates(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` escapes a surrogate (`\\ud800`…), the only way JSON can hold a lone one."""
+    end = len(text) if end is None else end
+    return text.find("\\ud", start, end) >= 0 or text.find("\\uD", start, end) >= 0
 
 
 def too_large(name: str, limit: int) -> PackageError:
@@ -227,11 +264,12 @@ def _too_tight(unpacked: int, packed: int) -> bool:
     return unpacked > RATIO_FREE_BYTES and unpacked > MAX_RATIO * max(packed, 1)
 
 
-def _no_constant(constant: str) -> None:
+def no_constant(constant: str) -> None:
+    """`parse_constant` of every package parser: NaN and Infinity are not numbers of a package."""
     raise ValueError(f"{constant} is not allowed")
 
 
-def _has_lone_surrogate(value: Any) -> bool:
+def has_lone_surrogate(value: Any) -> bool:
     pending = [value]
     while pending:
         item = pending.pop()

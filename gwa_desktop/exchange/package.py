@@ -46,11 +46,13 @@ from gwa_desktop.exchange.columns import ACTIVITY_COLUMNS, CONTACT_COLUMNS, OFFE
 from gwa_desktop.exchange.csv_export import ActivityRows, TableWriter, months_csv, records_csv
 from gwa_desktop.exchange.errors import PackageError, damaged_package, not_a_package
 from gwa_desktop.exchange.identity import PackageIdentity, identity_from_json
+from gwa_desktop.exchange.json_stream import ArrayStream
 from gwa_desktop.exchange.progress import Progress, no_progress
+from gwa_desktop.exchange.record_columns import RecordColumns
 from gwa_desktop.exchange.records import (
+    ACTIVITY_FIELDS,
     DistrictData,
     Period,
-    parse_activities,
     parse_offers,
     to_json_value,
 )
@@ -145,6 +147,8 @@ class Package:
     sha256: str
     manifest: Manifest
     data: DistrictData
+    #: `data.activities`, the checked columns the import inserts.
+    activities: RecordColumns
 
 
 def sha256(content: bytes) -> str:
@@ -319,22 +323,28 @@ def read_package(path: Path, password: str | None = None) -> Package:
             ) from error
     if not content.startswith(b"PK"):
         raise not_a_package(name)
+    activities = RecordColumns(ACTIVITY_FIELDS)
+    stream = ArrayStream(ACTIVITIES, name, activities.add)
     try:
-        manifest, members = _verified_members(content, name)
+        manifest, members = _verified_members(content, name, stream)
         del content
-        # Each member's bytes go as soon as they are parsed: the largest, the activities,
-        # is then held as JSON text and objects, never also as bytes beside the checked records.
         offers = parse_offers(limits.parse_json(members.pop(OFFERS), OFFERS, name))
-        activities = parse_activities(limits.parse_json(members.pop(ACTIVITIES), ACTIVITIES, name))
+        # Parsed while it was unpacked and hashed; its faults count after every check of
+        # the package and of the offers, as when it was parsed whole after them.
+        stream.close()
         data = DistrictData(
             manifest.municipality, manifest.district, manifest.period, offers, activities
         )
     except DAMAGE as error:
         raise damaged_package(name) from error
-    return Package(path, digest.hexdigest(), manifest, data)
+    return Package(path, digest.hexdigest(), manifest, data, activities)
 
 
-def _verified_members(content: bytes | bytearray, name: str) -> tuple[Manifest, dict[str, bytes]]:
+def _verified_members(
+    content: bytes | bytearray, name: str, activities: ArrayStream
+) -> tuple[Manifest, dict[str, bytes]]:
+    """The verified manifest and the offers' bytes; the activities go to their stream as
+    they are unpacked (the stream keeps its faults for `close`)."""
     limits.check_directory(content, name)
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         infos = archive.infolist()
@@ -372,7 +382,12 @@ def _verified_members(content: bytes | bytearray, name: str) -> tuple[Manifest, 
         members = {}
         for member, expected in manifest.members.items():
             digest, member_bytes = limits.read_member(
-                archive, member, limits.MAX_MEMBER_BYTES, name, keep=member in (OFFERS, ACTIVITIES)
+                archive,
+                member,
+                limits.MAX_MEMBER_BYTES,
+                name,
+                keep=member == OFFERS,
+                sink=activities.feed if member == ACTIVITIES else None,
             )
             if digest != expected:
                 raise PackageError(

@@ -2,17 +2,21 @@
 
 Records are plain dicts with Python values (dates, times, ints, lists) so 100,000
 activities move quickly between the database, the JSON members and the workbook.
-`parse_offers`/`parse_activities` check everything read from a package, because a
-package is untrusted input from a USB stick.
+`parse_offers` and `check_columns` (the activities, a batch at a time, through
+exchange/record_columns.py) check everything read from a package, because a package
+is untrusted input from a USB stick.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import Enum
-from typing import Any
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
+from typing import Any, cast
 
 from gwa_desktop.domain.enums import (
     ActivityKind,
@@ -64,7 +68,8 @@ class DistrictData:
     district: str
     period: Period
     offers: list[dict[str, Any]]
-    activities: list[dict[str, Any]]
+    #: A list when exported; the checked columns (exchange/record_columns.py) when read.
+    activities: Sequence[dict[str, Any]]
     contacts: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -73,9 +78,14 @@ class InvalidRecord(ValueError):
 
 
 # Column checks: a package holds up to 100,000 activities, and checking a whole column
-# in one comprehension is several times faster than one function call per cell.
+# with a few C-level passes (the set of its types, its minimum and maximum) is many
+# times faster than one function call, or one generator step, per cell.
 Column = list[Any]
 LIMIT = 10**9
+#: Dates and times repeat (a year has 365 days): each text is parsed once, and the
+#: records share the one object.
+_iso_date = lru_cache(maxsize=4096)(date.fromisoformat)
+_iso_time = lru_cache(maxsize=4096)(time.fromisoformat)
 
 
 def _require(ok: bool, what: str) -> None:
@@ -83,48 +93,58 @@ def _require(ok: bool, what: str) -> None:
         raise InvalidRecord(what)
 
 
+def _types(values: Iterable[Any]) -> set[type]:
+    return set(map(type, values))
+
+
 def _texts(column: Column) -> Column:
-    _require(all(type(v) is str for v in column), "text expected")
+    _require(_types(column) <= {str}, "text expected")
     return column
 
 
+def _in_range(column: Column) -> bool:
+    return not column or (min(column) >= 0 and max(column) < LIMIT)
+
+
 def _counts(column: Column) -> Column:
-    _require(all(type(v) is int and 0 <= v < LIMIT for v in column), "count expected")
+    _require(_types(column) <= {int} and _in_range(column), "count expected")
     return column
 
 
 def _optional_counts(column: Column) -> Column:
-    _require(
-        all(v is None or (type(v) is int and 0 <= v < LIMIT) for v in column), "count expected"
-    )
+    _counts([v for v in column if v is not None])
     return column
 
 
 def _hours(column: Column) -> Column:
-    _require(all(type(v) in (int, float) and 0 <= v < LIMIT for v in column), "hours expected")
-    return [float(v) for v in column]
+    _require(_types(column) <= {int, float} and _in_range(column), "hours expected")
+    return list(map(float, column))
 
 
 def _flags(column: Column) -> Column:
-    _require(all(type(v) is bool for v in column), "flag expected")
+    _require(_types(column) <= {bool}, "flag expected")
     return column
 
 
 def _dates(column: Column) -> Column:
-    return [date.fromisoformat(_texts([v])[0]) for v in column]
+    return list(map(_iso_date, _texts(column)))
 
 
 def _optional(convert: Callable[[Column], Column]) -> Callable[[Column], Column]:
-    return lambda column: [None if v is None else convert([v])[0] for v in column]
+    def converted(column: Column) -> Column:
+        values = iter(convert([v for v in column if v is not None]))
+        return [None if v is None else next(values) for v in column]
+
+    return converted
 
 
 def _times(column: Column) -> Column:
-    return [time.fromisoformat(_texts([v])[0]) for v in column]
+    return list(map(_iso_time, _texts(column)))
 
 
 def _code_lists(column: Column) -> Column:
     _require(
-        all(type(v) is list and all(type(c) is str for c in v) for v in column),
+        _types(column) <= {list} and _types(chain.from_iterable(column)) <= {str},
         "list of codes expected",
     )
     return column
@@ -136,10 +156,10 @@ def _members_of(enum_cls: type[Enum], lists: bool = False) -> Callable[[Column],
     def check(column: Column) -> Column:
         if lists:
             _code_lists(column)
-            _require(all(set(v) <= values for v in column), f"unknown {enum_cls.__name__}")
+            _require(set(chain.from_iterable(column)) <= values, f"unknown {enum_cls.__name__}")
         else:
             _require(
-                all(type(v) is str and v in values for v in column), f"unknown {enum_cls.__name__}"
+                _types(column) <= {str} and set(column) <= values, f"unknown {enum_cls.__name__}"
             )
         return column
 
@@ -177,24 +197,37 @@ ACTIVITY_FIELDS: dict[str, Callable[[Column], Column]] = {
 }
 
 
+def check_columns(records: Any, fields: dict[str, Callable[[Column], Column]]) -> list[Column]:
+    """The checked and converted columns of `records`, in the order of `fields`.
+
+    Raises InvalidRecord on any deviation: something else than a list of dicts, a
+    record with other fields (as many as `fields`, each of them there), a value of the
+    wrong type or range."""
+    if (
+        type(records) is not list
+        or not _types(records) <= {dict}
+        or not set(map(len, records)) <= {len(fields)}
+    ):
+        raise InvalidRecord("list of records with the expected fields expected")
+    try:
+        rows = map(itemgetter(*fields), records)
+        columns = [list(column) for column in zip(*rows)] if records else [[] for _ in fields]
+    except KeyError as error:
+        raise InvalidRecord("list of records with the expected fields expected") from error
+    try:
+        return [convert(column) for convert, column in zip(fields.values(), columns)]
+    except (TypeError, ValueError) as error:
+        raise InvalidRecord(str(error)) from error
+
+
 def _parse(records: Any, fields: dict[str, Callable[[Column], Column]]) -> list[dict[str, Any]]:
     """Check and convert `records` column by column; raise InvalidRecord on any deviation.
 
-    The records parsed from the JSON are converted in place, one column at a time, so a
-    package of 100,000 activities is held once, not once as read and once as checked."""
-    keys = fields.keys()
-    if type(records) is not list or not all(type(r) is dict and r.keys() == keys for r in records):
-        raise InvalidRecord("list of records with the expected fields expected")
-    try:
-        for key, convert in fields.items():
-            column = [r[key] for r in records]
-            converted = convert(column)
-            if converted is not column:
-                for record, value in zip(records, converted):
-                    record[key] = value
-    except (TypeError, ValueError) as error:
-        raise InvalidRecord(str(error)) from error
-    return records
+    The converted values go back into the records parsed from the JSON."""
+    for key, converted in zip(fields, check_columns(records, fields)):
+        for record, value in zip(records, converted):
+            record[key] = value
+    return cast(list[dict[str, Any]], records)
 
 
 def parse_offers(records: Any) -> list[dict[str, Any]]:

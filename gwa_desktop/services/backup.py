@@ -37,8 +37,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
 from gwa_desktop.exchange import backup_file
 from gwa_desktop.exchange.atomic import atomic_path, write_error
 from gwa_desktop.exchange.errors import ExchangeError, PackageError
@@ -48,21 +46,19 @@ from gwa_desktop.paths import backups_dir, data_dir
 from gwa_desktop.preferences import stored_backup_months
 from gwa_desktop.services.backup_key import backup_key, key_file_path, stored_key
 from gwa_desktop.storage import schema_check
-from gwa_desktop.storage.database import (
-    SQLITE_HEADER,
-    Database,
-    check_sqlite_database,
-    open_database,
-)
 from gwa_desktop.storage.errors import (
     AlteredDatabaseError,
     DamagedDatabaseError,
     NewerDatabaseError,
     StorageError,
 )
+from gwa_desktop.storage.reading import SQLITE_HEADER
 
+# SQLAlchemy and the database module are imported where they are used: `gwa count`
+# tidies the data folders at start (tidy_data_folders) without either.
 if TYPE_CHECKING:
     from gwa_desktop.services.erasure import LoggedErasure
+    from gwa_desktop.storage.database import Database
 
 AUTOMATIC_PREFIX = "auto-"
 MANUAL_PREFIX = "gwa-backup-"
@@ -346,6 +342,8 @@ def describe_backup(path: Path, password: str | None = None) -> BackupSummary:
 
 def _summary(path: Path, shown: Path) -> BackupSummary:
     """The checks and the preview of the file at `path`; messages name `shown`."""
+    from gwa_desktop.storage.database import check_sqlite_database
+
     not_intact = _(
         "The file {path} is not an intact GWA Desktop backup. Nothing was changed."
     ).format(path=shown)
@@ -499,6 +497,8 @@ def restore_backup(
     restored file, which is migrated when the backup comes from an older version. Every
     erasure logged in the replaced database is applied to the restored one again.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from gwa_desktop.services.erasure import ErasureService
 
     target = database_file(database)
@@ -526,6 +526,7 @@ def restore_backup(
 def reapply_erasures(location: str, erasures: list[LoggedErasure]) -> list[LoggedErasure]:
     """Open (and migrate) the restored database and erase again whom `erasures` name."""
     from gwa_desktop.services.erasure import ErasureService
+    from gwa_desktop.storage.database import open_database
 
     restored = open_database(location)
     try:
@@ -571,6 +572,8 @@ def restore_in_place_of(backup: Path, target: Path, password: str | None = None)
     For a damaged database the normal restore cannot run, since it opens the database
     first to take a safety copy.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     stamp = datetime.now().strftime(STAMP_FORMAT)
     kept = target.with_name(f"{target.stem}-unreadable-{stamp}{target.suffix}")
     erasures = _logged_erasures(target) if target.exists() else []
@@ -610,6 +613,8 @@ def integrity_problems(database: Database, tables: Sequence[str] | None = None) 
     about to be trusted: before a restore and before an upgrade. `tables` limits the
     check to the tables a command reads (see `schema_check.integrity_problems`).
     """
+    from sqlalchemy.exc import DBAPIError
+
     if not database.is_sqlite:
         return []
     try:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any, cast
 
@@ -36,6 +37,7 @@ from gwa_desktop.exchange.errors import Cancelled, ExchangeError, ImportBusy, Si
 from gwa_desktop.exchange.package import Package, read_package
 from gwa_desktop.exchange.progress import Progress, no_progress
 from gwa_desktop.exchange.receipt import receipt_name, receipt_text
+from gwa_desktop.exchange.record_columns import RecordColumns
 from gwa_desktop.exchange.records import ACTIVITY_FIELDS, Period
 from gwa_desktop.i18n import _
 from gwa_desktop.services import district_identity
@@ -413,7 +415,6 @@ def _store(
     connection = session.connection()
     if offers:
         connection.execute(insert(DistrictOffer), offers)
-    activities = package.data.activities
     # The driver's executemany with plain tuples: SQLAlchemy's per-row parameter
     # processing would triple the time for 100,000 activities on SQLite, and made the
     # import of a district of 1,200 packages 4.6 times its floor on PostgreSQL.
@@ -423,11 +424,12 @@ def _store(
         f"INSERT INTO district_activities ({', '.join(columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
-    # In batches: the rows to insert are made from the checked records as they go, so
-    # the package's activities are not held a second time as parameter rows.
-    for start in range(0, len(activities), INSERT_BATCH):
-        batch = activities[start : start + INSERT_BATCH]
-        connection.exec_driver_sql(statement, [_activity_row(row.id, a) for a in batch])
+    values = _stored_columns(package.activities)
+    # In batches: the rows are made from the checked columns as they go, so the
+    # package's activities are not held a second time as parameter rows.
+    for start in range(0, len(package.activities), INSERT_BATCH):
+        batch = [column[start : start + INSERT_BATCH] for column in values]
+        connection.exec_driver_sql(statement, list(zip(repeat(row.id), *batch)))
     return outcome
 
 
@@ -443,15 +445,18 @@ def _covers(period: Period, package: DistrictPackage) -> bool:
     return period.start <= package.period_start and package.period_end <= period.end
 
 
-def _activity_row(package_id: int, activity: dict[str, Any]) -> tuple[Any, ...]:
-    """Values in ACTIVITY_FIELDS order, stored as SQLAlchemy's SQLite types store them
-    (PostgreSQL reads the ISO date text as a date)."""
-    values = {
-        **activity,
-        "occurred_on": activity["occurred_on"].isoformat(),
-        "languages": ",".join(activity["languages"]),
-    }
-    return (package_id, *(values[key] for key in ACTIVITY_FIELDS))
+def _stored_columns(activities: RecordColumns) -> list[list[Any]]:
+    """The columns in ACTIVITY_FIELDS order, as SQLAlchemy's SQLite types store them
+    (PostgreSQL reads the ISO date text as a date): each distinct date and language
+    list is spelled once."""
+    values = [activities.column(key) for key in ACTIVITY_FIELDS]
+    keys = list(ACTIVITY_FIELDS)
+    spelled: dict[Any, str] = {}
+    for key, spell in (("occurred_on", date.isoformat), ("languages", ",".join)):
+        index = keys.index(key)
+        spelled = {value: spell(value) for value in set(values[index])}
+        values[index] = list(map(spelled.__getitem__, values[index]))
+    return values
 
 
 def _joined(record: dict[str, Any], *keys: str) -> dict[str, Any]:

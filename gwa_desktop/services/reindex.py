@@ -14,19 +14,17 @@ changes, so a form open meanwhile saves without a conflict (nothing it shows cha
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from babel import __version__ as babel_version
 from sqlalchemy import Connection, Select, Table, bindparam, delete, insert, select, update
 
-from gwa_desktop.domain.collation import COLLATION, sort_key
-from gwa_desktop.domain.enums import ActivityKind, ContactRole, OfferCategory
+from gwa_desktop.domain.collation import sort_key
+from gwa_desktop.domain.enums import ContactRole
+from gwa_desktop.services.index_recipe import current_versions, stale_kinds
 from gwa_desktop.services.search_text import (
-    RECIPE,
     activity_search_text,
     contact_search_text,
     offer_search_text,
@@ -48,8 +46,6 @@ from gwa_desktop.storage.models import (
     table_of,
 )
 
-COLLATION_INDEX = "collation"
-SEARCH_INDEX = "search"
 _BATCH = 5000
 
 log = logging.getLogger(__name__)
@@ -62,20 +58,6 @@ class ReindexSummary:
     changed: int = 0
 
 
-def search_version() -> str:
-    """A digest of what the search texts are made of besides the records: the recipe,
-    every label in every UI language (the catalogs), and Babel's language names."""
-    digest = hashlib.sha256(f"{RECIPE}/babel-{babel_version}".encode())
-    for vocabulary in (ContactRole, OfferCategory, ActivityKind):
-        for member in vocabulary:
-            digest.update(f"\0{member.value}\0{member.search_words}".encode())
-    return f"{RECIPE}/{digest.hexdigest()[:32]}"
-
-
-def current_versions() -> dict[str, str]:
-    return {COLLATION_INDEX: COLLATION, SEARCH_INDEX: search_version()}
-
-
 def stale_indexes(database: Database) -> list[str]:
     """The kinds of derived column whose recorded recipe differs from this program's.
 
@@ -85,7 +67,7 @@ def stale_indexes(database: Database) -> list[str]:
     versions = IndexVersion.__table__.c
     with database.session() as session:
         stored = dict(session.execute(select(versions.kind, versions.version)).all())
-    return [kind for kind, version in current_versions().items() if stored.get(kind) != version]
+    return stale_kinds(stored)
 
 
 def ensure_current(database: Database) -> ReindexSummary | None:

@@ -15,8 +15,8 @@ from gwa_desktop.domain.enums import ActivityKind, ContactRole, OfferCategory
 from gwa_desktop.domain.languages import language_name
 from gwa_desktop.services.validation import fold
 
-#: Raise when a recipe below changes: the stored texts are then computed again at start.
-RECIPE = "search-1"
+# Raise services.index_recipe.RECIPE when a recipe below changes: the stored texts are
+# then computed again at start.
 
 
 _language_name = lru_cache(maxsize=None)(language_name)

@@ -15,7 +15,6 @@ import hashlib
 import os
 import re
 import sqlite3
-import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -31,14 +30,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from gwa_desktop.storage.errors import (
     AlteredDatabaseError,
     DamagedDatabaseError,
-    DatabaseUnavailableError,
-    EmptyDatabaseFileError,
     NewerDatabaseError,
     NotADatabaseError,
     StorageError,
     translate_operational_error,
 )
-from gwa_desktop.storage.revisions import graph_head, is_known_head_schema, revision_graph
+from gwa_desktop.storage.reading import check_sqlite_file
+from gwa_desktop.storage.revisions import (
+    MIGRATIONS_DIR,
+    graph_head,
+    is_known_head_schema,
+    revision_graph,
+)
 from gwa_desktop.storage.schema_check import (
     Schema,
     integrity_problems,
@@ -50,8 +53,6 @@ from gwa_desktop.storage.schema_check import (
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: Copies put aside before upgrades, per database: enough to go back a few versions.
 KEEP_BEFORE_UPGRADE = 3
 #: Key of the PostgreSQL advisory lock held while migrating ("gwa" in ASCII).
@@ -297,7 +298,7 @@ def open_database(location: str, *, backup_dir: Path | None = None) -> Database:
     try:
         if sqlite_path is None:
             _prepare_server(url, location)
-        elif _check_sqlite_file(sqlite_path, location):
+        elif check_sqlite_file(sqlite_path, location):
             _prepare_file(url, sqlite_path, location, backup_dir)
         else:
             _create_file(sqlite_path, location)
@@ -316,34 +317,6 @@ def _sqlite_path(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
-
-
-def _check_sqlite_file(path: Path, location: str) -> bool:
-    """True for an existing file that starts like a SQLite database, False for none yet.
-
-    A folder, a FIFO or a device is refused by its type before anything opens it (a
-    FIFO would block the program forever); an empty file is refused, not filled anew.
-    """
-    if not path.parent.is_dir():
-        raise DatabaseUnavailableError(location)
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return False
-    except OSError as error:
-        raise DatabaseUnavailableError(location) from error
-    if not stat.S_ISREG(status.st_mode):
-        raise NotADatabaseError(location)
-    if status.st_size == 0:
-        raise EmptyDatabaseFileError(location)
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise DatabaseUnavailableError(location) from error
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(location)
-    return True
 
 
 def _prepare_file(url: str, path: Path, location: str, backup_dir: Path | None) -> None:

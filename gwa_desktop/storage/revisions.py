@@ -23,6 +23,7 @@ from pathlib import Path
 
 from gwa_desktop.storage.schema_check import Schema
 
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 #: The head revision whose schema has HEAD_SCHEMA_DIGEST (see `schema_digest`).
 HEAD_SCHEMA_REVISION = "0022"
 HEAD_SCHEMA_DIGEST = "5ce449a5c9ac592028a75ed6e6906cdf4570d584e77003c4754c05b374d764a4"

@@ -18,9 +18,10 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 #: Tables SQLite itself maintains (AUTOINCREMENT counters, ANALYZE statistics); their
 #: presence depends on use, not on the schema.

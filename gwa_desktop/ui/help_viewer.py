@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from gwa_desktop.i18n import _, ui_language
-from gwa_desktop.ui.handbook import HANDBOOK_DIR, contents, handbook_file
 
 
 class HandbookBrowser(QTextBrowser):
@@ -37,6 +36,8 @@ class HandbookBrowser(QTextBrowser):
         self.anchorClicked.connect(self._follow)
 
     def loadResource(self, kind: int, url: QUrl):
+        from gwa_desktop.ui.handbook import HANDBOOK_DIR
+
         if url.isLocalFile() and HANDBOOK_DIR in _parents(url.toLocalFile()):
             return super().loadResource(kind, url)
         return None
@@ -57,6 +58,10 @@ class HelpViewer(QDialog):
     """The handbook in the UI language (or its fallback), opened at one section."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # The handbook's reader (html.parser) loads with the first handbook window, not
+        # with every dialog that offers F1.
+        from gwa_desktop.ui.handbook import contents, handbook_file
+
         super().__init__(parent)
         self.setWindowTitle(_("Handbook"))
         self.file = handbook_file(ui_language())

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -26,20 +28,11 @@ from gwa_desktop.logbook import log_path
 from gwa_desktop.paths import DataFolderError, portable_folder
 from gwa_desktop.preferences import WindowState, store_window_state, stored_window_state
 from gwa_desktop.services.registry import Services
-from gwa_desktop.ui.accessibility import name_on_show
+from gwa_desktop.ui.accessibility import name_controls, name_on_show
 from gwa_desktop.ui.changes import ACTIVITIES, CONTACTS, OFFERS, Changes, concerns
-from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
-from gwa_desktop.ui.dialogs.erasure_dialog import open_erasure_review
 from gwa_desktop.ui.exchange_menu import add_exchange_actions
 from gwa_desktop.ui.help_viewer import open_help
 from gwa_desktop.ui.operations import opened
-from gwa_desktop.ui.pages.activities_page import ActivitiesPage
-from gwa_desktop.ui.pages.calendar_page import CalendarPage
-from gwa_desktop.ui.pages.contacts_page import ContactsPage
-from gwa_desktop.ui.pages.dashboard_page import DashboardPage
-from gwa_desktop.ui.pages.list_page import ListPage
-from gwa_desktop.ui.pages.offers_page import OffersPage
-from gwa_desktop.ui.pages.settings_page import SettingsPage
 from gwa_desktop.ui.pages.week_page import WeekPage
 from gwa_desktop.ui.print_menu import add_print_actions
 from gwa_desktop.ui.table_model import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
@@ -47,7 +40,23 @@ from gwa_desktop.ui.tour import show_tour
 from gwa_desktop.ui.volunteer_menu import add_volunteer_actions
 from gwa_desktop.ui.widgets import fit_to_screen
 
+if TYPE_CHECKING:
+    from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
+    from gwa_desktop.ui.pages.activities_page import ActivitiesPage
+    from gwa_desktop.ui.pages.calendar_page import CalendarPage
+    from gwa_desktop.ui.pages.contacts_page import ContactsPage
+    from gwa_desktop.ui.pages.dashboard_page import DashboardPage
+    from gwa_desktop.ui.pages.list_page import ListPage
+    from gwa_desktop.ui.pages.offers_page import OffersPage
+    from gwa_desktop.ui.pages.settings_page import SettingsPage
+
 log = logging.getLogger(__name__)
+
+#: The screens in the order of the navigation (and of the View menu's Ctrl+0 … Ctrl+6).
+SCREEN_NAMES = ("week", "calendar", "contacts", "offers", "activities", "settings", "dashboard")
+#: The screens that are lists (`ListPage`): New, Edit, Delete and Find act on them. Told
+#: by name, so the start (on the week page) does not import the lists' module.
+LIST_SCREENS = frozenset({"contacts", "offers", "activities"})
 
 NAVIGATION_STYLE = """
 QListWidget#navigation { background: #28465f; color: white; border: none; font-size: 11pt; }
@@ -94,43 +103,19 @@ class MainWindow(QMainWindow):
         #: Set when a rebuilt window (another UI language) has taken over the unsaved input.
         self.handed_over = False
         self.setWindowTitle(window_title())
-        self.contacts_page = ContactsPage(services.contacts)
-        self.offers_page = OffersPage(services.offers, services.contacts)
-        self.offers_page.record_session_requested.connect(self.record_session)
-        self.activities_page = ActivitiesPage(
-            services.activities, services.offers, services.contacts
-        )
-        self.settings_page = SettingsPage(services.settings)
-        self.settings_page.language_chosen.connect(self.language_chosen)
-        self.week_page = WeekPage(services)
-        self.week_page.record_requested.connect(self.record_session)
-        self.calendar_page = CalendarPage(services)
-        self.calendar_page.record_requested.connect(self.record_session)
-        self.calendar_page.activity_requested.connect(self.open_activity)
-        self.calendar_page.data_changed.connect(
-            lambda changed: self.refresh_after(changed, already_fresh=self.calendar_page)
-        )
-        self.dashboard_page = DashboardPage(services)
-        self.pages: list[QWidget] = [
-            self.week_page,
-            self.calendar_page,
-            self.contacts_page,
-            self.offers_page,
-            self.activities_page,
-            self.settings_page,
-            self.dashboard_page,
-        ]
-        #: Each screen by the name its place is remembered under.
-        self.screens: dict[str, QWidget] = {
-            "week": self.week_page,
-            "calendar": self.calendar_page,
-            "contacts": self.contacts_page,
-            "offers": self.offers_page,
-            "activities": self.activities_page,
-            "settings": self.settings_page,
-            "dashboard": self.dashboard_page,
+        #: The screens built so far, by name: a screen is built (and reads its data) when
+        #: first shown or asked for, so the start builds and queries only the one on view.
+        self._built: dict[str, QWidget] = {}
+        self._builders: dict[str, Callable[[], QWidget]] = {
+            "week": self._build_week,
+            "calendar": self._build_calendar,
+            "contacts": self._build_contacts,
+            "offers": self._build_offers,
+            "activities": self._build_activities,
+            "settings": self._build_settings,
+            "dashboard": self._build_dashboard,
         }
-        titles = [
+        self.titles = [
             _("This week"),
             _("Calendar"),
             _("Contacts"),
@@ -141,19 +126,13 @@ class MainWindow(QMainWindow):
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.addItems(titles)
+        self.navigation.addItems(self.titles)
         self.navigation.setFixedWidth(170)
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.setAccessibleName(_("Screens"))
-        for page, title in zip(self.pages, titles, strict=False):
-            if isinstance(page, ListPage):
-                page.table.setAccessibleName(title)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.status_changed.connect(lambda text, page=page: self._show_status_of(page, text))
-            if isinstance(page, ListPage):
-                page.data_changed.connect(self._refresh_lists)
+        for _name in SCREEN_NAMES:
+            self.stack.addWidget(QWidget())  # the screen's place until it is built
         self.navigation.currentRowChanged.connect(self.show_page)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -166,29 +145,149 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.location_label = location_label(services.database.location)
         self.statusBar().addPermanentWidget(self.location_label)
-        self._create_actions(titles)
-        for page in self.pages:
-            page.refresh()
-        self.navigation.setCurrentRow(0)
+        self._create_actions(self.titles)
         self._restore_geometry()
+
+    # the screens, each built when first needed ---------------------------------------
+
+    def screen(self, name: str) -> QWidget:
+        """The screen `name`, built, wired and filled with its data on first use."""
+        page = self._built.get(name)
+        if page is not None:
+            return page
+        page = self._builders[name]()
+        self._built[name] = page
+        index = SCREEN_NAMES.index(name)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if self.stack.currentWidget() is placeholder:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        page.status_changed.connect(lambda text, page=page: self._show_status_of(page, text))
+        if name in LIST_SCREENS:
+            listed = cast("ListPage", page)
+            listed.table.setAccessibleName(self.titles[index])
+            listed.data_changed.connect(self._refresh_lists)
+            listed.table.addAction(self.delete_action)
+        page.refresh()
+        # The window named its controls when shown; a screen built later gets its names now.
+        name_controls(page)
+        return page
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every screen in navigation order, built if not yet (for code that walks them all)."""
+        return [self.screen(name) for name in SCREEN_NAMES]
+
+    @property
+    def screens(self) -> dict[str, QWidget]:
+        """Each screen by the name its place is remembered under, built if not yet."""
+        return {name: self.screen(name) for name in SCREEN_NAMES}
+
+    @property
+    def week_page(self) -> WeekPage:
+        return cast("WeekPage", self.screen("week"))
+
+    @property
+    def calendar_page(self) -> CalendarPage:
+        return cast("CalendarPage", self.screen("calendar"))
+
+    @property
+    def contacts_page(self) -> ContactsPage:
+        return cast("ContactsPage", self.screen("contacts"))
+
+    @property
+    def offers_page(self) -> OffersPage:
+        return cast("OffersPage", self.screen("offers"))
+
+    @property
+    def activities_page(self) -> ActivitiesPage:
+        return cast("ActivitiesPage", self.screen("activities"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.screen("settings"))
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return cast("DashboardPage", self.screen("dashboard"))
+
+    def _build_week(self) -> QWidget:
+        page = WeekPage(self.services)
+        page.record_requested.connect(self.record_session)
+        return page
+
+    def _build_calendar(self) -> QWidget:
+        from gwa_desktop.ui.pages.calendar_page import CalendarPage
+
+        page = CalendarPage(self.services)
+        page.record_requested.connect(self.record_session)
+        page.activity_requested.connect(self.open_activity)
+        page.data_changed.connect(lambda changed: self.refresh_after(changed, already_fresh=page))
+        return page
+
+    def _build_contacts(self) -> QWidget:
+        # Each screen's module (and the forms it opens) is imported with the screen.
+        from gwa_desktop.ui.pages.contacts_page import ContactsPage
+
+        return ContactsPage(self.services.contacts)
+
+    def _build_offers(self) -> QWidget:
+        from gwa_desktop.ui.pages.offers_page import OffersPage
+
+        page = OffersPage(self.services.offers, self.services.contacts)
+        page.record_session_requested.connect(self.record_session)
+        page.print_flyer_requested.connect(self.print_actions["flyer"].trigger)
+        page.print_overview_requested.connect(self.print_actions["overview"].trigger)
+        return page
+
+    def _build_activities(self) -> QWidget:
+        from gwa_desktop.ui.pages.activities_page import ActivitiesPage
+
+        services = self.services
+        return ActivitiesPage(services.activities, services.offers, services.contacts)
+
+    def _build_settings(self) -> QWidget:
+        from gwa_desktop.ui.pages.settings_page import SettingsPage
+
+        page = SettingsPage(self.services.settings)
+        page.language_chosen.connect(self.language_chosen)
+        return page
+
+    def _build_dashboard(self) -> QWidget:
+        from gwa_desktop.ui.pages.dashboard_page import DashboardPage
+
+        return DashboardPage(self.services)
+
+    # --------------------------------------------------------------------------------
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
     def current_list(self) -> ListPage | None:
-        page = self.current_page()
-        return page if isinstance(page, ListPage) else None
+        name = SCREEN_NAMES[self.stack.currentIndex()]
+        return cast("ListPage", self.current_page()) if name in LIST_SCREENS else None
+
+    def show_screen(self, name: str) -> QWidget:
+        """Show the screen `name` (built now if it was not yet); returns it."""
+        self.show_page(SCREEN_NAMES.index(name))
+        return self.screen(name)
 
     def show_page(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
+        page = self.screen(SCREEN_NAMES[index])
+        self.stack.setCurrentWidget(page)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
-        page = self.current_page()
         for action in (self.new_action, self.edit_action, self.delete_action, self.find_action):
-            action.setEnabled(isinstance(page, ListPage))
-        if isinstance(page, ListPage):
-            self._show_status(page.current_summary())
-            page.table.setFocus()
+            action.setEnabled(SCREEN_NAMES[index] in LIST_SCREENS)
+        listed = self.current_list()
+        if listed is not None:
+            self._show_status(listed.current_summary())
+            listed.table.setFocus()
         else:
             self._show_status("")
 
@@ -201,9 +300,10 @@ class MainWindow(QMainWindow):
 
     def _settings_may_be_left(self) -> bool:
         """Ask, as the edit forms do, before unsaved settings are thrown away on quitting."""
-        if not self.settings_page.has_unsaved_changes():
+        settings = cast("SettingsPage | None", self._built.get("settings"))
+        if settings is None or not settings.has_unsaved_changes():
             return True
-        self.show_page(self.pages.index(self.settings_page))
+        self.show_screen("settings")
         answer = QMessageBox.question(
             self,
             _("Unsaved settings"),
@@ -214,12 +314,15 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.settings_page.save()
+            return settings.save()
         return answer == QMessageBox.StandardButton.Discard
 
     def take_unsaved_input(self, previous: MainWindow) -> None:
-        """Keep what was typed but not saved in the window this one replaces."""
-        self.settings_page.show_data(previous.settings_page.data())
+        """Keep what was typed but not saved in the window this one replaces (only the
+        settings take input outside a dialog; a screen never built holds none)."""
+        typed = cast("SettingsPage | None", previous._built.get("settings"))
+        if typed is not None:
+            self.settings_page.show_data(typed.data())
         previous.handed_over = True
 
     def save_window_state(self) -> None:
@@ -228,8 +331,7 @@ class MainWindow(QMainWindow):
         Without the data folder (a pulled stick) nothing is remembered, and nothing is
         written elsewhere; closing must still work.
         """
-        shown = self.current_page()
-        screen = next((name for name, page in self.screens.items() if page is shown), "")
+        screen = SCREEN_NAMES[self.stack.currentIndex()]
         state = WindowState(self.saveGeometry().data(), self.saveState().data(), screen)
         try:
             store_window_state(state)
@@ -245,8 +347,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(stored.state))
         else:
             fit_to_screen(self, 1180, 720)
-        page = self.screens.get(stored.screen)
-        self.show_page(self.pages.index(page) if page is not None else 0)
+        self.show_screen(stored.screen if stored.screen in SCREEN_NAMES else SCREEN_NAMES[0])
 
     def _create_actions(self, titles: list[str]) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
@@ -277,7 +378,7 @@ class MainWindow(QMainWindow):
         self.quality_action = self._action(_("Data &quality…"), None, self.open_quality)
         file_menu.addAction(self.quality_action)
         self.erasure_action = self._action(
-            _("&Retention and erasure…"), None, lambda: open_erasure_review(self)
+            _("&Retention and erasure…"), None, self.open_erasure_review
         )
         file_menu.addAction(self.erasure_action)
         file_menu.addSeparator()
@@ -305,11 +406,9 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(_("Open &log"), None, self.open_log)
         help_menu.addAction(self.log_action)
         help_menu.addAction(self._action(_("&About GWA Desktop"), None, self._about))
-        # Delete must not fire while the user edits text in the search field.
+        # Delete must not fire while the user edits text in the search field (each list's
+        # table gets the action when the list is built).
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for page in self.pages:
-            if isinstance(page, ListPage):
-                page.table.addAction(self.delete_action)
 
     def _action(self, text: str, shortcut, handler, *, window_wide: bool = True) -> QAction:
         action = QAction(text, self)
@@ -323,6 +422,8 @@ class MainWindow(QMainWindow):
     def record_session(self, offer_id: int, day: date | None = None) -> None:
         """Open the activity form for one date of the offer, filled from the offer; without
         `day`, the date whose headcount is most likely due."""
+        from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
+
         activities = self.services.activities
 
         def draft() -> ActivityDialog:
@@ -346,6 +447,8 @@ class MainWindow(QMainWindow):
 
     def open_activity(self, activity_id: int) -> None:
         """Open a recorded or planned activity (from the calendar) in its form."""
+        from gwa_desktop.ui.dialogs.activity_dialog import ActivityDialog
+
         activities = self.services.activities
 
         def form() -> ActivityDialog:
@@ -364,6 +467,11 @@ class MainWindow(QMainWindow):
         OfferTranslationsDialog(self.services.offers, self.services.settings, self).exec()
         self.refresh_after(frozenset({OFFERS}))
 
+    def open_erasure_review(self) -> None:
+        from gwa_desktop.ui.dialogs.erasure_dialog import open_erasure_review
+
+        open_erasure_review(self)
+
     def open_quality(self) -> None:
         """The quality panel; the record the officer opens there is shown in its form."""
         from gwa_desktop.ui.dialogs.quality_dialog import QualityDialog
@@ -375,9 +483,8 @@ class MainWindow(QMainWindow):
         if not accepted or dialog.chosen is None:
             return
         entity, record_id = dialog.chosen
-        pages = {"offers": self.offers_page, "activities": self.activities_page}
-        page = pages.get(entity, self.contacts_page)
-        self.show_page(self.pages.index(page))
+        name = entity if entity in ("offers", "activities") else "contacts"
+        page = cast("ListPage", self.show_screen(name))
         page.select_id(record_id)
         page.edit_current()
 
@@ -393,11 +500,15 @@ class MainWindow(QMainWindow):
     def _refresh_lists(self, changed: Changes) -> None:
         """A write on one screen can change another (e.g. an offer's title in activities)."""
         sender = self.sender()
-        self.refresh_after(changed, already_fresh=sender if isinstance(sender, ListPage) else None)
+        fresh = sender if sender in self._built.values() else None
+        self.refresh_after(changed, already_fresh=cast("QWidget | None", fresh))
 
     def refresh_after(self, changed: Changes, already_fresh: QWidget | None = None) -> None:
-        """Refresh the lists that show what `changed`; the status bar follows the one on view."""
-        for page in self.pages:
+        """Refresh the lists that show what `changed`; the status bar follows the one on view.
+
+        A screen not built yet reads its data when it is built.
+        """
+        for page in list(self._built.values()):
             if page is not already_fresh and concerns(page.shows, changed):
                 page.refresh()
         page = self.current_list()

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
-    """Add the print entries to `menu`; `window` needs `services` and `offers_page`."""
+    """Add the print entries to `menu`; `window` needs `services` and `offers_page`, and
+    connects the offers screen's print buttons to these actions when it builds it."""
     entries = {
         "flyer": (_("Print &flyer…"), QKeySequence.StandardKey.Print, lambda: print_flyer(window)),
         "overview": (
@@ -35,10 +36,7 @@ def add_print_actions(window: QMainWindow, menu: QMenu) -> dict[str, QAction]:
             lambda: print_consent_form(window),
         ),
     }
-    actions = add_menu_actions(window, menu, entries)
-    window.offers_page.print_flyer_requested.connect(actions["flyer"].trigger)
-    window.offers_page.print_overview_requested.connect(actions["overview"].trigger)
-    return actions
+    return add_menu_actions(window, menu, entries)
 
 
 def _printing(window: QMainWindow) -> PrintingService:
@@ -59,7 +57,7 @@ def print_flyer(window: QMainWindow) -> None:
 
     offer_id = window.offers_page.current_id()
     if offer_id is None:
-        window.show_page(window.pages.index(window.offers_page))
+        window.show_screen("offers")
         QMessageBox.information(window, _("Print flyer"), _("Select an offer in the list first."))
         return
     _open(window, lambda: FlyerPrintDialog(_printing(window), offer_id, window))

@@ -118,8 +118,7 @@ class Tour(QFrame):
         self.step += 1
         step = STEPS[self.step]
         if step.screen is not None:
-            page = self.window_.screens[step.screen]  # type: ignore[attr-defined]
-            self.window_.show_page(self.window_.pages.index(page))  # type: ignore[attr-defined]
+            self.window_.show_screen(step.screen)  # type: ignore[attr-defined]
         self.title_label.setText(_(step.title))
         self.text_label.setText(_(step.text))
         self.step_label.setText(_("Step {n} of {count}").format(n=self.step + 1, count=len(STEPS)))

@@ -9,12 +9,13 @@ import struct
 import threading
 import tracemalloc
 import zlib
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from gwa_desktop.exchange import limits
+from gwa_desktop.exchange.package import read_package
 from gwa_desktop.exchange.records import Period
 from gwa_desktop.services import installation_key
 from gwa_desktop.services.district_export import export_district
@@ -92,8 +93,11 @@ def genuine(filled, tmp_path) -> Path:
     )
 
 
-def signed_with(filled, genuine: Path, target: Path, replaced: dict[str, bytes]) -> Path:
-    """A package signed with the village's own key, so only the limits can refuse it."""
+def signed_with(
+    filled, genuine: Path, target: Path, replaced: dict[str, bytes], stored: bool = True
+) -> Path:
+    """A package signed with the village's own key, so only the limits can refuse it;
+    the `replaced` members are `stored`, or else deflated."""
     members = members_of(genuine)
     manifest = json.loads(members["manifest.json"])
     manifest["members"].update(
@@ -104,7 +108,7 @@ def signed_with(filled, genuine: Path, target: Path, replaced: dict[str, bytes])
         resigned(
             dict(members, **replaced), manifest, installation_key.private_key(filled.database)
         ),
-        stored=tuple(replaced),
+        stored=tuple(replaced) if stored else (),
     )
 
 
@@ -181,6 +185,10 @@ def test_members_too_many_too_large_or_too_tightly_packed(other_database, tmp_pa
         (b'[{"title": "Caf\xe9"}]', "not valid UTF-8"),
         (b'[{"title": "\xed\xa0\x80"}]', "not valid UTF-8"),
         (b"[NaN]", "damaged"),
+        # Faults in a later window than a refused record: the worse one is told, as before.
+        (b"[" + b"{}," * 400_000 + b'"Caf\xe9"]', "not valid UTF-8"),
+        (b"[" + b"{}," * 400_000 + b'"\\ud800"]', "lone surrogate"),
+        (b"[" + b"{}," * 400_000 + b"[" * 200_000 + b"]" * 200_000 + b"]", "nested too deeply"),
     ],
 )
 def test_json_bombs_and_broken_text_are_messages(
@@ -189,6 +197,35 @@ def test_json_bombs_and_broken_text_are_messages(
     path = signed_with(filled, genuine, tmp_path / "hostile.zip", {"data/activities.json": content})
     message, _peak = refused_quickly(other_database, path)
     assert words in message
+
+
+def test_the_activities_are_parsed_while_unpacked_not_held_whole(
+    filled, genuine, other_database, tmp_path
+):
+    """60,000 activities: the read holds their checked columns, not the member, its text and a dict each."""
+    (record, *_rest) = json.loads(members_of(genuine)["data/activities.json"])
+    records = [
+        dict(record, occurred_on=f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}", participants_total=n)
+        for n in range(60_000)
+    ]
+    content = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
+    path = signed_with(
+        filled, genuine, tmp_path / "big.zip", {"data/activities.json": content}, stored=False
+    )
+    tracemalloc.start()
+    try:
+        package = read_package(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert len(package.data.activities) == 60_000
+    assert package.data.activities[59_999] == dict(
+        records[59_999],
+        occurred_on=date(2026, 12, 24),
+        volunteer_hours=float(record["volunteer_hours"]),
+    )
+    assert peak < len(content)  # the whole parse: five times the member
 
 
 def test_a_well_formed_surrogate_pair_is_text(filled, genuine, other_database, tmp_path):

@@ -13,7 +13,8 @@ import pytest
 from gwa_desktop.domain.suppression import HIDDEN
 from gwa_desktop.exchange.disclosure import suppression_footnote
 from gwa_desktop.exchange.package import read_package
-from gwa_desktop.exchange.records import COUNT_KEYS, InvalidRecord, parse_activities
+from gwa_desktop.exchange.record_columns import RecordColumns
+from gwa_desktop.exchange.records import ACTIVITY_FIELDS, COUNT_KEYS, InvalidRecord
 from gwa_desktop.services.district_export import export_district
 from gwa_desktop.services.district_import import IMPORTED, import_package
 from gwa_desktop.services.district_overview import combined_datasets, village_figures
@@ -113,11 +114,12 @@ def test_records_are_checked_whatever_the_order_of_their_fields():
     reordered = dict(reversed(list(record.items())))
     bad = dict(record, newcomers=-1)
 
-    (parsed,) = parse_activities([reordered])
+    parsed = RecordColumns(ACTIVITY_FIELDS)
+    parsed.add([reordered])
 
-    assert parsed == dict(record, occurred_on=date(2025, 3, 4), volunteer_hours=2.0)
+    assert list(parsed) == [dict(record, occurred_on=date(2025, 3, 4), volunteer_hours=2.0)]
     with pytest.raises(InvalidRecord):
-        parse_activities([dict(record), bad])
+        parsed.add([dict(record), bad])
 
 
 PACKAGE_ACTIVITY = json.dumps(

@@ -149,6 +149,7 @@ def test_paragraph_lines_with_caches_equal_lines_from_a_cold_start(
     for other in [*others, text]:
         BidiParagraph(other, font_size=size * 1.1, language=language).wrap(width, 1e6)
     warm = _glyph_lines(BidiParagraph(text, font_size=size, language=language), width)
+    layout.analyse.cache_clear()
     layout._size_free_analysis.cache_clear()
     shaping._shaped_glyphs.cache_clear()
     cold = _glyph_lines(BidiParagraph(text, font_size=size, language=language), width)

@@ -157,7 +157,7 @@ def test_reindex_computes_keys_and_search_texts_again_without_touching_versions(
 def test_a_changed_label_in_a_catalog_makes_the_search_text_stale(database, monkeypatch):
     _filled(database)
     reindex(database)
-    monkeypatch.setattr("gwa_desktop.services.reindex.RECIPE", "search-test")
+    monkeypatch.setattr("gwa_desktop.services.index_recipe.RECIPE", "search-test")
     assert stale_indexes(database) == ["search"]
 
 

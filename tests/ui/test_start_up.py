@@ -36,7 +36,8 @@ def _shown(qtbot, services) -> MainWindow:
     return window
 
 
-def test_every_list_is_fetched_once_at_start(qtbot, services, monkeypatch):
+def test_each_list_is_fetched_once_when_first_shown(qtbot, services, monkeypatch):
+    """Not at start (the week page is on view): each list when first visited, once."""
     generate_bulk_data(services.database, contacts=40, activities=60, offers=10)
     fetches: list[tuple[str, int]] = []
     for name in ("contacts", "offers", "activities"):
@@ -51,6 +52,11 @@ def test_every_list_is_fetched_once_at_start(qtbot, services, monkeypatch):
 
     window = _shown(qtbot, services)
     QApplication.processEvents()
+    assert fetches == []
+
+    for name in ("contacts", "offers", "activities", "contacts", "offers"):
+        window.show_screen(name)
+        QApplication.processEvents()
 
     assert sorted(fetches) == [("activities", 0), ("contacts", 0), ("offers", 0)]
     assert window.contacts_page.model.rowCount() == 40

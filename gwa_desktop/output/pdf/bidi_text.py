@@ -17,7 +17,7 @@ from reportlab.platypus.flowables import Flowable
 
 from .bidi_levels import Direction
 from .fonts import register_fonts
-from .layout import Line, TextAnalysis, analyse, break_lines
+from .layout import Line, LineBreak, TextAnalysis, analyse, line_breaks, make_lines
 
 Alignment = Literal["start", "end", "center"]
 
@@ -59,8 +59,8 @@ class BidiParagraph(Flowable):
         self._analysis: TextAnalysis = analyse(text, font_size, bold, direction, language)
         self._start = 0
         self._end = len(self._analysis.text)
+        self._breaks: tuple[LineBreak, ...] | None = None
         self._lines: list[Line] | None = None
-        self._lines_width: float | None = None
 
     @property
     def direction(self) -> Literal["ltr", "rtl"]:
@@ -69,16 +69,22 @@ class BidiParagraph(Flowable):
 
     @property
     def lines(self) -> list[Line]:
-        """The lines computed by the last `wrap`, first line first."""
-        if self._lines is None:
+        """The lines computed by the last `wrap`, first line first.
+
+        Shaped only when asked for (to draw them, or for their widths): measuring a
+        paragraph for a trial layout needs where its lines end, not their glyphs.
+        """
+        if self._breaks is None:
             raise RuntimeError("BidiParagraph.lines is only known after wrap()")
+        if self._lines is None:
+            self._lines = make_lines(self._analysis, self._breaks)
         return self._lines
 
-    def _layout(self, width: float) -> list[Line]:
-        if self._lines is None or self._lines_width != width:
-            self._lines = break_lines(self._analysis, self._start, self._end, width)
-            self._lines_width = width
-        return self._lines
+    def _layout(self, width: float) -> tuple[LineBreak, ...]:
+        breaks = line_breaks(self._analysis, self._start, self._end, width)
+        if breaks is not self._breaks:
+            self._breaks, self._lines = breaks, None
+        return breaks
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out for `availWidth`; the paragraph always takes the full width so
@@ -90,21 +96,21 @@ class BidiParagraph(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[BidiParagraph]:
         """The lines that fit in `availHeight`, and a paragraph with the rest, which
         is laid out afresh for the next frame's width; [] if not even one line fits."""
-        lines = self._layout(availWidth)
+        breaks = self._layout(availWidth)
         fitting = int((availHeight + 1e-6) // self.leading)
         if fitting <= 0:
             return []
-        if fitting >= len(lines):
+        if fitting >= len(breaks):
             return [self]
         return [
-            self._piece(self._start, lines[fitting - 1].end),
-            self._piece(lines[fitting].start, self._end),
+            self._piece(self._start, breaks[fitting - 1][1]),
+            self._piece(breaks[fitting][0], self._end),
         ]
 
     def _piece(self, start: int, end: int) -> BidiParagraph:
         piece = copy.copy(self)
         piece._start, piece._end = start, end
-        piece._lines = piece._lines_width = None
+        piece._breaks = piece._lines = None
         return piece
 
     def _line_x(self, line: Line) -> float:

@@ -44,7 +44,7 @@ from .logo import Logo, load_logo
 from .offer_view import OfferView
 from .paginate import Column, Part, Rect, count_pages, render_parts
 from .print_texts import PrintTexts
-from .qr import qr_drawing, qr_payload
+from .qr import draw_qr, qr_payload
 from .strips import draw_strips
 from .styles import PRIMARY, RULE, Text
 
@@ -414,7 +414,7 @@ def _draw_qr(
     """The code at the right, and beside it what it does (and the number, for a phone code)."""
     size = geometry.qr
     top = bottom + geometry.footer - 3 * mm
-    qr_drawing(payload, size).drawOn(canvas, right - size, top - size)
+    draw_qr(canvas, payload, right - size, top - size, size)
     factor = geometry.width / page_size("A4")[0]
     lines = [
         Text(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 
@@ -110,7 +110,10 @@ def _covers(font_name: str, char: str) -> bool:
     return ord(char) in _coverage(font_name)
 
 
+@lru_cache(maxsize=4096)
 def _chain_font(char: str, bold: bool) -> str | None:
+    """The first font of the chain that has `char`; kept per character, since every
+    character of every printed text asks (and the coverage never changes)."""
     for family in FALLBACK_CHAIN:
         if _covers(family.face(bold), char):
             return family.face(bold)
@@ -162,10 +165,8 @@ def uncovered_characters(text: str) -> list[str]:
     before a PDF is made.  Control and format characters are never reported: they
     are not drawn.
     """
-    seen: dict[str, None] = {}
-    for char in text:
-        if unicodedata.category(char) in ("Cc", "Cf") or char in seen:
-            continue
-        if _chain_font(char, bold=False) is None:
-            seen[char] = None
-    return list(seen)
+    return [
+        char
+        for char in dict.fromkeys(text)
+        if unicodedata.category(char) not in ("Cc", "Cf") and _chain_font(char, bold=False) is None
+    ]

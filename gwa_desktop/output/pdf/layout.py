@@ -60,6 +60,11 @@ class TextAnalysis:
     advances: dict[tuple[int, int], tuple[float, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: (start, end, width, size) -> where its lines end (see `line_breaks`); shared by
+    #: every size of the paragraph like `advances`.
+    breaks_for: dict[tuple[int, int, float, float], tuple[LineBreak, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def rtl(self) -> bool:
@@ -76,6 +81,14 @@ class VisualRun:
     shaped: ShapedRun
 
 
+#: One line as positions in the text: (start, end, hyphen drawn after it?).  Enough to
+#: know a paragraph's height; the glyphs are only made for a line that is drawn.
+LineBreak = tuple[int, int, bool]
+#: Line breaks kept per paragraph analysis: a print tries a few type sizes and draws
+#: one, a board repeats its labels; a window printing all day must not grow it.
+_MAX_KEPT_BREAKS = 64
+
+
 @dataclass(frozen=True)
 class Line:
     """One printed line: `text` is its logical text, `runs` go from left to right."""
@@ -87,6 +100,7 @@ class Line:
     width: float
 
 
+@lru_cache(maxsize=4096)
 def analyse(
     text: str, font_size: float, bold: bool, direction: Direction, language: str | None
 ) -> TextAnalysis:
@@ -99,7 +113,8 @@ def analyse(
 
     None of this depends on the type size, so it is cached without it: a print tries
     several sizes and builds its paragraphs afresh for each, and the labels ("When",
-    "Where") repeat on every entry of a board.
+    "Where") repeat on every entry of a board.  The analysis at a size is kept too
+    (it shares the size-free one's measurements), so a repeated label costs a look-up.
     """
     return replace(_size_free_analysis(text, bold, direction, language), font_size=font_size)
 
@@ -124,8 +139,32 @@ def _size_free_analysis(
     )
 
 
-def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
-    """Lines for `analysis.text[start:end]` at most `width` points wide.
+def make_lines(analysis: TextAnalysis, breaks: tuple[LineBreak, ...]) -> list[Line]:
+    """The shaped, visually ordered lines at `breaks` (from `line_breaks`)."""
+    return [_make_line(analysis, start, end, hyphen) for start, end, hyphen in breaks]
+
+
+def line_breaks(
+    analysis: TextAnalysis, start: int, end: int, width: float
+) -> tuple[LineBreak, ...]:
+    """Where the lines of `analysis.text[start:end]` at most `width` points wide end.
+
+    Measured once per paragraph, width and size: the trial layouts of a print and the
+    drawing of the chosen one break the same paragraphs at the same sizes, and a
+    height needs only the number of lines, not their glyphs (`make_lines`).
+    """
+    key = (start, end, width, analysis.font_size)
+    breaks = analysis.breaks_for.get(key)
+    if breaks is None:
+        breaks = tuple(_break_lines(analysis, start, end, width))
+        if len(analysis.breaks_for) >= _MAX_KEPT_BREAKS:
+            analysis.breaks_for.clear()
+        analysis.breaks_for[key] = breaks
+    return breaks
+
+
+def _break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> list[LineBreak]:
+    """Line breaks for `analysis.text[start:end]` at most `width` points wide.
 
     Greedy: each line takes as many words as fit, ending only where the line
     breaking algorithm allows (ragged, so no hyphenation is needed to fill a line).  A word wider than a whole line is hyphenated where the
@@ -135,7 +174,7 @@ def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> l
     """
     if start >= end:
         return []
-    lines: list[Line] = []
+    lines: list[LineBreak] = []
     segment_start = start
     while True:
         newline = analysis.text.find("\n", segment_start, end)
@@ -146,18 +185,18 @@ def break_lines(analysis: TextAnalysis, start: int, end: int, width: float) -> l
         segment_start = newline + 1
 
 
-def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -> list[Line]:
+def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -> list[LineBreak]:
     if start == end:
-        return [_make_line(analysis, start, end)]
+        return [(start, end, False)]
     tokens = deque(_tokens(analysis, start, end))
-    lines: list[Line] = []
+    lines: list[LineBreak] = []
     current: list[tuple[int, int, int]] = []
     used = pending_space = 0.0
     while tokens:
         word_start, word_end, spaces_end = token = tokens.popleft()
         word_width = _measure(analysis, word_start, word_end)
         if current and used + pending_space + word_width > width + _EPSILON:
-            lines.append(_make_line(analysis, current[0][0], current[-1][1]))
+            lines.append((current[0][0], current[-1][1], False))
             current, used = [], 0.0
         if (
             not current
@@ -167,19 +206,19 @@ def _break_segment(analysis: TextAnalysis, start: int, end: int, width: float) -
             hyphenated = _hyphenation_cut(analysis, word_start, word_end, width)
             if hyphenated:
                 cut, hyphen = hyphenated
-                lines.append(_make_line(analysis, word_start, cut, hyphen))
+                lines.append((word_start, cut, hyphen))
                 tokens.appendleft((cut, word_end, spaces_end))
                 continue
             cut = _longest_fitting_prefix(analysis, word_start, word_end, width)
             if cut < word_end:
-                lines.append(_make_line(analysis, word_start, cut))
+                lines.append((word_start, cut, False))
                 tokens.appendleft((cut, word_end, spaces_end))
                 continue
         current.append(token)
         used += (pending_space if len(current) > 1 else 0.0) + word_width
         pending_space = _measure(analysis, word_end, spaces_end)
     if current:
-        lines.append(_make_line(analysis, current[0][0], current[-1][1]))
+        lines.append((current[0][0], current[-1][1], False))
     return lines
 
 

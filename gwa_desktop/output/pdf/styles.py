@@ -6,6 +6,7 @@ spacing around paragraphs, so `Text` adds both without touching the text engine.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor, black
@@ -156,7 +157,10 @@ class FittedText(Flowable):
         self._fitted(self.width).drawOn(self.canv, 0, 0)
 
 
+@lru_cache(maxsize=4096)
 def _word_width(word: str, language: str, size: float, bold: bool) -> float:
+    """The width of `word` on a line of its own; kept, because every trial layout and
+    every entry of a board asks again for the same titles at the same sizes."""
     paragraph = BidiParagraph(word, font_size=size, bold=bold, language=language)
     paragraph.wrap(1e6, 1e6)
     return max((line.width for line in paragraph.lines), default=0.0)
