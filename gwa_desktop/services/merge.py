@@ -35,7 +35,7 @@ from gwa_desktop.services.errors import ConflictError, NotFoundError, Validation
 from gwa_desktop.services.record_service import touch
 from gwa_desktop.storage.database import Database
 from gwa_desktop.storage.duplicate_models import ContactMerge, ContactNonDuplicate
-from gwa_desktop.storage.models import Base, Contact, table_of
+from gwa_desktop.storage.models import Contact, full_metadata, table_of
 from gwa_desktop.storage.search_index import purge
 
 log = logging.getLogger(__name__)
@@ -267,7 +267,7 @@ def _references() -> list[tuple[Table, Column[int]]]:
     """Every (table, column) whose foreign key points at contacts.id, from the models."""
     contacts = table_of(Contact)
     found = []
-    for table in Base.metadata.sorted_tables:
+    for table in full_metadata().sorted_tables:
         for column in table.columns:
             if any(fk.column is contacts.c.id for fk in column.foreign_keys):
                 found.append((table, column))

@@ -28,7 +28,7 @@ from gwa_desktop.storage.database import (
     open_database,
 )
 from gwa_desktop.storage.errors import AlteredDatabaseError, DamagedDatabaseError, NotADatabaseError
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import full_metadata
 from gwa_desktop.storage.schema_check import read_schema, schema_differences
 from tests.storage.test_migrations import old_database, row_counts
 
@@ -177,7 +177,7 @@ def test_the_migrations_build_exactly_what_the_models_describe(tmp_path):
     """The reference every file is measured by agrees with the models' metadata."""
     engine = create_engine("sqlite://")
     with engine.connect() as connection:
-        Base.metadata.create_all(connection)
+        full_metadata().create_all(connection)
         connection.exec_driver_sql(
             "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL,"
             " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 
+from gwa_desktop.domain.collation import COLLATION
 from gwa_desktop.services.contacts import ContactService
 from gwa_desktop.services.listing import ListQuery
 from gwa_desktop.services.offers import OfferService
@@ -12,6 +16,13 @@ from gwa_desktop.storage.database import open_database
 from tests.storage.test_migrations import migrate_to
 
 NAMES = ["Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord", "Arbeitsagentur"]
+#: A new database made in a fresh process, reporting whether the collation table was read.
+CREATE_AND_REPORT = (
+    "import json, sys\n"
+    "from gwa_desktop.storage.database import open_database\n"
+    "open_database(sys.argv[1]).close()\n"
+    "print(json.dumps('pyuca.collator' in sys.modules))\n"
+)
 EXPECTED = ["Arbeitsagentur", "Ärztehaus", "awo Ortsverein", "Öffentliche Bücherei", "Zentrum Nord"]
 
 
@@ -50,3 +61,21 @@ def test_existing_names_sort_by_the_collation_after_the_upgrade(tmp_path):
         assert stale_indexes(database) == ["search"]
     finally:
         database.close()
+
+
+def test_a_new_database_does_not_read_the_collation_table(tmp_path):
+    """The first creation runs 0009 over empty tables: reading the table (about a second
+    of every new district database) waits for a name that needs a key."""
+    path = tmp_path / "new.sqlite"
+    run = subprocess.run(
+        [sys.executable, "-c", CREATE_AND_REPORT, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(run.stdout.splitlines()[-1]) is False
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT kind, version FROM index_versions").fetchall() == [
+            ("collation", COLLATION)
+        ]
+    connection.close()

@@ -30,7 +30,7 @@ from gwa_desktop.storage.database import (
     open_database,
 )
 from gwa_desktop.storage.errors import EmptyDatabaseFileError
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import full_metadata
 from gwa_desktop.storage.search_index import include_object
 
 SEARCHABLE_TABLES = ("contacts", "offers", "activities")
@@ -135,7 +135,7 @@ def schema_differences(database) -> list:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_object": include_object}
         )
-        return compare_metadata(context, Base.metadata)
+        return compare_metadata(context, full_metadata())
 
 
 # --- a new database ------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from gwa_desktop.storage.database import (
     migration_engine,
     open_database,
 )
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import full_metadata
 from gwa_desktop.storage.search_index import INDEXED, include_object, trigram_index
 from tests.services.search_cases import fill, matches, searches
 
@@ -65,7 +65,7 @@ def test_migrations_reach_the_models_on_postgresql(services):
         assert (
             compare_metadata(
                 MigrationContext.configure(connection, opts={"include_object": include_object}),
-                Base.metadata,
+                full_metadata(),
             )
             == []
         )

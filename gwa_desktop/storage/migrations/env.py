@@ -9,13 +9,13 @@ transaction: an upgrade is committed whole or not at all.
 
 from alembic import context
 
-from gwa_desktop.storage.models import Base
+from gwa_desktop.storage.models import full_metadata
 from gwa_desktop.storage.search_index import include_object
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=full_metadata(),
     render_as_batch=True,
     compare_type=True,
     # The full-text indexes exist beside the models, on one dialect each.

@@ -14,6 +14,7 @@ Create Date: 2026-12-02
 
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -35,15 +36,22 @@ _BATCH = 5000
 
 
 def _key_function() -> Callable[[str], bytes]:
-    from pyuca.collator import Collator_10_0_0
+    """The key of a name; the table is read at the first name that needs it.
 
-    collator = Collator_10_0_0()
+    Reading the table takes about a second, and a new database (every first creation
+    runs this migration) has no rows to give keys to.
+    """
+    collators: list[Any] = []
     cache: dict[str, bytes] = {}
 
     def key(text: str | None) -> bytes:
         text = (text or "").strip()
         if text not in cache:
-            cache[text] = _encoded(collator.sort_key(text)) if text else b""
+            if text and not collators:
+                from pyuca.collator import Collator_10_0_0
+
+                collators.append(Collator_10_0_0())
+            cache[text] = _encoded(collators[0].sort_key(text)) if text else b""
         return cache[text]
 
     return key
